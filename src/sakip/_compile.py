@@ -1,0 +1,245 @@
+"""Formula + input units -> a compiled plan: plain Python/numpy functions and a unit.
+
+Compiling uses sympy's ``lambdify`` over the internal symbols only (``x0``, ``x1``,
+...), after checking that nothing else is free in the expression: user text never
+reaches generated code. A plan is built once per (formula, input units, declared unit)
+and cached on the formula; evaluating it is one call of a plain function.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import warnings
+from collections.abc import Callable, Sequence
+from typing import Any
+
+import numpy as np
+import sympy
+from sympy.utilities.lambdify import implemented_function, lambdify
+
+from ._parser import MAX_SUM_TERMS
+from ._units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
+from .errors import (
+    ConditionError,
+    EvaluationError,
+    UnitError,
+    ZeroDenominatorError,
+    ZeroDenominatorWarning,
+)
+from .formula import PERCENT, Formula
+from .units import ureg
+
+__all__ = ["Plan", "plan_for"]
+
+_DIMENSIONLESS = ureg.dimensionless
+# Σ bounds reach range() as ints; the bounds are checked to be whole before the call.
+_as_int = implemented_function("sakip_int", lambda value: int(value))
+_PLAN_LOCK = threading.Lock()
+
+
+def _is_ratio_unit(unit: Any) -> bool:
+    return bool(unit.dimensionless) and unit != _DIMENSIONLESS
+
+
+class Plan:
+    """A formula compiled for one set of input units."""
+
+    def __init__(self, formula: Formula, expr: Any, unit: Any) -> None:
+        self.formula = formula
+        self.expr = expr
+        self.unit = unit
+        self.args = [slot.symbol for slot in formula.slots]
+        allowed = {s for s in self.args if isinstance(s, sympy.Symbol)}
+        allowed |= {s.label for s in self.args if isinstance(s, sympy.IndexedBase)}
+        bound = {limit[0] for s in expr.atoms(sympy.Sum) for limit in s.limits}
+        stray = expr.free_symbols - allowed - bound - {s for s in self.args}
+        stray = {s for s in stray if not isinstance(s, sympy.Indexed)}
+        if stray:  # never compile anything but sakip's own internal symbols
+            raise EvaluationError(f"internal error: unexpected symbols {sorted(map(str, stray))}")
+        self.sums = [
+            self._compile_scalar(sympy.Tuple(lower, upper))
+            for s in expr.atoms(sympy.Sum)
+            for _, lower, upper in s.limits
+        ]
+        self.code_expr = expr.replace(
+            lambda e: isinstance(e, sympy.Sum),
+            lambda e: sympy.Sum(
+                e.function, *[(i, _as_int(lo), _as_int(hi)) for i, lo, hi in e.limits]
+            ),
+        )
+        self._scalar: Callable[..., Any] | None = None
+        self._array: Callable[..., Any] | None = None
+
+    def _compile_scalar(self, expr: Any) -> Callable[..., Any]:
+        return lambdify(self.args, expr, modules="math", docstring_limit=0)  # type: ignore[no-any-return]
+
+    @property
+    def scalar(self) -> Callable[..., Any]:
+        if self._scalar is None:
+            self._scalar = self._compile_scalar(self.code_expr)
+        return self._scalar
+
+    @property
+    def array(self) -> Callable[..., Any]:
+        if self._array is None:
+            self._array = lambdify(self.args, self.code_expr, modules="numpy", docstring_limit=0)
+        return self._array
+
+    # -- running ---------------------------------------------------------------
+    def check_sums(self, args: Sequence[Any]) -> None:
+        for bounds in self.sums:
+            lower, upper = bounds(*args)
+            if not (float(lower).is_integer() and float(upper).is_integer()):
+                raise EvaluationError(
+                    f"the bounds of Σ must be whole numbers, got {lower} and {upper}"
+                )
+            if upper - lower + 1 > MAX_SUM_TERMS:
+                raise EvaluationError(
+                    f"Σ over {int(upper - lower + 1)} terms is more than {MAX_SUM_TERMS}"
+                )
+
+    def run_scalar(self, args: Sequence[Any]) -> Any:
+        if self.sums:
+            self.check_sums(args)
+        try:
+            value = self.scalar(*args)
+        except ZeroDivisionError:
+            raise ZeroDenominatorError(self.zero_denominator(args)) from None
+        except OverflowError:
+            raise EvaluationError("the result is too large to compute") from None
+        except KeyError as exc:
+            raise EvaluationError(
+                f"an indexed value has no entry for index {exc.args[0]}"
+            ) from None
+        except ValueError as exc:  # math domain errors: akar of a negative number
+            raise EvaluationError(f"the formula is undefined for these values ({exc})") from None
+        if isinstance(value, complex):
+            raise EvaluationError("the result is not a real number (a root of a negative number)")
+        if value is None or value != value:
+            raise ConditionError(
+                "no 'jika' clause applies to these values and there is no 'selain itu'"
+            )
+        if isinstance(value, float) and math.isinf(value):
+            raise EvaluationError("the result is too large to compute")
+        return value
+
+    def run_array(self, args: Sequence[Any]) -> Any:
+        if self.sums:
+            self.check_sums(args)
+        try:
+            with np.errstate(divide="raise", invalid="raise", over="raise"):
+                result = self.array(*args)
+                if not self.formula.has_default:
+                    self._check_finite(result)
+                return result
+        except FloatingPointError:
+            pass
+        except KeyError as exc:
+            raise EvaluationError(
+                f"an indexed value has no entry for index {exc.args[0]}"
+            ) from None
+        except ValueError as exc:
+            raise EvaluationError(f"the arrays do not fit together: {exc}") from None
+        with np.errstate(all="ignore"):
+            result = np.asarray(self.array(*args), dtype=float)
+        bad = ~np.isfinite(result)
+        count = int(bad.sum())
+        if count:
+            result = np.where(bad, np.nan, result)
+            warnings.warn(
+                f"{count} of {result.size} rows have a zero denominator, no applicable"
+                " condition or an undefined value; they are NaN",
+                ZeroDenominatorWarning,
+                stacklevel=4,
+            )
+        return result
+
+    @staticmethod
+    def _check_finite(result: Any) -> None:
+        if not np.all(np.isfinite(result)):
+            raise FloatingPointError
+
+    def zero_denominator(self, args: Sequence[Any]) -> str:
+        """Name the first denominator that is zero for these values (error path only)."""
+        names = {
+            slot.symbol: sympy.Symbol(_written(self.formula, k))
+            for k, slot in enumerate(self.formula.slots)
+        }
+        for power in sympy.preorder_traversal(self.expr):
+            if isinstance(power, sympy.Pow) and power.exp.is_negative:
+                if power.base.has(sympy.Indexed) or power.base.atoms(sympy.Symbol) & {
+                    limit[0] for s in self.expr.atoms(sympy.Sum) for limit in s.limits
+                }:
+                    continue
+                try:
+                    value = self._compile_scalar(power.base)(*args)
+                except ZeroDivisionError:
+                    continue
+                if value == 0:
+                    return str(power.base.xreplace(names).xreplace({PERCENT: sympy.Symbol("%")}))
+        return "a term indexed in Σ"
+
+
+def _written(formula: Formula, k: int) -> str:
+    slot = formula.slots[k]
+    if slot.variable is None:
+        return slot.written
+    name = formula.variables[slot.variable]
+    if slot.kind == "shift":
+        return slot.written or f"{name} (n{slot.offset:+d})"
+    if slot.kind == "total":
+        return f"Σ {name}"
+    return name
+
+
+def plan_for(formula: Formula, units: tuple[Any, ...], declared: Any, plain: bool) -> Plan:
+    """The cached plan of ``formula`` for slot ``units`` and a ``declared`` result unit."""
+    key = (units, declared)
+    plan: Plan | None = formula._plans.get(key)
+    if plan is None:
+        with _PLAN_LOCK:
+            plan = formula._plans.get(key) or _build(formula, units, declared, plain)
+            formula._plans[key] = plan
+    return plan
+
+
+def _build(formula: Formula, units: tuple[Any, ...], declared: Any, plain: bool) -> Plan:
+    symbol_units = {
+        slot.symbol: unit
+        for slot, unit in zip(formula.slots, units, strict=True)
+        if unit is not None
+    }
+    expr, unit = infer_units(formula.expr, symbol_units)
+    factor, unit = simplify_unit(unit)
+    if declared is not None:
+        factor, unit = _declare(formula, factor, unit, declared, plain)
+    if factor != 1:
+        expr = sympy.Mul(factor, expr, evaluate=False)
+    return Plan(formula, expr, unit)
+
+
+def _declare(
+    formula: Formula, factor: Any, unit: Any, declared: Any, plain: bool
+) -> tuple[Any, Any]:
+    """Bring the inferred result unit to the declared one.
+
+    A plain ratio scaled by the declared unit's own factor is only relabelled:
+    ``D / LH x 1000`` declared per 1000 kelahiran hidup keeps its magnitude. Plain
+    numbers with no unit of their own take the declared unit as a label.
+    """
+    if unit.dimensionality == declared.dimensionality:
+        if unit == _DIMENSIONLESS and _is_ratio_unit(declared):
+            scale = 1 / convert_factor(declared, _DIMENSIONLESS)
+            if factor * top_coefficient(formula.expr) == scale:
+                return factor, declared
+        return factor * convert_factor(unit, declared), declared
+    if unit == _DIMENSIONLESS and plain:
+        return factor, declared
+    raise UnitError(
+        f"the formula gives {_describe(unit)}, which cannot be expressed in '{declared}'"
+    )
+
+
+def _describe(unit: Any) -> str:
+    return "a plain number" if unit == _DIMENSIONLESS else f"'{unit}'"

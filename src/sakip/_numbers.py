@@ -1,0 +1,58 @@
+"""Numbers in Indonesian notation: ``.`` groups thousands, ``,`` is the decimal mark."""
+
+from __future__ import annotations
+
+import math
+import re
+from fractions import Fraction
+
+__all__ = ["format_number", "parse_number"]
+
+_INDONESIAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
+_DECIMAL_POINT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+
+
+class NumberTextError(ValueError):
+    """Raised for number text that is not valid in the chosen notation."""
+
+
+def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
+    """Read number text exactly: ``"1.234,5"`` is 1234.5, ``"100.000"`` is 100000.
+
+    With ``decimal_point=True`` the text uses the English convention (``"2.5"``,
+    ``"1,000.25"``). A number that is valid only in the other convention, such as
+    ``"2.5"`` in Indonesian notation, raises ``NumberTextError`` because its meaning is
+    ambiguous.
+    """
+    text = text.strip()
+    sign = 1
+    if text[:1] in "-–—−":
+        sign, text = -1, text[1:].strip()
+    pattern = _DECIMAL_POINT if decimal_point else _INDONESIAN
+    if not pattern.fullmatch(text):
+        if decimal_point:
+            raise NumberTextError(f"'{text}' is not a number with a decimal point")
+        raise NumberTextError(
+            f"ambiguous number '{text}': Indonesian notation writes decimals with a comma"
+            " (2,5) and groups thousands with a dot (1.000); pass decimal_point=True for"
+            " text that uses the decimal point"
+        )
+    group, decimal = (",", ".") if decimal_point else (".", ",")
+    whole, _, frac = text.replace(group, "").partition(decimal)
+    value = Fraction(int(whole))
+    if frac:
+        value += Fraction(int(frac), 10 ** len(frac))
+    return sign * value
+
+
+def format_number(value: float | Fraction | int, decimals: int = 2) -> str:
+    """Format a number in Indonesian notation, rounding once: 1234.5 -> ``"1.234,50"``."""
+    if isinstance(value, float) and not math.isfinite(value):
+        raise ValueError(f"cannot format {value!r}")
+    exact = Fraction(value)
+    scaled = round(exact * 10**decimals)  # round half to even, done exactly once
+    sign = "-" if scaled < 0 else ""
+    digits = str(abs(scaled)).rjust(decimals + 1, "0")
+    whole, frac = (digits[:-decimals], digits[-decimals:]) if decimals else (digits, "")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return sign + grouped + ("," + frac if frac else "")

@@ -1,0 +1,160 @@
+"""Unit inference: one walk over a formula for a given set of input units.
+
+The walk returns the expression rewritten with the conversion factors that make every
+sum, comparison and min/max add like with like (``C - 80%`` with a plain C becomes
+``C - 0.8``), and the unit of the result. It runs once per (formula, input units),
+never per evaluation, so units cost nothing on the hot path.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from fractions import Fraction
+from typing import Any
+
+import pint
+import sympy
+
+from .errors import UnitError
+from .formula import PERCENT
+from .units import ureg
+
+__all__ = ["convert_factor", "infer_units", "top_coefficient"]
+
+_DIMENSIONLESS = ureg.dimensionless
+_SCALED = ("percent", "per_mille", "per_1000_kelahiran_hidup", "per_100000_kelahiran_hidup")
+
+
+def convert_factor(source: Any, target: Any, what: str = "") -> sympy.Expr:
+    """Exact factor that converts a magnitude in ``source`` to ``target``."""
+    if source == target:
+        return sympy.Integer(1)
+    try:
+        factor = ureg.Quantity(1, source).to(target).magnitude
+    except pint.errors.DimensionalityError:
+        detail = f" in {what}" if what else ""
+        raise UnitError(f"cannot combine {_show(source)} with {_show(target)}{detail}") from None
+    exact = Fraction(factor).limit_denominator(10**12)
+    if abs(float(exact) - factor) <= 1e-15 * abs(factor):
+        return sympy.Rational(exact.numerator, exact.denominator)
+    return sympy.Float(factor)
+
+
+def _show(unit: Any) -> str:
+    return "a plain number" if unit == _DIMENSIONLESS else f"'{unit}'"
+
+
+def _scaled(new: list[Any], factors: list[Any]) -> list[Any]:
+    return [
+        arg if f == 1 else sympy.Mul(f, arg, evaluate=False)
+        for arg, f in zip(new, factors, strict=True)
+    ]
+
+
+def infer_units(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
+    """Rewrite ``expr`` for the given symbol units; return (expression, unit)."""
+    if expr is PERCENT:
+        return sympy.Integer(1), ureg.percent
+    if expr.is_Number or expr is sympy.nan:
+        return expr, _DIMENSIONLESS
+    if isinstance(expr, sympy.Symbol):
+        return expr, units.get(expr, _DIMENSIONLESS)
+    if isinstance(expr, sympy.Indexed):
+        return expr, units.get(expr.base, _DIMENSIONLESS)
+    if isinstance(expr, sympy.Mul):
+        parts = [infer_units(arg, units) for arg in expr.args]
+        unit = _DIMENSIONLESS
+        for _, part_unit in parts:
+            unit = unit * part_unit
+        return sympy.Mul(*(p for p, _ in parts), evaluate=False), unit
+    if isinstance(expr, sympy.Pow):
+        return _power(expr, units)
+    if isinstance(expr, sympy.Add | sympy.Min | sympy.Max):
+        parts = [infer_units(arg, units) for arg in expr.args]
+        target = parts[0][1]
+        what = "a sum" if isinstance(expr, sympy.Add) else "min/max"
+        factors = [convert_factor(u, target, what) for _, u in parts]
+        new = _scaled([p for p, _ in parts], factors)
+        return type(expr)(*new, evaluate=False), target
+    if isinstance(expr, sympy.Piecewise):
+        return _piecewise(expr, units)
+    if isinstance(expr, sympy.Sum):
+        summand, unit = infer_units(expr.function, units)
+        limits = []
+        for index, lower, upper in expr.limits:
+            lower, _ = infer_units(lower, units)
+            upper, _ = infer_units(upper, units)
+            limits.append((index, lower, upper))
+        return sympy.Sum(summand, *limits), unit
+    raise UnitError(f"cannot work out the unit of {type(expr).__name__}")
+
+
+def _power(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
+    base, base_unit = infer_units(expr.base, units)
+    exponent, exponent_unit = infer_units(expr.exp, units)
+    if exponent_unit != _DIMENSIONLESS:
+        exponent = sympy.Mul(
+            convert_factor(exponent_unit, _DIMENSIONLESS, "an exponent"), exponent, evaluate=False
+        )
+    if base_unit == _DIMENSIONLESS:
+        unit = _DIMENSIONLESS
+    elif exponent.is_Number:
+        unit = base_unit ** float(exponent)
+    elif base_unit.dimensionless:
+        base = sympy.Mul(convert_factor(base_unit, _DIMENSIONLESS), base, evaluate=False)
+        unit = _DIMENSIONLESS
+    else:
+        raise UnitError(f"a quantity in '{base_unit}' can only be raised to a fixed number")
+    return sympy.Pow(base, exponent, evaluate=False), unit
+
+
+def _condition(cond: Any, units: Mapping[Any, Any]) -> Any:
+    if isinstance(cond, sympy.logic.boolalg.BooleanAtom):
+        return cond
+    if isinstance(cond, sympy.And | sympy.Or):
+        return type(cond)(*(_condition(arg, units) for arg in cond.args))
+    left, left_unit = infer_units(cond.lhs, units)
+    right, right_unit = infer_units(cond.rhs, units)
+    factor = convert_factor(right_unit, left_unit, "a comparison")
+    if factor != 1:
+        right = sympy.Mul(factor, right, evaluate=False)
+    return type(cond)(left, right, evaluate=False)
+
+
+def _piecewise(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
+    pairs = []
+    target = None
+    for value, cond in expr.args:
+        new_value, unit = infer_units(value, units)
+        if value is not sympy.nan:
+            if target is None:
+                target = unit
+            factor = convert_factor(unit, target, "the branches of a condition")
+            if factor != 1:
+                new_value = sympy.Mul(factor, new_value, evaluate=False)
+        pairs.append((new_value, _condition(cond, units)))
+    return sympy.Piecewise(*pairs, evaluate=False), target if target is not None else _DIMENSIONLESS
+
+
+def simplify_unit(unit: Any) -> tuple[sympy.Expr, Any]:
+    """Clean up an inferred unit: ``km * percent / m`` becomes percent (factor 1000)."""
+    if unit.dimensionless:
+        scaled = [name for name in _SCALED if name in str(unit)]
+        target = ureg.Unit(scaled[0]) if len(scaled) == 1 else _DIMENSIONLESS
+        return convert_factor(unit, target), target
+    reduced = ureg.Quantity(1, unit).to_reduced_units()
+    return convert_factor(unit, reduced.units), reduced.units
+
+
+def top_coefficient(expr: Any) -> sympy.Expr:
+    """The constant factor of a product as written: 1000 for ``D / LH x 1.000``."""
+    if expr.is_Number:
+        return expr
+    if isinstance(expr, sympy.Mul):
+        coefficient = sympy.Integer(1)
+        for arg in expr.args:
+            coefficient *= top_coefficient(arg)
+        return coefficient
+    if isinstance(expr, sympy.Pow) and expr.base.is_Number and expr.exp == -1:
+        return 1 / expr.base
+    return sympy.Integer(1)

@@ -1,0 +1,277 @@
+"""evaluate(): bind values to a formula's variables, run its compiled plan, wrap the result."""
+
+from __future__ import annotations
+
+import datetime as dt
+import difflib
+import math
+import warnings
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import attrs
+import numpy as np
+
+from ._compile import plan_for
+from ._numbers import NumberTextError, format_number, parse_number
+from ._parser import _cached
+from .errors import (
+    AmbiguousFormulaWarning,
+    MissingValueError,
+    UnitError,
+    ValueTypeError,
+)
+from .formula import Formula, Slot, normalize_name
+from .units import display_unit, parse_unit, ureg
+
+__all__ = ["Result", "evaluate"]
+
+_MISSING = object()
+
+
+@attrs.frozen(slots=True)
+class Result:
+    """The value of a formula: ``magnitude`` in ``units``.
+
+    ``magnitude`` is a float, a numpy array (array inputs), or a str for a formula whose
+    branches are categories. ``quantity`` is the same as a ``sakip.ureg`` Quantity.
+    """
+
+    magnitude: Any
+    units: Any
+    name: str | None = None
+
+    @property
+    def quantity(self) -> Any:
+        """The result as a pint Quantity in ``sakip.ureg``."""
+        return ureg.Quantity(self.magnitude, self.units)
+
+    def __float__(self) -> float:
+        return float(self.magnitude)
+
+    def format(self, decimals: int = 2) -> str:
+        """Indonesian notation, rounded once here: ``"93,00 %"``."""
+        if isinstance(self.magnitude, str):
+            return self.magnitude
+        if isinstance(self.magnitude, np.ndarray):
+            return ", ".join(
+                "NaN" if not math.isfinite(v) else format_number(float(v), decimals)
+                for v in self.magnitude.ravel()
+            )
+        return f"{format_number(self.magnitude, decimals)} {display_unit(self.units)}".strip()
+
+    def __str__(self) -> str:
+        return self.format()
+
+
+def evaluate(
+    formula: str | Formula,
+    values: Mapping[str, Any] | None = None,
+    /,
+    *,
+    period: int | None = None,
+    unit: Any = None,
+    decimal_point: bool = False,
+    **more_values: Any,
+) -> Result:
+    """Compute a formula for the given values.
+
+    ``formula`` is formula text (parsed once and cached) or a :class:`Formula`. A
+    variable is bound by its name as written (case-insensitive, whitespace collapsed),
+    its slug (``angkatan_kerja``) or a glossary alias. Values may be numbers, numpy
+    arrays (element-wise), ``sakip.ureg`` Quantities (units are checked), str for
+    categories, dates, and mappings ``{period: value}`` (with ``period=``) or
+    ``{index: value}`` for indexed names. ``unit`` declares the unit of the result.
+    """
+    parsed = formula if isinstance(formula, Formula) else _cached(formula, decimal_point)
+    if more_values:
+        values = {**(values or {}), **more_values}
+    args, units, is_array = _bind(parsed, values or {}, period)
+    declared = None if unit is None else parse_unit(unit)
+    plan = plan_for(parsed, units, declared, all(u is None for u in units))
+    if parsed.ambiguities:
+        for message in parsed.ambiguities:
+            warnings.warn(message, AmbiguousFormulaWarning, stacklevel=2)
+    magnitude = plan.run_array(args) if is_array else plan.run_scalar(args)
+    if parsed.result_is_category:
+        magnitude = _decode(parsed, magnitude)
+    return Result(magnitude, plan.unit, parsed.name)
+
+
+def _decode(formula: Formula, codes: Any) -> Any:
+    texts = {code: text for text, code in formula.categories.items()}
+    names = _category_names(formula)
+    if isinstance(codes, np.ndarray):
+        return np.array([names.get(texts.get(int(c), ""), "") for c in codes.ravel()], dtype=object)
+    return names.get(texts.get(int(codes), ""), "")
+
+
+def _category_names(formula: Formula) -> dict[str, str]:
+    """Case-folded category -> text as first written in the formula."""
+    found: dict[str, str] = {}
+    text = formula.text
+    for key in formula.categories:
+        start = text.casefold().find(key)
+        found[key] = text[start : start + len(key)] if start >= 0 else key
+    return found
+
+
+def _bind(
+    formula: Formula, values: Mapping[str, Any], period: int | None
+) -> tuple[list[Any], tuple[Any, ...], bool]:
+    if not isinstance(values, Mapping):
+        raise ValueTypeError(
+            f"values must be a mapping of names to values, not {type(values).__name__}"
+        )
+    if period is not None and not isinstance(period, int | np.integer):
+        raise ValueTypeError(f"period must be a year as an int, not {period!r}")
+    by_variable: dict[int, Any] = {}
+    by_slot: dict[int, Any] = {}
+    for key, value in values.items():
+        if not isinstance(key, str):
+            raise ValueTypeError(f"value names must be text, not {key!r}")
+        index = formula.lookup(key)
+        if index is not None:
+            by_variable.setdefault(index, value)
+        elif formula.slot_keys:
+            slot_index = formula.slot_keys.get(normalize_name(key))
+            if slot_index is not None:
+                by_slot[slot_index] = value
+    args: list[Any] = []
+    units: list[Any] = []
+    missing: list[str] = []
+    is_array = False
+    for k, slot in enumerate(formula.slots):
+        raw = by_slot.get(k, _MISSING)
+        direct = raw is not _MISSING
+        if not direct and slot.variable is not None:
+            raw = by_variable.get(slot.variable, _MISSING)
+        if raw is None:
+            raw = _MISSING
+        try:
+            if direct:  # bound by its written form, e.g. "A tahun n-1"
+                arg, unit = _number(formula, slot, slot.written, raw)
+            else:
+                arg, unit = _slot_value(formula, slot, raw, period)
+        except _Missing as exc:
+            missing.append(exc.args[0])
+            continue
+        if isinstance(arg, np.ndarray) or (
+            isinstance(arg, dict) and any(isinstance(v, np.ndarray) for v in arg.values())
+        ):
+            is_array = True
+        args.append(arg)
+        units.append(unit)
+    if missing:
+        raise MissingValueError(missing, _suggest(missing, values))
+    return args, tuple(units), is_array
+
+
+class _Missing(Exception):
+    pass
+
+
+def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> tuple[Any, Any]:
+    name = formula.variables[slot.variable] if slot.variable is not None else slot.written
+    if slot.kind == "date":
+        if period is None:
+            raise ValueTypeError(f"the date '{slot.written}' depends on the year: pass period=")
+        return dt.date(period + slot.offset, slot.month, slot.day).toordinal(), None
+    if raw is _MISSING:
+        if slot.fallback_code is not None:
+            return slot.fallback_code, None
+        raise _Missing(slot.written or name)
+    if slot.kind == "indexed":
+        if not isinstance(raw, Mapping):
+            raise ValueTypeError(f"'{name}' is indexed ({name}_i): give a mapping {{index: value}}")
+        converted = {int(k): _number(formula, slot, name, v) for k, v in raw.items()}
+        unit_set = {u for _, u in converted.values()}
+        if len(unit_set) > 1:
+            raise UnitError(
+                f"the values of '{name}' have different units: {sorted(map(str, unit_set))}"
+            )
+        return {k: m for k, (m, _) in converted.items()}, next(iter(unit_set), None)
+    if isinstance(raw, Mapping):
+        if slot.kind == "total":
+            parts = [_number(formula, slot, name, v) for v in raw.values()]
+            if not parts:
+                raise _Missing(f"{name} (the series is empty)")
+            if len({u for _, u in parts}) > 1:
+                raise UnitError(f"the values of '{name}' have different units")
+            return sum(m for m, _ in parts), parts[0][1]
+        if period is None:
+            raise ValueTypeError(f"'{name}' is a series by period: pass period= to choose the year")
+        wanted = period + slot.offset
+        if wanted not in raw:
+            raise _Missing(f"{name} (period {wanted})")
+        raw = raw[wanted]
+    elif slot.kind == "shift":
+        raise ValueTypeError(
+            f"'{slot.written}' needs the value of another period: give '{name}' as a mapping"
+            f" {{period: value}} with period=, or bind '{slot.written}' itself"
+        )
+    return _number(formula, slot, name, raw)
+
+
+def _number(formula: Formula, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
+    """(magnitude, unit or None) for one user value; rejects what would be a silent error."""
+    kind = type(value)
+    if kind is float or kind is int:
+        magnitude = float(value)
+        if not math.isfinite(magnitude):
+            raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
+        return magnitude, None
+    if isinstance(value, ureg.Quantity):
+        magnitude, _ = _number(formula, slot, name, value.magnitude)
+        return magnitude, value.units
+    if hasattr(value, "units") and hasattr(value, "magnitude"):
+        raise UnitError(f"'{name}' is a Quantity of another pint registry: use sakip.ureg")
+    if isinstance(value, str):
+        if slot.categorical:
+            return formula.categories.get(" ".join(value.split()).casefold(), 0), None
+        try:
+            return float(parse_number(value)), None
+        except NumberTextError:
+            raise ValueTypeError(f"'{name}' needs a number, got the text {value!r}") from None
+    if isinstance(value, bool | np.bool_):
+        return float(value), None
+    if isinstance(value, int | float | Fraction | Decimal | np.integer | np.floating):
+        try:
+            magnitude = float(value)
+        except (OverflowError, ValueError):
+            raise ValueTypeError(f"'{name}' is too large: {value!r}") from None
+        if not math.isfinite(magnitude):
+            raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
+        return magnitude, None
+    if isinstance(value, dt.date):
+        return float(value.toordinal()), None
+    if isinstance(value, np.ndarray | list | tuple):
+        return _array(formula, slot, name, value), None
+    raise ValueTypeError(
+        f"'{name}' has a value of type {type(value).__name__}, which sakip cannot use"
+    )
+
+
+def _array(formula: Formula, slot: Slot, name: str, value: Any) -> Any:
+    array = np.asarray(value)
+    if array.dtype.kind in "iufb":
+        return array.astype(float, copy=False)
+    if array.dtype.kind in "OUS" and slot.categorical:
+        codes = formula.categories
+        return np.array(
+            [codes.get(" ".join(str(v).split()).casefold(), 0) for v in array.ravel()], dtype=float
+        )
+    raise ValueTypeError(f"'{name}' is an array of {array.dtype}, not numbers")
+
+
+def _suggest(missing: list[str], values: Mapping[str, Any]) -> dict[str, list[str]]:
+    given = [str(k) for k in values]
+    by_norm = {normalize_name(k): k for k in given}
+    suggestions = {}
+    for name in missing:
+        close = difflib.get_close_matches(normalize_name(name), list(by_norm), n=3, cutoff=0.6)
+        if close:
+            suggestions[name] = [by_norm[c] for c in close]
+    return suggestions

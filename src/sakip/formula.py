@@ -1,0 +1,141 @@
+"""The parsed form of a formula: a sympy expression over internal symbols, plus names.
+
+User text never becomes a sympy or Python identifier: every variable is an internal
+symbol ``x0``, ``x1``, ... and the :class:`Formula` keeps the mapping back to the
+names as written.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Mapping
+from typing import Any
+
+import attrs
+import sympy
+
+__all__ = ["PERCENT", "Formula", "Slot", "normalize_name", "slugify"]
+
+#: Stands for the unit percent inside expressions; compiled as 1 and tracked as a unit.
+PERCENT = sympy.Symbol("percent_", positive=True)
+
+
+def normalize_name(name: str) -> str:
+    """The matching key of a name: case-folded, whitespace collapsed, braces dropped."""
+    name = name.strip()
+    if name.startswith("{") and name.endswith("}"):
+        name = name[1:-1]
+    return " ".join(name.split()).casefold()
+
+
+def slugify(name: str) -> str:
+    """Lowercase ASCII with runs of other characters as ``_``: ``angkatan_kerja``."""
+    ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+
+
+@attrs.frozen
+class Slot:
+    """One argument of the compiled formula and how a user value fills it.
+
+    ``kind`` is ``"value"`` (a variable at the evaluated period), ``"shift"`` (a
+    variable at period + ``offset``), ``"total"`` (Σ X: the sum of a series),
+    ``"indexed"`` (``E_i``: a mapping index -> value) or ``"date"`` (a date literal
+    relative to the evaluated period, ``day``/``month`` + ``offset``).
+    """
+
+    symbol: Any
+    kind: str
+    variable: int | None = None
+    offset: int = 0
+    day: int = 0
+    month: int = 0
+    written: str = ""
+    categorical: bool = False
+    fallback_code: int | None = None
+
+
+@attrs.frozen(eq=False)
+class Formula:
+    """A parsed formula. Build one with :func:`sakip.parse`.
+
+    ``expr`` is a sympy expression over internal symbols; ``variables`` the names as
+    written (whitespace collapsed, first-appearance order); ``name`` the result name of
+    ``NAME = ...`` (or None); ``glossary`` the ``Dimana:`` entries as (symbol,
+    description) pairs.
+    """
+
+    text: str
+    expr: Any
+    variables: tuple[str, ...]
+    name: str | None
+    glossary: tuple[tuple[str, str], ...]
+    slots: tuple[Slot, ...]
+    categories: Mapping[str, int]
+    aliases: Mapping[str, int]
+    slot_keys: Mapping[str, int] = attrs.field(factory=dict)
+    ambiguities: tuple[str, ...] = ()
+    stated: tuple[Any, ...] = ()
+    result_is_category: bool = False
+    has_default: bool = True
+    _plans: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
+    _key_memo: dict[str, int | None] = attrs.field(factory=dict, init=False, repr=False)
+
+    @property
+    def slugs(self) -> tuple[str, ...]:
+        """The slug of each variable, in the order of ``variables``."""
+        return tuple(slugify(v) for v in self.variables)
+
+    def lookup(self, key: str) -> int | None:
+        """Index in ``variables`` of a name, slug or glossary alias; None if unknown."""
+        try:
+            return self._key_memo[key]
+        except KeyError:
+            pass
+        norm = normalize_name(key)
+        found = self.aliases.get(norm)
+        if found is None:
+            found = self.aliases.get(slugify(key))
+        if len(self._key_memo) < 4096:  # bound memory when keys come from user data
+            self._key_memo[key] = found
+        return found
+
+    def to_latex(self) -> str:
+        """The formula in LaTeX, with variables shown by their written names."""
+        names: dict[Any, str] = {PERCENT: r"\%"}
+        for slot in self.slots:
+            if slot.variable is None:
+                label = slot.written
+            else:
+                label = self.variables[slot.variable]
+                if slot.kind == "shift":
+                    label += f" (n{slot.offset:+d})"
+                elif slot.kind == "total":
+                    label = "Σ " + label
+            names[slot.symbol] = r"\text{" + _latex_escape(label) + "}"
+        body: str = sympy.latex(self.expr, symbol_names=names)
+        if self.name:
+            return r"\text{" + _latex_escape(self.name) + "} = " + body
+        return body
+
+    def __str__(self) -> str:
+        return self.text
+
+
+_LATEX_SPECIAL = {
+    "\\": r"\textbackslash{}",
+    "{": r"\{",
+    "}": r"\}",
+    "#": r"\#",
+    "$": r"\$",
+    "%": r"\%",
+    "&": r"\&",
+    "_": r"\_",
+    "~": r"\textasciitilde{}",
+    "^": r"\textasciicircum{}",
+}
+
+
+def _latex_escape(text: str) -> str:
+    return "".join(_LATEX_SPECIAL.get(c, c) for c in text)
