@@ -77,7 +77,7 @@ def test_weights_stay_exact_in_the_expression() -> None:
 
 
 def test_decimal_point_is_ambiguous_unless_declared() -> None:
-    with pytest.raises(sakip.FormulaSyntaxError, match="ambiguous number '2.5'"):
+    with pytest.raises(sakip.FormulaSyntaxError, match=r"ambiguous number '2\.5'"):
         sakip.parse("2.5 x A")
     result = sakip.evaluate("2.5 x A", {"A": 2}, decimal_point=True)
     assert result.magnitude == 5.0
@@ -195,7 +195,8 @@ def test_glossary_aliases() -> None:
 
 def test_glossary_on_lines() -> None:
     f = sakip.parse(
-        "IKLH = (IPA + IPU + ITH) / 3\ndimana\nIPA = Indeks Pencemaran Air\nIPU = Indeks Pencemaran Udara\nITH = Indeks Tutupan Lahan"
+        "IKLH = (IPA + IPU + ITH) / 3\ndimana\nIPA = Indeks Pencemaran Air\n"
+        "IPU = Indeks Pencemaran Udara\nITH = Indeks Tutupan Lahan"
     )
     assert (
         sakip.evaluate(

@@ -45,7 +45,8 @@ _DEMO: tuple[tuple[str, str, dict[str, object], str | None], ...] = (
     ),
     (
         "Opini BPK (BPKAD)",
-        'jika n = "WTP" maka capaian kinerja = 100,00%, jika n ≠ "WTP" maka capaian kinerja = 0,00%',
+        'jika n = "WTP" maka capaian kinerja = 100,00%,'
+        ' jika n ≠ "WTP" maka capaian kinerja = 0,00%',
         {"n": "WTP"},
         None,
     ),
