@@ -113,9 +113,11 @@ class Plan:
                 f"an indexed value has no entry for index {exc.args[0]}"
             ) from None
         except ValueError as exc:  # math domain errors: akar of a negative number
-            raise EvaluationError(f"the formula is undefined for these values ({exc})") from None
+            raise EvaluationError(
+                f"the formula is undefined for these values ({exc}: the root of a negative number?)"
+            ) from None
         if isinstance(value, complex):
-            raise EvaluationError("the result is not a real number (a root of a negative number)")
+            raise EvaluationError("the formula is undefined for these values (not a real number)")
         if value is None or value != value:
             raise ConditionError(
                 "no 'jika' clause applies to these values and there is no 'selain itu'"

@@ -26,6 +26,8 @@ _PER_N = re.compile(
 _SCALED = {1000: "per_1000_kelahiran_hidup", 100000: "per_100000_kelahiran_hidup"}
 _ALIASES = {
     "%": "percent",
+    "‰": "per_mille",
+    "permil": "per_mille",
     "persen": "percent",
     "": "dimensionless",
     "nilai": "dimensionless",

@@ -1,0 +1,198 @@
+"""Bad input gets a clear SakipError subclass: never a crash, a hang or a silent number."""
+
+from __future__ import annotations
+
+import math
+import time
+
+import numpy as np
+import pytest
+
+import sakip
+from sakip.errors import LimitError
+
+
+def syntax_error(text: str) -> sakip.FormulaSyntaxError:
+    with pytest.raises(sakip.FormulaSyntaxError) as info:
+        sakip.parse(text)
+    return info.value
+
+
+def test_every_error_is_a_value_error() -> None:
+    assert issubclass(sakip.SakipError, ValueError)
+    for cls in (
+        sakip.FormulaSyntaxError,
+        sakip.MissingValueError,
+        sakip.UnitError,
+        sakip.ZeroDenominatorError,
+        sakip.ConditionError,
+    ):
+        assert issubclass(cls, sakip.SakipError)
+
+
+@pytest.mark.parametrize(
+    ("text", "column", "words"),
+    [
+        ("a @ b", 3, "unknown character '@'"),
+        ("", 1, "empty formula"),
+        ("   ", 1, "empty formula"),
+        ("a +", 3, "formula ends with '+'"),
+        ("Jumlah A / Jumlah B x", 21, "formula ends with 'x'"),
+        ("(a + b", 1, "missing closing bracket"),
+        ("[a + b) / 2", 7, "does not match"),
+        ("a + b)", 6, "has no opening bracket"),
+        ("fPi(a)", 1, "unknown function 'fPi'"),
+        ("Angka Putus (DO)", 13, "missing operator"),
+        ("a / / b", 5, "needs a value before it"),
+        ("2.5 x A", 1, "ambiguous number"),
+        ("A / 0", 3, "division by zero"),
+        ('"WTP" + 1', 1, "cannot be used in arithmetic"),
+        ("{a", 1, "missing closing brace"),
+        ("a maka 1", 3, "out of place"),
+        ("akar(a; b)", 1, "akar takes one argument"),
+        ("E_i + 1", 1, "outside a Σ"),
+        ("jika a > 31 Februari 2019 maka 1 selain itu 0", 10, "no such date"),
+        ("a < 3", 3, "unexpected '<'"),
+    ],
+)
+def test_syntax_errors_point_at_the_spot(text: str, column: int, words: str) -> None:
+    err = syntax_error(text)
+    assert words in err.reason
+    assert (err.line, err.column) == (1, column)
+    caret_line = str(err).splitlines()[-1]
+    assert caret_line.index("^") - 4 == column - 1  # the caret sits under the column
+
+
+def test_error_message_shows_formula_and_caret() -> None:
+    err = syntax_error("Jumlah A / (Jumlah B")
+    lines = str(err).splitlines()
+    assert lines[1].strip() == "Jumlah A / (Jumlah B"
+    assert lines[2].strip() == "^"
+
+
+def test_error_on_second_line() -> None:
+    err = syntax_error("a +\n@ b")
+    assert (err.line, err.column) == (2, 1)
+
+
+def test_exponent_bomb_is_refused_quickly() -> None:
+    started = time.perf_counter()
+    with pytest.raises(LimitError, match="exponent"):
+        sakip.parse("9^9^9^9")
+    # generous bound: the point is "not a hang", not speed (speed lives in benchmarks/)
+    assert time.perf_counter() - started < 5
+
+
+def test_big_symbolic_exponent_is_refused() -> None:
+    with pytest.raises(LimitError):
+        sakip.parse("a ^ 1.000.000")
+
+
+def test_deep_nesting_is_a_sakip_error_not_recursion_error() -> None:
+    with pytest.raises(sakip.SakipError):
+        sakip.parse("(" * 5000 + "a" + ")" * 5000)
+    with pytest.raises(LimitError, match="nested"):
+        sakip.parse("(" * 1000 + "a" + ")" * 1000)
+    with pytest.raises(LimitError, match="nested"):
+        sakip.parse("-" * 2000 + "a")
+
+
+def test_length_limit() -> None:
+    with pytest.raises(LimitError, match="longer than"):
+        sakip.parse("a + " * 2000 + "a")
+
+
+def test_sum_range_limit() -> None:
+    with pytest.raises(LimitError, match="terms"):
+        sakip.parse("Σ_{i=1}^{1.000.000.000} E_i")
+    with pytest.raises(sakip.EvaluationError, match="terms"):
+        sakip.evaluate("Σ_{i=a}^{b} E_i", {"a": 1, "b": 10**9, "E": {1: 1}})
+
+
+def test_missing_values_are_named_with_suggestions() -> None:
+    with pytest.raises(sakip.MissingValueError) as info:
+        sakip.evaluate(
+            "Jumlah Penduduk yang bekerja / Angkatan Kerja x 100%",
+            {"Jumlah Penduduk yg bekerja": 930},
+        )
+    err = info.value
+    assert err.missing == ("Jumlah Penduduk yang bekerja", "Angkatan Kerja")
+    assert err.suggestions["Jumlah Penduduk yang bekerja"] == ["Jumlah Penduduk yg bekerja"]
+    assert "Angkatan Kerja" in str(err)
+
+
+def test_none_is_missing() -> None:
+    with pytest.raises(sakip.MissingValueError):
+        sakip.evaluate("a + b", {"a": 1, "b": None})
+
+
+def test_zero_denominator_names_the_denominator() -> None:
+    with pytest.raises(sakip.ZeroDenominatorError) as info:
+        sakip.evaluate(
+            "Jumlah A / (Jumlah B - Jumlah C) x 100%", {"Jumlah A": 1, "Jumlah B": 5, "Jumlah C": 5}
+        )
+    assert (
+        "Jumlah B - Jumlah C" in info.value.denominator
+        or "-Jumlah C + Jumlah B" in info.value.denominator
+    )
+
+
+def test_zero_denominator_same_name_is_not_silently_one() -> None:
+    # A - B / B: sympy would simplify B/B to 1; sakip keeps the division and fails on 0
+    with pytest.warns(sakip.AmbiguousFormulaWarning), pytest.raises(sakip.ZeroDenominatorError):
+        sakip.evaluate("A - B / B", {"A": 1, "B": 0})
+
+
+def test_zero_denominator_in_arrays_warns_and_gives_nan() -> None:
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="2 of 4 rows"):
+        r = sakip.evaluate(
+            "A / B x 100%", {"A": np.array([1.0, 2, 3, 4]), "B": np.array([4.0, 0, 0, 8])}
+        )
+    assert r.magnitude[0] == 25 and r.magnitude[3] == 50
+    assert math.isnan(r.magnitude[1]) and math.isnan(r.magnitude[2])
+
+
+@pytest.mark.parametrize("bad", [math.nan, math.inf, -math.inf])
+def test_non_finite_inputs_are_refused(bad: float) -> None:
+    with pytest.raises(sakip.ValueTypeError):
+        sakip.evaluate("a + 1", {"a": bad})
+
+
+@pytest.mark.parametrize("bad", [object(), {1, 2}, b"12"])
+def test_unusable_values(bad: object) -> None:
+    with pytest.raises(sakip.ValueTypeError):
+        sakip.evaluate("a + 1", {"a": bad})
+
+
+def test_text_that_is_not_a_number() -> None:
+    with pytest.raises(sakip.ValueTypeError, match="needs a number"):
+        sakip.evaluate("a + 1", {"a": "banyak"})
+    assert sakip.evaluate("a + 1", {"a": "1.234,5"}).magnitude == 1235.5
+
+
+def test_overflow_and_roots() -> None:
+    with pytest.raises(sakip.EvaluationError, match="too large"):
+        sakip.evaluate("a ^ 1000", {"a": 1e300})
+    with pytest.raises(sakip.EvaluationError, match="undefined"):
+        sakip.evaluate("akar(a)", {"a": -4})
+    with pytest.raises(sakip.EvaluationError, match="undefined"):
+        sakip.evaluate("a ^ 0,5", {"a": -4})
+
+
+def test_series_need_a_period() -> None:
+    with pytest.raises(sakip.ValueTypeError, match="period="):
+        sakip.evaluate("a + 1", {"a": {2019: 1}})
+    with pytest.raises(sakip.MissingValueError, match="period 2020"):
+        sakip.evaluate("a + 1", {"a": {2019: 1}}, period=2020)
+    with pytest.raises(sakip.ValueTypeError, match="another period"):
+        sakip.evaluate("a tahun n-1 + 1", {"a": 3})
+
+
+def test_relative_date_needs_period() -> None:
+    with pytest.raises(sakip.ValueTypeError, match="period="):
+        sakip.evaluate("jika n < 31 Desember tahun n-1 maka 1 selain itu 0", {"n": 5})
+
+
+def test_formula_must_be_text() -> None:
+    with pytest.raises(sakip.FormulaSyntaxError):
+        sakip.evaluate(12, {})  # type: ignore[arg-type]
