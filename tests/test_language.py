@@ -363,3 +363,22 @@ def test_no_warning_for_a_bracketed_growth_rate(recwarn: pytest.WarningsRecorder
 def test_latex() -> None:
     latex = sakip.parse("Jumlah A / Jumlah B x 100%").to_latex()
     assert r"\text{Jumlah A}" in latex and r"\%" in latex and r"\frac" in latex
+
+
+@pytest.mark.parametrize(
+    ("text", "variables"),
+    [
+        ("Rata-rata Nilai x 2", ("Rata-rata Nilai",)),
+        ("Jumlah akseptor ber-KB x 2", ("Jumlah akseptor ber-KB",)),
+        ("AKE Kacang-kacangan x 2", ("AKE Kacang-kacangan",)),
+        ("Realisasi-Rencana", ("Realisasi", "Rencana")),
+    ],
+)
+def test_inner_hyphens_join_words_but_a_dash_between_words_subtracts(
+    text: str, variables: tuple[str, ...]
+) -> None:
+    assert sakip.parse(text).variables == variables
+
+
+def test_realisasi_minus_rencana() -> None:
+    assert value("Realisasi-Rencana", Realisasi=45, Rencana=50) == -5

@@ -49,10 +49,10 @@ _ABBREVIATION = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
 
 
 def _is_abbreviation(part: str) -> bool:
-    """SD, MI, MTs, PMDN, R: short or mostly capitals, unlike ordinary words."""
+    """SD, MI, MTs, PMDN, R, Kab, Kota: capitalised and short, or mostly capitals."""
     if not _ABBREVIATION.fullmatch(part):
         return False
-    return len(part) <= 2 or sum(c.isupper() for c in part) >= 2
+    return len(part) <= 4 or sum(c.isupper() for c in part) >= 2
 
 
 def _error(text: str, tok: Token, message: str) -> FormulaSyntaxError:
@@ -67,20 +67,91 @@ class PostLexer:
     def __init__(self) -> None:
         self.text = ""
         self.last_tokens: list[Token] = []
+        self.notes: list[str] = []
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         self.last_tokens = []
-        self.last_tokens = _Classifier(list(stream), self.text).run()
+        classifier = _Classifier(list(stream), self.text)
+        self.last_tokens = classifier.run()
+        self.notes = classifier.notes
         return iter(self.last_tokens)
+
+
+_PREFIXES = {
+    "ber",
+    "se",
+    "ke",
+    "di",
+    "ter",
+    "pe",
+    "non",
+    "pra",
+    "pasca",
+    "anti",
+    "antar",
+    "sub",
+    "multi",
+}
+
+
+def _hyphen_joins(left: str, right: str) -> bool:
+    """Rata-rata, Padi-padian, ber-KB join into one word; Realisasi-Rencana subtracts."""
+    left_l, right_l = left.casefold(), right.casefold()
+    if left_l in _PREFIXES:
+        return True
+    stem = left_l[: min(3, len(left_l))]
+    return right_l.startswith(stem)
+
+
+def _split_hyphens(tok: Token) -> list[Token]:
+    """Split a WORD at hyphens that are minus signs, keeping source positions."""
+    parts = str(tok.value).split("-")
+    if len(parts) == 1:
+        return [tok]
+    out: list[Token] = []
+    start = tok.start_pos or 0
+    column = tok.column or 1
+    current = parts[0]
+    offset = 0
+    for part in parts[1:]:
+        if _hyphen_joins(current.split("-")[-1].split("/")[-1], part.split("/")[0]):
+            current += "-" + part
+            continue
+        out.append(_piece("WORD", current, tok, start + offset, column + offset))
+        offset += len(current)
+        out.append(_piece("SUB", "-", tok, start + offset, column + offset))
+        offset += 1
+        current = part
+    out.append(_piece("WORD", current, tok, start + offset, column + offset))
+    return out
+
+
+def _piece(type_: str, value: str, tok: Token, pos: int, column: int) -> Token:
+    return Token(
+        type_,
+        value,
+        start_pos=pos,
+        line=tok.line,
+        column=column,
+        end_line=tok.line,
+        end_column=column + len(value),
+        end_pos=pos + len(value),
+    )
 
 
 class _Classifier:
     def __init__(self, toks: list[Token], text: str) -> None:
+        toks = [
+            piece
+            for tok in toks
+            for piece in (_split_hyphens(tok) if tok.type == "WORD" else [tok])
+        ]
         self.toks = toks
         self.text = text
         self.out: list[Token] = []
         self.phrase: list[Token] = []
         self.in_condition = False
+        self.notes: list[str] = []
 
     # -- helpers ---------------------------------------------------------------
     def word(self, i: int) -> str | None:
@@ -114,6 +185,18 @@ class _Classifier:
 
     def last_is_name(self) -> bool:
         return bool(self.phrase) or (bool(self.out) and self.out[-1].type in ("NAME", "INDEXED"))
+
+    def glued_offset(self, i: int) -> bool:
+        """A minus glued to a word and a small number, as in PDBt-1: an index, likely."""
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        before = self.phrase[-1]
+        return (
+            nxt is not None
+            and nxt.type == "NUMBER"
+            and str(nxt.value) in ("1", "2")
+            and before.end_pos == self.toks[i].start_pos
+            and self.toks[i].end_pos == nxt.start_pos
+        )
 
     def match_offset(self, i: int) -> tuple[int, int] | None:
         """Match ``n``, ``n-1``, ``n + 1`` at i; return (offset, index after)."""
@@ -207,6 +290,16 @@ class _Classifier:
                     self.phrase.append(tok)
                     i += 1
                     continue
+            if kind == "LPAR" and self.last_is_name() and self.typ(i + 1) == "PERCENT":
+                if self.typ(i + 2) == "RPAR":  # "Capaian IKI (%) = ...": a unit note
+                    i += 3
+                    continue
+            if kind == "SUB" and self.phrase and self.glued_offset(i):
+                shown = f"{self.phrase[-1].value}-{toks[i + 1].value}"
+                self.notes.append(
+                    f"'{shown}' is computed as '{self.phrase[-1].value} - {toks[i + 1].value}';"
+                    f" for the value of an earlier period write '{self.phrase[-1].value} tahun n-1'"
+                )
             if kind == "LPAR" and self.last_is_name():
                 period = self.match_period(i)
                 if period:

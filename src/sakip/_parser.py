@@ -272,12 +272,34 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
     tree = _run_lark(body, "start")
     if _tree_depth(tree) > 4 * MAX_DEPTH:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
+    notes = list(dict.fromkeys(_POSTLEXER.notes))  # once per distinct note
+    _reject_prose(tree, text)
     builder = _Builder(text, decimal_point)
     try:
         expr = builder.transform(tree)
     except VisitError as exc:  # lark wraps errors raised inside the transformer
         raise exc.orig_exc from None
-    return builder.finish(expr, glossary, find_traps(tree, body))
+    return builder.finish(expr, glossary, find_traps(tree, body) + notes)
+
+
+_PROSE_WORDS = 12
+
+
+def _reject_prose(tree: Tree[Any], text: str) -> None:
+    """A whole formula that is one long unbraced name is a description, not a formula."""
+    node = tree.children[0] if tree.children else None
+    if isinstance(node, Tree) and node.data == "definition":
+        node = node.children[2]
+    if isinstance(node, Tree) and node.data == "name":
+        tok = node.children[0]
+        braced = text[tok.start_pos : tok.start_pos + 1] == "{"
+        if not braced and len(str(tok).split()) >= _PROSE_WORDS:
+            raise _fail(
+                text,
+                tok.start_pos or 0,
+                "this reads like a description, not a formula (put a long name in braces"
+                " if it really is one)",
+            )
 
 
 class _Category:

@@ -139,8 +139,11 @@ def _piecewise(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
 def simplify_unit(unit: Any) -> tuple[sympy.Expr, Any]:
     """Clean up an inferred unit: ``km * percent / m`` becomes percent (factor 1000)."""
     if unit.dimensionless:
-        scaled = [name for name in _SCALED if name in str(unit)]
-        target = ureg.Unit(scaled[0]) if len(scaled) == 1 else _DIMENSIONLESS
+        # A result "in percent" only when percent multiplies it once: 1/percent is a ratio.
+        powers = dict(unit._units.items())
+        scaled = [name for name in _SCALED if name in powers]
+        single = len(scaled) == 1 and powers[scaled[0]] == 1
+        target = ureg.Unit(scaled[0]) if single else _DIMENSIONLESS
         return convert_factor(unit, target), target
     reduced = ureg.Quantity(1, unit).to_reduced_units()
     return convert_factor(unit, reduced.units), reduced.units
