@@ -290,10 +290,10 @@ class _Classifier:
                     self.phrase.append(tok)
                     i += 1
                     continue
-            if kind == "LPAR" and self.last_is_name() and self.typ(i + 1) == "PERCENT":
-                if self.typ(i + 2) == "RPAR":  # "Capaian IKI (%) = ...": a unit note
-                    i += 3
-                    continue
+            unit_note = self.typ(i + 1) == "PERCENT" and self.typ(i + 2) == "RPAR"
+            if kind == "LPAR" and self.last_is_name() and unit_note:
+                i += 3  # "Capaian IKI (%) = ...": a unit note after the name
+                continue
             if kind == "SUB" and self.phrase and self.glued_offset(i):
                 shown = f"{self.phrase[-1].value}-{toks[i + 1].value}"
                 self.notes.append(

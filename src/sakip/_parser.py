@@ -291,7 +291,7 @@ def _reject_prose(tree: Tree[Any], text: str) -> None:
     if isinstance(node, Tree) and node.data == "definition":
         node = node.children[2]
     if isinstance(node, Tree) and node.data == "name":
-        tok = node.children[0]
+        tok: Token = node.children[0]
         braced = text[tok.start_pos : tok.start_pos + 1] == "{"
         if not braced and len(str(tok).split()) >= _PROSE_WORDS:
             raise _fail(
