@@ -291,12 +291,13 @@ def _reject_prose(tree: Tree[Any], text: str) -> None:
     if isinstance(node, Tree) and node.data == "definition":
         node = node.children[2]
     if isinstance(node, Tree) and node.data == "name":
-        tok: Token = node.children[0]
-        braced = text[tok.start_pos : tok.start_pos + 1] == "{"
+        tok = node.children[0]
+        start = tok.start_pos if isinstance(tok, Token) and tok.start_pos else 0
+        braced = text[start : start + 1] == "{"
         if not braced and len(str(tok).split()) >= _PROSE_WORDS:
             raise _fail(
                 text,
-                tok.start_pos or 0,
+                start,
                 "this reads like a description, not a formula (put a long name in braces"
                 " if it really is one)",
             )
