@@ -103,7 +103,9 @@ class Plan:
         if self.sums:
             self.check_sums(args)
         try:
-            value = self.scalar(*args)
+            value = (self._scalar or self.scalar)(*args)
+            if value.__class__ is float and value - value == 0.0:
+                return value  # the common case: a finite float
         except ZeroDivisionError:
             raise ZeroDenominatorError(self.zero_denominator(args)) from None
         except OverflowError:

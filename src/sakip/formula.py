@@ -80,7 +80,21 @@ class Formula:
     result_is_category: bool = False
     has_default: bool = True
     _plans: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
+    #: For the fast path: the variable of each slot when every slot is a plain value.
+    plain_slots: tuple[int, ...] | None = attrs.field(init=False, repr=False)
     _key_memo: dict[str, int | None] = attrs.field(factory=dict, init=False, repr=False)
+
+    @plain_slots.default
+    def _plain_slots(self) -> tuple[int, ...] | None:
+        if all(
+            s.kind == "value"
+            and s.variable is not None
+            and not s.categorical
+            and s.fallback_code is None
+            for s in self.slots
+        ):
+            return tuple(s.variable for s in self.slots if s.variable is not None)
+        return None
 
     @property
     def slugs(self) -> tuple[str, ...]:

@@ -1,0 +1,49 @@
+"""The console script, run for real (it is installed by `pip install -e .`)."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+
+import pytest
+
+SAKIP = shutil.which("sakip")
+
+
+def run(*args: str) -> subprocess.CompletedProcess[str]:
+    command = [SAKIP, *args] if SAKIP else [sys.executable, "-m", "sakip", *args]
+    return subprocess.run(command, capture_output=True, text=True, timeout=120, check=False)
+
+
+def test_console_script_is_installed() -> None:
+    assert SAKIP is not None, "pip install -e . installs the sakip console script"
+
+
+def test_demo_prints_seed_formulas() -> None:
+    done = run("demo")
+    assert done.returncode == 0, done.stderr
+    # Angka Kematian Bayi: 41 / 15.380 x 1.000 = 2,6658... -> "2,67"
+    assert "2,67 per 1.000 kelahiran hidup" in done.stdout
+    # Pelanggaran Perda: (64 - 52) / 64 x 100 = 18,75
+    assert "18,75 %" in done.stdout
+
+
+def test_eval_with_indonesian_numbers() -> None:
+    done = run("eval", "A / B x 100%", "A=1.234,5", "B=2.469")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == "50,00 %"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "words"),
+    [
+        (("eval", "A / (B", "A=1", "B=2"), 1, "missing closing bracket"),
+        (("eval", "A / B", "A=1"), 1, "no value"),
+        (("eval",), 2, "usage"),
+    ],
+)
+def test_errors_and_exit_codes(args: tuple[str, ...], code: int, words: str) -> None:
+    done = run(*args)
+    assert done.returncode == code
+    assert words in done.stderr
