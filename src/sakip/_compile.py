@@ -131,13 +131,16 @@ class Plan:
     def run_array(self, args: Sequence[Any]) -> Any:
         if self.sums:
             self.check_sums(args)
+        # Scalars beside arrays become numpy floats, so a zero denominator among them
+        # follows numpy's rules (NaN rows and a warning), not Python's ZeroDivisionError.
+        args = [np.float64(a) if isinstance(a, float | int) else a for a in args]
         try:
             with np.errstate(divide="raise", invalid="raise", over="raise"):
                 result = self.array(*args)
                 if not self.formula.has_default:
                     self._check_finite(result)
                 return result
-        except FloatingPointError:
+        except (FloatingPointError, ZeroDivisionError, OverflowError):
             pass
         except KeyError as exc:
             raise EvaluationError(
