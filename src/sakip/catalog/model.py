@@ -1,0 +1,217 @@
+"""The catalog's model: frozen attrs classes for indicators, sections and the catalog."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Mapping
+from typing import Any
+
+import attrs
+
+from .._parser import _cached
+from ..errors import SakipError
+from ..formula import Formula, normalize_name
+from ..units import parse_unit
+from .scales import Scale
+
+__all__ = ["AmbiguousKeyError", "Catalog", "Indicator", "Section", "UnknownIndicatorError"]
+
+KINDS = ("formula", "direct")
+POLARITIES = ("higher", "lower")
+PERIODS = ("bulanan", "triwulan", "semester", "tahunan")
+TYPES = ("outcome", "output")
+
+
+class UnknownIndicatorError(SakipError, KeyError):
+    """No indicator answers to this key."""
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AmbiguousKeyError(SakipError):
+    """An abbreviation or number that names several indicators."""
+
+    def __init__(self, key: str, candidates: tuple[Indicator, ...]) -> None:
+        self.key = key
+        self.candidates = candidates
+        listed = "; ".join(f"{c.id} ({c.name})" for c in candidates)
+        super().__init__(f"{key!r} names {len(candidates)} indicators: {listed}; use an id")
+
+
+@attrs.frozen
+class Indicator:
+    """One row of an IKU table. ``formula`` is parsed on first use."""
+
+    id: str
+    section: str
+    number: int
+    name: str
+    sasaran: str
+    rumus_asli: str
+    kind: str
+    satuan: str
+    unit_name: str
+    polarity: str
+    period: str
+    penanggung_jawab: str
+    sumber_data: str
+    seed_line: int
+    catatan: tuple[str, ...]
+    formula_text: str | None = None
+    part: str | None = None
+    misi: str | None = None
+    tujuan: str | None = None
+    allowed_values: tuple[str, ...] = ()
+    polarity_reason: str | None = None
+    type: str | None = None
+    keterangan: str | None = None
+    abbreviations: tuple[str, ...] = ()
+    scale: str | None = None
+    template: str | None = None
+    source_file: str = ""
+
+    @property
+    def lampiran(self) -> int:
+        """1 for the regency's IKU (Lampiran I), 2 for the perangkat daerah."""
+        return 1 if self.section == "iku" else 2
+
+    @property
+    def formula(self) -> Formula | None:
+        """The parsed formula (``sakip.Formula``), or None for a direct measure."""
+        return None if self.formula_text is None else _cached(self.formula_text)
+
+    @property
+    def variables(self) -> tuple[str, ...]:
+        """The formula's variables as written; () for a direct measure."""
+        formula = self.formula
+        return () if formula is None else formula.variables
+
+    @property
+    def unit(self) -> Any:
+        """The ``sakip.ureg`` unit of the indicator; None for a category."""
+        return None if self.unit_name == "category" else parse_unit(self.unit_name)
+
+
+@attrs.frozen
+class Section:
+    """Lampiran I, or one perangkat daerah of Lampiran II, with its table."""
+
+    number: int
+    code: str
+    name: str
+    seed_line: int
+    indicators: tuple[Indicator, ...]
+    tugas_pokok: str = ""
+    fungsi: tuple[str, ...] = ()
+    source_file: str = ""
+
+    @property
+    def is_kecamatan(self) -> bool:
+        return self.code.startswith("kec_")
+
+
+@attrs.frozen
+class Catalog:
+    """Every IKU of Perbup Banyuasin 45/2019. Build with :func:`sakip.catalog.load`.
+
+    ``lampiran_1`` maps the 43 numbers of Lampiran I (in order) to their indicators
+    (two parts for numbers 3, 4 and 21); ``perangkat_daerah`` holds the 51 sections of
+    Lampiran II in print order. Iterating yields every indicator.
+    """
+
+    sections: tuple[Section, ...]
+    scales: Mapping[str, Scale]
+    _by_id: dict[str, Indicator] = attrs.field(init=False, repr=False)
+    _by_abbreviation: dict[str, tuple[Indicator, ...]] = attrs.field(init=False, repr=False)
+
+    @_by_id.default
+    def _index_ids(self) -> dict[str, Indicator]:
+        return {i.id.casefold(): i for s in self.sections for i in s.indicators}
+
+    @_by_abbreviation.default
+    def _index_abbreviations(self) -> dict[str, tuple[Indicator, ...]]:
+        found: dict[str, list[Indicator]] = {}
+        for indicator in self:
+            for abbreviation in indicator.abbreviations:
+                found.setdefault(abbreviation.casefold(), []).append(indicator)
+        return {k: tuple(v) for k, v in found.items()}
+
+    @property
+    def lampiran_1(self) -> Mapping[int, tuple[Indicator, ...]]:
+        rows: dict[int, list[Indicator]] = {}
+        for indicator in self.sections[0].indicators:
+            rows.setdefault(indicator.number, []).append(indicator)
+        return {number: tuple(parts) for number, parts in rows.items()}
+
+    @property
+    def perangkat_daerah(self) -> tuple[Section, ...]:
+        return self.sections[1:]
+
+    def __iter__(self) -> Iterator[Indicator]:
+        for section in self.sections:
+            yield from section.indicators
+
+    def __len__(self) -> int:
+        return sum(len(s.indicators) for s in self.sections)
+
+    def section(self, key: str | int) -> Section:
+        """A perangkat daerah by code (``"dinkes"``), number (1-51) or name."""
+        for section in self.sections:
+            if key in (section.code, section.number) or (
+                isinstance(key, str) and normalize_name(key) == normalize_name(section.name)
+            ):
+                return section
+        raise UnknownIndicatorError(f"no perangkat daerah {key!r}")
+
+    def find(self, key: str | int) -> Indicator | None:
+        """Like :meth:`get`, but None when nothing answers to ``key``."""
+        if isinstance(key, int) or (isinstance(key, str) and key.strip().isdigit()):
+            parts = self.lampiran_1.get(int(key), ())
+            if len(parts) > 1:
+                raise AmbiguousKeyError(str(key), parts)
+            return parts[0] if parts else None
+        folded = key.strip().casefold()
+        found = self._by_id.get(folded)
+        if found is not None:
+            return found
+        candidates = self._by_abbreviation.get(folded, ())
+        # The regency's own IKU (Lampiran I) is what an abbreviation means first; the
+        # perangkat daerah rows that repeat it are reached by their ids.
+        first = tuple(c for c in candidates if c.lampiran == 1) or candidates
+        if len(first) > 1:
+            raise AmbiguousKeyError(key, first)
+        return first[0] if first else None
+
+    def get(self, key: str | int) -> Indicator:
+        """An indicator by id (``"iku.06"``), Lampiran I number (6) or abbreviation (``"AKB"``).
+
+        Raises :class:`UnknownIndicatorError`, or :class:`AmbiguousKeyError` listing the
+        candidates when the key names several indicators (``"APS"``: iku.03a, iku.03b).
+        """
+        found = self.find(key)
+        if found is None:
+            raise UnknownIndicatorError(f"no indicator {key!r} in the catalog")
+        return found
+
+    def search(self, text: str) -> list[Indicator]:
+        """Indicators whose id, name, abbreviations, formula, sasaran or section match every word."""
+        words = normalize_name(text).split()
+        names = {s.code: s.name for s in self.sections}
+        hits = []
+        for indicator in self:
+            haystack = normalize_name(
+                " ".join(
+                    [
+                        indicator.id,
+                        indicator.name,
+                        " ".join(indicator.abbreviations),
+                        indicator.rumus_asli,
+                        indicator.sasaran,
+                        names[indicator.section],
+                        indicator.penanggung_jawab,
+                    ]
+                )
+            )
+            if all(word in haystack for word in words):
+                hits.append(indicator)
+        return hits
