@@ -73,12 +73,20 @@ def test_declared_unit_relabels_a_scaled_ratio() -> None:
     assert str(r) == "66,67 per 100.000 kelahiran hidup"
 
 
-def test_declared_unit_converts_a_bare_ratio() -> None:
-    # a ratio with no x 100 declared in percent is converted, not relabelled
-    assert sakip.evaluate("a / b", {"a": 1, "b": 4}, unit="%").magnitude == 25.0
-    # x 100 (without %) declared in percent is relabelled
+def test_declared_unit_labels_plain_numbers_and_converts_units() -> None:
+    # plain numbers compute the number the table reports: the declared unit is a label
     assert sakip.evaluate("a / b x 100", {"a": 1, "b": 4}, unit="%").magnitude == 25.0
+    assert sakip.evaluate("(a + b + c) / 3", {"a": 60, "b": 90, "c": 30}, unit="%").magnitude == 60
+    # a result that has a unit (here from the % sign) is converted: 25% = 250 per mille
     assert sakip.evaluate("a / b x 100%", {"a": 1, "b": 4}, unit="per_mille").magnitude == 250.0
+    # quantities: a plain ratio is converted, unless scaled by the unit's own factor
+    km, m = 12 * ureg.km, 1500 * ureg.m
+    assert sakip.evaluate("a / b", {"a": km, "b": m}, unit="%").magnitude == pytest.approx(800)
+    kh = ureg.kelahiran_hidup
+    r = sakip.evaluate(
+        "D / LH x 1000", {"D": 12 * kh, "LH": 1500 * kh}, unit="per 1000 kelahiran hidup"
+    )
+    assert r.magnitude == pytest.approx(8.0)
 
 
 def test_declared_unit_labels_plain_counts_and_refuses_contradictions() -> None:

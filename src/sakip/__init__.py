@@ -8,10 +8,14 @@
 
 from __future__ import annotations
 
+from . import catalog, units
+from ._api import evaluate
 from ._numbers import format_number, parse_number
 from ._parser import parse
+from .catalog.lint import Finding, lint
 from .errors import (
     AmbiguousFormulaWarning,
+    CatalogWarning,
     ConditionError,
     EvaluationError,
     FormulaSyntaxError,
@@ -23,14 +27,16 @@ from .errors import (
     ZeroDenominatorError,
     ZeroDenominatorWarning,
 )
-from .evaluate import Result, evaluate
+from .evaluate import Result
 from .formula import Formula
 from .units import ureg
 
 __all__ = [
     "AmbiguousFormulaWarning",
+    "CatalogWarning",
     "ConditionError",
     "EvaluationError",
+    "Finding",
     "Formula",
     "FormulaSyntaxError",
     "LimitError",
@@ -41,10 +47,13 @@ __all__ = [
     "ValueTypeError",
     "ZeroDenominatorError",
     "ZeroDenominatorWarning",
+    "catalog",
     "evaluate",
     "format_number",
+    "lint",
     "parse",
     "parse_number",
+    "units",
     "ureg",
 ]
 

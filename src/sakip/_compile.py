@@ -231,18 +231,21 @@ def _declare(
 ) -> tuple[Any, Any]:
     """Bring the inferred result unit to the declared one.
 
-    A plain ratio scaled by the declared unit's own factor is only relabelled:
-    ``D / LH x 1000`` declared per 1000 kelahiran hidup keeps its magnitude. Plain
-    numbers with no unit of their own take the declared unit as a label.
+    A formula over plain numbers computes the number the table reports, so a plain
+    result only takes the declared unit as its label: ``(IPA + IPU + ITH) / 3`` declared
+    in % stays 60, not 6000. With quantities, a plain ratio scaled by the declared unit's
+    own factor is relabelled (``D / LH x 1.000`` in per 1.000 kelahiran hidup); any other
+    result is converted, and a result of another dimension is a UnitError.
     """
-    if unit.dimensionality == declared.dimensionality:
-        if unit == _DIMENSIONLESS and _is_ratio_unit(declared):
+    if unit == _DIMENSIONLESS:
+        if plain:
+            return factor, declared
+        if _is_ratio_unit(declared):
             scale = 1 / convert_factor(declared, _DIMENSIONLESS)
             if factor * top_coefficient(formula.expr) == scale:
                 return factor, declared
+    if unit.dimensionality == declared.dimensionality:
         return factor * convert_factor(unit, declared), declared
-    if unit == _DIMENSIONLESS and plain:
-        return factor, declared
     raise UnitError(
         f"the formula gives {_describe(unit)}, which cannot be expressed in '{declared}'"
     )

@@ -697,7 +697,9 @@ class _Builder(Transformer[Token, Any]):
             aliases.setdefault(normalize_name(name), index)
             aliases.setdefault(slugify(name), index)
         for symbol, description in glossary:
-            key = normalize_name(_glossary_symbol(symbol))
+            key = normalize_name(symbol)
+            if key not in aliases:
+                key = normalize_name(_glossary_symbol(symbol))
             if key in aliases and description:
                 target = aliases[key]
                 aliases.setdefault(normalize_name(description), target)

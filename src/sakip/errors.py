@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmbiguousFormulaWarning",
+    "CatalogWarning",
     "ConditionError",
     "EvaluationError",
     "FormulaSyntaxError",
@@ -110,3 +111,8 @@ class AmbiguousFormulaWarning(UserWarning):
 
 class ZeroDenominatorWarning(RuntimeWarning):
     """Some rows of an array evaluation divided by zero; those rows are NaN."""
+
+
+class CatalogWarning(UserWarning):
+    """A catalog indicator is computed, but the regulation contradicts itself there
+    (e.g. a ratio x 100% declared in metres); ``sakip.lint()`` lists every such case."""

@@ -78,7 +78,9 @@ def _check(file: str, where: str, table: dict[str, Any], spec: dict[str, tuple[A
             raise _fail(file, where, field, "missing")
 
 
-def _indicator(file: str, code: str, row: dict[str, Any], templates: dict[str, dict[str, Any]]) -> Indicator:
+def _indicator(
+    file: str, code: str, row: dict[str, Any], templates: dict[str, dict[str, Any]]
+) -> Indicator:
     where = str(row.get("id", "?"))
     if "template" in row:
         template = templates.get(row["template"])
@@ -178,12 +180,17 @@ def read_catalog() -> Catalog:
     for section in sections:
         for indicator in section.indicators:
             if indicator.scale and indicator.scale not in scales:
-                raise _fail(section.source_file, indicator.id, "scale", f"no scale {indicator.scale!r}")
+                raise _fail(
+                    section.source_file, indicator.id, "scale", f"no scale {indicator.scale!r}"
+                )
             if indicator.unit_name != "category":
                 try:
                     parse_unit(indicator.unit_name)
                 except UnitError:
                     raise _fail(
-                        section.source_file, indicator.id, "unit", f"unknown unit {indicator.unit_name!r}"
+                        section.source_file,
+                        indicator.id,
+                        "unit",
+                        f"unknown unit {indicator.unit_name!r}",
                     ) from None
     return Catalog(sections=tuple(sections), scales=scales)

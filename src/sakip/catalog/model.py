@@ -194,7 +194,8 @@ class Catalog:
         return found
 
     def search(self, text: str) -> list[Indicator]:
-        """Indicators whose id, name, abbreviations, formula, sasaran or section match every word."""
+        """Indicators matching every word of ``text`` in id, name, abbreviations, RUMUS,
+        sasaran, section or penanggung jawab (case-insensitive)."""
         words = normalize_name(text).split()
         names = {s.code: s.name for s in self.sections}
         hits = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from fractions import Fraction
 from typing import Any
 
@@ -52,12 +53,19 @@ class Scale:
             raise ScaleError(f"scale {self.name!r}: {problem}")
 
     def band(self, value: float | Fraction) -> Band:
-        """The band holding ``value``; a ScaleError when it is outside the scale."""
-        exact = Fraction(value)
+        """The band holding ``value``; a ScaleError when it is outside the scale.
+
+        A float is first rounded to 9 decimals, so float noise cannot move a value
+        across a boundary: 81.25000000000001 (3,25 x 14 / 14 x 25 in floating point) is
+        81,25, inside B, while 43,7500001 stays above 43,75.
+        """
+        exact = value if isinstance(value, Fraction) else Fraction(repr(round(float(value), 9)))
         for band in self.bands:
             if band.contains(exact):
                 return band
-        raise ScaleError(f"{float(value):g} is outside the scale {self.name!r} ({self.lower}..{self.upper})")
+        raise ScaleError(
+            f"{float(value):g} is outside the scale {self.name!r} ({self.lower}..{self.upper})"
+        )
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Scale:
@@ -92,7 +100,7 @@ def _check(scale: Scale) -> str | None:
         return "the lowest band must start at the scale's lower bound, inclusive"
     if bands[-1].upper != scale.upper or not bands[-1].upper_inclusive:
         return "the highest band must end at the scale's upper bound, inclusive"
-    for below, above in zip(bands, bands[1:], strict=False):
+    for below, above in itertools.pairwise(bands):
         if below.lower > below.upper:
             return f"band {below.grade} is empty"
         if below.upper != above.lower:
@@ -100,5 +108,8 @@ def _check(scale: Scale) -> str | None:
             return f"{kind} between {below.grade} and {above.grade}"
         if below.upper_inclusive == above.lower_inclusive:
             kind = "an overlap" if below.upper_inclusive else "a gap"
-            return f"{kind} at {below.upper}: exactly one of {below.grade}, {above.grade} must include it"
+            return (
+                f"{kind} at {below.upper}: exactly one of {below.grade}, {above.grade}"
+                " must include it"
+            )
     return None

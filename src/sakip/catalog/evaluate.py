@@ -1,0 +1,129 @@
+"""Evaluating a catalog indicator: its formula with its declared unit, or a direct measure."""
+
+from __future__ import annotations
+
+import warnings
+from collections.abc import Mapping
+from typing import Any
+
+from ..errors import CatalogWarning, UnitError, ValueTypeError
+from ..evaluate import Result, _set, evaluate
+from ..formula import normalize_name
+from ..units import ureg
+from .model import Indicator
+from .scales import Scale
+
+__all__ = ["GradedResult", "evaluate_indicator"]
+
+
+class GradedResult(Result):
+    """A result on a scale: ``grade`` ("A".."D") and its ``label`` ("Sangat Baik", ...)."""
+
+    __slots__ = ("grade", "label")
+
+    grade: str
+    label: str
+
+    def __init__(self, result: Result, grade: str, label: str) -> None:
+        super().__init__(result.magnitude, result.units, result.name)
+        _set(self, "grade", grade)
+        _set(self, "label", label)
+
+    def __repr__(self) -> str:
+        return (
+            f"GradedResult(magnitude={self.magnitude!r}, grade={self.grade!r},"
+            f" label={self.label!r})"
+        )
+
+    def format(self, decimals: int = 2) -> str:
+        return f"{super().format(decimals)} ({self.grade}, {self.label})"
+
+
+def evaluate_indicator(
+    indicator: Indicator,
+    values: Mapping[str, Any] | None,
+    *,
+    period: int | None = None,
+    unit: Any = None,
+    scales: Mapping[str, Scale] | None = None,
+    **more_values: Any,
+) -> Result:
+    """Compute a catalog indicator on ``values`` (see :func:`sakip.evaluate`)."""
+    if more_values:
+        values = {**(values or {}), **more_values}
+    values = values or {}
+    declared = unit if unit is not None else indicator.unit
+    if indicator.formula_text is None:
+        result = _direct(indicator, values, period, declared)
+    else:
+        result = _formula(indicator, values, period, declared)
+    if indicator.scale and scales and not isinstance(result.magnitude, str):
+        scale = scales[indicator.scale]
+        band = scale.band(float(result.magnitude))
+        return GradedResult(result, band.grade, band.label)
+    return result
+
+
+def _formula(
+    indicator: Indicator, values: Mapping[str, Any], period: int | None, declared: Any
+) -> Result:
+    formula = indicator.formula
+    assert formula is not None
+    try:
+        return evaluate(formula, values, period=period, unit=declared)
+    except UnitError:
+        if declared is None:
+            raise
+        # The regulation may declare a unit its own formula contradicts (a ratio x 100%
+        # in metres). Compute what the formula gives and say so, rather than refuse.
+        result = evaluate(formula, values, period=period)
+        warnings.warn(
+            f"{indicator.id} declares satuan '{indicator.satuan}' but its formula gives"
+            f" '{result.units}'; the result is in the formula's unit"
+            f" (seed line {indicator.seed_line})",
+            CatalogWarning,
+            stacklevel=4,
+        )
+        return result
+
+
+def _direct(
+    indicator: Indicator, values: Mapping[str, Any], period: int | None, declared: Any
+) -> Result:
+    """A direct measure is its reported value, checked against the allowed values."""
+    keys = {
+        normalize_name(k)
+        for k in (indicator.id, indicator.name, "nilai", "value", *indicator.abbreviations)
+    }
+    chosen = [v for k, v in values.items() if normalize_name(k) in keys]
+    if not chosen and len(values) == 1:
+        chosen = list(values.values())
+    if len(chosen) != 1:
+        raise ValueTypeError(
+            f"{indicator.id} ({indicator.name}) is measured directly: give its value as"
+            f" {{'nilai': value}} (or under its id or name)"
+        )
+    (value,) = chosen
+    if indicator.allowed_values:
+        return _category(indicator, value)
+    result = evaluate("{nilai}", {"nilai": value}, period=period, unit=declared)
+    return Result(result.magnitude, result.units, indicator.name)
+
+
+def _category(indicator: Indicator, value: Any) -> Result:
+    allowed = {normalize_name(a): a for a in indicator.allowed_values}
+    text = (
+        str(int(value))
+        if isinstance(value, int | float) and float(value).is_integer()
+        else str(value)
+    )
+    canonical = allowed.get(normalize_name(text))
+    if canonical is None:
+        raise ValueTypeError(
+            f"{indicator.id} ({indicator.name}) takes one of"
+            f" {', '.join(indicator.allowed_values)}, not {value!r}"
+        )
+    numeric = all(a.isdigit() for a in indicator.allowed_values)
+    magnitude: Any = float(canonical) if numeric else canonical
+    unit = indicator.unit if indicator.unit is not None else ureg.dimensionless
+    return Result(magnitude, unit, indicator.name)
