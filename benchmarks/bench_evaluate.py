@@ -27,15 +27,22 @@ def plain(a: float, b: float) -> float:
     return a / b * 100
 
 
-def best(stmt: object, number: int, repeat: int = 7) -> float:
-    return min(timeit.repeat(stmt, number=number, repeat=repeat)) / number  # type: ignore[arg-type]
+def side_by_side(ours: object, base: object, number: int, rounds: int = 15) -> tuple[float, float]:
+    """Best time per call of each, measured in alternating rounds so that the machine's
+    noise hits both alike; the minimum is the least disturbed measurement."""
+    best_ours = best_base = float("inf")
+    for _ in range(rounds):
+        best_ours = min(best_ours, timeit.timeit(ours, number=number) / number)  # type: ignore[arg-type]
+        best_base = min(best_base, timeit.timeit(base, number=number) / number)  # type: ignore[arg-type]
+    return best_ours, best_base
 
 
 def scalar_ratio() -> tuple[float, float, float]:
     values = {"Jumlah Penduduk yang bekerja": 930.0, "Angkatan Kerja": 1000.0}
     sakip.evaluate(TEXT, values)
-    ours = best(lambda: sakip.evaluate(TEXT, values), 20_000)
-    base = best(lambda: plain(930.0, 1000.0), 200_000)
+    ours, base = side_by_side(
+        lambda: sakip.evaluate(TEXT, values), lambda: plain(930.0, 1000.0), 20_000
+    )
     return ours, base, ours / base
 
 
@@ -45,8 +52,7 @@ def array_ratio() -> tuple[float, float, float]:
     b = rng.uniform(1000, 2000, 1_000_000)
     values = {"Jumlah Penduduk yang bekerja": a, "Angkatan Kerja": b}
     sakip.evaluate(TEXT, values)
-    ours = best(lambda: sakip.evaluate(TEXT, values), 20)
-    base = best(lambda: a / b * 100, 20)
+    ours, base = side_by_side(lambda: sakip.evaluate(TEXT, values), lambda: a / b * 100, 10)
     return ours, base, ours / base
 
 
@@ -76,21 +82,27 @@ def compile_times() -> list[float]:
     return times
 
 
-def import_time(code: str, runs: int = 7) -> float:
-    samples = []
+def import_once(code: str) -> float:
+    out = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)",
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    return float(out.stdout)
+
+
+def import_times(runs: int = 11) -> tuple[float, float]:
+    """Fresh interpreters, alternating the two imports; the best of each."""
+    ours, deps = [], []
     for _ in range(runs):
-        out = subprocess.run(
-            [
-                sys.executable,
-                "-c",
-                f"import time; t = time.perf_counter(); {code}; print(time.perf_counter() - t)",
-            ],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        samples.append(float(out.stdout))
-    return statistics.median(samples)
+        ours.append(import_once("import sakip"))
+        deps.append(import_once("import sympy, lark, pint"))
+    return min(ours), min(deps)
 
 
 def main() -> None:
@@ -106,8 +118,7 @@ def main() -> None:
     print(
         f"(c) parse + compile per formula: median {statistics.median(times) * 1e3:.2f} ms, max {max(times) * 1e3:.2f} ms over {len(times)} (target < 2 ms median)"
     )
-    ours_import = import_time("import sakip")
-    deps = import_time("import sympy, lark, pint")
+    ours_import, deps = import_times()
     print(
         f"(d) import sakip {ours_import:.3f} s vs import sympy, lark, pint {deps:.3f} s -> {ours_import / deps:.2f}x (target <= 1.15x)"
     )

@@ -8,11 +8,12 @@
 
 from __future__ import annotations
 
-from . import catalog, units
+from typing import Any
+
+from . import units
 from ._api import evaluate
 from ._numbers import format_number, parse_number
 from ._parser import parse
-from .catalog.lint import Finding, lint
 from .errors import (
     AmbiguousFormulaWarning,
     CatalogWarning,
@@ -58,3 +59,17 @@ __all__ = [
 ]
 
 __version__ = "0.1.0"
+
+
+def __getattr__(name: str) -> Any:
+    # The catalog (and lint, which reads it) load on first use, keeping `import sakip`
+    # as cheap as importing its dependencies.
+    if name == "catalog":
+        from . import catalog
+
+        return catalog
+    if name in ("lint", "Finding"):
+        from .catalog import lint
+
+        return getattr(lint, name)
+    raise AttributeError(f"module 'sakip' has no attribute {name!r}")

@@ -8,14 +8,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from . import catalog
-from .catalog.evaluate import evaluate_indicator
-from .catalog.model import Indicator
-from .evaluate import Result
+from ._parser import _CACHE
+from .errors import FormulaSyntaxError
+from .evaluate import Result, _fast
 from .evaluate import evaluate as _evaluate_formula
 from .formula import Formula
+
+if TYPE_CHECKING:
+    from .catalog.model import Indicator
 
 __all__ = ["evaluate"]
 
@@ -46,17 +48,20 @@ def evaluate(
     ``label`` for indicators on a scale, such as IKM).
     """
     if formula.__class__ is str:
-        if " " not in formula and _KEY.fullmatch(formula):
-            cat = catalog.load()
-            indicator = cat.find(formula)
+        if " " in formula or not _KEY.fullmatch(formula):
+            # The hot path: a cached formula on plain numbers, in as few steps as possible.
+            parsed = _CACHE.get((formula, decimal_point))
+            simple = period is None and unit is None and not more_values
+            if parsed is not None and simple and values.__class__ is dict:
+                result = _fast(parsed, values)
+                if result is not None:
+                    return result
+        else:
+            indicator = _catalog().load().find(formula)
             if indicator is not None:
-                return evaluate_indicator(
-                    indicator, values, period=period, unit=unit, scales=cat.scales, **more_values
-                )
-    elif isinstance(formula, Indicator):
-        return evaluate_indicator(
-            formula, values, period=period, unit=unit, scales=catalog.load().scales, **more_values
-        )
+                return _indicator(indicator, values, period, unit, more_values)
+    elif not isinstance(formula, Formula):
+        return _indicator(formula, values, period, unit, more_values)
     return _evaluate_formula(
         formula,
         values,
@@ -65,3 +70,29 @@ def evaluate(
         decimal_point=decimal_point,
         **more_values,
     )
+
+
+def _catalog() -> Any:
+    # The catalog is imported on first use: `import sakip` stays as cheap as its
+    # dependencies for users who only evaluate formulas.
+    from . import catalog
+
+    return catalog
+
+
+def _indicator(
+    indicator: Any, values: Any, period: int | None, unit: Any, more: dict[str, Any]
+) -> Result:
+    from .catalog.evaluate import evaluate_indicator
+    from .catalog.model import Indicator
+
+    if not isinstance(indicator, Indicator):
+        raise FormulaSyntaxError(
+            f"cannot evaluate a {type(indicator).__name__}: give formula text, a Formula"
+            " or a catalog Indicator",
+            "",
+            1,
+            1,
+        )
+    scales = _catalog().load().scales
+    return evaluate_indicator(indicator, values, period=period, unit=unit, scales=scales, **more)

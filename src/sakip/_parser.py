@@ -75,7 +75,6 @@ def _lark() -> Lark:
             lexer="basic",
             postlex=_POSTLEXER,
             start=["start", "bound"],
-            propagate_positions=True,
             maybe_placeholders=False,
         )
     return _PARSER

@@ -11,6 +11,7 @@ from collections.abc import Sequence
 
 __all__ = [
     "AmbiguousFormulaWarning",
+    "CatalogError",
     "CatalogWarning",
     "ConditionError",
     "EvaluationError",
@@ -116,3 +117,7 @@ class ZeroDenominatorWarning(RuntimeWarning):
 class CatalogWarning(UserWarning):
     """A catalog indicator is computed, but the regulation contradicts itself there
     (e.g. a ratio x 100% declared in metres); ``sakip.lint()`` lists every such case."""
+
+
+class CatalogError(SakipError):
+    """A catalog data file is malformed; the message names the file, the indicator and the field."""

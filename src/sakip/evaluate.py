@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import math
 import warnings
 from collections.abc import Mapping
@@ -125,8 +124,8 @@ def evaluate(
     declared = None if unit is None else parse_unit(unit)
     plain = all(u is None for u in units)
     plan = plan_for(parsed, units, declared, plain)
-    if plain and declared is None and _PLAIN not in parsed._plans:
-        parsed._plans[_PLAIN] = plan
+    if plain and declared is None and parsed._fast is None:
+        _enable_fast_path(parsed, plan)
     if parsed.ambiguities:
         for message in parsed.ambiguities:
             warnings.warn(message, AmbiguousFormulaWarning, stacklevel=2)
@@ -136,7 +135,13 @@ def evaluate(
     return Result(magnitude, plan.unit, parsed.name)
 
 
-_PLAIN = object()
+def _enable_fast_path(formula: Formula, plan: Any) -> None:
+    """Remember the compiled function of a formula whose slots are all plain values."""
+    slots = formula.plain_slots
+    eligible = not (formula.ambiguities or formula.result_is_category or plan.sums)
+    if slots is not None and eligible:
+        identity = slots == tuple(range(len(formula.variables)))
+        _set(formula, "_fast", (plan.scalar, plan.unit, None if identity else slots))
 
 
 def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
@@ -144,10 +149,10 @@ def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
 
     Returns None to fall back to the general path, which also raises the errors.
     """
-    plain = formula.plain_slots
-    plan = formula._plans.get(_PLAIN)
-    if plain is None or plan is None or formula.ambiguities or formula.result_is_category:
+    fast = formula._fast
+    if fast is None:
         return None
+    function, units, slots = fast
     memo = formula._key_memo
     bound: list[Any] = [None] * len(formula.variables)
     for key, value in values.items():
@@ -156,17 +161,25 @@ def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
             index = formula.lookup(key)
         if index is None or bound[index] is not None:
             continue
-        kind = type(value)
+        kind = value.__class__
         if kind is float:
             if value - value != 0.0:  # NaN or infinity
                 return None
-        elif kind is not int:
+            bound[index] = value
+        elif kind is int:
+            bound[index] = float(value)
+        else:
             return None
-        bound[index] = float(value)
-    args = [bound[i] for i in plain]
+    args = bound if slots is None else [bound[i] for i in slots]
     if None in args:
         return None
-    return Result(plan.run_scalar(args), plan.unit, formula.name)
+    try:
+        result = function(*args)
+    except ArithmeticError:
+        return None  # the general path raises the right error
+    if result.__class__ is float and result - result == 0.0:
+        return Result(result, units, formula.name)
+    return None
 
 
 def _decode(formula: Formula, codes: Any) -> Any:
@@ -336,6 +349,8 @@ def _array(formula: Formula, slot: Slot, name: str, value: Any) -> Any:
 
 
 def _suggest(missing: list[str], values: Mapping[str, Any]) -> dict[str, list[str]]:
+    import difflib  # only on the error path
+
     given = [str(k) for k in values]
     by_norm = {normalize_name(k): k for k in given}
     suggestions = {}

@@ -83,6 +83,11 @@ class Formula:
     #: For the fast path: the variable of each slot when every slot is a plain value.
     plain_slots: tuple[int, ...] | None = attrs.field(init=False, repr=False)
     _key_memo: dict[str, int | None] = attrs.field(factory=dict, init=False, repr=False)
+    #: (compiled function, result unit, slot -> variable map or None) for plain numbers;
+    #: set once by the evaluator after the first plain evaluation.
+    _fast: tuple[Any, Any, tuple[int, ...] | None] | None = attrs.field(
+        default=None, init=False, repr=False
+    )
 
     @plain_slots.default
     def _plain_slots(self) -> tuple[int, ...] | None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import threading
 
-from ._load import CatalogError, read_catalog
+from ..errors import CatalogError
 from .model import AmbiguousKeyError, Catalog, Indicator, Section, UnknownIndicatorError
 from .scales import Band, Scale, ScaleError
 
@@ -36,5 +36,7 @@ def load() -> Catalog:
     if not _CATALOG:
         with _LOCK:
             if not _CATALOG:
+                from ._load import read_catalog
+
                 _CATALOG.append(read_catalog())
     return _CATALOG[0]

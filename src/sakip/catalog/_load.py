@@ -7,16 +7,12 @@ import tomllib
 from importlib import resources
 from typing import Any
 
-from ..errors import SakipError, UnitError
+from ..errors import CatalogError, UnitError
 from ..units import parse_unit
 from .model import KINDS, PERIODS, POLARITIES, TYPES, Catalog, Indicator, Section
 from .scales import Scale, ScaleError
 
 __all__ = ["CatalogError", "read_catalog"]
-
-
-class CatalogError(SakipError):
-    """A catalog file is malformed; the message names the file, the indicator and the field."""
 
 
 # field: (type, required)
