@@ -47,3 +47,20 @@ def test_errors_and_exit_codes(args: tuple[str, ...], code: int, words: str) -> 
     done = run(*args)
     assert done.returncode == code
     assert words in done.stderr
+
+
+@pytest.mark.parametrize(
+    "code",
+    [
+        "import sakip; print(len(sakip.catalog.load()))",
+        "import sakip; print(len(sakip.lint()) > 0)",
+        "import sakip; print(sakip.evaluate('AKB', {'D0-<1th': 3, 'Lahir Hidup': 1500}).magnitude)",
+    ],
+)
+def test_lazy_catalog_in_a_fresh_interpreter(code: str) -> None:
+    # the catalog is imported on first use; a fresh interpreter shows that this works
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() in ("477", "True", "2.0")

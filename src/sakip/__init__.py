@@ -8,6 +8,7 @@
 
 from __future__ import annotations
 
+import importlib
 from typing import Any
 
 from . import units
@@ -65,11 +66,7 @@ def __getattr__(name: str) -> Any:
     # The catalog (and lint, which reads it) load on first use, keeping `import sakip`
     # as cheap as importing its dependencies.
     if name == "catalog":
-        from . import catalog
-
-        return catalog
+        return importlib.import_module("sakip.catalog")
     if name in ("lint", "Finding"):
-        from .catalog import lint
-
-        return getattr(lint, name)
+        return getattr(importlib.import_module("sakip.catalog.lint"), name)
     raise AttributeError(f"module 'sakip' has no attribute {name!r}")

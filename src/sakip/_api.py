@@ -75,9 +75,9 @@ def evaluate(
 def _catalog() -> Any:
     # The catalog is imported on first use: `import sakip` stays as cheap as its
     # dependencies for users who only evaluate formulas.
-    from . import catalog
+    import importlib
 
-    return catalog
+    return importlib.import_module("sakip.catalog")
 
 
 def _indicator(

@@ -7,32 +7,63 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
+import numpy as np
 
 from .._numbers import parse_number
 from ..errors import SakipError
 
 __all__ = ["Band", "Scale", "ScaleError"]
 
+_UNBOUNDED = {"inf", "+inf", "-inf", ""}
+
 
 class ScaleError(SakipError):
     """A scale is malformed, or a value lies outside it."""
 
 
+def _bound(text: str) -> Fraction | None:
+    """A bound in Indonesian notation; ``"-inf"``/``"inf"`` for an open end (None)."""
+    return None if text.strip() in _UNBOUNDED else parse_number(text)
+
+
 @attrs.frozen
 class Band:
-    """One band: ``lower``..``upper`` with explicit inclusion of each bound."""
+    """One band: ``lower``..``upper`` with explicit inclusion of each bound.
+
+    A bound of None is unbounded (capaian can exceed 100%, or fall below 0).
+    """
 
     grade: str
     label: str
-    lower: Fraction
-    upper: Fraction
+    lower: Fraction | None
+    upper: Fraction | None
     lower_inclusive: bool
     upper_inclusive: bool
 
     def contains(self, value: Fraction) -> bool:
-        above = value > self.lower or (self.lower_inclusive and value == self.lower)
-        below = value < self.upper or (self.upper_inclusive and value == self.upper)
+        above = (
+            self.lower is None
+            or value > self.lower
+            or (self.lower_inclusive and value == self.lower)
+        )
+        below = (
+            self.upper is None
+            or value < self.upper
+            or (self.upper_inclusive and value == self.upper)
+        )
         return above and below
+
+    def mask(self, values: Any) -> Any:
+        """The same test on a numpy array."""
+        above = np.ones(values.shape, dtype=bool)
+        below = np.ones(values.shape, dtype=bool)
+        if self.lower is not None:
+            lower = float(self.lower)
+            above = (values > lower) | ((values == lower) if self.lower_inclusive else False)
+        if self.upper is not None:
+            upper = float(self.upper)
+            below = (values < upper) | ((values == upper) if self.upper_inclusive else False)
+        return above & below
 
 
 @attrs.frozen
@@ -42,8 +73,8 @@ class Scale:
     name: str
     title: str
     bands: tuple[Band, ...]
-    lower: Fraction
-    upper: Fraction
+    lower: Fraction | None
+    upper: Fraction | None
     source: str = ""
     catatan: tuple[str, ...] = ()
 
@@ -63,9 +94,15 @@ class Scale:
         for band in self.bands:
             if band.contains(exact):
                 return band
-        raise ScaleError(
-            f"{float(value):g} is outside the scale {self.name!r} ({self.lower}..{self.upper})"
-        )
+        raise ScaleError(f"{float(value):g} is outside the scale {self.name!r} ({_range(self)})")
+
+    def grades(self, values: Any) -> tuple[Any, Any]:
+        """(grade, label) arrays for a numpy array; "" where a value is NaN or outside."""
+        rounded = np.round(np.asarray(values, dtype=float), 9)
+        masks = [band.mask(rounded) for band in self.bands]
+        grade = np.select(masks, [b.grade for b in self.bands], default="")
+        label = np.select(masks, [b.label for b in self.bands], default="")
+        return grade.astype(object), label.astype(object)
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Scale:
@@ -74,8 +111,8 @@ class Scale:
             Band(
                 grade=b["grade"],
                 label=b["label"],
-                lower=parse_number(b["lower"]),
-                upper=parse_number(b["upper"]),
+                lower=_bound(b["lower"]),
+                upper=_bound(b["upper"]),
                 lower_inclusive=bool(b["lower_inclusive"]),
                 upper_inclusive=bool(b["upper_inclusive"]),
             )
@@ -85,23 +122,32 @@ class Scale:
             name=data["name"],
             title=data.get("title", ""),
             bands=bands,
-            lower=parse_number(data["lower"]),
-            upper=parse_number(data["upper"]),
+            lower=_bound(data["lower"]),
+            upper=_bound(data["upper"]),
             source=data.get("source", ""),
             catatan=tuple(data.get("catatan", ())),
         )
+
+
+def _range(scale: Scale) -> str:
+    low = "-inf" if scale.lower is None else str(scale.lower)
+    high = "inf" if scale.upper is None else str(scale.upper)
+    return f"{low}..{high}"
 
 
 def _check(scale: Scale) -> str | None:
     bands = scale.bands
     if not bands:
         return "no bands"
-    if bands[0].lower != scale.lower or not bands[0].lower_inclusive:
+    first, last = bands[0], bands[-1]
+    if first.lower != scale.lower or (first.lower is not None and not first.lower_inclusive):
         return "the lowest band must start at the scale's lower bound, inclusive"
-    if bands[-1].upper != scale.upper or not bands[-1].upper_inclusive:
+    if last.upper != scale.upper or (last.upper is not None and not last.upper_inclusive):
         return "the highest band must end at the scale's upper bound, inclusive"
     for below, above in itertools.pairwise(bands):
-        if below.lower > below.upper:
+        if below.upper is None or above.lower is None:
+            return f"only the outer ends may be unbounded ({below.grade}, {above.grade})"
+        if below.lower is not None and below.lower > below.upper:
             return f"band {below.grade} is empty"
         if below.upper != above.lower:
             kind = "a gap" if below.upper < above.lower else "an overlap"
