@@ -64,3 +64,53 @@ def test_lazy_catalog_in_a_fresh_interpreter(code: str) -> None:
     )
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() in ("477", "True", "2.0")
+
+
+def test_measure_example_prints_the_report() -> None:
+    done = run("measure", "--example")
+    assert done.returncode == 0, done.stderr
+    assert "ILLUSTRATIVE, MADE-UP VALUES" in done.stdout
+    lines = done.stdout.splitlines()
+    assert any(
+        line.startswith("iku.43") and "WDP" in line and "Sangat Kurang" in line for line in lines
+    )
+    csv = run("measure", "--example", "--format", "csv")
+    assert csv.stdout.startswith(
+        "indicator,entity,period,value,unit,target,capaian,reason,predikat"
+    )
+
+
+def test_measure_a_csv_file(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "data.csv"
+    path.write_text(
+        "indicator,period,variable,value\n"
+        "TPT,2020,Jumlah Penganggur Terbuka Usia Angkatan Kerja,6\n"
+        "TPT,2020,Jumlah Penduduk Angkatan Kerja,120\n"
+        'TPT,2020,target,"6,5"\n',
+        encoding="utf-8",
+    )
+    done = run("measure", str(path), "--format", "json")
+    assert done.returncode == 0, done.stderr
+    import json
+
+    (row,) = json.loads(done.stdout)
+    assert row["value"] == pytest.approx(5) and row["capaian"] == pytest.approx(123.076923077)
+
+
+def test_show_list_lint_eval_indicator() -> None:
+    shown = run("show", "AKB")
+    assert (
+        shown.returncode == 0
+        and "iku.06" in shown.stdout
+        and "seed line         530" in shown.stdout
+    )
+    listed = run("list", "--pd", "dinkes")
+    assert listed.returncode == 0 and len(listed.stdout.splitlines()) == 11
+    linted = run("lint")
+    assert linted.returncode == 1 and "unit perkim.10" in linted.stdout
+    evaluated = run("eval", "AKB", "D0-<1th=41", "Lahir Hidup=15.000")
+    assert evaluated.stdout.strip() == "2,73 per 1.000 kelahiran hidup"
+    unknown = run("show", "XYZ")
+    assert unknown.returncode == 1 and "no indicator 'XYZ'" in unknown.stderr

@@ -1,17 +1,20 @@
 """The ``sakip`` command line (the face layer: nothing imports it).
 
-``sakip demo`` evaluates a few formulas of Perbup Banyuasin 45/2019 and prints them;
-``sakip eval FORMULA name=value ...`` evaluates one formula.
+Exit codes: 0 ok, 1 findings or a failed evaluation, 2 usage. Errors go to stderr as
+one readable line (plus the formula and a caret for syntax errors).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from collections.abc import Sequence
+from importlib import resources
+from typing import Any
 
-from . import SakipError, evaluate, parse
-from ._numbers import NumberTextError, parse_number
+from . import SakipError, evaluate
+from ._numbers import NumberTextError, format_number, parse_number
 
 __all__ = ["main"]
 
@@ -53,7 +56,7 @@ _DEMO: tuple[tuple[str, str, dict[str, object], str | None], ...] = (
 )
 
 
-def _demo() -> int:
+def _demo(_: argparse.Namespace) -> int:
     print("sakip demo: formulas of Perbup Banyuasin 45/2019 (values are illustrative)\n")
     for title, text, values, unit in _DEMO:
         result = evaluate(text, values, period=2020, unit=unit)
@@ -68,33 +71,182 @@ def _value(text: str) -> object:
         return text
 
 
-def _eval(formula: str, pairs: Sequence[str], period: int | None, unit: str | None) -> int:
+def _eval(args: argparse.Namespace) -> int:
     values: dict[str, object] = {}
-    for pair in pairs:
+    for pair in args.values:
         name, eq, raw = pair.partition("=")
         if not eq:
-            raise SystemExit(f"sakip: expected name=value, got {pair!r}")
+            raise _Usage(f"expected name=value, got {pair!r}")
         values[name.strip()] = _value(raw.strip())
-    parse(formula)
-    print(evaluate(formula, values, period=period, unit=unit))
+    print(evaluate(args.formula, values, period=args.period, unit=args.unit))
     return 0
+
+
+def _show(args: argparse.Namespace) -> int:
+    from . import catalog
+
+    cat = catalog.load()
+    indicator = cat.get(args.indicator)
+    section = cat.section(indicator.section)
+    lines = [
+        f"{indicator.id}  {indicator.name}" + (f" ({indicator.part})" if indicator.part else ""),
+        f"  perangkat daerah  {section.name}",
+        f"  sasaran           {indicator.sasaran}",
+        f"  RUMUS (printed)   {indicator.rumus_asli}",
+    ]
+    if indicator.formula is not None:
+        lines.append(f"  formula           {indicator.formula_text}")
+        lines.append(f"  variables         {'; '.join(indicator.variables)}")
+    else:
+        allowed = f" ({', '.join(indicator.allowed_values)})" if indicator.allowed_values else ""
+        lines.append(f"  measured directly{allowed}")
+    lines += [
+        f"  satuan            {indicator.satuan} -> {indicator.unit_name}",
+        f"  polarity          {indicator.polarity}"
+        + (f" ({indicator.polarity_reason})" if indicator.polarity_reason else ""),
+        f"  penanggung jawab  {indicator.penanggung_jawab}",
+        f"  sumber data       {indicator.sumber_data}",
+        f"  seed line         {indicator.seed_line} ({indicator.source_file})",
+    ]
+    lines += [f"  catatan           {c}" for c in indicator.catatan]
+    print("\n".join(lines))
+    return 0
+
+
+def _list(args: argparse.Namespace) -> int:
+    from . import catalog
+
+    cat = catalog.load()
+    found = cat.search(args.text) if args.text else list(cat)
+    if args.pd:
+        section = cat.section(int(args.pd) if args.pd.isdigit() else args.pd)
+        found = [i for i in found if i.section == section.code]
+    for indicator in found:
+        print(f"{indicator.id:<28} {indicator.name}")
+    return 0 if found else 1
+
+
+def _lint(_: argparse.Namespace) -> int:
+    from .catalog.lint import lint
+
+    findings = lint()
+    for finding in findings:
+        print(finding)
+    print(f"{len(findings)} findings", file=sys.stderr)
+    return 1 if findings else 0
+
+
+def _measure(args: argparse.Namespace) -> int:
+    from .measure import measure
+
+    if args.example:
+        source: Any = resources.files("sakip.measure") / "data" / "example.csv"
+        if args.format == "text":
+            print("Contoh (ILLUSTRATIVE, MADE-UP VALUES): capaian kinerja 2018-2023\n")
+    elif args.csv:
+        source = args.csv
+    else:
+        raise _Usage("give a CSV file or --example")
+    table = measure(source, policy=args.policy, decimal_point=args.decimal_point)
+    if args.format == "csv":
+        table.to_csv(sys.stdout, index=False)
+    elif args.format == "json":
+        print(json.dumps(json.loads(table.to_json(orient="records")), ensure_ascii=False, indent=1))
+    else:
+        print(_text_table(table))
+    return 0
+
+
+def _number(value: Any) -> str:
+    if value is None or (isinstance(value, float) and value != value):
+        return ""
+    if isinstance(value, int | float):
+        return format_number(value, 2)
+    return str(value)
+
+
+def _text_table(table: Any) -> str:
+    headers = [
+        "indikator",
+        "entitas",
+        "tahun",
+        "nilai",
+        "target",
+        "capaian %",
+        "predikat",
+        "keterangan",
+    ]
+    rows = [
+        [str(r.indicator), str(r.entity), str(r.period), _number(r.value), _number(r.target),
+         _number(r.capaian), str(r.predikat), str(r.reason)]
+        for r in table.itertuples()
+    ]  # fmt: skip
+    widths = [
+        max(len(h), *(len(row[k]) for row in rows)) if rows else len(h)
+        for k, h in enumerate(headers)
+    ]
+    right = {3, 4, 5}
+
+    def line(cells: list[str]) -> str:
+        parts = [
+            c.rjust(w) if k in right else c.ljust(w)
+            for k, (c, w) in enumerate(zip(cells, widths, strict=True))
+        ]
+        return "  ".join(parts).rstrip()
+
+    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+
+
+class _Usage(Exception):
+    pass
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="sakip", description="Evaluate Indonesian IKU formulas (SAKIP)."
+    )
+    commands = parser.add_subparsers(dest="command", required=True)
+    commands.add_parser("demo", help="evaluate a few formulas of the seed regulation").set_defaults(
+        run=_demo
+    )
+    run = commands.add_parser(
+        "eval", help="evaluate a formula or indicator: sakip eval 'A / B x 100%%' A=1 B=4"
+    )
+    run.add_argument(
+        "formula", help="formula text, or an indicator id / abbreviation (AKB, iku.06)"
+    )
+    run.add_argument("values", nargs="*", help="name=value pairs (Indonesian number notation)")
+    run.add_argument("--period", type=int)
+    run.add_argument("--unit")
+    run.set_defaults(run=_eval)
+    show = commands.add_parser("show", help="show an indicator of the catalog")
+    show.add_argument("indicator")
+    show.set_defaults(run=_show)
+    listing = commands.add_parser(
+        "list", help="list indicators, filtered by text or perangkat daerah"
+    )
+    listing.add_argument("text", nargs="?", default="")
+    listing.add_argument("--pd", help="perangkat daerah code, number or name")
+    listing.set_defaults(run=_list)
+    commands.add_parser("lint", help="report the catalog's contradictions").set_defaults(run=_lint)
+    meas = commands.add_parser("measure", help="capaian report from a long-format CSV")
+    meas.add_argument("csv", nargs="?")
+    meas.add_argument("--example", action="store_true", help="use the shipped illustrative dataset")
+    meas.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    meas.add_argument("--policy", help="capaian policy (R/T, 2T-R, T/R)")
+    meas.add_argument("--decimal-point", action="store_true", help="numbers use the decimal point")
+    meas.set_defaults(run=_measure)
+    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 failed evaluation, 2 usage)."""
-    parser = argparse.ArgumentParser(prog="sakip", description=__doc__)
-    commands = parser.add_subparsers(dest="command", required=True)
-    commands.add_parser("demo", help="evaluate a few formulas of the seed regulation")
-    run = commands.add_parser("eval", help="evaluate a formula: sakip eval 'A / B x 100%%' A=1 B=4")
-    run.add_argument("formula")
-    run.add_argument("values", nargs="*", help="name=value pairs (Indonesian number notation)")
-    run.add_argument("--period", type=int)
-    run.add_argument("--unit")
-    args = parser.parse_args(argv)
+    args = _parser().parse_args(argv)
     try:
-        if args.command == "demo":
-            return _demo()
-        return _eval(args.formula, args.values, args.period, args.unit)
+        return int(args.run(args))
+    except _Usage as exc:
+        print(f"sakip: {exc}", file=sys.stderr)
+        return 2
     except SakipError as exc:
         print(f"sakip: {exc}", file=sys.stderr)
         return 1

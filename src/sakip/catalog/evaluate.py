@@ -6,6 +6,8 @@ import warnings
 from collections.abc import Mapping
 from typing import Any
 
+import numpy as np
+
 from ..errors import CatalogWarning, UnitError, ValueTypeError
 from ..evaluate import Result, _set, evaluate
 from ..formula import normalize_name
@@ -21,10 +23,10 @@ class GradedResult(Result):
 
     __slots__ = ("grade", "label")
 
-    grade: str
-    label: str
+    grade: Any  # str, or an array of str for array inputs
+    label: Any
 
-    def __init__(self, result: Result, grade: str, label: str) -> None:
+    def __init__(self, result: Result, grade: Any, label: Any) -> None:
         super().__init__(result.magnitude, result.units, result.name)
         _set(self, "grade", grade)
         _set(self, "label", label)
@@ -59,6 +61,9 @@ def evaluate_indicator(
         result = _formula(indicator, values, period, declared)
     if indicator.scale and scales and not isinstance(result.magnitude, str):
         scale = scales[indicator.scale]
+        if isinstance(result.magnitude, np.ndarray):
+            grades, labels = scale.grades(result.magnitude)
+            return GradedResult(result, grades, labels)
         band = scale.band(float(result.magnitude))
         return GradedResult(result, band.grade, band.label)
     return result

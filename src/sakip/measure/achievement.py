@@ -1,0 +1,142 @@
+"""Capaian: comparing realisasi with the target, under named polarity policies.
+
+Each policy is a formula in sakip's own language (``data/policies.toml``), evaluated
+by :func:`sakip.evaluate`: arrays, quantities and zero denominators behave exactly as
+for any formula (a scalar zero target raises ZeroDenominatorError naming ``Target``;
+array rows become NaN with a ZeroDenominatorWarning).
+"""
+
+from __future__ import annotations
+
+import tomllib
+from collections.abc import Mapping
+from importlib import resources
+from typing import Any
+
+import attrs
+import numpy as np
+
+from ..errors import SakipError
+from ..evaluate import Result, evaluate
+from ..formula import normalize_name
+from ..units import ureg
+
+__all__ = ["POLICIES", "Policy", "achievement", "normalize_polarity"]
+
+_POLARITY = {
+    "higher": "higher",
+    "positif": "higher",
+    "positive": "higher",
+    "+": "higher",
+    "lower": "lower",
+    "negatif": "lower",
+    "negative": "lower",
+    "-": "lower",
+}
+
+
+@attrs.frozen
+class Policy:
+    """A named way to compute capaian for one polarity."""
+
+    name: str
+    polarity: str
+    formula: str
+    title: str
+    source: str
+    default: bool = False
+
+
+def _read_policies() -> dict[str, Policy]:
+    text = (resources.files("sakip.measure") / "data" / "policies.toml").read_text("utf-8")
+    return {row["name"]: Policy(**row) for row in tomllib.loads(text)["policy"]}
+
+
+#: The policies by name (``"R/T"``, ``"2T-R"``, ``"T/R"``).
+POLICIES: Mapping[str, Policy] = _read_policies()
+_DEFAULT = {p.polarity: p for p in POLICIES.values() if p.default}
+
+
+def normalize_polarity(polarity: str) -> str:
+    """``"higher"`` or ``"lower"`` from any accepted spelling (``"positif"``, ``"negatif"``)."""
+    found = _POLARITY.get(str(polarity).strip().casefold())
+    if found is None:
+        raise SakipError(
+            f"polarity must be 'higher' or 'lower' (or positif/negatif), not {polarity!r}"
+        )
+    return found
+
+
+def _policy(polarity: str, policy: str | Policy | None) -> Policy:
+    if policy is None:
+        return _DEFAULT[polarity]
+    chosen = policy if isinstance(policy, Policy) else POLICIES.get(str(policy))
+    if chosen is None:
+        raise SakipError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
+    if chosen.polarity != polarity:
+        raise SakipError(
+            f"policy {chosen.name!r} is for {chosen.polarity}-is-better indicators, not {polarity}"
+        )
+    return chosen
+
+
+def achievement(
+    actual: Any,
+    target: Any,
+    *,
+    polarity: str = "higher",
+    policy: str | Policy | None = None,
+    cap: float | None = None,
+    floor: float | None = None,
+) -> Result:
+    """Capaian of ``actual`` (realisasi) against ``target``, in percent.
+
+    ``polarity`` is ``"higher"`` (higher is better) or ``"lower"``; ``policy`` names the
+    formula (defaults: ``"R/T"`` for higher, ``"2T-R"`` for lower; ``"T/R"`` is the
+    other lower-is-better policy in use). A ``(low, high)`` target is a range: inside
+    it capaian is 100%, above it the policy divides by ``high``, below it by ``low``. A
+    text target (``"WTP"``, ``"Ada"``) is categorical: 100% when the realisasi is the
+    same category, else 0%. ``cap`` and ``floor`` clip the result. Works on scalars and
+    numpy arrays; returns a :class:`sakip.Result` in percent.
+    """
+    side = normalize_polarity(polarity)
+    chosen = _policy(side, policy)
+    if isinstance(target, str) or (isinstance(target, np.ndarray) and target.dtype.kind in "OUS"):
+        magnitude = _categorical(actual, target)
+    elif isinstance(target, tuple | list) and len(target) == 2:
+        magnitude = _range(actual, target, chosen)
+    else:
+        magnitude = _apply(chosen, actual, target)
+    if cap is not None or floor is not None:
+        magnitude = np.clip(magnitude, floor, cap)
+        magnitude = float(magnitude) if np.ndim(magnitude) == 0 else magnitude
+    return Result(magnitude, ureg.percent, "capaian")
+
+
+def _apply(policy: Policy, actual: Any, target: Any) -> Any:
+    result = evaluate(policy.formula, {"Realisasi": actual, "Target": target}, unit="percent")
+    return result.magnitude
+
+
+def _range(actual: Any, target: Any, policy: Policy) -> Any:
+    low, high = target
+    if np.any(np.asarray(low) > np.asarray(high)):
+        raise SakipError(f"a range target must be (low, high), got {target!r}")
+    above = _apply(policy, actual, high)
+    below = _apply(policy, actual, low)
+    values = np.asarray(actual, dtype=float)
+    result = np.where(
+        values > np.asarray(high), above, np.where(values < np.asarray(low), below, 100.0)
+    )
+    return float(result) if result.ndim == 0 else result
+
+
+def _categorical(actual: Any, target: Any) -> Any:
+    def key(value: Any) -> str:
+        return normalize_name(str(value))
+
+    if isinstance(actual, np.ndarray) or isinstance(target, np.ndarray):
+        actual_keys = np.vectorize(key, otypes=[object])(np.asarray(actual, dtype=object))
+        target_keys = np.vectorize(key, otypes=[object])(np.asarray(target, dtype=object))
+        return np.where(actual_keys == target_keys, 100.0, 0.0)
+    return 100.0 if key(actual) == key(target) else 0.0

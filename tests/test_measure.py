@@ -1,0 +1,296 @@
+"""Pengukuran kinerja: capaian policies, predikat, IKM surveys, tables and roll-up."""
+
+from __future__ import annotations
+
+import math
+from fractions import Fraction
+
+import numpy as np
+import pandas as pd
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+import sakip
+from sakip.measure import POLICIES, TableError, achievement, ikm, measure, predikat, rollup
+
+# -- achievement ---------------------------------------------------------------------------
+
+
+def cap(actual: object, target: object, **kw: object) -> float:
+    return float(achievement(actual, target, **kw).magnitude)  # type: ignore[arg-type]
+
+
+def test_the_guidance_worked_examples() -> None:
+    # lower is better, (2T - R) / T: (14 - 6,5) / 7 = 107,142857%; (16 - 9) / 8 = 87,5%
+    assert cap(6.5, 7, polarity="lower") == pytest.approx(107.142857142857)
+    assert cap(9, 8, polarity="lower") == pytest.approx(87.5)
+    assert cap(9, 8, polarity="negatif", policy="2T-R") == pytest.approx(87.5)
+
+
+def test_every_policy_by_hand() -> None:
+    assert cap(45, 50) == 90  # R/T
+    assert cap(45, 50, polarity="positif", policy="R/T") == 90
+    assert cap(6.5, 7, polarity="lower", policy="T/R") == pytest.approx(107.692307692)  # 7 / 6,5
+    assert cap(9, 8, polarity="lower", policy="T/R") == pytest.approx(88.888888889)  # 8 / 9
+    r = achievement(45, 50)
+    assert r.units == sakip.ureg.percent
+
+
+def test_policies_are_data_with_sources() -> None:
+    assert {"R/T", "2T-R", "T/R"} <= set(POLICIES)
+    assert all(p.source for p in POLICIES.values())
+    with pytest.raises(sakip.SakipError, match="lower-is-better"):
+        achievement(1, 2, polarity="higher", policy="T/R")
+    with pytest.raises(sakip.SakipError, match="unknown policy"):
+        achievement(1, 2, policy="nope")
+    with pytest.raises(sakip.SakipError, match="polarity"):
+        achievement(1, 2, polarity="sideways")
+
+
+def test_zero_target_and_zero_realisasi() -> None:
+    with pytest.raises(sakip.ZeroDenominatorError, match="Target"):
+        achievement(5, 0)
+    with pytest.raises(sakip.ZeroDenominatorError, match="Target"):
+        achievement(5, 0, polarity="lower")
+    with pytest.raises(sakip.ZeroDenominatorError, match="Realisasi"):
+        achievement(0, 5, polarity="lower", policy="T/R")
+    assert cap(0, 5) == 0  # nothing achieved of a positive target
+    assert cap(0, 5, polarity="lower") == 200  # (10 - 0) / 5
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="1 of 2"):
+        r = achievement(np.array([5.0, 5.0]), np.array([0.0, 10.0]))
+    assert math.isnan(r.magnitude[0]) and r.magnitude[1] == 50
+
+
+def test_range_targets() -> None:
+    assert cap(85, (80, 90)) == 100  # inside
+    assert cap(99, (80, 90)) == pytest.approx(110)  # above: 99 / 90
+    assert cap(60, (80, 90)) == pytest.approx(75)  # below: 60 / 80
+    assert cap(95, (80, 90), polarity="lower") == pytest.approx(94.444444444)  # (180 - 95) / 90
+    values = achievement(np.array([85.0, 99.0, 60.0]), (80, 90)).magnitude
+    assert values == pytest.approx([100, 110, 75])
+    with pytest.raises(sakip.SakipError, match="low, high"):
+        achievement(1, (9, 1))
+
+
+def test_categorical_targets() -> None:
+    assert cap("WTP", "WTP") == 100
+    assert cap("wtp", "WTP") == 100
+    assert cap("WDP", "WTP") == 0
+    assert cap("Ada", "Ada") == 100
+    r = achievement(np.array(["WTP", "TMP"], dtype=object), "WTP").magnitude
+    assert r.tolist() == [100.0, 0.0]
+
+
+def test_cap_and_floor() -> None:
+    assert cap(300, 100, cap=120) == 120
+    assert cap(30, 10, polarity="lower", floor=0) == 0  # (20 - 30) / 10 = -100%, floored
+    r = achievement(np.array([50.0, 300.0]), 100, cap=150).magnitude
+    assert r.tolist() == [50.0, 150.0]
+
+
+targets = st.floats(min_value=0.5, max_value=1e6)
+actuals = st.floats(min_value=0.5, max_value=1e6)
+
+
+@given(targets, actuals, actuals)
+def test_higher_is_better_is_monotone(target: float, a: float, b: float) -> None:
+    low, high = sorted((a, b))
+    assert cap(low, target) <= cap(high, target) + 1e-9
+
+
+@given(targets, actuals, actuals, st.sampled_from(["2T-R", "T/R"]))
+def test_lower_is_better_is_antitone(target: float, a: float, b: float, policy: str) -> None:
+    low, high = sorted((a, b))
+    assert (
+        cap(low, target, polarity="lower", policy=policy)
+        >= cap(high, target, polarity="lower", policy=policy) - 1e-9
+    )
+
+
+@given(targets, st.sampled_from([("higher", "R/T"), ("lower", "2T-R"), ("lower", "T/R")]))
+def test_every_policy_gives_100_at_the_target(target: float, choice: tuple[str, str]) -> None:
+    polarity, policy = choice
+    assert cap(target, target, polarity=polarity, policy=policy) == pytest.approx(100)
+
+
+# -- predikat ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("capaian", "label"),
+    [(107.14, "Sangat Baik"), (91, "Sangat Baik"), (90, "Baik"), (76, "Baik"), (75, "Cukup"),
+     (65.5, "Cukup"), (65, "Kurang"), (50.5, "Kurang"), (50, "Sangat Kurang"), (-20, "Sangat Kurang")],
+)  # fmt: skip
+def test_default_predikat_bands(capaian: float, label: str) -> None:
+    assert predikat(capaian)[1] == label
+
+
+def test_sakip_evaluation_grades() -> None:
+    assert predikat(90.5, "sakip_evaluasi")[0] == "AA"
+    assert predikat(90, "sakip_evaluasi")[0] == "A"
+    assert predikat(30, "sakip_evaluasi")[0] == "D"
+    assert predikat(30.01, "sakip_evaluasi")[0] == "C"
+
+
+# -- IKM from a survey ---------------------------------------------------------------------
+
+
+def test_ikm_exact_fractions_and_blanks() -> None:
+    # unsur 1-13: (4 + 3 + 4) / 3 = 11/3; unsur 14: (4 + 3) / 2 = 7/2 (the blank left out)
+    # IKM = (13 x 11/3 + 7/2) / 14 = 307/84; converted = 307/84 x 25 = 7675/84 = 91,37 -> A
+    r = ikm([[4] * 14, [3] * 14, [4] * 13 + [None]])
+    assert r.per_unsur[0] == Fraction(11, 3) and r.per_unsur[13] == Fraction(7, 2)
+    assert r.index == Fraction(307, 84)
+    assert r.converted == Fraction(7675, 84)
+    assert (r.grade, r.label) == ("A", "Sangat Baik")
+
+
+def test_ikm_all_fours_is_exactly_100() -> None:
+    # a rounded weight of 0,071 would give 99,4; the exact 1/14 gives 100
+    r = ikm(np.full((50, 14), 4))
+    assert r.converted == 100 and r.grade == "A"
+
+
+def test_ikm_from_a_dataframe_and_the_nine_unsur_method() -> None:
+    frame = pd.DataFrame([[3] * 9, [4] * 9, [3] * 8 + [float("nan")]])
+    r = ikm(frame, method="permenpanrb_14_2017")
+    # unsur 1-8: 10/3, unsur 9: 7/2 -> (8 x 10/3 + 7/2) / 9 = (80/3 + 7/2) / 9 = 181/54
+    assert r.index == Fraction(181, 54)
+    assert r.converted == Fraction(181 * 25, 54)  # 83,80 -> B on the 2017 bands
+    assert r.grade == "B"
+
+
+@pytest.mark.parametrize(
+    ("rows", "words"),
+    [([[5] * 14], "answers are 1, 2, 3 or 4"), ([[4] * 13], "13 answers"), ([], "no respondents"),
+     ([["x"] * 14], "not an answer"), ([[None] * 14], "no answers")],
+)  # fmt: skip
+def test_ikm_bad_input(rows: list[list[object]], words: str) -> None:
+    with pytest.raises(sakip.SakipError, match=words):
+        ikm(rows)
+
+
+# -- measure() over a long table -----------------------------------------------------------
+
+KEC = "kec_betung.01"
+DONE, WANTED = (
+    "Jumlah Jasa Administrasi Perkantoran yang dipenuhi",
+    "Jumlah Jasa Administrasi yang ditargetkan",
+)
+
+
+def table(rows: list[tuple[object, ...]], entity: bool = True) -> pd.DataFrame:
+    columns = (
+        ["indicator", "entity", "period", "variable", "value"]
+        if entity
+        else ["indicator", "period", "variable", "value"]
+    )
+    return pd.DataFrame(rows, columns=columns)
+
+
+def test_measure_hand_computed() -> None:
+    rows = [
+        (KEC, "Betung", 2020, DONE, 45), (KEC, "Betung", 2020, WANTED, 50), (KEC, "Betung", 2020, "target", 90),
+        (KEC, "Sembawa", 2020, DONE, "36"), (KEC, "Sembawa", 2020, WANTED, "1.234,5"),
+        (KEC, "Sembawa", 2020, "target", "80"),
+    ]  # fmt: skip
+    m = measure(table(rows))
+    betung = m[m.entity == "Betung"].iloc[0]
+    # 45 / 50 x 100 = 90%; capaian 90 / 90 = 100% -> Sangat Baik
+    assert (betung.value, betung.unit, betung.target, betung.capaian, betung.predikat) == (
+        90.0, "percent", 90.0, 100.0, "Sangat Baik"
+    )  # fmt: skip
+    sembawa = m[m.entity == "Sembawa"].iloc[0]
+    # "1.234,5" is 1234,5: 36 / 1234,5 x 100 = 2,9162%; capaian 2,9162 / 80 = 3,6452%
+    assert sembawa.value == pytest.approx(2.916160389)
+    assert sembawa.capaian == pytest.approx(3.645200486)
+    assert sembawa.predikat == "Sangat Kurang"
+
+
+def test_measure_reasons_and_no_row_dropped() -> None:
+    rows = [
+        ("XYZ", "", 2020, "a", 1),
+        (KEC, "A", 2020, DONE, 45),  # the denominator is missing
+        (KEC, "B", 2020, DONE, 1), (KEC, "B", 2020, WANTED, 0), (KEC, "B", 2020, "target", 90),
+        (KEC, "C", 2020, DONE, "banyak"), (KEC, "C", 2020, WANTED, 10),
+        (KEC, "D", 2030, DONE, 1), (KEC, "D", 2030, WANTED, 2),
+        (KEC, "E", 2020, DONE, 5), (KEC, "E", 2020, WANTED, 10),  # no target
+        ("iku.43", "", 2020, "nilai", "Baik"),
+    ]  # fmt: skip
+    m = measure(table(rows)).set_index(["indicator", "entity"])
+    reasons = m["reason"].to_dict()
+    assert "no indicator 'XYZ'" in reasons[("XYZ", "")]
+    assert reasons[(KEC, "A")] == f"missing input: {WANTED}"
+    assert "zero denominator" in reasons[(KEC, "B")]
+    assert "not a number: 'banyak'" in reasons[(KEC, "C")]
+    assert "outside the plan 2018-2023" in reasons[(KEC, "D")]
+    assert reasons[(KEC, "E")] == "no target"
+    assert m.loc[(KEC, "E"), "value"] == 50
+    assert "not one of WTP, WDP, TW, TMP" in reasons[("iku.43", "")]
+    assert len(m) == 7  # one row per (indicator, entity, period): nothing dropped
+
+
+def test_measure_missing_column_and_option_for_decimal_point() -> None:
+    with pytest.raises(TableError, match="'variable'"):
+        measure(pd.DataFrame({"indicator": [KEC], "period": [2020], "value": [1]}))
+    rows = [(KEC, 2020, DONE, "2.5"), (KEC, 2020, WANTED, "10"), (KEC, 2020, "target", "50")]
+    m = measure(table(rows, entity=False), decimal_point=True)
+    assert m.iloc[0].value == 25  # 2,5 / 10 x 100
+
+
+def test_measure_growth_rates_use_earlier_periods_and_lower_polarity() -> None:
+    rows = [("AK", "", 2019, "Jumlah Tindak Kriminal", 120), ("AK", "", 2020, "Jumlah Tindak Kriminal", 96),
+            ("AK", "", 2020, "target", -20), ("TPT", "", 2020, "Jumlah Penganggur Terbuka Usia Angkatan Kerja", 6),
+            ("TPT", "", 2020, "Jumlah Penduduk Angkatan Kerja", 120), ("TPT", "", 2020, "target", 6.5)]  # fmt: skip
+    m = measure(table(rows)).set_index(["indicator", "period"])
+    # AK 2020 = (96 - 120) / 96 x 100 = -25; 2019 has no 2018 value
+    assert m.loc[("iku.10", 2020), "value"] == pytest.approx(-25)
+    assert "tahun n-1" in m.loc[("iku.10", 2019), "reason"]
+    # TPT 6 / 120 = 5% against 6,5% (lower is better): (13 - 5) / 6,5 = 123,08%
+    assert m.loc[("iku.27", 2020), "capaian"] == pytest.approx(123.076923077)
+    m2 = measure(table(rows), policy={"lower": "T/R"}).set_index(["indicator", "period"])
+    assert m2.loc[("iku.27", 2020), "capaian"] == pytest.approx(130)  # 6,5 / 5
+
+
+def test_measure_indexed_and_dates() -> None:
+    rows = [("IKM", "", 2020, f"NRR_{u}", 3.25) for u in range(1, 15)] + [
+        ("IKM", "", 2020, "target", 80)
+    ]
+    rows += [("bpkad.01", "", 2021, "n", "2021-01-06"), ("bpkad.01", "", 2021, "target", 100)]
+    m = measure(table(rows)).set_index("indicator")
+    assert m.loc["iku.41", "value"] == pytest.approx(81.25)  # 3,25 x 25
+    assert m.loc["iku.41", "capaian"] == pytest.approx(101.5625)  # 81,25 / 80
+    assert m.loc["bpkad.01", "value"] == 0  # adopted after 31 Desember 2020
+
+
+def test_measure_the_example_dataset() -> None:
+    from importlib import resources
+
+    m = measure(resources.files("sakip.measure") / "data" / "example.csv")
+    assert set(m.period) == set(range(2018, 2024))
+    assert m["capaian"].notna().sum() >= 100
+    wdp = m[(m.indicator == "iku.43") & (m.period == 2018)].iloc[0]
+    assert (wdp.value, wdp.capaian) == ("WDP", 0.0)
+
+
+def test_rollup_by_hand() -> None:
+    measured = pd.DataFrame(
+        {"indicator": ["iku.26", "iku.27", "iku.28", "iku.06"], "entity": [""] * 4, "period": [2020] * 4,
+         "capaian": [100.0, 80.0, None, 90.0]}
+    )  # fmt: skip
+    r = rollup(measured, level="sasaran").set_index("group")
+    tenaga = r.loc[
+        "Bangkit Tenaga Kerja Lokal (Meningkatnya kesempatan berusaha dan kesempatan kerja)"
+    ]
+    assert tenaga.capaian == 90  # (100 + 80) / 2
+    assert (tenaga.n_indicators, tenaga.n_missing) == (2, 0)
+    # iku.26-28 sit under misi 3, iku.06 under misi 1; weight 3 on iku.26:
+    # (3 x 100 + 1 x 80) / 4 = 95, iku.28 has no capaian and is left out
+    w = rollup(measured, level="misi", weights={"iku.26": 3})
+    assert sorted(w.capaian.tolist()) == [90.0, 95.0]
+    assert w["n_missing"].sum() == 1
+    # medians: tenaga kerja median(100, 80) = 90, kesehatan 90; iku.28's sasaran has none
+    m = rollup(measured, level="sasaran", method="median")
+    assert sorted(m.capaian.dropna().tolist()) == [90.0, 90.0]
+    assert m.capaian.isna().sum() == 1
