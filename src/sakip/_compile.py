@@ -33,8 +33,20 @@ from .units import ureg
 __all__ = ["Plan", "plan_for"]
 
 _DIMENSIONLESS = ureg.dimensionless
+
+
+def _bound(value: Any) -> int:
+    """A Σ bound as the int range() needs; with array inputs it must be one number."""
+    if isinstance(value, np.ndarray):
+        first = value.flat[0] if value.size else 0
+        if not bool((value == first).all()):
+            raise EvaluationError("the bounds of Σ must be the same number in every row")
+        value = first
+    return int(value)
+
+
 # Σ bounds reach range() as ints; the bounds are checked to be whole before the call.
-_as_int = implemented_function("sakip_int", lambda value: int(value))
+_as_int = implemented_function("sakip_int", _bound)
 _PLAN_LOCK = threading.Lock()
 
 
@@ -89,7 +101,7 @@ class Plan:
     # -- running ---------------------------------------------------------------
     def check_sums(self, args: Sequence[Any]) -> None:
         for bounds in self.sums:
-            lower, upper = bounds(*args)
+            lower, upper = (_bound(b) if isinstance(b, np.ndarray) else b for b in bounds(*args))
             if not (float(lower).is_integer() and float(upper).is_integer()):
                 raise EvaluationError(
                     f"the bounds of Σ must be whole numbers, got {lower} and {upper}"

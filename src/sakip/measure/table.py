@@ -7,8 +7,8 @@ The long format (one value per row) is documented in docs/measure.md:
 ``indicator`` is a catalog id or abbreviation, ``entity`` an optional unit of
 measurement (a kecamatan, a desa), ``variable`` a variable of the indicator's formula
 (``nilai`` for a direct measure, ``E_7`` for an indexed name, ``target`` for the target).
-Work is vectorized per indicator: all entities and periods of one indicator go through
-its compiled formula as numpy arrays, in one call.
+The table is reshaped with pandas (one wide table per indicator) and each indicator is
+evaluated once, over all its entities and periods as numpy arrays.
 """
 
 from __future__ import annotations
@@ -32,8 +32,11 @@ __all__ = ["PLAN", "TableError", "measure", "read_table", "rollup"]
 #: The RPJMD period of the seed regulation.
 PLAN = (2018, 2023)
 COLUMNS = ("indicator", "period", "variable", "value")
+OUTPUT = ("indicator", "entity", "period", "value", "unit", "target", "capaian", "reason")
 _INDEXED = re.compile(r"(?P<base>.+?)_\{?(?P<index>\d+)\}?$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_PLAIN_NUMBER = r"\d+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
+_POINT_NUMBER = r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 
 
 class TableError(SakipError):
@@ -41,11 +44,7 @@ class TableError(SakipError):
 
 
 def _cell(value: Any, decimal_point: bool) -> Any:
-    """A table cell: a number (Indonesian notation unless decimal_point), a date, or text."""
-    if value is None or (isinstance(value, float) and np.isnan(value)):
-        return None
-    if isinstance(value, int | float | np.integer | np.floating):
-        return float(value)
+    """A text cell: a number (Indonesian notation unless decimal_point), a date, or text."""
     text = str(value).strip()
     if not text:
         return None
@@ -58,12 +57,34 @@ def _cell(value: Any, decimal_point: bool) -> Any:
     return text
 
 
+def _cells(values: Any, decimal_point: bool) -> Any:
+    """Parse a value column: numbers stay, number text is read in bulk, the rest per cell."""
+    import pandas as pd
+
+    series = pd.Series(values, dtype=object)
+    out = pd.to_numeric(
+        series.where(series.map(type).isin((int, float, np.int64, np.float64))), errors="coerce"
+    ).astype(object)
+    text = series[out.isna() & series.notna()].astype(str).str.strip()
+    pattern = _POINT_NUMBER if decimal_point else _PLAIN_NUMBER
+    numeric = text.str.fullmatch(pattern) & text.str.len().gt(0)
+    group, decimal = (",", ".") if decimal_point else (".", ",")
+    converted = pd.to_numeric(
+        text[numeric].str.replace(group, "", regex=False).str.replace(decimal, ".", regex=False)
+    )
+    out[converted.index] = converted.astype(object)
+    rest = text[~numeric]
+    out[rest.index] = [_cell(v, decimal_point) for v in rest]
+    out[out.map(lambda v: isinstance(v, float) and v != v)] = None
+    return out
+
+
 def read_table(table: Any, *, decimal_point: bool = False) -> Any:
     """The long table as a pandas DataFrame with parsed cells; CSV paths are read as text."""
     import pandas as pd
 
-    if isinstance(table, str | Path):
-        frame = pd.read_csv(table, dtype=str, comment="#", keep_default_na=False)
+    if isinstance(table, str | Path) or hasattr(table, "read_text"):
+        frame = pd.read_csv(str(table), dtype=str, comment="#", keep_default_na=False)
     elif isinstance(table, pd.DataFrame):
         frame = table.copy()
     else:
@@ -79,11 +100,14 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
         )
     if "entity" not in frame.columns:
         frame["entity"] = ""
-    frame["entity"] = frame["entity"].fillna("").astype(str).str.strip()
-    frame["indicator"] = frame["indicator"].astype(str).str.strip()
-    frame["variable"] = frame["variable"].astype(str).str.strip()
-    frame["cell"] = [_cell(v, decimal_point) for v in frame["value"]]
-    frame["period_number"] = pd.to_numeric(frame["period"], errors="coerce")
+    for column in ("entity", "indicator", "variable"):
+        frame[column] = frame[column].fillna("").astype(str).str.strip()
+    frame["cell"] = _cells(frame["value"].to_numpy(dtype=object), decimal_point).to_numpy()
+    number = pd.to_numeric(frame["period"], errors="coerce")
+    whole = number.notna() & (number == number.round())
+    frame["when"] = [
+        int(n) if w else str(p) for n, w, p in zip(number, whole, frame["period"], strict=True)
+    ]
     return frame
 
 
@@ -111,87 +135,97 @@ def measure(
     if scale not in catalog.scales:
         raise TableError(f"unknown scale {scale!r}; known: {', '.join(catalog.scales)}")
     frame = read_table(table, decimal_point=decimal_point)
-    out: list[dict[str, Any]] = []
-    for key, rows in frame.groupby("indicator", sort=False):
-        found = _measure_indicator(catalog, str(key), rows, policy, plan)
-        out.extend(sorted(found, key=lambda r: (r["entity"], str(r["period"]))))
-    result = pd.DataFrame(
-        out,
-        columns=["indicator", "entity", "period", "value", "unit", "target", "capaian", "reason"],
-    )
+    # One pass over the rows files every cell under its indicator; the per-indicator
+    # work below is then dictionary look-ups and one vectorized evaluation.
+    tables: dict[str, dict[tuple[str, Any, str], Any]] = {}
+    columns = (frame[c].tolist() for c in ("indicator", "entity", "when", "variable", "cell"))
+    for indicator, entity, when, variable, cell in zip(*columns, strict=True):
+        tables.setdefault(indicator, {}).setdefault((entity, when, variable), cell)
+    out: dict[str, list[Any]] = {name: [] for name in OUTPUT}
+    for key, cells in tables.items():
+        _measure_indicator(catalog, key, cells, policy, plan, out)
+    result = pd.DataFrame(out, columns=list(OUTPUT))
     capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
     result["predikat"] = catalog.scales[scale].grades(capaian)[1]
     return result
 
 
+def _emit(
+    out: dict[str, list[Any]], indicator: str, groups: list[tuple[str, Any]], **columns: Any
+) -> None:
+    n = len(groups)
+    out["indicator"].extend([indicator] * n)
+    out["entity"].extend(e for e, _ in groups)
+    out["period"].extend(p for _, p in groups)
+    for name in OUTPUT[3:]:
+        value = columns.get(name)
+        if isinstance(value, list):
+            out[name].extend(value)
+        else:
+            out[name].extend(
+                [value if value is not None else ("" if name in ("unit", "reason") else None)] * n
+            )
+
+
 def _measure_indicator(
-    catalog: Any, key: str, rows: Any, policy: Any, plan: tuple[int, int]
-) -> list[dict[str, Any]]:
-    cells = _cells(rows)
-    groups = sorted({(entity, period) for entity, period, _ in cells})
+    catalog: Any,
+    key: str,
+    cells: dict[tuple[str, Any, str], Any],
+    policy: Any,
+    plan: tuple[int, int],
+    out: dict[str, list[Any]],
+) -> None:
+    groups = sorted({(e, p) for e, p, _ in cells}, key=lambda g: (g[0], str(g[1])))
     try:
         indicator = catalog.get(key)
     except SakipError as exc:
-        return [_row(key, e, p, reason=str(exc)) for e, p in groups]
-    targets = {(e, p): v for (e, p, var), v in cells.items() if normalize_name(var) == "target"}
-    inside = [(e, p) for e, p in groups if isinstance(p, int) and plan[0] <= p <= plan[1]]
-    outside = [(e, p) for e, p in groups if (e, p) not in set(inside)]
-    result = [
-        _row(indicator.id, e, p, reason=f"period {p!r} is outside the plan {plan[0]}-{plan[1]}")
-        for e, p in outside
-    ]
+        _emit(out, key, groups, reason=str(exc))
+        return
+    inside = [g for g in groups if isinstance(g[1], int) and plan[0] <= g[1] <= plan[1]]
+    outside = [g for g in groups if not (isinstance(g[1], int) and plan[0] <= g[1] <= plan[1])]
+    if outside:
+        reasons = [f"period {p!r} is outside the plan {plan[0]}-{plan[1]}" for _, p in outside]
+        _emit(out, indicator.id, outside, reason=reasons)
     if not inside:
-        return result
-    values, units, reasons = _values(indicator, cells, inside)
-    target = [targets.get(g) for g in inside]
+        return
+    variables = {v for _, _, v in cells}
+    values, unit, reasons = _values(indicator, cells, variables, inside)
+    target = _lookup(cells, _find(variables, "target"), inside, 0)
     capaian, capaian_reasons = _capaian(indicator, values, target, policy)
-    for k, (entity, period) in enumerate(inside):
-        reason = reasons[k] or capaian_reasons[k]
-        result.append(
-            _row(indicator.id, entity, period, values[k], units, target[k], capaian[k], reason)
-        )
-    return result
+    reason = [r or c for r, c in zip(reasons, capaian_reasons, strict=True)]
+    _emit(
+        out,
+        indicator.id,
+        inside,
+        value=values,
+        unit=str(unit),
+        target=target,
+        capaian=capaian,
+        reason=reason,
+    )
 
 
-def _cells(rows: Any) -> dict[tuple[str, Any, str], Any]:
-    cells: dict[tuple[str, Any, str], Any] = {}
-    for entity, period, number, variable, cell in zip(
-        rows["entity"],
-        rows["period"],
-        rows["period_number"],
-        rows["variable"],
-        rows["cell"],
-        strict=True,
-    ):
-        when = int(number) if number == number and float(number).is_integer() else str(period)
-        cells[(entity, when, variable)] = cell
-    return cells
+def _find(variables: set[str], name: str) -> str | None:
+    return next((v for v in variables if normalize_name(v) == name), None)
 
 
-def _row(
-    indicator: str,
-    entity: str,
-    period: Any,
-    value: Any = None,
-    unit: Any = "",
-    target: Any = None,
-    capaian: Any = None,
-    reason: str = "",
-) -> dict[str, Any]:
-    return {
-        "indicator": indicator,
-        "entity": entity,
-        "period": period,
-        "value": value,
-        "unit": str(unit) if unit is not None else "",
-        "target": target,
-        "capaian": capaian,
-        "reason": reason,
-    }
+def _lookup(
+    cells: dict[tuple[str, Any, str], Any],
+    variable: str | None,
+    groups: list[tuple[str, int]],
+    offset: int,
+) -> list[Any]:
+    """The cells of one table variable for the groups, at period + offset (None if absent)."""
+    if variable is None:
+        return [None] * len(groups)
+    return [cells.get((e, p + offset, variable)) for e, p in groups]
 
 
 def _values(
-    indicator: Any, cells: dict[tuple[str, Any, str], Any], groups: list[tuple[str, int]]
+    indicator: Any,
+    cells: dict[tuple[str, Any, str], Any],
+    variables: set[str],
+    groups: list[tuple[str, int]],
 ) -> tuple[list[Any], Any, list[str]]:
     """Evaluate the indicator for every (entity, period) in one vectorized call."""
     from .. import evaluate
@@ -200,51 +234,51 @@ def _values(
     reasons = [""] * n
     formula = indicator.formula
     if formula is None:
-        raw = [_direct_value(indicator, cells, e, p) for e, p in groups]
-        return _direct(indicator, raw, reasons)
-    by_variable = _variable_index(formula, cells)
+        keys = {
+            normalize_name(k)
+            for k in (indicator.id, indicator.name, "nilai", "value", *indicator.abbreviations)
+        }
+        column = next((v for v in variables if normalize_name(v) in keys), None)
+        return _direct(indicator, _lookup(cells, column, groups, 0), reasons)
+    by_variable = _variable_index(formula, variables)
     inputs: dict[str, Any] = {}
-    missing = np.zeros(n, dtype=bool)
-    missing_names: list[list[str]] = [[] for _ in range(n)]
+    missing: list[list[str]] = [[] for _ in range(n)]
     for slot in formula.slots:
         if slot.kind == "date" or slot.variable is None:
             continue
         name = formula.variables[slot.variable]
-        offset = slot.offset if slot.kind == "shift" else 0
         if slot.kind == "indexed":
             inputs[name] = {
-                index: _column(
-                    cells, variable, groups, 0, missing, missing_names, f"{name}_{index}"
-                )
-                for index, variable in by_variable.get(
-                    ("indexed", normalize_name(name)), {}
-                ).items()
+                index: _numbers(_lookup(cells, column, groups, 0), missing, f"{name}_{index}")
+                for index, column in by_variable.get(("indexed", normalize_name(name)), {}).items()
             }
             continue
-        variable = by_variable.get(("plain", normalize_name(name)), name)
+        column = by_variable.get(("plain", normalize_name(name)))
+        offset = slot.offset if slot.kind == "shift" else 0
         label = slot.written if slot.kind == "shift" else name
-        column = _column(
-            cells, variable, groups, offset, missing, missing_names, label, slot.categorical
+        found = _lookup(cells, column, groups, offset)
+        inputs[label] = (
+            _categories(found, missing, label)
+            if slot.categorical
+            else _numbers(found, missing, label)
         )
-        inputs[slot.written if slot.kind == "shift" else name] = column
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
             if any(s.kind == "date" for s in formula.slots):
-                magnitudes = _per_period(indicator, inputs, groups)
-                units = indicator.unit
+                magnitudes, unit = _per_period(indicator, inputs, groups), indicator.unit
             else:
                 result = evaluate(indicator, inputs)
-                magnitudes, units = np.broadcast_to(result.magnitude, (n,)), result.units
+                magnitudes, unit = np.broadcast_to(result.magnitude, (n,)), result.units
         except SakipError as exc:
             return [None] * n, "", [str(exc)] * n
     zero = any(issubclass(w.category, ZeroDenominatorWarning) for w in caught)
-    contradiction = [str(w.message) for w in caught if issubclass(w.category, CatalogWarning)]
+    note = next((str(w.message) for w in caught if issubclass(w.category, CatalogWarning)), "")
     values: list[Any] = []
     for k in range(n):
         value = magnitudes[k]
         if missing[k]:
-            reasons[k] = "missing input: " + ", ".join(missing_names[k])
+            reasons[k] = "missing input: " + ", ".join(missing[k])
             values.append(None)
         elif isinstance(value, float | np.floating) and not np.isfinite(value):
             reasons[k] = (
@@ -253,17 +287,34 @@ def _values(
             values.append(None)
         else:
             values.append(value.item() if hasattr(value, "item") else value)
-            if contradiction:
-                reasons[k] = "note: " + contradiction[0]
-    return values, units, reasons
+            reasons[k] = f"note: {note}" if note else ""
+    return values, unit, reasons
 
 
-def _variable_index(
-    formula: Any, cells: dict[tuple[str, Any, str], Any]
-) -> dict[tuple[str, str], Any]:
+def _numbers(cells: list[Any], missing: list[list[str]], label: str) -> Any:
+    out = np.empty(len(cells))
+    for k, value in enumerate(cells):
+        if isinstance(value, float | int):
+            out[k] = value
+        elif isinstance(value, dt.date):
+            out[k] = value.toordinal()
+        else:
+            out[k] = np.nan
+            missing[k].append(label if value is None else f"{label} (not a number: {value!r})")
+    return out
+
+
+def _categories(cells: list[Any], missing: list[list[str]], label: str) -> Any:
+    for k, value in enumerate(cells):
+        if value is None:
+            missing[k].append(label)
+    return np.array(["" if v is None else str(v) for v in cells], dtype=object)
+
+
+def _variable_index(formula: Any, columns: set[str]) -> dict[tuple[str, str], Any]:
     """Which table variable feeds which formula variable (by name, slug or alias)."""
     found: dict[tuple[str, str], Any] = {}
-    for _, _, variable in cells:
+    for variable in columns:
         index = formula.lookup(variable)
         if index is not None:
             found.setdefault(("plain", normalize_name(formula.variables[index])), variable)
@@ -277,31 +328,6 @@ def _variable_index(
     return found
 
 
-def _column(
-    cells: dict[tuple[str, Any, str], Any],
-    variable: str,
-    groups: list[tuple[str, int]],
-    offset: int,
-    missing: Any,
-    missing_names: list[list[str]],
-    label: str,
-    categorical: bool = False,
-) -> Any:
-    column = []
-    for k, (entity, period) in enumerate(groups):
-        value = cells.get((entity, period + offset, variable))
-        if value is None or (isinstance(value, str) and not categorical):
-            missing[k] = True
-            missing_names[k].append(
-                label if value is None else f"{label} (not a number: {value!r})"
-            )
-            value = "" if categorical else np.nan
-        elif isinstance(value, dt.date):
-            value = float(value.toordinal())
-        column.append(value)
-    return np.array(column, dtype=object if categorical else float)
-
-
 def _per_period(indicator: Any, inputs: dict[str, Any], groups: list[tuple[str, int]]) -> Any:
     """Formulas with dates relative to the period are evaluated one period at a time."""
     from .. import evaluate
@@ -313,19 +339,6 @@ def _per_period(indicator: Any, inputs: dict[str, Any], groups: list[tuple[str, 
         chunk = {k: (v[rows] if isinstance(v, np.ndarray) else v) for k, v in inputs.items()}
         out[rows] = evaluate(indicator, chunk, period=period).magnitude
     return out
-
-
-def _direct_value(
-    indicator: Any, cells: dict[tuple[str, Any, str], Any], entity: str, period: int
-) -> Any:
-    keys = {
-        normalize_name(k)
-        for k in (indicator.id, indicator.name, "nilai", "value", *indicator.abbreviations)
-    }
-    for (e, p, variable), value in cells.items():
-        if e == entity and p == period and normalize_name(variable) in keys:
-            return value
-    return None
 
 
 def _direct(indicator: Any, raw: list[Any], reasons: list[str]) -> tuple[list[Any], Any, list[str]]:
