@@ -18,7 +18,7 @@ import numpy as np
 import sympy
 from sympy.utilities.lambdify import implemented_function, lambdify
 
-from ._parser import MAX_SUM_TERMS
+from ._build import MAX_SUM_TERMS
 from ._units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
 from .errors import (
     ConditionError,

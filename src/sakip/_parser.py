@@ -7,16 +7,13 @@ division that can fail on zero instead of becoming 1.
 
 from __future__ import annotations
 
-import datetime as dt
 import re
 import threading
 import warnings
-from fractions import Fraction
 from importlib import resources
 from typing import Any
 
-import sympy
-from lark import Lark, Token, Transformer, Tree
+from lark import Lark, Token, Tree
 from lark.exceptions import (
     UnexpectedCharacters,
     UnexpectedEOF,
@@ -25,18 +22,16 @@ from lark.exceptions import (
     VisitError,
 )
 
+from ._build import MAX_EXPONENT, MAX_SUM_TERMS, Builder, fail_at, position
 from ._lexing import PostLexer
-from ._numbers import NumberTextError, parse_number
 from ._traps import find_traps
 from .errors import AmbiguousFormulaWarning, FormulaSyntaxError, LimitError
-from .formula import PERCENT, Formula, Slot, normalize_name, slugify
+from .formula import Formula
 
 __all__ = ["MAX_DEPTH", "MAX_EXPONENT", "MAX_LENGTH", "MAX_SUM_TERMS", "parse"]
 
 MAX_LENGTH = 5000
 MAX_DEPTH = 64
-MAX_EXPONENT = 1000
-MAX_SUM_TERMS = 100_000
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, bool], Formula] = {}
@@ -45,21 +40,6 @@ _PARSER: Lark | None = None
 _POSTLEXER = PostLexer()
 
 _GLOSSARY = re.compile(r"(?i)\bdi\s?mana\s*:?")
-_INDEXED = re.compile(r"(?P<base>[^_]+)_(?P<index>\{[^{}]*\}|[^\^]+)(?:\^(?P<sup>\{[^{}]*\}|.+))?")
-_SIGMA = re.compile(r"[Σ∑]_(?P<lower>\{[^{}]*\}|[^\^]+)\^(?P<upper>\{[^{}]*\}|.+)")
-_COMPARE = {
-    "<": sympy.Lt,
-    "<=": sympy.Le,
-    "≤": sympy.Le,
-    ">": sympy.Gt,
-    ">=": sympy.Ge,
-    "≥": sympy.Ge,
-    "=": sympy.Eq,
-    "≠": sympy.Ne,
-    "#": sympy.Ne,
-    "!=": sympy.Ne,
-    "<>": sympy.Ne,
-}
 _OPENERS = {"(": ")", "[": "]"}
 _CLOSERS = {")": "(", "]": "["}
 _OPERATOR_TOKENS = {"ADD", "SUB", "MUL", "DIV", "CARET", "COMPARE", "EQUALS", "AND", "OR"}
@@ -108,17 +88,7 @@ def _cached(text: str, decimal_point: bool = False) -> Formula:
     return formula
 
 
-def _position(text: str, pos: int) -> tuple[int, int]:
-    line = text.count("\n", 0, pos) + 1
-    column = pos - (text.rfind("\n", 0, pos) + 1) + 1
-    return line, column
-
-
-def _fail(
-    text: str, pos: int, message: str, cls: type[FormulaSyntaxError] = FormulaSyntaxError
-) -> FormulaSyntaxError:
-    line, column = _position(text, pos)
-    return cls(message, text, line, column)
+_fail = fail_at
 
 
 def _split_glossary(text: str) -> tuple[str, list[tuple[str, str]]]:
@@ -163,7 +133,7 @@ def _check_brackets(text: str) -> None:
                     text,
                     pos,
                     f"closing bracket '{char}' does not match '{opener}'"
-                    f" opened at column {_position(text, where)[1]}",
+                    f" opened at column {position(text, where)[1]}",
                 )
     if stack:
         opener, where = stack[-1]
@@ -261,6 +231,14 @@ def _previous_token(token: Token) -> Token | None:
     return None
 
 
+def _parse_bound(bound: str, text: str) -> Tree[Any]:
+    """The bounds of a Σ, with the same grammar; the post-lexer returns to ``text`` after."""
+    try:
+        return _run_lark(bound, "bound")
+    finally:
+        _POSTLEXER.text = text
+
+
 def _parse_uncached(text: str, decimal_point: bool) -> Formula:
     if len(text) > MAX_LENGTH:
         raise _fail(text, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
@@ -273,7 +251,7 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
     notes = list(dict.fromkeys(_POSTLEXER.notes))  # once per distinct note
     _reject_prose(tree, text)
-    builder = _Builder(text, decimal_point)
+    builder = Builder(text, decimal_point, lambda bound: _parse_bound(bound, text))
     try:
         expr = builder.transform(tree)
     except VisitError as exc:  # lark wraps errors raised inside the transformer
@@ -300,433 +278,3 @@ def _reject_prose(tree: Tree[Any], text: str) -> None:
                 "this reads like a description, not a formula (put a long name in braces"
                 " if it really is one)",
             )
-
-
-class _Category:
-    """A category literal ("WTP"): usable in comparisons and as a branch result only."""
-
-    def __init__(self, code: int, text: str, pos: int) -> None:
-        self.code = code
-        self.text = text
-        self.pos = pos
-
-
-class _Builder(Transformer[Token, Any]):
-    def __init__(self, text: str, decimal_point: bool) -> None:
-        super().__init__()
-        self.text = text
-        self.decimal_point = decimal_point
-        self.var_keys: dict[str, int] = {}
-        self.var_names: list[str] = []
-        self.var_first: list[int] = []
-        self.slots: dict[tuple[Any, ...], dict[str, Any]] = {}
-        self.categories: dict[str, int] = {}
-        self.category_text: dict[int, str] = {}
-        self.index_symbols: dict[str, Any] = {}
-        self.result_name: str | None = None
-        self.stated: tuple[Any, ...] = ()
-        self.result_is_category = False
-        self.has_default = True
-        self.pos_base = 0  # start of the Σ token while its bounds are parsed
-
-    # -- helpers -------------------------------------------------------------
-    def fail(
-        self, tok: Token | int, message: str, cls: type[FormulaSyntaxError] = FormulaSyntaxError
-    ) -> FormulaSyntaxError:
-        pos = tok if isinstance(tok, int) else (tok.start_pos or 0)
-        return _fail(self.text, pos, message, cls)
-
-    def variable(self, name: str, pos: int) -> int:
-        key = normalize_name(name)
-        pos += self.pos_base
-        index = self.var_keys.get(key)
-        if index is None:
-            index = self.var_keys[key] = len(self.var_names)
-            self.var_names.append(" ".join(name.split()))
-            self.var_first.append(pos)
-        else:
-            self.var_first[index] = min(self.var_first[index], pos)
-        return index
-
-    def slot(self, kind: str, variable: int | None, **extra: Any) -> Any:
-        key = (kind, variable, *sorted(extra.items()))
-        found = self.slots.get(key)
-        if found is None:
-            number = len(self.slots)
-            symbol = (
-                sympy.IndexedBase(f"x{number}")
-                if kind == "indexed"
-                else sympy.Symbol(f"x{number}", real=True)
-            )
-            found = self.slots[key] = {
-                "symbol": symbol,
-                "kind": kind,
-                "variable": variable,
-                **extra,
-            }
-        return found["symbol"]
-
-    def category_code(self, text: str) -> int:
-        key = text.casefold()
-        code = self.categories.get(key)
-        if code is None:
-            code = self.categories[key] = len(self.categories) + 1
-            self.category_text[code] = text
-        return code
-
-    def number_value(self, value: Any, tok: Token | int) -> Any:
-        if isinstance(value, _Category):
-            raise self.fail(value.pos, f'the category "{value.text}" cannot be used in arithmetic')
-        return value
-
-    def arith(self, tok: Token, *values: Any) -> list[Any]:
-        return [self.number_value(v, tok) for v in values]
-
-    # -- atoms -----------------------------------------------------------------
-    def number(self, children: list[Token]) -> Any:
-        (tok,) = children
-        try:
-            value = parse_number(str(tok), decimal_point=self.decimal_point)
-        except NumberTextError as exc:
-            raise self.fail(tok, str(exc)) from None
-        return sympy.Rational(value.numerator, value.denominator)
-
-    def name(self, children: list[Token]) -> Any:
-        (tok,) = children
-        return self.slot("value", self.variable(str(tok), tok.start_pos or 0))
-
-    def shifted_name(self, children: list[Token]) -> Any:
-        name_tok, period = children
-        variable = self.variable(str(name_tok), name_tok.start_pos or 0)
-        offset = int(str(period))
-        if offset == 0:
-            return self.slot("value", variable)
-        written = self.text[name_tok.start_pos : period.end_pos]
-        return self.slot("shift", variable, offset=offset, written=" ".join(written.split()))
-
-    def indexed(self, children: list[Token]) -> Any:
-        (tok,) = children
-        match = _INDEXED.fullmatch(str(tok))
-        if not match:
-            raise self.fail(tok, f"cannot read the indexed name '{tok}'")
-        sup = (match.group("sup") or "t").strip("{}").strip()
-        if sup != "t":
-            raise self.fail(
-                tok, f"only '^t' (the evaluated period) may follow an index, not '^{sup}'"
-            )
-        base = self.slot("indexed", self.variable(match.group("base"), tok.start_pos or 0))
-        index_text = match.group("index").strip("{}").strip()
-        if index_text.isdigit():
-            return base[sympy.Integer(int(index_text))]
-        if index_text not in self.index_symbols:
-            self.index_symbols[index_text] = sympy.Symbol(
-                f"j{len(self.index_symbols)}", integer=True
-            )
-        return base[self.index_symbols[index_text]]
-
-    def category(self, children: list[Token]) -> _Category:
-        (tok,) = children
-        text = str(tok)[1:-1].strip()
-        return _Category(self.category_code(text), text, tok.start_pos or 0)
-
-    def date(self, children: list[Token]) -> Any:
-        (tok,) = children
-        day, month, year = str(tok).split("/")
-        if year.startswith("n"):
-            offset = int(year[1:])
-            try:
-                dt.date(2000 + (offset % 4), int(month), int(day))  # leap year allows 29 Feb
-            except ValueError:
-                raise self.fail(tok, f"no such date: '{tok}'") from None
-            return self.slot(
-                "date", None, day=int(day), month=int(month), offset=offset, written=str(tok)
-            )
-        try:
-            return sympy.Integer(dt.date(int(year), int(month), int(day)).toordinal())
-        except ValueError:
-            raise self.fail(
-                tok, f"no such date: '{self.text[tok.start_pos : tok.end_pos]}'"
-            ) from None
-
-    def total(self, children: list[Any]) -> Any:
-        sigma, value = children
-        value = self.number_value(value, sigma)
-        for key, slot in self.slots.items():
-            if slot["symbol"] == value and slot["kind"] == "value":
-                return self.slot("total", key[1])
-        raise self.fail(
-            sigma, "Σ without bounds is the total of one name; write Σ_{i=a}^{n} for a sum of terms"
-        )
-
-    def call(self, children: list[Any]) -> Any:
-        func, *args = children
-        args = self.arith(func, *args)
-        kind = str(func)
-        if kind == "sqrt":
-            if len(args) != 1:
-                raise self.fail(func, f"akar takes one argument, got {len(args)}")
-            return sympy.Pow(args[0], sympy.Rational(1, 2), evaluate=False)
-        if kind == "mean":
-            return sympy.Mul(
-                sympy.Rational(1, len(args)), sympy.Add(*args, evaluate=False), evaluate=False
-            )
-        if len(args) < 2:
-            raise self.fail(func, f"{func.value} takes at least two arguments")
-        return (sympy.Min if kind == "min" else sympy.Max)(*args, evaluate=False)
-
-    # -- operators -------------------------------------------------------------
-    def percent(self, children: list[Any]) -> Any:
-        value, tok = children
-        return sympy.Mul(self.number_value(value, tok), PERCENT, evaluate=False)
-
-    def neg(self, children: list[Any]) -> Any:
-        tok, value = children
-        (value,) = self.arith(tok, value)
-        if value.is_Number:
-            return -value
-        return sympy.Mul(sympy.Integer(-1), value, evaluate=False)
-
-    def pos(self, children: list[Any]) -> Any:
-        tok, value = children
-        return self.number_value(value, tok)
-
-    def add(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        left, right = self.arith(tok, left, right)
-        if left.is_Number and right.is_Number:
-            return left + right
-        return sympy.Add(left, right, evaluate=False)
-
-    def sub(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        left, right = self.arith(tok, left, right)
-        if left.is_Number and right.is_Number:
-            return left - right
-        return sympy.Add(left, sympy.Mul(sympy.Integer(-1), right, evaluate=False), evaluate=False)
-
-    def mul(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        left, right = self.arith(tok, left, right)
-        if left.is_Number and right.is_Number:
-            return left * right
-        return sympy.Mul(left, right, evaluate=False)
-
-    def div(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        left, right = self.arith(tok, left, right)
-        if right.is_Number:
-            if right == 0:
-                raise self.fail(tok, "division by zero: the denominator is the number 0")
-            if left.is_Number:
-                return left / right
-        return sympy.Mul(left, sympy.Pow(right, -1, evaluate=False), evaluate=False)
-
-    def pow(self, children: list[Any]) -> Any:
-        base, tok, exponent = children
-        base, exponent = self.arith(tok, base, exponent)
-        if exponent.is_Number:
-            if abs(exponent) > MAX_EXPONENT:
-                raise self.fail(
-                    tok, f"exponent {exponent} is larger than {MAX_EXPONENT}", LimitError
-                )
-            if base.is_Number and exponent.is_Integer:
-                size = abs(int(exponent)) * max(len(str(abs(base.p))), len(str(base.q)))
-                if size > 10_000:
-                    raise self.fail(tok, "the power is too large to compute", LimitError)
-                if base == 0 and exponent < 0:
-                    raise self.fail(tok, "division by zero: 0 to a negative power")
-                return base**exponent
-        return sympy.Pow(base, exponent, evaluate=False)
-
-    def bounded_sum(self, children: list[Any]) -> Any:
-        tok, term = children
-        term = self.number_value(term, tok)
-        match = _SIGMA.fullmatch(str(tok))
-        lower_text = match.group("lower").strip("{}") if match else ""
-        index_name, eq, lower_expr = lower_text.partition("=")
-        if not (match and eq and index_name.strip()):
-            raise self.fail(tok, "write a bounded sum as Σ_{i=a}^{n} term")
-        index_name = index_name.strip()
-        lower = self.sub_expression(lower_expr, tok)
-        upper = self.sub_expression(match.group("upper").strip("{}"), tok)
-        if lower.is_Number and upper.is_Number:
-            if not (lower.is_Integer and upper.is_Integer):
-                raise self.fail(tok, "the bounds of Σ must be whole numbers")
-            if upper - lower + 1 > MAX_SUM_TERMS:
-                raise self.fail(tok, f"Σ over more than {MAX_SUM_TERMS} terms", LimitError)
-        index = self.index_symbols.get(index_name)
-        if index is None:
-            raise self.fail(
-                tok,
-                f"the sum over '{index_name}' has no term indexed by {index_name}"
-                f" (write E_{index_name})",
-            )
-        return sympy.Sum(term, (index, lower, upper))
-
-    def sub_expression(self, text: str, tok: Token) -> Any:
-        try:
-            tree = _run_lark(text, "bound")
-        except FormulaSyntaxError as exc:
-            raise self.fail(tok, f"cannot read the bound '{text}' of Σ: {exc.reason}") from None
-        finally:
-            _POSTLEXER.text = self.text
-        self.pos_base = tok.start_pos or 0
-        try:
-            value = self.transform(tree)
-        except VisitError as exc:
-            raise exc.orig_exc from None
-        finally:
-            self.pos_base = 0
-        return self.number_value(value, tok)
-
-    # -- conditions ------------------------------------------------------------
-    def comparison(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        relation = _COMPARE[str(tok)]
-        if relation in (sympy.Eq, sympy.Ne):
-            left, right = self.categorical_operands(left, right, tok)
-        else:
-            left, right = self.arith(tok, left, right)
-        return relation(left, right, evaluate=False)
-
-    def categorical_operands(self, left: Any, right: Any, tok: Token) -> tuple[Any, Any]:
-        is_cat = isinstance(left, _Category) or isinstance(right, _Category)
-        left_slot = self.value_slot(left)
-        right_slot = self.value_slot(right)
-        if right_slot is not None and left_slot is not None:
-            # The seed's bare "n = WTP": the right-hand word is a category when unbound.
-            name = self.var_names[right_slot["variable"]]
-            right_slot["fallback_code"] = self.category_code(name)
-            is_cat = True
-        if is_cat:
-            for slot in (left_slot, right_slot):
-                if slot is not None:
-                    slot["categorical"] = True
-        return self.as_code(left), self.as_code(right)
-
-    def value_slot(self, value: Any) -> dict[str, Any] | None:
-        for slot in self.slots.values():
-            if slot["symbol"] == value and slot["kind"] in ("value", "shift"):
-                return slot
-        return None
-
-    @staticmethod
-    def as_code(value: Any) -> Any:
-        return sympy.Integer(value.code) if isinstance(value, _Category) else value
-
-    def and_(self, children: list[Any]) -> Any:
-        return sympy.And(children[0], children[2])
-
-    def or_(self, children: list[Any]) -> Any:
-        return sympy.Or(children[0], children[2])
-
-    def branch(self, children: list[Any]) -> Any:
-        if len(children) == 3:
-            if self.result_name is None:
-                self.result_name = " ".join(str(children[0]).split())
-            return children[2]
-        return children[0]
-
-    def clause(self, children: list[Any]) -> tuple[Any, Any]:
-        _, condition, _, value = children
-        return value, condition
-
-    def otherwise(self, children: list[Any]) -> tuple[Any, Any]:
-        return children[1], sympy.true
-
-    def conditional(self, children: list[tuple[Any, Any]]) -> Any:
-        values = [value for value, _ in children]
-        categories = [isinstance(v, _Category) for v in values]
-        if any(categories) and not all(categories):
-            raise self.fail(0, "the branches mix categories and numbers")
-        self.result_is_category = all(categories)
-        pairs = [(self.as_code(v), c) for v, c in children]
-        if children[-1][1] is not sympy.true:
-            self.has_default = False
-            pairs.append((sympy.nan, sympy.true))
-        return sympy.Piecewise(*pairs, evaluate=False)
-
-    def definition(self, children: list[Any]) -> Any:
-        name, _, body, *rest = children
-        self.result_name = " ".join(str(name).split())
-        stated = []
-        for value in rest[1::2]:
-            value = self.number_value(value, name)
-            if value.free_symbols:
-                raise self.fail(name, "after the formula, a chained '=' may only give a number")
-            stated.append(value)
-        self.stated = tuple(stated)
-        return body
-
-    def start(self, children: list[Any]) -> Any:
-        (value,) = children
-        if isinstance(value, _Category):
-            raise self.fail(value.pos, "a formula cannot be only a category")
-        return value
-
-    def bound(self, children: list[Any]) -> Any:
-        return children[0]
-
-    # -- the result ------------------------------------------------------------
-    def finish(self, expr: Any, glossary: list[tuple[str, str]], traps: list[str]) -> Formula:
-        free_indices = [
-            s for s in self.index_symbols.values() if expr.has(s) and s in expr.free_symbols
-        ]
-        if free_indices:
-            name = next(k for k, v in self.index_symbols.items() if v == free_indices[0])
-            raise self.fail(0, f"the index '{name}' is used outside a Σ_{{{name}=...}}^{{...}}")
-        used = [s for s in self.slots.values() if expr.has(s["symbol"])]
-        variables = sorted(
-            {s["variable"] for s in used if s["variable"] is not None},
-            key=lambda v: self.var_first[v],
-        )
-        renumber = {old: new for new, old in enumerate(variables)}
-        names = tuple(self.var_names[v] for v in variables)
-        slots = tuple(
-            Slot(
-                **{
-                    **s,
-                    "variable": renumber.get(s["variable"]) if s["variable"] is not None else None,
-                }
-            )
-            for s in used
-        )
-        aliases: dict[str, int] = {}
-        for index, name in enumerate(names):
-            aliases.setdefault(normalize_name(name), index)
-            aliases.setdefault(slugify(name), index)
-        for symbol, description in glossary:
-            key = normalize_name(symbol)
-            if key not in aliases:
-                key = normalize_name(_glossary_symbol(symbol))
-            if key in aliases and description:
-                target = aliases[key]
-                aliases.setdefault(normalize_name(description), target)
-                aliases.setdefault(slugify(description), target)
-        slot_keys = {normalize_name(s.written): k for k, s in enumerate(slots) if s.kind == "shift"}
-        return Formula(
-            text=self.text,
-            expr=expr,
-            variables=names,
-            name=self.result_name,
-            glossary=tuple(glossary),
-            slots=slots,
-            categories=dict(self.categories),
-            aliases=aliases,
-            slot_keys=slot_keys,
-            ambiguities=tuple(traps),
-            stated=self.stated,
-            result_is_category=self.result_is_category,
-            has_default=self.has_default,
-        )
-
-
-def _glossary_symbol(symbol: str) -> str:
-    symbol = symbol.strip().lstrip("Σ∑").strip()
-    match = _INDEXED.fullmatch(symbol)
-    return match.group("base") if match else symbol
-
-
-def exact_fraction(value: Any) -> Fraction:
-    """The exact value of a constant sympy number."""
-    return Fraction(int(value.p), int(value.q))
