@@ -294,3 +294,38 @@ def test_rollup_by_hand() -> None:
     m = rollup(measured, level="sasaran", method="median")
     assert sorted(m.capaian.dropna().tolist()) == [90.0, 90.0]
     assert m.capaian.isna().sum() == 1
+
+
+def test_sub_periods_and_periods_without_a_year() -> None:
+    rows = [(KEC, "A", "2020-T1", DONE, 9), (KEC, "A", "2020-T1", WANTED, 10), (KEC, "A", "2020-T1", "target", 90),
+            (KEC, "A", "2020 TW2", DONE, 8), (KEC, "A", "2020 TW2", WANTED, 10),
+            (KEC, "A", "semester satu", DONE, 1)]  # fmt: skip
+    m = measure(table(rows)).set_index("period")
+    assert m.loc["2020-T1", "value"] == 90 and m.loc["2020-T1", "capaian"] == 100
+    assert m.loc["2020-T2", "value"] == 80  # "TW2" is the second triwulan
+    assert m.loc["semester satu", "reason"] == "period 'semester satu' names no year"
+
+
+def test_trend_follows_polarity() -> None:
+    from sakip.measure import trend
+
+    rows = [
+        ("TPT", "", year, "Jumlah Penganggur Terbuka Usia Angkatan Kerja", u)
+        for year, u in ((2019, 6), (2020, 5), (2021, 5))
+    ]
+    rows += [
+        ("TPT", "", year, "Jumlah Penduduk Angkatan Kerja", 100) for year in (2019, 2020, 2021)
+    ]
+    rows += [
+        ("iku.26", "", year, v, x)
+        for year in (2019, 2020)
+        for v, x in (("Penduduk yang bekerja", 90 + year - 2019), ("Angkatan Kerja", 100))
+    ]
+    t = trend(measure(table(rows))).set_index(["indicator", "period"])
+    # TPT 6% -> 5%: change -1, lower is better: membaik; 5% -> 5%: tetap
+    assert t.loc[("iku.27", 2020), "change"] == pytest.approx(-1)
+    assert t.loc[("iku.27", 2020), "direction"] == "membaik"
+    assert t.loc[("iku.27", 2021), "direction"] == "tetap"
+    assert t.loc[("iku.27", 2019), "direction"] == ""
+    # employment 90% -> 91%: membaik
+    assert t.loc[("iku.26", 2020), "direction"] == "membaik"

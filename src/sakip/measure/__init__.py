@@ -5,6 +5,7 @@ from __future__ import annotations
 from .achievement import POLICIES, Policy, achievement
 from .ikm import IkmResult, ikm
 from .table import PLAN, TableError, measure, read_table, rollup
+from .trend import trend
 
 __all__ = [
     "PLAN",
@@ -18,6 +19,7 @@ __all__ = [
     "predikat",
     "read_table",
     "rollup",
+    "trend",
 ]
 
 

@@ -103,12 +103,39 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
     for column in ("entity", "indicator", "variable"):
         frame[column] = frame[column].fillna("").astype(str).str.strip()
     frame["cell"] = _cells(frame["value"].to_numpy(dtype=object), decimal_point).to_numpy()
-    number = pd.to_numeric(frame["period"], errors="coerce")
-    whole = number.notna() & (number == number.round())
-    frame["when"] = [
-        int(n) if w else str(p) for n, w, p in zip(number, whole, frame["period"], strict=True)
-    ]
+    labels = {p: _period(p) for p in pd.unique(frame["period"])}
+    frame["when"] = frame["period"].map(labels)
     return frame
+
+
+_SUB_PERIOD = re.compile(r"(?P<year>\d{4})(?:\s*[-/ ]\s*(?P<sub>(?:T|Q|TW|S|B)\s*\d{1,2}))?", re.I)
+
+
+def _period(value: Any) -> tuple[int | None, str]:
+    """(year, sub-period) of a period cell: 2020 -> (2020, ""); "2020-T1" -> (2020, "T1");
+    text that names no year -> (None, text). Offsets such as tahun n-1 move the year."""
+    if isinstance(value, int | np.integer):
+        return int(value), ""
+    if isinstance(value, float | np.floating) and float(value).is_integer():
+        return int(value), ""
+    text = str(value).strip()
+    match = _SUB_PERIOD.fullmatch(text)
+    if not match:
+        return None, text
+    sub = (match.group("sub") or "").upper().replace(" ", "")
+    sub = "T" + sub[2:] if sub.startswith("TW") else "T" + sub[1:] if sub.startswith("Q") else sub
+    return int(match.group("year")), sub
+
+
+def _label(when: tuple[int | None, str]) -> Any:
+    year, sub = when
+    if year is None:
+        return sub
+    return f"{year}-{sub}" if sub else year
+
+
+def _in_plan(when: tuple[int | None, str], plan: tuple[int, int]) -> bool:
+    return when[0] is not None and plan[0] <= when[0] <= plan[1]
 
 
 def measure(
@@ -156,7 +183,7 @@ def _emit(
     n = len(groups)
     out["indicator"].extend([indicator] * n)
     out["entity"].extend(e for e, _ in groups)
-    out["period"].extend(p for _, p in groups)
+    out["period"].extend(_label(p) for _, p in groups)
     for name in OUTPUT[3:]:
         value = columns.get(name)
         if isinstance(value, list):
@@ -175,16 +202,21 @@ def _measure_indicator(
     plan: tuple[int, int],
     out: dict[str, list[Any]],
 ) -> None:
-    groups = sorted({(e, p) for e, p, _ in cells}, key=lambda g: (g[0], str(g[1])))
+    groups = sorted({(e, p) for e, p, _ in cells}, key=lambda g: (g[0], g[1][0] or 0, g[1][1]))
     try:
         indicator = catalog.get(key)
     except SakipError as exc:
         _emit(out, key, groups, reason=str(exc))
         return
-    inside = [g for g in groups if isinstance(g[1], int) and plan[0] <= g[1] <= plan[1]]
-    outside = [g for g in groups if not (isinstance(g[1], int) and plan[0] <= g[1] <= plan[1])]
+    inside = [g for g in groups if _in_plan(g[1], plan)]
+    outside = [g for g in groups if not _in_plan(g[1], plan)]
     if outside:
-        reasons = [f"period {p!r} is outside the plan {plan[0]}-{plan[1]}" for _, p in outside]
+        reasons = [
+            f"period {_label(p)!r} is outside the plan {plan[0]}-{plan[1]}"
+            if p[0] is not None
+            else f"period {p[1]!r} names no year"
+            for _, p in outside
+        ]
         _emit(out, indicator.id, outside, reason=reasons)
     if not inside:
         return
@@ -212,20 +244,22 @@ def _find(variables: set[str], name: str) -> str | None:
 def _lookup(
     cells: dict[tuple[str, Any, str], Any],
     variable: str | None,
-    groups: list[tuple[str, int]],
+    groups: list[tuple[str, Any]],
     offset: int,
 ) -> list[Any]:
     """The cells of one table variable for the groups, at period + offset (None if absent)."""
     if variable is None:
         return [None] * len(groups)
-    return [cells.get((e, p + offset, variable)) for e, p in groups]
+    if offset == 0:
+        return [cells.get((e, p, variable)) for e, p in groups]
+    return [cells.get((e, (p[0] + offset, p[1]), variable)) for e, p in groups]
 
 
 def _values(
     indicator: Any,
     cells: dict[tuple[str, Any, str], Any],
     variables: set[str],
-    groups: list[tuple[str, int]],
+    groups: list[tuple[str, Any]],
 ) -> tuple[list[Any], Any, list[str]]:
     """Evaluate the indicator for every (entity, period) in one vectorized call."""
     from .. import evaluate
@@ -328,16 +362,16 @@ def _variable_index(formula: Any, columns: set[str]) -> dict[tuple[str, str], An
     return found
 
 
-def _per_period(indicator: Any, inputs: dict[str, Any], groups: list[tuple[str, int]]) -> Any:
+def _per_period(indicator: Any, inputs: dict[str, Any], groups: list[tuple[str, Any]]) -> Any:
     """Formulas with dates relative to the period are evaluated one period at a time."""
     from .. import evaluate
 
     out = np.full(len(groups), np.nan)
-    periods = np.array([p for _, p in groups])
-    for period in sorted(set(periods.tolist())):
-        rows = periods == period
+    years = np.array([p[0] for _, p in groups])
+    for year in sorted(set(years.tolist())):
+        rows = years == year
         chunk = {k: (v[rows] if isinstance(v, np.ndarray) else v) for k, v in inputs.items()}
-        out[rows] = evaluate(indicator, chunk, period=period).magnitude
+        out[rows] = evaluate(indicator, chunk, period=int(year)).magnitude
     return out
 
 
