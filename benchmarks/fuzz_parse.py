@@ -35,14 +35,7 @@ def seeds() -> list[str]:
         for line in path.read_text(encoding="utf-8").splitlines():
             if line.startswith("formula: "):
                 found.append(line[len("formula: ") :])
-    data = ROOT / "src" / "sakip" / "catalog" / "data"
-    if data.is_dir():
-        import tomllib
-
-        for path in sorted(data.glob("*.toml")):
-            for row in tomllib.loads(path.read_text(encoding="utf-8")).get("indicator", []):
-                if row.get("formula"):
-                    found.append(row["formula"])
+    found.extend(i.formula_text for i in sakip.catalog.load() if i.formula_text)
     return found
 
 

@@ -196,3 +196,10 @@ def test_relative_date_needs_period() -> None:
 def test_formula_must_be_text() -> None:
     with pytest.raises(sakip.FormulaSyntaxError):
         sakip.evaluate(12, {})  # type: ignore[arg-type]
+
+
+def test_constant_overflow_with_array_inputs() -> None:
+    # found by benchmarks/fuzz_parse.py: 9^9^91 overflows in the constant part of the
+    # formula, outside numpy, whatever the rows hold
+    with pytest.raises(sakip.EvaluationError, match="too large"):
+        sakip.evaluate("A x 9^9^9100%", {"A": np.array([1.0, 2.0])})

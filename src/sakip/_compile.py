@@ -160,8 +160,12 @@ class Plan:
             ) from None
         except ValueError as exc:
             raise EvaluationError(f"the arrays do not fit together: {exc}") from None
-        with np.errstate(all="ignore"):
-            result = np.asarray(self.array(*args), dtype=float)
+        try:
+            with np.errstate(all="ignore"):
+                result = np.asarray(self.array(*args), dtype=float)
+        except (OverflowError, ZeroDivisionError):
+            # a constant part of the formula (9^9^91) overflows whatever the rows hold
+            raise EvaluationError("the result is too large to compute") from None
         bad = ~np.isfinite(result)
         count = int(bad.sum())
         if count:
