@@ -10,7 +10,6 @@ import numpy as np
 
 from ..errors import CatalogWarning, UnitError, ValueTypeError
 from ..evaluate import Result, _set, evaluate
-from ..formula import normalize_name
 from ..units import ureg
 from .model import Indicator
 from .scales import Scale
@@ -96,11 +95,7 @@ def _direct(
     indicator: Indicator, values: Mapping[str, Any], period: int | None, declared: Any
 ) -> Result:
     """A direct measure is its reported value, checked against the allowed values."""
-    keys = {
-        normalize_name(k)
-        for k in (indicator.id, indicator.name, "nilai", "value", *indicator.abbreviations)
-    }
-    chosen = [v for k, v in values.items() if normalize_name(k) in keys]
+    chosen = [v for k, v in values.items() if indicator.is_value_key(k)]
     if not chosen and len(values) == 1:
         chosen = list(values.values())
     if len(chosen) != 1:
@@ -116,13 +111,7 @@ def _direct(
 
 
 def _category(indicator: Indicator, value: Any) -> Result:
-    allowed = {normalize_name(a): a for a in indicator.allowed_values}
-    text = (
-        str(int(value))
-        if isinstance(value, int | float) and float(value).is_integer()
-        else str(value)
-    )
-    canonical = allowed.get(normalize_name(text))
+    canonical = indicator.allowed(value)
     if canonical is None:
         raise ValueTypeError(
             f"{indicator.id} ({indicator.name}) takes one of"

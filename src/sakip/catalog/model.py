@@ -86,6 +86,19 @@ class Indicator:
         formula = self.formula
         return () if formula is None else formula.variables
 
+    def is_value_key(self, key: str) -> bool:
+        """Whether a value given under ``key`` is a direct measure's own value: its id,
+        name, abbreviations, ``nilai`` or ``value`` (case-insensitive)."""
+        folded = normalize_name(key)
+        keys = (self.id, self.name, "nilai", "value", *self.abbreviations)
+        return any(folded == normalize_name(k) for k in keys)
+
+    def allowed(self, value: Any) -> str | None:
+        """The allowed value (as printed) that ``value`` names, or None; 3 and 3.0 name "3"."""
+        whole = isinstance(value, int | float) and float(value).is_integer()
+        text = normalize_name(str(int(value)) if whole else str(value))
+        return next((a for a in self.allowed_values if normalize_name(a) == text), None)
+
     @property
     def unit(self) -> Any:
         """The ``sakip.ureg`` unit of the indicator; None for a category."""

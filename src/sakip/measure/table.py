@@ -268,11 +268,7 @@ def _values(
     reasons = [""] * n
     formula = indicator.formula
     if formula is None:
-        keys = {
-            normalize_name(k)
-            for k in (indicator.id, indicator.name, "nilai", "value", *indicator.abbreviations)
-        }
-        column = next((v for v in variables if normalize_name(v) in keys), None)
+        column = next((v for v in variables if indicator.is_value_key(v)), None)
         return _direct(indicator, _lookup(cells, column, groups, 0), reasons)
     by_variable = _variable_index(formula, variables)
     inputs: dict[str, Any] = {}
@@ -376,17 +372,13 @@ def _per_period(indicator: Any, inputs: dict[str, Any], groups: list[tuple[str, 
 
 
 def _direct(indicator: Any, raw: list[Any], reasons: list[str]) -> tuple[list[Any], Any, list[str]]:
-    allowed = {normalize_name(a): a for a in indicator.allowed_values}
     values: list[Any] = []
     for k, value in enumerate(raw):
         if value is None:
             reasons[k] = "missing input: nilai"
             values.append(None)
-        elif allowed:
-            text = (
-                str(int(value)) if isinstance(value, float) and value.is_integer() else str(value)
-            )
-            canonical = allowed.get(normalize_name(text))
+        elif indicator.allowed_values:
+            canonical = indicator.allowed(value)
             if canonical is None:
                 reasons[k] = (
                     f"category {value!r} is not one of {', '.join(indicator.allowed_values)}"
