@@ -329,3 +329,21 @@ def test_trend_follows_polarity() -> None:
     assert t.loc[("iku.27", 2019), "direction"] == ""
     # employment 90% -> 91%: membaik
     assert t.loc[("iku.26", 2020), "direction"] == "membaik"
+
+
+def test_your_own_scale() -> None:
+    from sakip.catalog import Scale
+
+    two = Scale.from_data(
+        {"name": "lulus", "lower": "-inf", "upper": "inf",
+         "band": [{"grade": "T", "label": "Tidak Tercapai", "lower": "-inf", "upper": "100",
+                   "lower_inclusive": False, "upper_inclusive": False},
+                  {"grade": "Y", "label": "Tercapai", "lower": "100", "upper": "inf",
+                   "lower_inclusive": True, "upper_inclusive": False}]}
+    )  # fmt: skip
+    assert predikat(99.99, two) == ("T", "Tidak Tercapai")
+    assert predikat(100, two) == ("Y", "Tercapai")
+    rows = [(KEC, "", 2020, DONE, 9), (KEC, "", 2020, WANTED, 10), (KEC, "", 2020, "target", 90)]
+    assert measure(table(rows), scale=two).iloc[0].predikat == "Tercapai"
+    with pytest.raises(TableError, match="unknown scale"):
+        measure(table(rows), scale="nope")

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from ..catalog.scales import Scale
 from .achievement import POLICIES, Policy, achievement
 from .ikm import IkmResult, ikm
-from .table import PLAN, TableError, measure, read_table, rollup
+from .table import PLAN, TableError, measure, read_table, resolve_scale, rollup
 from .trend import trend
 
 __all__ = [
@@ -23,9 +24,8 @@ __all__ = [
 ]
 
 
-def predikat(capaian: float, scale: str = "capaian_lkjip_5") -> tuple[str, str]:
-    """(grade, label) of a capaian on a scale of the catalog's scales.toml."""
-    from ..catalog import load
-
-    band = load().scales[scale].band(capaian)
+def predikat(capaian: float, scale: str | Scale = "capaian_lkjip_5") -> tuple[str, str]:
+    """(grade, label) of a capaian on a scale: a name from the catalog's scales.toml, or
+    your own :class:`sakip.catalog.Scale` (``Scale.from_data({...})``)."""
+    band = resolve_scale(scale).band(capaian)
     return band.grade, band.label

@@ -27,7 +27,7 @@ from ..errors import CatalogWarning, SakipError, ZeroDenominatorWarning
 from ..formula import normalize_name
 from .achievement import _policy, achievement, normalize_polarity
 
-__all__ = ["PLAN", "TableError", "measure", "read_table", "rollup"]
+__all__ = ["PLAN", "TableError", "measure", "read_table", "resolve_scale", "rollup"]
 
 #: The RPJMD period of the seed regulation.
 PLAN = (2018, 2023)
@@ -41,6 +41,19 @@ _POINT_NUMBER = r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 
 class TableError(SakipError):
     """The table cannot be measured as a whole (a required column is missing, ...)."""
+
+
+def resolve_scale(scale: Any) -> Any:
+    """A Scale object as given, or the scale of that name in the catalog's scales.toml."""
+    from ..catalog import load
+    from ..catalog.scales import Scale
+
+    if isinstance(scale, Scale):
+        return scale
+    scales = load().scales
+    if scale not in scales:
+        raise TableError(f"unknown scale {scale!r}; known: {', '.join(scales)}")
+    return scales[scale]
 
 
 def _cell(value: Any, decimal_point: bool) -> Any:
@@ -142,7 +155,7 @@ def measure(
     table: Any,
     *,
     policy: str | Mapping[str, str] | None = None,
-    scale: str = "capaian_lkjip_5",
+    scale: Any = "capaian_lkjip_5",
     plan: tuple[int, int] = PLAN,
     decimal_point: bool = False,
 ) -> Any:
@@ -159,8 +172,7 @@ def measure(
     from ..catalog import load
 
     catalog = load()
-    if scale not in catalog.scales:
-        raise TableError(f"unknown scale {scale!r}; known: {', '.join(catalog.scales)}")
+    grading = resolve_scale(scale)
     frame = read_table(table, decimal_point=decimal_point)
     # One pass over the rows files every cell under its indicator; the per-indicator
     # work below is then dictionary look-ups and one vectorized evaluation.
@@ -173,7 +185,7 @@ def measure(
         _measure_indicator(catalog, key, cells, policy, plan, out)
     result = pd.DataFrame(out, columns=list(OUTPUT))
     capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
-    result["predikat"] = catalog.scales[scale].grades(capaian)[1]
+    result["predikat"] = grading.grades(capaian)[1]
     return result
 
 
@@ -434,7 +446,7 @@ def rollup(
     level: str = "sasaran",
     weights: Mapping[str, float] | None = None,
     method: str = "mean",
-    scale: str = "capaian_lkjip_5",
+    scale: Any = "capaian_lkjip_5",
 ) -> Any:
     """Capaian rolled up the hierarchy: ``level`` is ``"sasaran"``, ``"tujuan"``,
     ``"misi"`` (Lampiran I) or ``"perangkat_daerah"`` (Lampiran II).
@@ -486,5 +498,5 @@ def rollup(
     result = pd.DataFrame(
         rows, columns=["group", "entity", "period", "capaian", "n_indicators", "n_missing"]
     )
-    result["predikat"] = catalog.scales[scale].grades(result["capaian"].to_numpy(dtype=float))[1]
+    result["predikat"] = resolve_scale(scale).grades(result["capaian"].to_numpy(dtype=float))[1]
     return result
