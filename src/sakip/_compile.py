@@ -64,22 +64,25 @@ class Plan:
         self.args = [slot.symbol for slot in formula.slots]
         allowed = {s for s in self.args if isinstance(s, sympy.Symbol)}
         allowed |= {s.label for s in self.args if isinstance(s, sympy.IndexedBase)}
-        bound = {limit[0] for s in expr.atoms(sympy.Sum) for limit in s.limits}
+        sums = expr.atoms(sympy.Sum)
+        bound = {limit[0] for s in sums for limit in s.limits}
         stray = expr.free_symbols - allowed - bound - {s for s in self.args}
         stray = {s for s in stray if not isinstance(s, sympy.Indexed)}
         if stray:  # never compile anything but sakip's own internal symbols
             raise EvaluationError(f"internal error: unexpected symbols {sorted(map(str, stray))}")
         self.sums = [
             self._compile_scalar(sympy.Tuple(lower, upper))
-            for s in expr.atoms(sympy.Sum)
+            for s in sums
             for _, lower, upper in s.limits
         ]
-        self.code_expr = expr.replace(
-            lambda e: isinstance(e, sympy.Sum),
-            lambda e: sympy.Sum(
-                e.function, *[(i, _as_int(lo), _as_int(hi)) for i, lo, hi in e.limits]
-            ),
-        )
+        self.code_expr = expr
+        if sums:
+            self.code_expr = expr.replace(
+                lambda e: isinstance(e, sympy.Sum),
+                lambda e: sympy.Sum(
+                    e.function, *[(i, _as_int(lo), _as_int(hi)) for i, lo, hi in e.limits]
+                ),
+            )
         self._scalar: Callable[..., Any] | None = None
         self._array: Callable[..., Any] | None = None
 
@@ -233,7 +236,10 @@ def _build(formula: Formula, units: tuple[Any, ...], declared: Any, plain: bool)
         for slot, unit in zip(formula.slots, units, strict=True)
         if unit is not None
     }
-    expr, unit = infer_units(formula.expr, symbol_units)
+    if symbol_units or formula.expr.has(PERCENT):
+        expr, unit = infer_units(formula.expr, symbol_units)
+    else:  # plain numbers and no percent: nothing to convert, the result is a plain number
+        expr, unit = formula.expr, ureg.dimensionless
     factor, unit = simplify_unit(unit)
     if declared is not None:
         factor, unit = _declare(formula, factor, unit, declared, plain)
