@@ -16,6 +16,8 @@ from typing import Any
 
 import numpy as np
 import sympy
+from sympy.printing.lambdarepr import LambdaPrinter
+from sympy.printing.numpy import NumPyPrinter
 from sympy.utilities.lambdify import implemented_function, lambdify
 
 from ._build import MAX_SUM_TERMS
@@ -54,6 +56,19 @@ def _is_ratio_unit(unit: Any) -> bool:
     return bool(unit.dimensionless) and unit != _DIMENSIONLESS
 
 
+def _printer(numpy: bool = False) -> Any:
+    """A fresh code printer that keeps the formula's own order of terms: sorting them,
+    sympy's default, is a fifth of the compile time and changes nothing we need."""
+    settings = {
+        "fully_qualified_modules": False,
+        "inline": True,
+        "allow_unknown_functions": True,
+        "user_functions": {},
+        "order": "none",
+    }
+    return (NumPyPrinter if numpy else LambdaPrinter)(settings)
+
+
 class Plan:
     """A formula compiled for one set of input units."""
 
@@ -87,7 +102,7 @@ class Plan:
         self._array: Callable[..., Any] | None = None
 
     def _compile_scalar(self, expr: Any) -> Callable[..., Any]:
-        return lambdify(self.args, expr, modules="math", docstring_limit=0)  # type: ignore[no-any-return]
+        return lambdify(self.args, expr, modules="math", docstring_limit=0, printer=_printer())  # type: ignore[no-any-return]
 
     @property
     def scalar(self) -> Callable[..., Any]:
@@ -98,7 +113,13 @@ class Plan:
     @property
     def array(self) -> Callable[..., Any]:
         if self._array is None:
-            self._array = lambdify(self.args, self.code_expr, modules="numpy", docstring_limit=0)
+            self._array = lambdify(
+                self.args,
+                self.code_expr,
+                modules="numpy",
+                docstring_limit=0,
+                printer=_printer(numpy=True),
+            )
         return self._array
 
     # -- running ---------------------------------------------------------------
