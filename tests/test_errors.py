@@ -203,3 +203,14 @@ def test_constant_overflow_with_array_inputs() -> None:
     # formula, outside numpy, whatever the rows hold
     with pytest.raises(sakip.EvaluationError, match="too large"):
         sakip.evaluate("A x 9^9^9100%", {"A": np.array([1.0, 2.0])})
+
+
+def test_integers_too_large_for_a_float() -> None:
+    with pytest.raises(sakip.ValueTypeError, match="too large"):
+        sakip.evaluate("a + 1", {"a": 10**400})
+
+
+def test_category_results_in_arrays_leave_rows_without_a_clause_empty() -> None:
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="1 of 2"):
+        r = sakip.evaluate('jika skor >= 80 maka "A"', {"skor": np.array([90.0, 10.0])})
+    assert r.magnitude.tolist() == ["A", ""]

@@ -467,6 +467,7 @@ class Builder(Transformer[Token, Any]):
             glossary=tuple(glossary),
             slots=slots,
             categories=dict(self.categories),
+            category_names=dict(self.category_text),
             aliases=aliases,
             slot_keys=slot_keys,
             ambiguities=tuple(traps),

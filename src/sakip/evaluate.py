@@ -166,7 +166,7 @@ def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
             if value - value != 0.0:  # NaN or infinity
                 return None
             bound[index] = value
-        elif kind is int:
+        elif kind is int and -(2**53) <= value <= 2**53:
             bound[index] = float(value)
         else:
             return None
@@ -183,21 +183,15 @@ def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
 
 
 def _decode(formula: Formula, codes: Any) -> Any:
-    texts = {code: text for text, code in formula.categories.items()}
-    names = _category_names(formula)
+    """Category codes back to the texts as written; "" for rows without a result."""
+    names = formula.category_names
+
+    def decode(code: Any) -> str:
+        return names.get(int(code), "") if math.isfinite(code) else ""
+
     if isinstance(codes, np.ndarray):
-        return np.array([names.get(texts.get(int(c), ""), "") for c in codes.ravel()], dtype=object)
-    return names.get(texts.get(int(codes), ""), "")
-
-
-def _category_names(formula: Formula) -> dict[str, str]:
-    """Case-folded category -> text as first written in the formula."""
-    found: dict[str, str] = {}
-    text = formula.text
-    for key in formula.categories:
-        start = text.casefold().find(key)
-        found[key] = text[start : start + len(key)] if start >= 0 else key
-    return found
+        return np.array([decode(c) for c in codes.ravel()], dtype=object)
+    return decode(codes)
 
 
 def _bind(
@@ -301,7 +295,10 @@ def _number(formula: Formula, slot: Slot, name: str, value: Any) -> tuple[Any, A
     """(magnitude, unit or None) for one user value; rejects what would be a silent error."""
     kind = type(value)
     if kind is float or kind is int:
-        magnitude = float(value)
+        try:
+            magnitude = float(value)
+        except OverflowError:
+            raise ValueTypeError(f"'{name}' is too large: {value!r}") from None
         if not math.isfinite(magnitude):
             raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
         return magnitude, None

@@ -75,6 +75,7 @@ class Formula:
     categories: Mapping[str, int]
     aliases: Mapping[str, int]
     slot_keys: Mapping[str, int] = attrs.field(factory=dict)
+    category_names: Mapping[int, str] = attrs.field(factory=dict)
     ambiguities: tuple[str, ...] = ()
     stated: tuple[Any, ...] = ()
     result_is_category: bool = False
