@@ -55,6 +55,7 @@ def test_errors_and_exit_codes(args: tuple[str, ...], code: int, words: str) -> 
         "import sakip; print(len(sakip.catalog.load()))",
         "import sakip; print(len(sakip.lint()) > 0)",
         "import sakip; print(sakip.evaluate('AKB', {'D0-<1th': 3, 'Lahir Hidup': 1500}).magnitude)",
+        "import sakip; print(sakip.measure.achievement(3, 1.5).magnitude / 100)",
     ],
 )
 def test_lazy_catalog_in_a_fresh_interpreter(code: str) -> None:

@@ -53,6 +53,7 @@ __all__ = [
     "evaluate",
     "format_number",
     "lint",
+    "measure",
     "parse",
     "parse_number",
     "units",
@@ -65,8 +66,8 @@ __version__ = "0.1.0"
 def __getattr__(name: str) -> Any:
     # The catalog (and lint, which reads it) load on first use, keeping `import sakip`
     # as cheap as importing its dependencies.
-    if name == "catalog":
-        return importlib.import_module("sakip.catalog")
+    if name in ("catalog", "measure"):
+        return importlib.import_module(f"sakip.{name}")
     if name in ("lint", "Finding"):
         return getattr(importlib.import_module("sakip.catalog.lint"), name)
     raise AttributeError(f"module 'sakip' has no attribute {name!r}")
