@@ -175,8 +175,9 @@ def inputs(indicator: sakip.catalog.Indicator, draw: Any = None) -> dict[str, An
             values[name] = next(iter(formula.categories), "x")
         else:
             values.setdefault(name, number())
+    has_sum = any(slot.kind == "indexed" for slot in formula.slots)
     for name in ("a", "n"):  # bounds of Σ (HLS: ages a..n)
-        if name in values and not isinstance(values[name], dict):
+        if has_sum and name in values and not isinstance(values[name], dict):
             values[name] = 7 if name == "a" else 12
     return values
 

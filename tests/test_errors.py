@@ -214,3 +214,61 @@ def test_category_results_in_arrays_leave_rows_without_a_clause_empty() -> None:
     with pytest.warns(sakip.ZeroDenominatorWarning, match="1 of 2"):
         r = sakip.evaluate('jika skor >= 80 maka "A"', {"skor": np.array([90.0, 10.0])})
     assert r.magnitude.tolist() == ["A", ""]
+
+
+# Found by a QA pass over the public API -------------------------------------------------
+
+
+def test_numbers_for_category_variables_are_refused() -> None:
+    # 1 happened to equal the internal code of "WTP"; it must not pass as a category
+    with pytest.raises(sakip.ValueTypeError, match="compared with categories"):
+        sakip.evaluate("jika n=WTP maka 100%, jika n#WTP maka 0%", {"n": 1})
+
+
+def test_only_code_words_fall_back_to_categories() -> None:
+    # an unbound ordinary name on the right of '=' is missing, not the category "Target"
+    with pytest.raises(sakip.MissingValueError, match="Target"):
+        sakip.evaluate("jika Realisasi = Target maka 100% selain itu 0%", {"Realisasi": 1})
+    r = sakip.evaluate(
+        "jika Realisasi = Target maka 100% selain itu 0%", {"Realisasi": 7, "Target": 7}
+    )
+    assert r.magnitude == 100
+
+
+def test_dates_that_do_not_exist_in_the_period() -> None:
+    with pytest.raises(sakip.ValueTypeError, match="29 Februari tahun n"):
+        sakip.evaluate("jika t <= 29 Februari tahun n maka 1 selain itu 0", {"t": 5}, period=2021)
+
+
+def test_odd_keys_and_indexes() -> None:
+    sakip.evaluate("A / B x 100%", {"A": 1, "B": 2})  # cached, so the fast path is tried
+    with pytest.raises(sakip.ValueTypeError, match="value names must be text"):
+        sakip.evaluate("A / B x 100%", {1: 2, "A": 1, "B": 2})  # type: ignore[dict-item]
+    with pytest.raises(sakip.ValueTypeError, match="whole numbers"):
+        sakip.evaluate("Σ_{i=1}^{2} A_i", {"A": {"a": 1, 2: 2}})
+    with pytest.raises(sakip.ValueTypeError, match="whole numbers"):
+        sakip.evaluate("Σ_{i=1}^{2} A_i", {"A": {1.7: 1, 2: 2}})
+    with pytest.raises(sakip.ValueTypeError, match="different lengths"):
+        sakip.evaluate("ΣA / B", {"A": {1: np.array([1.0, 2]), 2: np.array([1.0, 2, 3])}, "B": 1})
+
+
+def test_missing_rows_do_not_pick_a_branch() -> None:
+    # NaN >= 80 is False, which would silently choose "C"; the row has no result instead
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="missing"):
+        r = sakip.evaluate(
+            'jika skor >= 80 maka "A" selain itu "C"', {"skor": np.array([np.nan, 90.0])}
+        )
+    assert r.magnitude.tolist() == ["", "A"]
+    with pytest.warns(sakip.ZeroDenominatorWarning):
+        m = sakip.evaluate("min(A; 5)", {"A": np.array([np.nan, 9.0])}).magnitude
+    assert math.isnan(m[0]) and m[1] == 5
+
+
+def test_array_results_format_and_compare() -> None:
+    r = sakip.evaluate('jika s >= 1 maka "A" selain itu "B"', {"s": np.array([1.0, 0.0])})
+    assert str(r) == "A, B"
+    with pytest.raises(sakip.ValueTypeError, match="single float"):
+        float(sakip.evaluate("a x 2", {"a": np.array([1.0, 2.0])}))
+    assert sakip.evaluate("a x 2", {"a": np.array([1.0])}) != sakip.evaluate(
+        "a x 2", {"a": np.array([1.0, 2.0])}
+    )

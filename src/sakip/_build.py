@@ -27,6 +27,8 @@ MAX_SUM_TERMS = 100_000
 
 _INDEXED = re.compile(r"(?P<base>[^_]+)_(?P<index>\{[^{}]*\}|[^\^]+)(?:\^(?P<sup>\{[^{}]*\}|.+))?")
 _SIGMA = re.compile(r"[Σ∑]_(?P<lower>\{[^{}]*\}|[^\^]+)\^(?P<upper>\{[^{}]*\}|.+)")
+# Category codes written bare, as in the seed's "n=WTP": capitals and digits.
+_CATEGORY_CODE = re.compile(r"[A-Z][A-Z0-9]{1,7}")
 _COMPARE = {
     "<": sympy.Lt,
     "<=": sympy.Le,
@@ -195,8 +197,9 @@ class Builder(Transformer[Token, Any]):
                 dt.date(2000 + (offset % 4), int(month), int(day))  # leap year allows 29 Feb
             except ValueError:
                 raise self.fail(tok, f"no such date: '{tok}'") from None
+            written = " ".join(self.text[tok.start_pos : tok.end_pos].split())
             return self.slot(
-                "date", None, day=int(day), month=int(month), offset=offset, written=str(tok)
+                "date", None, day=int(day), month=int(month), offset=offset, written=written
             )
         try:
             return sympy.Integer(dt.date(int(year), int(month), int(day)).toordinal())
@@ -348,8 +351,11 @@ class Builder(Transformer[Token, Any]):
         is_cat = isinstance(left, _Category) or isinstance(right, _Category)
         left_slot = self.value_slot(left)
         right_slot = self.value_slot(right)
-        if right_slot is not None and left_slot is not None:
-            # The seed's bare "n = WTP": the right-hand word is a category when unbound.
+        looks_like_code = right_slot is not None and _CATEGORY_CODE.fullmatch(
+            self.var_names[right_slot["variable"]]
+        )
+        if right_slot is not None and left_slot is not None and looks_like_code:
+            # The seed's bare "n = WTP": a right-hand code word is a category when unbound.
             name = self.var_names[right_slot["variable"]]
             right_slot["fallback_code"] = self.category_code(name)
             is_cat = True

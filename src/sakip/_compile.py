@@ -100,6 +100,7 @@ class Plan:
             )
         self._scalar: Callable[..., Any] | None = None
         self._array: Callable[..., Any] | None = None
+        self.compares = expr.has(sympy.Piecewise, sympy.Min, sympy.Max)
 
     def _compile_scalar(self, expr: Any) -> Callable[..., Any]:
         return lambdify(self.args, expr, modules="math", docstring_limit=0, printer=_printer())  # type: ignore[no-any-return]
@@ -175,6 +176,17 @@ class Plan:
                 result = self.array(*args)
                 if not self.formula.has_default:
                     self._check_finite(result)
+                if self.compares:
+                    masked = self._missing_rows(args, result)
+                    if masked is not result:
+                        count = int(np.isnan(masked).sum())
+                        warnings.warn(
+                            f"{count} of {masked.size} rows have a missing (NaN) input;"
+                            " they are NaN",
+                            ZeroDenominatorWarning,
+                            stacklevel=4,
+                        )
+                    return masked
                 return result
         except (FloatingPointError, ZeroDivisionError, OverflowError):
             pass
@@ -190,17 +202,36 @@ class Plan:
         except (OverflowError, ZeroDivisionError):
             # a constant part of the formula (9^9^91) overflows whatever the rows hold
             raise EvaluationError("the result is too large to compute") from None
+        if self.compares:
+            result = self._missing_rows(args, result)
         bad = ~np.isfinite(result)
         count = int(bad.sum())
         if count:
             result = np.where(bad, np.nan, result)
             warnings.warn(
-                f"{count} of {result.size} rows have a zero denominator, no applicable"
-                " condition or an undefined value; they are NaN",
+                f"{count} of {result.size} rows have a zero denominator, a missing (NaN)"
+                " input, no applicable condition or an undefined value; they are NaN",
                 ZeroDenominatorWarning,
                 stacklevel=4,
             )
         return result
+
+    @staticmethod
+    def _missing_rows(args: Sequence[Any], result: Any) -> Any:
+        """Rows with a NaN (missing) input get NaN, not whichever branch a NaN picks.
+
+        Arithmetic carries NaN through by itself; comparisons and min/max do not
+        (NaN >= 80 is False), so formulas with them mask such rows explicitly.
+        """
+        arrays = [a for a in args if isinstance(a, np.ndarray) and a.dtype.kind == "f"]
+        if not arrays:
+            return result
+        missing = np.zeros(np.shape(result), dtype=bool)
+        for array in arrays:
+            missing |= np.isnan(array)
+        if not missing.any():
+            return result
+        return np.where(missing, np.nan, np.asarray(result, dtype=float))
 
     @staticmethod
     def _check_finite(result: Any) -> None:

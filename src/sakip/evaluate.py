@@ -62,10 +62,11 @@ class Result:
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Result):
             return NotImplemented
-        same = self.magnitude == other.magnitude
-        if isinstance(same, np.ndarray):
-            same = bool(same.all())
-        return bool(same) and self.units == other.units and self.name == other.name
+        if isinstance(self.magnitude, np.ndarray) or isinstance(other.magnitude, np.ndarray):
+            same = bool(np.array_equal(self.magnitude, other.magnitude))
+        else:
+            same = bool(self.magnitude == other.magnitude)
+        return same and self.units == other.units and self.name == other.name
 
     __hash__ = None  # type: ignore[assignment]
 
@@ -75,6 +76,8 @@ class Result:
         return ureg.Quantity(self.magnitude, self.units)
 
     def __float__(self) -> float:
+        if isinstance(self.magnitude, np.ndarray) and self.magnitude.size != 1:
+            raise ValueTypeError("an array result has no single float value")
         return float(self.magnitude)
 
     def format(self, decimals: int = 2) -> str:
@@ -82,6 +85,8 @@ class Result:
         if isinstance(self.magnitude, str):
             return self.magnitude
         if isinstance(self.magnitude, np.ndarray):
+            if self.magnitude.dtype.kind in "OUS":
+                return ", ".join(str(v) for v in self.magnitude.ravel())
             return ", ".join(
                 "NaN" if not math.isfinite(v) else format_number(float(v), decimals)
                 for v in self.magnitude.ravel()
@@ -158,6 +163,8 @@ def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
     for key, value in values.items():
         index = memo.get(key, -1)
         if index == -1:
+            if key.__class__ is not str:
+                return None  # the general path says what is wrong
             index = formula.lookup(key)
         if index is None or bound[index] is not None:
             continue
@@ -249,12 +256,28 @@ class _Missing(Exception):
     pass
 
 
+def _index(name: str, key: Any) -> int:
+    """An index of an indexed name: a whole number (7, "7", 7.0), nothing else."""
+    try:
+        number = float(key) if not isinstance(key, bool) else float("nan")
+    except (TypeError, ValueError):
+        number = float("nan")
+    if not number.is_integer():
+        raise ValueTypeError(f"the indexes of '{name}' must be whole numbers, not {key!r}")
+    return int(number)
+
+
 def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> tuple[Any, Any]:
     name = formula.variables[slot.variable] if slot.variable is not None else slot.written
     if slot.kind == "date":
         if period is None:
             raise ValueTypeError(f"the date '{slot.written}' depends on the year: pass period=")
-        return dt.date(period + slot.offset, slot.month, slot.day).toordinal(), None
+        try:
+            return dt.date(period + slot.offset, slot.month, slot.day).toordinal(), None
+        except ValueError:
+            raise ValueTypeError(
+                f"the date '{slot.written}' does not exist for period {period}"
+            ) from None
     if raw is _MISSING:
         if slot.fallback_code is not None:
             return slot.fallback_code, None
@@ -262,7 +285,7 @@ def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> t
     if slot.kind == "indexed":
         if not isinstance(raw, Mapping):
             raise ValueTypeError(f"'{name}' is indexed ({name}_i): give a mapping {{index: value}}")
-        converted = {int(k): _number(formula, slot, name, v) for k, v in raw.items()}
+        converted = {_index(name, k): _number(formula, slot, name, v) for k, v in raw.items()}
         unit_set = {u for _, u in converted.values()}
         if len(unit_set) > 1:
             raise UnitError(
@@ -276,7 +299,12 @@ def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> t
                 raise _Missing(f"{name} (the series is empty)")
             if len({u for _, u in parts}) > 1:
                 raise UnitError(f"the values of '{name}' have different units")
-            return sum(m for m, _ in parts), parts[0][1]
+            try:
+                return sum(m for m, _ in parts), parts[0][1]
+            except ValueError:
+                raise ValueTypeError(
+                    f"the values of '{name}' are arrays of different lengths"
+                ) from None
         if period is None:
             raise ValueTypeError(f"'{name}' is a series by period: pass period= to choose the year")
         wanted = period + slot.offset
@@ -294,6 +322,11 @@ def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> t
 def _number(formula: Formula, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
     """(magnitude, unit or None) for one user value; rejects what would be a silent error."""
     kind = type(value)
+    if slot.categorical and not isinstance(value, str | np.ndarray | list | tuple):
+        raise ValueTypeError(
+            f"'{name}' is compared with categories ({', '.join(formula.category_names.values())}):"
+            f" give it as text, not {value!r}"
+        )
     if kind is float or kind is int:
         try:
             magnitude = float(value)
@@ -337,6 +370,8 @@ def _array(formula: Formula, slot: Slot, name: str, value: Any) -> Any:
     array = np.asarray(value)
     if array.dtype.kind in "iufb":
         return array.astype(float, copy=False)
+    if slot.categorical and array.dtype.kind not in "OUS":
+        raise ValueTypeError(f"'{name}' is compared with categories: give an array of text")
     if array.dtype.kind in "OUS" and slot.categorical:
         codes = formula.categories
         return np.array(
