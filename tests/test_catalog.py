@@ -442,3 +442,27 @@ def test_missing_required_field() -> None:
     with pytest.raises(CatalogError, match="field 'satuan': missing"):
         _section("pd99_test.toml", {"section": GOOD["section"], "indicator": [row]}, {})
     assert _section("pd99_test.toml", GOOD, {}).indicators[0].id == "test.01"
+
+
+# Found by a QA pass over the public API -------------------------------------------------
+
+
+def test_unit_asks_for_the_indicator_in_another_unit() -> None:
+    # 41 / 15.000 x 1.000 = 2,7333 per 1.000 = 273,33 per 100.000 = 0,27333 %
+    values = {"D0-<1th": 41, "Lahir Hidup": 15000}
+    assert sakip.evaluate("AKB", values, unit="per 100.000 kelahiran hidup").magnitude == pytest.approx(273.333333)
+    assert sakip.evaluate("AKB", values, unit="%").magnitude == pytest.approx(0.273333333)
+    with pytest.raises(sakip.UnitError):
+        sakip.evaluate("AKB", values, unit="orang")
+
+
+def test_lookups_by_odd_keys() -> None:
+    import numpy as np
+
+    assert CAT.get(np.int64(6)).id == CAT.get(6.0).id == "iku.06"
+    for key in (None, True, 6.5):
+        with pytest.raises(UnknownIndicatorError):
+            CAT.get(key)  # type: ignore[arg-type]
+    with pytest.raises(UnknownIndicatorError, match="no indicator 'iku.99'"):
+        sakip.evaluate("iku.99", {})
+    assert sakip.evaluate(26, {"Penduduk yang bekerja": 9, "Angkatan Kerja": 10}).magnitude == 90

@@ -22,6 +22,7 @@ if TYPE_CHECKING:
 __all__ = ["evaluate"]
 
 _KEY = re.compile(r"[A-Za-z][\w.]*|\d{1,2}")
+_ID = re.compile(r"[A-Za-z_]+\.\d{2}[a-z]?")
 
 
 def evaluate(
@@ -60,6 +61,10 @@ def evaluate(
             indicator = _catalog().load().find(formula)
             if indicator is not None:
                 return _indicator(indicator, values, period, unit, more_values)
+            if _ID.fullmatch(formula):  # an id, not a formula: say so, not "unknown character"
+                raise _catalog().UnknownIndicatorError(f"no indicator {formula!r} in the catalog")
+    elif isinstance(formula, int) and not isinstance(formula, bool):
+        return _indicator(_catalog().load().get(formula), values, period, unit, more_values)
     elif not isinstance(formula, Formula):
         return _indicator(formula, values, period, unit, more_values)
     return _evaluate_formula(

@@ -7,10 +7,11 @@ from collections.abc import Mapping
 from typing import Any
 
 import numpy as np
+import pint
 
 from ..errors import CatalogWarning, UnitError, ValueTypeError
 from ..evaluate import Result, _set, evaluate
-from ..units import ureg
+from ..units import parse_unit, ureg
 from .model import Indicator
 from .scales import Scale
 
@@ -49,15 +50,21 @@ def evaluate_indicator(
     scales: Mapping[str, Scale] | None = None,
     **more_values: Any,
 ) -> Result:
-    """Compute a catalog indicator on ``values`` (see :func:`sakip.evaluate`)."""
+    """Compute a catalog indicator on ``values`` (see :func:`sakip.evaluate`).
+
+    The result is in the indicator's declared unit; ``unit`` asks for it in another
+    unit, converted (AKB in per 100.000 kelahiran hidup is 100 times its value).
+    """
     if more_values:
         values = {**(values or {}), **more_values}
     values = values or {}
-    declared = unit if unit is not None else indicator.unit
+    declared = indicator.unit
     if indicator.formula_text is None:
         result = _direct(indicator, values, period, declared)
     else:
         result = _formula(indicator, values, period, declared)
+    if unit is not None and not isinstance(result.magnitude, str):
+        result = _convert(result, unit)
     if indicator.scale and scales and not isinstance(result.magnitude, str):
         scale = scales[indicator.scale]
         if isinstance(result.magnitude, np.ndarray):
@@ -66,6 +73,17 @@ def evaluate_indicator(
         band = scale.band(float(result.magnitude))
         return GradedResult(result, band.grade, band.label)
     return result
+
+
+def _convert(result: Result, unit: Any) -> Result:
+    target = parse_unit(unit)
+    try:
+        converted = result.quantity.to(target)
+    except pint.errors.DimensionalityError:
+        raise UnitError(
+            f"the indicator gives '{result.units}', which cannot be expressed in '{target}'"
+        ) from None
+    return Result(converted.magnitude, converted.units, result.name)
 
 
 def _formula(

@@ -178,11 +178,16 @@ class Catalog:
 
     def find(self, key: str | int) -> Indicator | None:
         """Like :meth:`get`, but None when nothing answers to ``key``."""
-        if isinstance(key, int) or (isinstance(key, str) and key.strip().isdigit()):
-            parts = self.lampiran_1.get(int(key), ())
+        number = _as_number(key)
+        if number is not None:
+            parts = self.lampiran_1.get(number, ())
             if len(parts) > 1:
                 raise AmbiguousKeyError(str(key), parts)
             return parts[0] if parts else None
+        if not isinstance(key, str):
+            raise UnknownIndicatorError(
+                f"an indicator is found by id, Lampiran I number or abbreviation, not {key!r}"
+            )
         folded = key.strip().casefold()
         found = self._by_id.get(folded)
         if found is not None:
@@ -209,6 +214,8 @@ class Catalog:
     def search(self, text: str) -> list[Indicator]:
         """Indicators matching every word of ``text`` in id, name, abbreviations, RUMUS,
         sasaran, section or penanggung jawab (case-insensitive)."""
+        if not isinstance(text, str):
+            raise UnknownIndicatorError(f"search takes text, not {text!r}")
         words = normalize_name(text).split()
         names = {s.code: s.name for s in self.sections}
         hits = []
@@ -229,3 +236,16 @@ class Catalog:
             if all(word in haystack for word in words):
                 hits.append(indicator)
         return hits
+
+
+def _as_number(key: Any) -> int | None:
+    """A Lampiran I number from 6, "6", 6.0 or numpy's 6; None for anything else."""
+    if isinstance(key, bool):
+        return None
+    if isinstance(key, str):
+        return int(key.strip()) if key.strip().isdigit() else None
+    try:
+        value = float(key)
+    except (TypeError, ValueError):
+        return None
+    return int(value) if value.is_integer() else None
