@@ -194,8 +194,10 @@ def test_relative_date_needs_period() -> None:
 
 
 def test_formula_must_be_text() -> None:
-    with pytest.raises(sakip.FormulaSyntaxError):
-        sakip.evaluate(12, {})  # type: ignore[arg-type]
+    # (a whole number is a Lampiran I number: sakip.evaluate(12, ...) is IKU 12)
+    for bad in (1.5, object(), None):
+        with pytest.raises(sakip.FormulaSyntaxError, match="give formula text"):
+            sakip.evaluate(bad, {})  # type: ignore[arg-type]
 
 
 def test_constant_overflow_with_array_inputs() -> None:
