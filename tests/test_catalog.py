@@ -450,7 +450,9 @@ def test_missing_required_field() -> None:
 def test_unit_asks_for_the_indicator_in_another_unit() -> None:
     # 41 / 15.000 x 1.000 = 2,7333 per 1.000 = 273,33 per 100.000 = 0,27333 %
     values = {"D0-<1th": 41, "Lahir Hidup": 15000}
-    assert sakip.evaluate("AKB", values, unit="per 100.000 kelahiran hidup").magnitude == pytest.approx(273.333333)
+    assert sakip.evaluate(
+        "AKB", values, unit="per 100.000 kelahiran hidup"
+    ).magnitude == pytest.approx(273.333333)
     assert sakip.evaluate("AKB", values, unit="%").magnitude == pytest.approx(0.273333333)
     with pytest.raises(sakip.UnitError):
         sakip.evaluate("AKB", values, unit="orang")
@@ -463,6 +465,6 @@ def test_lookups_by_odd_keys() -> None:
     for key in (None, True, 6.5):
         with pytest.raises(UnknownIndicatorError):
             CAT.get(key)  # type: ignore[arg-type]
-    with pytest.raises(UnknownIndicatorError, match="no indicator 'iku.99'"):
+    with pytest.raises(UnknownIndicatorError, match=r"no indicator 'iku\.99'"):
         sakip.evaluate("iku.99", {})
     assert sakip.evaluate(26, {"Penduduk yang bekerja": 9, "Angkatan Kerja": 10}).magnitude == 90

@@ -347,3 +347,120 @@ def test_your_own_scale() -> None:
     assert measure(table(rows), scale=two).iloc[0].predikat == "Tercapai"
     with pytest.raises(TableError, match="unknown scale"):
         measure(table(rows), scale="nope")
+
+
+# Found by a QA pass over the public API -------------------------------------------------
+
+
+def test_ordered_levels_meet_their_target() -> None:
+    # SPIP level 3 against target 3: 100%, whatever other cells hold decimals
+    rows = [("iku.40", "", 2020, "nilai", "3"), ("iku.40", "", 2020, "target", 3.0),
+            ("iku.06", "", 2020, "target", "3,60")]  # fmt: skip
+    m = measure(table(rows)).set_index("indicator")
+    assert (m.loc["iku.40", "value"], m.loc["iku.40", "capaian"]) == (3.0, 100.0)
+
+
+def test_target_cells_with_percent_ranges_and_text() -> None:
+    base = [
+        ("dinkes.03", "", 2020, "Jumlah rumah tangga sehat", 80),
+        ("dinkes.03", "", 2020, "Jumlah rumah tangga total", 100),
+    ]
+    # 80% against "90%": 80 / 90 = 88,89%; against 85 - 95 (below it): 80 / 85 = 94,12%
+    assert measure(table([*base, ("dinkes.03", "", 2020, "target", "90%")])).iloc[
+        0
+    ].capaian == pytest.approx(88.888888889)
+    assert measure(table([*base, ("dinkes.03", "", 2020, "target", "85 - 95")])).iloc[
+        0
+    ].capaian == pytest.approx(94.117647059)
+    m = measure(table([*base, ("dinkes.03", "", 2020, "target", "banyak")])).iloc[0]
+    assert m.capaian is None and m.reason == "the target is not a number: 'banyak'"
+
+
+def test_decimal_cells_and_repeated_cells() -> None:
+    from decimal import Decimal
+
+    rows = [("dinkes.03", "", 2020, "Jumlah rumah tangga sehat", Decimal("3.125")),
+            ("dinkes.03", "", 2020, "Jumlah rumah tangga total", 100),
+            ("dinkes.03", "", 2020, "target", 90),
+            ("dinkes.03", "", 2020, "Jumlah rumah tangga sehat", 10)]  # fmt: skip
+    m = measure(table(rows)).iloc[0]
+    assert m.value == pytest.approx(3.125)  # a Decimal is a number, not Indonesian text
+    assert "given more than once; the first row is used" in m.reason
+
+
+def test_one_policy_name_applies_to_its_own_polarity() -> None:
+    rows = [("TPT", "", 2020, "Jumlah Penganggur Terbuka Usia Angkatan Kerja", 6), ("TPT", "", 2020, "Jumlah Penduduk Angkatan Kerja", 120),
+            ("TPT", "", 2020, "target", 6.5), (KEC, "", 2020, DONE, 45), (KEC, "", 2020, WANTED, 50), (KEC, "", 2020, "target", 90)]  # fmt: skip
+    m = measure(table(rows), policy="T/R").set_index("indicator")
+    assert m.loc["iku.27", "capaian"] == pytest.approx(130)  # 6,5 / 5
+    assert m.loc[KEC, "capaian"] == 100  # higher is better keeps R/T
+
+
+def test_unreadable_tables_are_table_errors(tmp_path: object) -> None:
+    from pathlib import Path
+
+    with pytest.raises(TableError, match="cannot read"):
+        measure(Path(str(tmp_path)) / "nope.csv")
+    empty = Path(str(tmp_path)) / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    with pytest.raises(TableError):
+        measure(empty)
+    with pytest.raises(TableError, match="repeated columns"):
+        measure(
+            pd.DataFrame(
+                [[KEC, 2020, DONE, 1, 2]],
+                columns=["indicator", "period", "variable", "value", "Value"],
+            )
+        )
+
+
+def test_rollup_after_a_csv_round_trip_and_weights_by_abbreviation(tmp_path: object) -> None:
+    from pathlib import Path
+
+    rows = [("AKB", "", 2020, "D0-<1th", 30), ("AKB", "", 2020, "Lahir Hidup", 10000), ("AKB", "", 2020, "target", 3),
+            ("AKI", "", 2020, "Jumlah Ibu Hamil yang meninggal karena hamil, bersalin dan nifas di suatu wilayah tertentu selama 1 tahun", 3),
+            ("AKI", "", 2020, "Jumlah Kelahiran Hidup di wilayah tersebut dan pada kurun waktu yang sama", 10000), ("AKI", "", 2020, "target", 30)]  # fmt: skip
+    m = measure(table(rows))
+    path = Path(str(tmp_path)) / "m.csv"
+    m.to_csv(path, index=False)
+    back = pd.read_csv(path)
+    # AKB 3 per 1.000 against 3: 100%; AKI 30 per 100.000 against 30: 100%
+    assert rollup(back).capaian.tolist() == pytest.approx([100.0])
+    w = rollup(m, weights={"AKB": 3})
+    assert w.capaian.tolist() == pytest.approx([100.0])
+    with pytest.raises(TableError, match="weight"):
+        rollup(m, weights={"AKB": -1})
+    with pytest.raises(TableError, match="measure\\(\\) result"):
+        rollup(pd.DataFrame({"x": [1]}))
+
+
+def test_achievement_ranges_with_text_units_and_zero() -> None:
+    u = sakip.ureg
+    assert cap("1.500", (1000, 2000)) == 100  # Indonesian text inside the range
+    assert cap(3000 * u.m, (2 * u.km, 5 * u.km)) == 100  # units compared, not stripped
+    assert cap(3, (0, 5)) == 100  # a range from 0 has no zero denominator inside it
+    r = achievement(np.array([np.nan, 3.0]), (2, 5)).magnitude
+    assert math.isnan(r[0]) and r[1] == 100
+    with pytest.raises(sakip.SakipError, match="cap must be a number"):
+        achievement(50, 100, cap="100")  # type: ignore[arg-type]
+    with pytest.raises(sakip.SakipError, match="below floor"):
+        achievement(50, 100, cap=50, floor=60)
+
+
+def test_predikat_odd_values_and_arrays() -> None:
+    grades, labels = predikat(np.array([50.0, 95.0, np.nan]))
+    assert grades.tolist() == ["SK", "SB", ""]
+    assert labels.tolist() == ["Sangat Kurang", "Sangat Baik", ""]
+    assert predikat("80,5")[1] == "Baik"
+    for bad in (float("nan"), None, float("inf")):
+        with pytest.raises(sakip.SakipError):
+            predikat(bad)
+
+
+def test_ikm_odd_shapes() -> None:
+    with pytest.raises(sakip.SakipError, match="one row per respondent"):
+        ikm(5)
+    with pytest.raises(sakip.SakipError, match="not an answer"):
+        ikm([[float("inf")] * 14])
+    frame = pd.DataFrame([[4] * 14, [3] * 13 + [None]], dtype="Int64")
+    assert ikm(frame).per_unsur[13] == 4  # pd.NA is a blank answer

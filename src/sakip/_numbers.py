@@ -6,14 +6,16 @@ import math
 import re
 from fractions import Fraction
 
+from .errors import SakipError
+
 __all__ = ["format_number", "parse_number"]
 
 _INDONESIAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _DECIMAL_POINT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 
-class NumberTextError(ValueError):
-    """Raised for number text that is not valid in the chosen notation."""
+class NumberTextError(SakipError):
+    """Number text that is not valid in the chosen notation."""
 
 
 def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
@@ -24,6 +26,8 @@ def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
     ``"2.5"`` in Indonesian notation, raises ``NumberTextError`` because its meaning is
     ambiguous.
     """
+    if not isinstance(text, str):
+        raise NumberTextError(f"number text must be text, not {type(text).__name__}")
     text = text.strip()
     sign = 1
     if text[:1] in "-–—−":
@@ -32,6 +36,8 @@ def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
     if not pattern.fullmatch(text):
         if decimal_point:
             raise NumberTextError(f"'{text}' is not a number with a decimal point")
+        if not re.fullmatch(r"[\d.,]+", text):
+            raise NumberTextError(f"'{text}' is not a number")
         raise NumberTextError(
             f"ambiguous number '{text}': Indonesian notation writes decimals with a comma"
             " (2,5) and groups thousands with a dot (1.000); pass decimal_point=True for"
@@ -47,8 +53,13 @@ def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
 
 def format_number(value: float | Fraction | int, decimals: int = 2) -> str:
     """Format a number in Indonesian notation, rounding once: 1234.5 -> ``"1.234,50"``."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
+        try:
+            value = Fraction(value)
+        except (TypeError, ValueError):
+            raise NumberTextError(f"cannot format {value!r} as a number") from None
     if isinstance(value, float) and not math.isfinite(value):
-        raise ValueError(f"cannot format {value!r}")
+        raise NumberTextError(f"cannot format {value!r}: not a finite number")
     exact = Fraction(value)
     scaled = round(exact * 10**decimals)  # round half to even, done exactly once
     sign = "-" if scaled < 0 else ""

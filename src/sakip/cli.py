@@ -241,7 +241,12 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 failed evaluation, 2 usage)."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args, extra = parser.parse_known_args(argv)
+    if extra:  # name=value pairs after an option: sakip eval F --unit % A=1
+        if args.command != "eval" or not all("=" in item for item in extra):
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        args.values = [*args.values, *extra]
     try:
         return int(args.run(args))
     except _Usage as exc:

@@ -21,8 +21,15 @@ class ScaleError(SakipError):
     """A scale is malformed, or a value lies outside it."""
 
 
-def _bound(text: str) -> Fraction | None:
-    """A bound in Indonesian notation; ``"-inf"``/``"inf"`` for an open end (None)."""
+def _bound(text: Any) -> Fraction | None:
+    """A bound: a number, or text in Indonesian notation; ``"-inf"``/``"inf"`` (None) for
+    an open end."""
+    if isinstance(text, int | float | Fraction) and not isinstance(text, bool):
+        if isinstance(text, float) and not np.isfinite(text):
+            return None
+        return Fraction(text)
+    if not isinstance(text, str):
+        raise ScaleError(f"a bound must be a number or text, not {text!r}")
     return None if text.strip() in _UNBOUNDED else parse_number(text)
 
 
@@ -90,6 +97,12 @@ class Scale:
         across a boundary: 81.25000000000001 (3,25 x 14 / 14 x 25 in floating point) is
         81,25, inside B, while 43,7500001 stays above 43,75.
         """
+        if isinstance(value, str):
+            value = parse_number(value)
+        if isinstance(value, bool) or not isinstance(value, int | float | Fraction | np.number):
+            raise ScaleError(f"a grade needs a number, not {value!r}")
+        if not np.isfinite(float(value)):
+            raise ScaleError(f"{value!r} has no grade: not a finite number")
         exact = value if isinstance(value, Fraction) else Fraction(repr(round(float(value), 9)))
         for band in self.bands:
             if band.contains(exact):
@@ -106,7 +119,17 @@ class Scale:
 
     @classmethod
     def from_data(cls, data: dict[str, Any]) -> Scale:
-        """Build from one ``[[scale]]`` table of ``scales.toml``."""
+        """Build from one ``[[scale]]`` table of ``scales.toml`` (or the same as a dict)."""
+        try:
+            return cls._from_data(data)
+        except (KeyError, TypeError) as exc:
+            raise ScaleError(
+                "a scale needs name, lower, upper and bands (grade, label, lower, upper,"
+                f" lower_inclusive, upper_inclusive): {exc!r}"
+            ) from None
+
+    @classmethod
+    def _from_data(cls, data: dict[str, Any]) -> Scale:
         bands = tuple(
             Band(
                 grade=b["grade"],

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from ..catalog.scales import Scale
+from typing import Any
+
+import numpy as np
+
 from .achievement import POLICIES, Policy, achievement
 from .ikm import IkmResult, ikm
 from .table import PLAN, TableError, measure, read_table, resolve_scale, rollup
@@ -24,8 +27,13 @@ __all__ = [
 ]
 
 
-def predikat(capaian: float, scale: str | Scale = "capaian_lkjip_5") -> tuple[str, str]:
+def predikat(capaian: Any, scale: Any = "capaian_lkjip_5") -> tuple[Any, Any]:
     """(grade, label) of a capaian on a scale: a name from the catalog's scales.toml, or
-    your own :class:`sakip.catalog.Scale` (``Scale.from_data({...})``)."""
-    band = resolve_scale(scale).band(capaian)
+    your own :class:`sakip.catalog.Scale` (``Scale.from_data({...})``). For a numpy array,
+    arrays of grades and labels ("" where a value is NaN)."""
+    chosen = resolve_scale(scale)
+    if isinstance(capaian, np.ndarray):
+        grades, labels = chosen.grades(capaian)
+        return grades, labels
+    band = chosen.band(capaian)
     return band.grade, band.label

@@ -9,6 +9,7 @@ array rows become NaN with a ZeroDenominatorWarning).
 from __future__ import annotations
 
 import tomllib
+import warnings
 from collections.abc import Mapping
 from importlib import resources
 from typing import Any
@@ -16,7 +17,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..errors import SakipError
+from ..errors import SakipError, ZeroDenominatorWarning
 from ..evaluate import Result, evaluate
 from ..formula import normalize_name
 from ..units import ureg
@@ -108,9 +109,20 @@ def achievement(
     else:
         magnitude = _apply(chosen, actual, target)
     if cap is not None or floor is not None:
-        magnitude = np.clip(magnitude, floor, cap)
+        low, high = _limit(floor, "floor"), _limit(cap, "cap")
+        if low is not None and high is not None and high < low:
+            raise SakipError(f"cap {cap!r} is below floor {floor!r}")
+        magnitude = np.clip(magnitude, low, high)
         magnitude = float(magnitude) if np.ndim(magnitude) == 0 else magnitude
     return Result(magnitude, ureg.percent, "capaian")
+
+
+def _limit(value: Any, what: str) -> float | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        raise SakipError(f"{what} must be a number (a percentage), not {value!r}")
+    return float(value)
 
 
 def _apply(policy: Policy, actual: Any, target: Any) -> Any:
@@ -119,15 +131,24 @@ def _apply(policy: Policy, actual: Any, target: Any) -> Any:
 
 
 def _range(actual: Any, target: Any, policy: Policy) -> Any:
+    """Inside the range 100%; above it the policy against ``high``, below against ``low``.
+
+    The comparisons go through sakip's formulas too, so text numbers ("1.500") and
+    quantities (3000 m against 2-5 km) compare in the same terms as they are computed.
+    """
     low, high = target
-    if np.any(np.asarray(low) > np.asarray(high)):
+    over = evaluate("Realisasi - Batas", {"Realisasi": actual, "Batas": high}).magnitude
+    under = evaluate("Batas - Realisasi", {"Realisasi": actual, "Batas": low}).magnitude
+    width = evaluate("Atas - Bawah", {"Atas": high, "Bawah": low}).magnitude
+    if np.any(np.asarray(width) < 0):
         raise SakipError(f"a range target must be (low, high), got {target!r}")
-    above = _apply(policy, actual, high)
-    below = _apply(policy, actual, low)
-    values = np.asarray(actual, dtype=float)
-    result = np.where(
-        values > np.asarray(high), above, np.where(values < np.asarray(low), below, 100.0)
-    )
+    over, under = np.asarray(over, dtype=float), np.asarray(under, dtype=float)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", ZeroDenominatorWarning)
+        above = _apply(policy, actual, high) if np.any(over > 0) else np.nan
+        below = _apply(policy, actual, low) if np.any(under > 0) else np.nan
+    result = np.where(over > 0, above, np.where(under > 0, below, 100.0))
+    result = np.where(np.isnan(over) | np.isnan(under), np.nan, result)  # missing rows
     return float(result) if result.ndim == 0 else result
 
 

@@ -13,6 +13,7 @@ from fractions import Fraction
 from typing import Any
 
 import attrs
+import numpy as np
 
 from ..errors import SakipError
 
@@ -40,17 +41,23 @@ class IkmResult:
 
 
 def _blank(value: Any) -> bool:
-    if value is None:
+    if value is None or value is getattr(_pandas_na(), "NA", object()):
         return True
-    if isinstance(value, float) and math.isnan(value):
+    if isinstance(value, float | np.floating) and math.isnan(value):
         return True
     return isinstance(value, str) and not value.strip()
+
+
+def _pandas_na() -> Any:
+    import sys
+
+    return sys.modules.get("pandas")  # pd.NA only matters if pandas made the table
 
 
 def _answer(value: Any, row: int, unsur: int) -> int:
     try:
         number = Fraction(str(value).strip()) if isinstance(value, str) else Fraction(value)
-    except (ValueError, TypeError):
+    except (ValueError, TypeError, OverflowError):
         raise SakipError(
             f"respondent {row + 1}, unsur {unsur + 1}: {value!r} is not an answer 1-4"
         ) from None
@@ -64,7 +71,12 @@ def _answer(value: Any, row: int, unsur: int) -> int:
 def _rows(responses: Any) -> list[list[Any]]:
     if hasattr(responses, "to_numpy") and hasattr(responses, "columns"):  # a DataFrame
         responses = responses.to_numpy(dtype=object)
-    rows = [list(row) for row in responses]
+    try:
+        rows = [list(row) for row in responses]
+    except TypeError:
+        raise SakipError(
+            "give the answers as a table: one row per respondent, one column per unsur"
+        ) from None
     if not rows:
         raise SakipError("no respondents")
     return rows

@@ -14,9 +14,11 @@ evaluated once, over all its entities and periods as numpy arrays.
 from __future__ import annotations
 
 import datetime as dt
+import numbers
 import re
 import warnings
 from collections.abc import Mapping
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -25,7 +27,7 @@ import numpy as np
 from .._numbers import NumberTextError, parse_number
 from ..errors import CatalogWarning, SakipError, ZeroDenominatorWarning
 from ..formula import normalize_name
-from .achievement import _policy, achievement, normalize_polarity
+from .achievement import POLICIES, _policy, achievement, normalize_polarity
 
 __all__ = ["PLAN", "TableError", "measure", "read_table", "resolve_scale", "rollup"]
 
@@ -35,6 +37,7 @@ COLUMNS = ("indicator", "period", "variable", "value")
 OUTPUT = ("indicator", "entity", "period", "value", "unit", "target", "capaian", "reason")
 _INDEXED = re.compile(r"(?P<base>.+?)_\{?(?P<index>\d+)\}?$")
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_RANGE = re.compile(r"([\d.,]+\s*%?)\s*[-–—]\s*([\d.,]+\s*%?)")
 _PLAIN_NUMBER = r"\d+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
 _POINT_NUMBER = r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 
@@ -50,10 +53,18 @@ def resolve_scale(scale: Any) -> Any:
 
     if isinstance(scale, Scale):
         return scale
+    if isinstance(scale, Mapping):
+        return Scale.from_data(dict(scale))
     scales = load().scales
+    if not isinstance(scale, str):
+        raise TableError(f"a scale is a name, a Scale or its data, not {type(scale).__name__}")
     if scale not in scales:
         raise TableError(f"unknown scale {scale!r}; known: {', '.join(scales)}")
     return scales[scale]
+
+
+def _real(value: Any) -> Any:
+    return float(value) if isinstance(value, numbers.Real | Decimal) else value
 
 
 def _cell(value: Any, decimal_point: bool) -> Any:
@@ -61,10 +72,17 @@ def _cell(value: Any, decimal_point: bool) -> Any:
     text = str(value).strip()
     if not text:
         return None
-    try:
-        return float(parse_number(text, decimal_point=decimal_point))
-    except NumberTextError:
-        pass
+    for candidate in (text, text.rstrip("%").strip()):
+        try:
+            return float(parse_number(candidate, decimal_point=decimal_point))
+        except NumberTextError:
+            pass
+    bounds = _RANGE.fullmatch(text)
+    if bounds:  # a range target "80 - 90"
+        low = _cell(bounds.group(1), decimal_point)
+        high = _cell(bounds.group(2), decimal_point)
+        if isinstance(low, float) and isinstance(high, float):
+            return (low, high)
     if _ISO_DATE.fullmatch(text):
         return dt.date.fromisoformat(text)
     return text
@@ -75,9 +93,10 @@ def _cells(values: Any, decimal_point: bool) -> Any:
     import pandas as pd
 
     series = pd.Series(values, dtype=object)
-    out = pd.to_numeric(
-        series.where(series.map(type).isin((int, float, np.int64, np.float64))), errors="coerce"
-    ).astype(object)
+    is_number = series.map(
+        lambda v: isinstance(v, numbers.Real | Decimal) and not isinstance(v, bool)
+    )
+    out = pd.to_numeric(series.where(is_number).map(_real), errors="coerce").astype(object)
     text = series[out.isna() & series.notna()].astype(str).str.strip()
     pattern = _POINT_NUMBER if decimal_point else _PLAIN_NUMBER
     numeric = text.str.fullmatch(pattern) & text.str.len().gt(0)
@@ -97,7 +116,15 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
     import pandas as pd
 
     if isinstance(table, str | Path) or hasattr(table, "read_text"):
-        frame = pd.read_csv(str(table), dtype=str, comment="#", keep_default_na=False)
+        try:
+            frame = pd.read_csv(str(table), dtype=str, comment="#", keep_default_na=False)
+        except (
+            OSError,
+            UnicodeDecodeError,
+            pd.errors.ParserError,
+            pd.errors.EmptyDataError,
+        ) as exc:
+            raise TableError(f"cannot read {str(table)!r}: {exc}") from None
     elif isinstance(table, pd.DataFrame):
         frame = table.copy()
     else:
@@ -105,6 +132,8 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
             f"measure() takes a pandas DataFrame or a CSV path, not {type(table).__name__}"
         )
     frame.columns = [str(c).strip().casefold() for c in frame.columns]
+    if len(set(frame.columns)) != len(frame.columns):
+        raise TableError(f"the table has repeated columns: {list(frame.columns)}")
     missing = [c for c in COLUMNS if c not in frame.columns]
     if missing:
         raise TableError(
@@ -177,16 +206,36 @@ def measure(
     # One pass over the rows files every cell under its indicator; the per-indicator
     # work below is then dictionary look-ups and one vectorized evaluation.
     tables: dict[str, dict[tuple[str, Any, str], Any]] = {}
+    repeated: dict[str, set[tuple[str, Any, str]]] = {}
     columns = (frame[c].tolist() for c in ("indicator", "entity", "when", "variable", "cell"))
     for indicator, entity, when, variable, cell in zip(*columns, strict=True):
-        tables.setdefault(indicator, {}).setdefault((entity, when, variable), cell)
+        cells = tables.setdefault(indicator, {})
+        place = (entity, when, variable)
+        if place in cells:
+            repeated.setdefault(indicator, set()).add(place)
+        else:
+            cells[place] = cell
     out: dict[str, list[Any]] = {name: [] for name in OUTPUT}
     for key, cells in tables.items():
+        start = len(out["indicator"])
         _measure_indicator(catalog, key, cells, policy, plan, out)
+        _note_repeats(out, start, repeated.get(key, set()))
     result = pd.DataFrame(out, columns=list(OUTPUT))
     capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
     result["predikat"] = grading.grades(capaian)[1]
     return result
+
+
+def _note_repeats(
+    out: dict[str, list[Any]], start: int, repeated: set[tuple[str, Any, str]]
+) -> None:
+    """Say where a cell was given twice: the first is used, the later ones are not."""
+    for entity, when, variable in repeated:
+        label = _label(when)
+        for k in range(start, len(out["indicator"])):
+            if out["entity"][k] == entity and out["period"][k] == label:
+                note = f"'{variable}' is given more than once; the first row is used"
+                out["reason"][k] = f"{out['reason'][k]}; {note}" if out["reason"][k] else note
 
 
 def _emit(
@@ -395,9 +444,11 @@ def _direct(indicator: Any, raw: list[Any], reasons: list[str]) -> tuple[list[An
                 reasons[k] = (
                     f"category {value!r} is not one of {', '.join(indicator.allowed_values)}"
                 )
-            values.append(canonical)
-        elif isinstance(value, str):
-            reasons[k] = f"not a number: {value!r}"
+            # ordered levels (SPIP 1-5) are numbers, compared with their target as numbers
+            numeric = canonical is not None and all(a.isdigit() for a in indicator.allowed_values)
+            values.append(float(canonical) if numeric else canonical)
+        elif not isinstance(value, float | int) or not np.isfinite(value):
+            reasons[k] = f"not a finite number: {value!r}"
             values.append(None)
         else:
             values.append(value)
@@ -405,27 +456,56 @@ def _direct(indicator: Any, raw: list[Any], reasons: list[str]) -> tuple[list[An
     return values, unit, reasons
 
 
+def _policy_for(polarity: str, policy: Any) -> Any:
+    """The policy for one polarity: a mapping by polarity, or one name that applies to
+    the indicators of its own polarity (the others keep their default)."""
+    if isinstance(policy, Mapping):
+        chosen = policy.get(polarity)
+    elif policy is None:
+        return None
+    else:
+        chosen = policy if POLICIES[_known(policy)].polarity == polarity else None
+    if chosen is not None:
+        _policy(polarity, chosen)  # a policy of the wrong polarity is an error
+    return chosen
+
+
+def _known(name: Any) -> str:
+    if name not in POLICIES:
+        raise TableError(f"unknown policy {name!r}; known: {', '.join(POLICIES)}")
+    return str(name)
+
+
 def _capaian(
     indicator: Any, values: list[Any], targets: list[Any], policy: Any
 ) -> tuple[list[Any], list[str]]:
     """Vectorized capaian for one indicator; a reason where there is none."""
     polarity = normalize_polarity(indicator.polarity)
-    chosen = policy.get(polarity) if isinstance(policy, Mapping) else policy
-    _policy(polarity, chosen)  # an unknown policy is an error for the whole call
+    chosen = _policy_for(polarity, policy)
     n = len(values)
     capaian: list[Any] = [None] * n
     reasons = [""] * n
-    numeric = [
-        k for k in range(n)
-        if isinstance(values[k], float | int) and isinstance(targets[k], float | int)
-    ]  # fmt: skip
+    numeric: list[int] = []
     for k in range(n):
-        if values[k] is None:
+        value, target = values[k], targets[k]
+        if value is None:
             continue
-        if targets[k] is None:
+        if target is None:
             reasons[k] = "no target"
-        elif isinstance(targets[k], str) or isinstance(values[k], str):
-            capaian[k] = achievement(values[k], str(targets[k]), polarity=polarity).magnitude
+        elif isinstance(value, str):  # a category: the target must be one too
+            expected = indicator.allowed(target) if indicator.allowed_values else target
+            if not isinstance(expected, str):
+                reasons[k] = f"the target {target!r} is not a category of this indicator"
+            else:
+                capaian[k] = achievement(value, expected, polarity=polarity).magnitude
+        elif isinstance(target, tuple):  # a range "80 - 90"
+            capaian[k] = _single(value, target, polarity, chosen, reasons, k)
+        elif not isinstance(target, float | int) or not np.isfinite(target):
+            reasons[k] = f"the target is not a number: {target!r}"
+        elif not np.isfinite(value):
+            reasons[k] = f"the value is not a finite number: {value!r}"
+        else:
+            numeric.append(k)
     if numeric:
         actual = np.array([values[k] for k in numeric], dtype=float)
         target = np.array([targets[k] for k in numeric], dtype=float)
@@ -438,6 +518,53 @@ def _capaian(
             else:
                 reasons[k] = "capaian undefined: the target (or, for T/R, the realisasi) is 0"
     return capaian, reasons
+
+
+def _single(value: Any, target: Any, polarity: str, policy: Any, reasons: list[str], k: int) -> Any:
+    try:
+        return float(achievement(value, target, polarity=polarity, policy=policy).magnitude)
+    except SakipError as exc:
+        reasons[k] = f"capaian undefined: {exc}"
+        return None
+
+
+def _measured(measured: Any) -> Any:
+    """A measure() result, also after a CSV round trip (empty entities read back as NaN)."""
+    import pandas as pd
+
+    if not isinstance(measured, pd.DataFrame):
+        raise TableError(
+            f"give the DataFrame that measure() returned, not {type(measured).__name__}"
+        )
+    missing = [c for c in ("indicator", "period", "capaian") if c not in measured.columns]
+    if missing:
+        raise TableError(
+            f"the table has no column {', '.join(map(repr, missing))}: is it a measure() result?"
+        )
+    frame = measured.copy()
+    if "entity" not in frame.columns:
+        frame["entity"] = ""
+    frame["entity"] = frame["entity"].astype(object).where(frame["entity"].notna(), "").astype(str)
+    return frame
+
+
+def _weights(catalog: Any, weights: Any) -> dict[str, float]:
+    """Weights by indicator id (ids, numbers and abbreviations are all accepted)."""
+    if weights is None:
+        return {}
+    if not isinstance(weights, Mapping):
+        raise TableError(f"weights must map indicators to numbers, not {type(weights).__name__}")
+    found = {}
+    for key, weight in weights.items():
+        if (
+            isinstance(weight, bool)
+            or not isinstance(weight, int | float)
+            or not np.isfinite(weight)
+            or weight < 0
+        ):
+            raise TableError(f"the weight of {key!r} must be a finite number >= 0, not {weight!r}")
+        found[catalog.get(key).id.casefold()] = float(weight)
+    return found
 
 
 def rollup(
@@ -465,7 +592,8 @@ def rollup(
         raise TableError(f"unknown level {level!r}")
     if method not in ("mean", "median"):
         raise TableError(f"unknown method {method!r}: 'mean' or 'median'")
-    frame = measured.copy()
+    frame = _measured(measured)
+    by_id = _weights(catalog, weights)
 
     def group_of(key: str) -> str | None:
         try:
@@ -478,7 +606,7 @@ def rollup(
         return group
 
     frame["group"] = [group_of(k) for k in frame["indicator"]]
-    frame["weight"] = [float((weights or {}).get(k, 1.0)) for k in frame["indicator"]]
+    frame["weight"] = [by_id.get(str(k).casefold(), 1.0) for k in frame["indicator"]]
     frame = frame[frame["group"].notna()]
     rows = []
     for (group, entity, period), part in frame.groupby(["group", "entity", "period"], sort=False):

@@ -18,9 +18,10 @@ def trend(measured: Any) -> Any:
     "" where either value is missing) to a :func:`measure` result. The direction
     follows the indicator's polarity: a falling AKB is membaik."""
     from ..catalog import load
+    from .table import _measured
 
     catalog = load()
-    frame = measured.copy()
+    frame = _measured(measured)
     whens = [_period(p) for p in frame["period"]]
     values = {
         (i, e, w): v
