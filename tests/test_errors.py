@@ -274,3 +274,16 @@ def test_array_results_format_and_compare() -> None:
     assert sakip.evaluate("a x 2", {"a": np.array([1.0])}) != sakip.evaluate(
         "a x 2", {"a": np.array([1.0, 2.0])}
     )
+
+
+def test_minus_glued_to_a_name_and_a_number_warns() -> None:
+    # "Cakupan K-4" (the fourth antenatal visit) reads as Cakupan K minus 4: say so
+    with pytest.warns(sakip.AmbiguousFormulaWarning, match="'K-4' is computed as 'K - 4'"):
+        sakip.evaluate("Cakupan K-4 / B x 100%", {"Cakupan K": 90, "B": 100})
+    r = sakip.evaluate("{Cakupan K-4} / B x 100%", {"Cakupan K-4": 90, "B": 100})
+    assert r.magnitude == 90
+
+
+def test_zero_to_a_negative_power_is_a_zero_denominator() -> None:
+    with pytest.raises(sakip.ZeroDenominatorError, match="negative power"):
+        sakip.evaluate("A ^ B", {"A": 0, "B": -1})

@@ -256,7 +256,7 @@ class Plan:
                     continue
                 if value == 0:
                     return str(power.base.xreplace(names).xreplace({PERCENT: sympy.Symbol("%")}))
-        return "a term indexed in Σ"
+        return ""
 
 
 def _written(formula: Formula, k: int) -> str:

@@ -187,13 +187,14 @@ class _Classifier:
         return bool(self.phrase) or (bool(self.out) and self.out[-1].type in ("NAME", "INDEXED"))
 
     def glued_offset(self, i: int) -> bool:
-        """A minus glued to a word and a small number, as in PDBt-1: an index, likely."""
+        """A minus glued to a word and a number, as in PDBt-1 or K-4: likely an index or
+        part of a name, not a subtraction."""
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         before = self.phrase[-1]
         return (
             nxt is not None
             and nxt.type == "NUMBER"
-            and str(nxt.value) in ("1", "2")
+            and str(nxt.value).isdigit()
             and before.end_pos == self.toks[i].start_pos
             and self.toks[i].end_pos == nxt.start_pos
         )
@@ -298,7 +299,8 @@ class _Classifier:
                 shown = f"{self.phrase[-1].value}-{toks[i + 1].value}"
                 self.notes.append(
                     f"'{shown}' is computed as '{self.phrase[-1].value} - {toks[i + 1].value}';"
-                    f" for the value of an earlier period write '{self.phrase[-1].value} tahun n-1'"
+                    f" write '{self.phrase[-1].value} tahun n-1' for an earlier period, or put"
+                    f" a name such as '{shown}' in braces"
                 )
             if kind == "LPAR" and self.last_is_name():
                 period = self.match_period(i)

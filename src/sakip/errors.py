@@ -99,7 +99,10 @@ class ZeroDenominatorError(EvaluationError):
 
     def __init__(self, denominator: str) -> None:
         self.denominator = denominator
-        super().__init__(f"division by zero: the denominator '{denominator}' is 0")
+        if denominator:
+            super().__init__(f"division by zero: the denominator '{denominator}' is 0")
+        else:
+            super().__init__("division by zero (zero to a negative power, or a term inside Σ)")
 
 
 class ConditionError(EvaluationError):

@@ -133,7 +133,7 @@ def evaluate(
         _enable_fast_path(parsed, plan)
     if parsed.ambiguities:
         for message in parsed.ambiguities:
-            warnings.warn(message, AmbiguousFormulaWarning, stacklevel=2)
+            warnings.warn(message, AmbiguousFormulaWarning, stacklevel=3)  # the user's call
     magnitude = plan.run_array(args) if is_array else plan.run_scalar(args)
     if parsed.result_is_category:
         magnitude = _decode(parsed, magnitude)
