@@ -69,11 +69,8 @@ def long_table(
                         if year == YEARS[0]:
                             rows.append((indicator.id, entity, year - 1, name, history[year - 1]))
                         rows.append((indicator.id, entity, year, name, history[year]))
-                target: Any = (
-                    "WTP"
-                    if indicator.allowed_values and not indicator.allowed_values[0].isdigit()
-                    else rng.uniform(50, 100)
-                )
+                categorical = indicator.allowed_values and not indicator.allowed_values[0].isdigit()
+                target: Any = indicator.allowed_values[0] if categorical else rng.uniform(50, 100)
                 rows.append((indicator.id, entity, year, "target", target))
                 per_row[(indicator.id, entity, year)] = {"values": values, "target": target}
     frame = pd.DataFrame(rows, columns=["indicator", "entity", "period", "variable", "value"])
