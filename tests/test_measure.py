@@ -464,3 +464,9 @@ def test_ikm_odd_shapes() -> None:
         ikm([[float("inf")] * 14])
     frame = pd.DataFrame([[4] * 14, [3] * 13 + [None]], dtype="Int64")
     assert ikm(frame).per_unsur[13] == 4  # pd.NA is a blank answer
+
+
+def test_sub_periods_that_do_not_exist_name_no_year() -> None:
+    rows = [(KEC, "", "2020-T5", DONE, 1), (KEC, "", "2020-S3", DONE, 1)]
+    reasons = measure(table(rows))["reason"].tolist()
+    assert reasons == ["period '2020-S3' names no year", "period '2020-T5' names no year"]

@@ -82,6 +82,8 @@ class Result:
 
     def format(self, decimals: int = 2) -> str:
         """Indonesian notation, rounded once here: ``"93,00 %"``."""
+        if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+            raise ValueTypeError(f"decimals must be a whole number >= 0, not {decimals!r}")
         if isinstance(self.magnitude, str):
             return self.magnitude
         if isinstance(self.magnitude, np.ndarray):

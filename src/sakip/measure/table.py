@@ -150,7 +150,10 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
     return frame
 
 
-_SUB_PERIOD = re.compile(r"(?P<year>\d{4})(?:\s*[-/ ]\s*(?P<sub>(?:T|Q|TW|S|B)\s*\d{1,2}))?", re.I)
+_SUB_PERIOD = re.compile(
+    r"(?P<year>\d{4})(?:\s*[-/ ]\s*(?P<sub>(?:T|Q|TW)\s*[1-4]|S\s*[12]|B\s*(?:0?[1-9]|1[0-2])))?",
+    re.I,
+)
 
 
 def _period(value: Any) -> tuple[int | None, str]:
