@@ -173,6 +173,8 @@ def inputs(indicator: sakip.catalog.Indicator, draw: Any = None) -> dict[str, An
             values[name] = {**series, 2020: number(), 2020 + slot.offset: number()}
         elif slot.categorical:
             values[name] = next(iter(formula.categories), "x")
+        elif slot.date_typed:
+            values[name] = dt.date(2019, 12, 20) if draw is None else draw(st.dates())
         else:
             values.setdefault(name, number())
     has_sum = any(slot.kind == "indexed" for slot in formula.slots)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import time
 
@@ -190,7 +191,9 @@ def test_series_need_a_period() -> None:
 
 def test_relative_date_needs_period() -> None:
     with pytest.raises(sakip.ValueTypeError, match="period="):
-        sakip.evaluate("jika n < 31 Desember tahun n-1 maka 1 selain itu 0", {"n": 5})
+        sakip.evaluate(
+            "jika n < 31 Desember tahun n-1 maka 1 selain itu 0", {"n": dt.date(2020, 1, 1)}
+        )
 
 
 def test_formula_must_be_text() -> None:
@@ -239,7 +242,28 @@ def test_only_code_words_fall_back_to_categories() -> None:
 
 def test_dates_that_do_not_exist_in_the_period() -> None:
     with pytest.raises(sakip.ValueTypeError, match="29 Februari tahun n"):
-        sakip.evaluate("jika t <= 29 Februari tahun n maka 1 selain itu 0", {"t": 5}, period=2021)
+        sakip.evaluate(
+            "jika t <= 29 Februari tahun n maka 1 selain itu 0",
+            {"t": dt.date(2021, 1, 1)},
+            period=2021,
+        )
+
+
+def test_what_is_compared_with_a_date_must_be_a_date() -> None:
+    # a plain number would silently be taken as a day count (day 5 of year 1)
+    text = "jika n <= 31 Desember tahun n-1 maka 100% selain itu 0%"
+    with pytest.raises(sakip.ValueTypeError, match="compared with dates: give a date"):
+        sakip.evaluate(text, {"n": 5}, period=2020)
+    with pytest.raises(sakip.ValueTypeError, match="not a date"):
+        sakip.evaluate(text, {"n": "besok"}, period=2020)
+    assert sakip.evaluate(text, {"n": "2019-12-20"}, period=2020).magnitude == 100
+    r = sakip.evaluate("jika t < 31 Desember 2019 maka 1 selain itu 0",
+                       {"t": np.array([dt.date(2019, 1, 1), dt.date(2020, 1, 1)], dtype=object)})  # fmt: skip
+    assert r.magnitude.tolist() == [1.0, 0.0]
+    # in arithmetic a date literal is a day number: 31 Desember 2019 - 1 Desember 2019 = 30
+    assert (
+        sakip.evaluate("31 Desember 2019 - mulai", {"mulai": dt.date(2019, 12, 1)}).magnitude == 30
+    )
 
 
 def test_odd_keys_and_indexes() -> None:

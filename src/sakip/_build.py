@@ -67,6 +67,14 @@ class _Category:
         self.pos = pos
 
 
+class _Date:
+    """A date literal: a number of days in arithmetic, and a sign in a comparison that
+    the other side must be given as a date."""
+
+    def __init__(self, expr: Any) -> None:
+        self.expr = expr
+
+
 class Builder(Transformer[Token, Any]):
     def __init__(
         self, text: str, decimal_point: bool, parse_bound: Callable[[str], Tree[Any]]
@@ -136,7 +144,7 @@ class Builder(Transformer[Token, Any]):
     def number_value(self, value: Any, tok: Token | int) -> Any:
         if isinstance(value, _Category):
             raise self.fail(value.pos, f'the category "{value.text}" cannot be used in arithmetic')
-        return value
+        return value.expr if isinstance(value, _Date) else value
 
     def arith(self, tok: Token, *values: Any) -> list[Any]:
         return [self.number_value(v, tok) for v in values]
@@ -198,11 +206,13 @@ class Builder(Transformer[Token, Any]):
             except ValueError:
                 raise self.fail(tok, f"no such date: '{tok}'") from None
             written = " ".join(self.text[tok.start_pos : tok.end_pos].split())
-            return self.slot(
-                "date", None, day=int(day), month=int(month), offset=offset, written=written
+            return _Date(
+                self.slot(
+                    "date", None, day=int(day), month=int(month), offset=offset, written=written
+                )
             )
         try:
-            return sympy.Integer(dt.date(int(year), int(month), int(day)).toordinal())
+            return _Date(sympy.Integer(dt.date(int(year), int(month), int(day)).toordinal()))
         except ValueError:
             raise self.fail(
                 tok, f"no such date: '{self.text[tok.start_pos : tok.end_pos]}'"
@@ -341,6 +351,13 @@ class Builder(Transformer[Token, Any]):
     def comparison(self, children: list[Any]) -> Any:
         left, tok, right = children
         relation = _COMPARE[str(tok)]
+        if isinstance(left, _Date) or isinstance(right, _Date):
+            # what is compared with a date must be given as a date, not as a number
+            for side in (left, right):
+                slot = self.value_slot(side)
+                if slot is not None:
+                    slot["date_typed"] = True
+            left, right = self.number_value(left, tok), self.number_value(right, tok)
         if relation in (sympy.Eq, sympy.Ne):
             left, right = self.categorical_operands(left, right, tok)
         else:
@@ -382,11 +399,10 @@ class Builder(Transformer[Token, Any]):
         return sympy.Or(children[0], children[2])
 
     def branch(self, children: list[Any]) -> Any:
-        if len(children) == 3:
-            if self.result_name is None:
-                self.result_name = " ".join(str(children[0]).split())
-            return children[2]
-        return children[0]
+        value = children[-1]
+        if len(children) == 3 and self.result_name is None:
+            self.result_name = " ".join(str(children[0]).split())
+        return value.expr if isinstance(value, _Date) else value
 
     def clause(self, children: list[Any]) -> tuple[Any, Any]:
         _, condition, _, value = children
@@ -409,6 +425,7 @@ class Builder(Transformer[Token, Any]):
 
     def definition(self, children: list[Any]) -> Any:
         name, _, body, *rest = children
+        body = body.expr if isinstance(body, _Date) else body
         self.result_name = " ".join(str(name).split())
         stated = []
         for value in rest[1::2]:
@@ -423,10 +440,11 @@ class Builder(Transformer[Token, Any]):
         (value,) = children
         if isinstance(value, _Category):
             raise self.fail(value.pos, "a formula cannot be only a category")
-        return value
+        return value.expr if isinstance(value, _Date) else value
 
     def bound(self, children: list[Any]) -> Any:
-        return children[0]
+        value = children[0]
+        return value.expr if isinstance(value, _Date) else value
 
     # -- the result ------------------------------------------------------------
     def finish(self, expr: Any, glossary: list[tuple[str, str]], traps: list[str]) -> Formula:

@@ -324,6 +324,8 @@ def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> t
 def _number(formula: Formula, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
     """(magnitude, unit or None) for one user value; rejects what would be a silent error."""
     kind = type(value)
+    if slot.date_typed:
+        return _date(name, value), None
     if slot.categorical and not isinstance(value, str | np.ndarray | list | tuple):
         raise ValueTypeError(
             f"'{name}' is compared with categories ({', '.join(formula.category_names.values())}):"
@@ -366,6 +368,25 @@ def _number(formula: Formula, slot: Slot, name: str, value: Any) -> tuple[Any, A
     raise ValueTypeError(
         f"'{name}' has a value of type {type(value).__name__}, which sakip cannot use"
     )
+
+
+def _date(name: str, value: Any) -> Any:
+    """A value compared with a date: a date (or ISO text), as a day number; arrays too,
+    with None for missing rows."""
+    if isinstance(value, np.ndarray | list | tuple):
+        return np.array([np.nan if v is None else _date(name, v) for v in value], dtype=float)
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueTypeError(
+                f"'{name}' is compared with dates: {value!r} is not a date"
+            ) from None
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise ValueTypeError(f"'{name}' is compared with dates: give a date, not {value!r}")
+    return float(value.toordinal())
 
 
 def _array(formula: Formula, slot: Slot, name: str, value: Any) -> Any:

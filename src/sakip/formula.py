@@ -54,6 +54,7 @@ class Slot:
     written: str = ""
     categorical: bool = False
     fallback_code: int | None = None
+    date_typed: bool = False
 
 
 @attrs.frozen(eq=False)
@@ -96,6 +97,7 @@ class Formula:
             s.kind == "value"
             and s.variable is not None
             and not s.categorical
+            and not s.date_typed
             and s.fallback_code is None
             for s in self.slots
         ):

@@ -351,11 +351,12 @@ def _values(
         offset = slot.offset if slot.kind == "shift" else 0
         label = slot.written if slot.kind == "shift" else name
         found = _lookup(cells, column, groups, offset)
-        inputs[label] = (
-            _categories(found, missing, label)
-            if slot.categorical
-            else _numbers(found, missing, label)
-        )
+        if slot.categorical:
+            inputs[label] = _categories(found, missing, label)
+        elif slot.date_typed:
+            inputs[label] = _dates(found, missing, label)
+        else:
+            inputs[label] = _numbers(found, missing, label)
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
         try:
@@ -396,6 +397,17 @@ def _numbers(cells: list[Any], missing: list[list[str]], label: str) -> Any:
             out[k] = np.nan
             missing[k].append(label if value is None else f"{label} (not a number: {value!r})")
     return out
+
+
+def _dates(cells: list[Any], missing: list[list[str]], label: str) -> Any:
+    out: list[Any] = []
+    for k, value in enumerate(cells):
+        if isinstance(value, dt.date):
+            out.append(value)
+        else:
+            out.append(None)
+            missing[k].append(label if value is None else f"{label} (not a date: {value!r})")
+    return np.array(out, dtype=object)
 
 
 def _categories(cells: list[Any], missing: list[list[str]], label: str) -> Any:
