@@ -184,22 +184,32 @@ def inputs(indicator: sakip.catalog.Indicator, draw: Any = None) -> dict[str, An
     return values
 
 
-def check_result(indicator: sakip.catalog.Indicator, result: sakip.Result) -> None:
+def check_result(
+    indicator: sakip.catalog.Indicator, result: sakip.Result, caught: list[warnings.WarningMessage]
+) -> None:
     if isinstance(result.magnitude, str):
         return
     assert math.isfinite(result.magnitude), indicator.id
-    assert result.units is not None, indicator.id
+    contradiction = any(issubclass(w.category, sakip.CatalogWarning) for w in caught)
+    if indicator.unit is not None and not contradiction:
+        # in its declared unit, unless lint reports the satuan contradicts the formula
+        assert result.units == indicator.unit, indicator.id
 
 
 def test_every_formula_indicator_evaluates() -> None:
+    contradicting = set()
     for indicator in FORMULAS:
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore")
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
             try:
                 result = sakip.evaluate(indicator, inputs(indicator), period=2020)
             except sakip.ZeroDenominatorError:
                 continue  # documented: e.g. (B - C) in a denominator with B = C
-        check_result(indicator, result)
+        check_result(indicator, result, caught)
+        if any(issubclass(w.category, sakip.CatalogWarning) for w in caught):
+            contradicting.add(indicator.id)
+    # the satuan contradictions are exactly lint's unit findings
+    assert contradicting == {f.id for f in sakip.lint() if f.kind == "unit"}
 
 
 @settings(max_examples=300)
@@ -208,13 +218,13 @@ def test_catalog_formulas_on_generated_inputs(
     indicator: sakip.catalog.Indicator, data: st.DataObject
 ) -> None:
     values = inputs(indicator, data.draw)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
         try:
             result = sakip.evaluate(indicator, values, period=2020)
         except (sakip.ZeroDenominatorError, sakip.ConditionError):
             return  # the documented errors for these inputs
-    check_result(indicator, result)
+    check_result(indicator, result, caught)
 
 
 # -- hand-computed checks (each figure worked out in the comment) ------------------------------

@@ -135,7 +135,6 @@ def _category(indicator: Indicator, value: Any) -> Result:
             f"{indicator.id} ({indicator.name}) takes one of"
             f" {', '.join(indicator.allowed_values)}, not {value!r}"
         )
-    numeric = all(a.isdigit() for a in indicator.allowed_values)
-    magnitude: Any = float(canonical) if numeric else canonical
+    magnitude: Any = float(canonical) if indicator.ordered_levels else canonical
     unit = indicator.unit if indicator.unit is not None else ureg.dimensionless
     return Result(magnitude, unit, indicator.name)

@@ -93,6 +93,11 @@ class Indicator:
         keys = (self.id, self.name, "nilai", "value", *self.abbreviations)
         return any(folded == normalize_name(k) for k in keys)
 
+    @property
+    def ordered_levels(self) -> bool:
+        """Allowed values that are numbers (SPIP levels 1-5): compared as numbers."""
+        return bool(self.allowed_values) and all(a.isdigit() for a in self.allowed_values)
+
     def allowed(self, value: Any) -> str | None:
         """The allowed value (as printed) that ``value`` names, or None; 3 and 3.0 name "3"."""
         whole = isinstance(value, int | float) and float(value).is_integer()

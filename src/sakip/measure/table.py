@@ -460,7 +460,7 @@ def _direct(indicator: Any, raw: list[Any], reasons: list[str]) -> tuple[list[An
                     f"category {value!r} is not one of {', '.join(indicator.allowed_values)}"
                 )
             # ordered levels (SPIP 1-5) are numbers, compared with their target as numbers
-            numeric = canonical is not None and all(a.isdigit() for a in indicator.allowed_values)
+            numeric = canonical is not None and indicator.ordered_levels
             values.append(float(canonical) if numeric else canonical)
         elif not isinstance(value, float | int) or not np.isfinite(value):
             reasons[k] = f"not a finite number: {value!r}"
