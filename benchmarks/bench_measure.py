@@ -7,6 +7,7 @@ Usage: python benchmarks/bench_measure.py [ROUNDS]
 
 from __future__ import annotations
 
+import datetime as dt
 import random
 import sys
 import time
@@ -58,6 +59,11 @@ def long_table(
                         elif slot.categorical:
                             values[name] = "WTP"
                             rows.append((indicator.id, entity, year, name, "WTP"))
+                        elif slot.date_typed:
+                            values[name] = dt.date(year - 1, 12, rng.randint(1, 31))
+                            rows.append(
+                                (indicator.id, entity, year, name, values[name].isoformat())
+                            )
                         elif name in ("a", "n"):
                             values[name] = 7 if name == "a" else 12
                             rows.append((indicator.id, entity, year, name, values[name]))
