@@ -204,10 +204,16 @@ def test_formula_must_be_text() -> None:
 
 
 def test_constant_overflow_with_array_inputs() -> None:
-    # found by benchmarks/fuzz_parse.py: 9^9^91 overflows in the constant part of the
-    # formula, outside numpy, whatever the rows hold
-    with pytest.raises(sakip.EvaluationError, match="too large"):
+    # found by benchmarks/fuzz_parse.py: 9^(9^91 %) overflows in the constant part of
+    # the formula whatever the rows hold; the exponent is now refused when parsed
+    with pytest.raises(sakip.LimitError, match="exponent"):
         sakip.evaluate("A x 9^9^9100%", {"A": np.array([1.0, 2.0])})
+
+
+def test_overflow_of_a_product_is_an_error_not_infinity() -> None:
+    # 1 x 10^300 x 10^300 = 10^600 is beyond a float
+    with pytest.raises(sakip.EvaluationError, match="too large"):
+        sakip.evaluate("A x 10^300 x 10^300", {"A": 1})
 
 
 def test_integers_too_large_for_a_float() -> None:

@@ -16,14 +16,15 @@ import sympy
 from lark import Token, Transformer, Tree
 from lark.exceptions import VisitError
 
-from ._numbers import NumberTextError, parse_number
+from ._limits import MAX_DIGITS, MAX_EXPONENT, MAX_SUM_TERMS
+from ._numbers import NumberTextError, NumberTooLongError, parse_number
 from .errors import FormulaSyntaxError, LimitError
 from .formula import PERCENT, Formula, Slot, normalize_name, slugify
 
-__all__ = ["MAX_EXPONENT", "MAX_SUM_TERMS", "Builder", "fail_at", "position"]
+__all__ = ["Builder", "fail_at", "position"]
 
-MAX_EXPONENT = 1000
-MAX_SUM_TERMS = 100_000
+# MAX_DIGITS in bits, so sizes are checked without printing huge integers.
+_MAX_BITS = int(MAX_DIGITS * 3.33)
 
 _INDEXED = re.compile(r"(?P<base>[^_]+)_(?P<index>\{[^{}]*\}|[^\^]+)(?:\^(?P<sup>\{[^{}]*\}|.+))?")
 _SIGMA = re.compile(r"[Σ∑]_(?P<lower>\{[^{}]*\}|[^\^]+)\^(?P<upper>\{[^{}]*\}|.+)")
@@ -155,8 +156,17 @@ class Builder(Transformer[Token, Any]):
         try:
             value = parse_number(str(tok), decimal_point=self.decimal_point)
         except NumberTextError as exc:
-            raise self.fail(tok, str(exc)) from None
-        return sympy.Rational(value.numerator, value.denominator)
+            cls = LimitError if isinstance(exc, NumberTooLongError) else FormulaSyntaxError
+            raise self.fail(tok, str(exc), cls) from None
+        return self.exact(sympy.Rational(value.numerator, value.denominator), tok)
+
+    def exact(self, value: Any, tok: Token | int) -> Any:
+        """A constant sakip keeps exactly, if it is of a size a formula can mean."""
+        if value.is_Rational and max(abs(value.p), value.q).bit_length() > _MAX_BITS:
+            raise self.fail(
+                tok, f"a number with more than {MAX_DIGITS} digits is too large", LimitError
+            )
+        return value
 
     def name(self, children: list[Token]) -> Any:
         (tok,) = children
@@ -264,48 +274,48 @@ class Builder(Transformer[Token, Any]):
         left, tok, right = children
         left, right = self.arith(tok, left, right)
         if left.is_Number and right.is_Number:
-            return left + right
+            return self.exact(left + right, tok)
         return sympy.Add(left, right, evaluate=False)
 
     def sub(self, children: list[Any]) -> Any:
         left, tok, right = children
         left, right = self.arith(tok, left, right)
         if left.is_Number and right.is_Number:
-            return left - right
+            return self.exact(left - right, tok)
         return sympy.Add(left, sympy.Mul(sympy.Integer(-1), right, evaluate=False), evaluate=False)
 
     def mul(self, children: list[Any]) -> Any:
         left, tok, right = children
         left, right = self.arith(tok, left, right)
         if left.is_Number and right.is_Number:
-            return left * right
+            return self.exact(left * right, tok)
         return sympy.Mul(left, right, evaluate=False)
 
     def div(self, children: list[Any]) -> Any:
         left, tok, right = children
         left, right = self.arith(tok, left, right)
-        if right.is_Number:
-            if right == 0:
-                raise self.fail(tok, "division by zero: the denominator is the number 0")
-            if left.is_Number:
-                return left / right
+        if right.is_zero and not right.free_symbols - {PERCENT}:  # 0, or 0 persen
+            raise self.fail(tok, "division by zero: the denominator is the number 0")
+        if right.is_Number and left.is_Number:
+            return self.exact(left / right, tok)
         return sympy.Mul(left, sympy.Pow(right, -1, evaluate=False), evaluate=False)
 
     def pow(self, children: list[Any]) -> Any:
         base, tok, exponent = children
         base, exponent = self.arith(tok, base, exponent)
-        if exponent.is_Number:
-            if abs(exponent) > MAX_EXPONENT:
-                raise self.fail(
-                    tok, f"exponent {exponent} is larger than {MAX_EXPONENT}", LimitError
-                )
+        constant = exponent.xreplace({PERCENT: sympy.Rational(1, 100)})
+        if constant.is_Number:
+            if abs(constant) > MAX_EXPONENT:
+                raise self.fail(tok, f"the exponent is larger than {MAX_EXPONENT}", LimitError)
             if base.is_Number and exponent.is_Integer:
-                size = abs(int(exponent)) * max(len(str(abs(base.p))), len(str(base.q)))
-                if size > 10_000:
+                # a lower bound of the result's size, so the power is never computed
+                # far past the limit that exact() then checks
+                bits = max(abs(base.p), base.q).bit_length() - 1
+                if abs(int(exponent)) * bits > _MAX_BITS:
                     raise self.fail(tok, "the power is too large to compute", LimitError)
                 if base == 0 and exponent < 0:
                     raise self.fail(tok, "division by zero: 0 to a negative power")
-                return base**exponent
+                return self.exact(base**exponent, tok)
         return sympy.Pow(base, exponent, evaluate=False)
 
     def bounded_sum(self, children: list[Any]) -> Any:

@@ -16,11 +16,10 @@ from typing import Any
 
 import numpy as np
 import sympy
-from sympy.printing.lambdarepr import LambdaPrinter
-from sympy.printing.numpy import NumPyPrinter
 from sympy.utilities.lambdify import implemented_function, lambdify
 
-from ._build import MAX_SUM_TERMS
+from ._codegen import array_namespace, check_nesting, code_printer, scalar_namespace
+from ._limits import MAX_PLANS_PER_FORMULA, MAX_SUM_TERMS
 from ._units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
 from .errors import (
     ConditionError,
@@ -56,17 +55,15 @@ def _is_ratio_unit(unit: Any) -> bool:
     return bool(unit.dimensionless) and unit != _DIMENSIONLESS
 
 
-def _printer(numpy: bool = False) -> Any:
-    """A fresh code printer that keeps the formula's own order of terms: sorting them,
-    sympy's default, is a fifth of the compile time and changes nothing we need."""
-    settings = {
-        "fully_qualified_modules": False,
-        "inline": True,
-        "allow_unknown_functions": True,
-        "user_functions": {},
-        "order": "none",
-    }
-    return (NumPyPrinter if numpy else LambdaPrinter)(settings)
+def _lambdify(args: Sequence[Any], expr: Any, mode: str, text: str) -> Callable[..., Any]:
+    """Compile ``expr`` in ``mode`` ("scalar", "array", "careful"); see _codegen."""
+    printer = code_printer(mode)
+    check_nesting(printer.doprint(expr), text)
+    if mode == "scalar":
+        modules: list[Any] = [scalar_namespace(), "math"]
+    else:
+        modules = [array_namespace(careful=mode == "careful"), "numpy"]
+    return lambdify(args, expr, modules=modules, docstring_limit=0, printer=printer)  # type: ignore[no-any-return]
 
 
 class Plan:
@@ -100,10 +97,10 @@ class Plan:
             )
         self._scalar: Callable[..., Any] | None = None
         self._array: Callable[..., Any] | None = None
-        self.compares = expr.has(sympy.Piecewise, sympy.Min, sympy.Max)
+        self._careful: Callable[..., Any] | None = None
 
     def _compile_scalar(self, expr: Any) -> Callable[..., Any]:
-        return lambdify(self.args, expr, modules="math", docstring_limit=0, printer=_printer())  # type: ignore[no-any-return]
+        return _lambdify(self.args, expr, "scalar", self.formula.text)
 
     @property
     def scalar(self) -> Callable[..., Any]:
@@ -114,14 +111,14 @@ class Plan:
     @property
     def array(self) -> Callable[..., Any]:
         if self._array is None:
-            self._array = lambdify(
-                self.args,
-                self.code_expr,
-                modules="numpy",
-                docstring_limit=0,
-                printer=_printer(numpy=True),
-            )
+            self._array = _lambdify(self.args, self.code_expr, "array", self.formula.text)
         return self._array
+
+    @property
+    def careful(self) -> Callable[..., Any]:
+        if self._careful is None:
+            self._careful = _lambdify(self.args, self.code_expr, "careful", self.formula.text)
+        return self._careful
 
     # -- running ---------------------------------------------------------------
     def check_sums(self, args: Sequence[Any]) -> None:
@@ -172,66 +169,56 @@ class Plan:
         # follows numpy's rules (NaN rows and a warning), not Python's ZeroDivisionError.
         args = [np.float64(a) if isinstance(a, float | int) else a for a in args]
         try:
-            with np.errstate(divide="raise", invalid="raise", over="raise"):
+            with np.errstate(all="raise"):
                 result = self.array(*args)
                 if not self.formula.has_default:
                     self._check_finite(result)
-                if self.compares:
-                    masked = self._missing_rows(args, result)
-                    if masked is not result:
-                        count = int(np.isnan(masked).sum())
-                        warnings.warn(
-                            f"{count} of {masked.size} rows have a missing (NaN) input;"
-                            " they are NaN",
-                            ZeroDenominatorWarning,
-                            stacklevel=4,
-                        )
-                    return masked
-                return result
         except (FloatingPointError, ZeroDivisionError, OverflowError):
-            pass
+            # Some row is undefined somewhere: compute again with undefined rows as NaN
+            # from the place they arise (see _codegen), so min/max or a condition cannot
+            # hide them.
+            result = self._run_careful(args)
         except KeyError as exc:
             raise EvaluationError(
                 f"an indexed value has no entry for index {exc.args[0]}"
             ) from None
         except ValueError as exc:
             raise EvaluationError(f"the arrays do not fit together: {exc}") from None
-        try:
-            with np.errstate(all="ignore"):
-                result = np.asarray(self.array(*args), dtype=float)
-        except (OverflowError, ZeroDivisionError):
-            # a constant part of the formula (9^9^91) overflows whatever the rows hold
-            raise EvaluationError("the result is too large to compute") from None
-        if self.compares:
-            result = self._missing_rows(args, result)
+        result = np.asarray(result, dtype=float)
+        missing = _missing_inputs(args, np.shape(result))
+        if missing is not None:
+            # a missing (NaN) input row is missing in the result, whatever branch or
+            # min/max a NaN would pick
+            result = np.where(missing, np.nan, result)
         bad = ~np.isfinite(result)
+        if missing is not None:
+            bad &= ~missing
+            warnings.warn(
+                f"{int(missing.sum())} of {result.size} rows have a missing (NaN) input;"
+                " they are NaN",
+                ZeroDenominatorWarning,
+                stacklevel=4,
+            )
         count = int(bad.sum())
         if count:
             result = np.where(bad, np.nan, result)
             warnings.warn(
-                f"{count} of {result.size} rows have a zero denominator, a missing (NaN)"
-                " input, no applicable condition or an undefined value; they are NaN",
+                f"{count} of {result.size} rows have a zero denominator, no applicable"
+                " condition, an overflow or an undefined value; they are NaN",
                 ZeroDenominatorWarning,
                 stacklevel=4,
             )
         return result
 
-    @staticmethod
-    def _missing_rows(args: Sequence[Any], result: Any) -> Any:
-        """Rows with a NaN (missing) input get NaN, not whichever branch a NaN picks.
-
-        Arithmetic carries NaN through by itself; comparisons and min/max do not
-        (NaN >= 80 is False), so formulas with them mask such rows explicitly.
-        """
-        arrays = [a for a in args if isinstance(a, np.ndarray) and a.dtype.kind == "f"]
-        if not arrays:
-            return result
-        missing = np.zeros(np.shape(result), dtype=bool)
-        for array in arrays:
-            missing |= np.isnan(array)
-        if not missing.any():
-            return result
-        return np.where(missing, np.nan, np.asarray(result, dtype=float))
+    def _run_careful(self, args: Sequence[Any]) -> Any:
+        try:
+            with np.errstate(all="ignore"):
+                return np.asarray(self.careful(*args), dtype=float)
+        except (OverflowError, ZeroDivisionError):
+            # a constant part of the formula (9^9^91) overflows whatever the rows hold
+            raise EvaluationError("the result is too large to compute") from None
+        except ValueError as exc:
+            raise EvaluationError(f"the arrays do not fit together: {exc}") from None
 
     @staticmethod
     def _check_finite(result: Any) -> None:
@@ -259,6 +246,24 @@ class Plan:
         return ""
 
 
+def _missing_inputs(args: Sequence[Any], shape: tuple[int, ...]) -> Any:
+    """Rows where some input array holds NaN (a missing value), or None if there are none."""
+    missing = None
+    for arg in args:
+        values = arg.values() if isinstance(arg, dict) else (arg,)
+        for value in values:
+            if isinstance(value, np.ndarray) and value.dtype.kind == "f":
+                nan = np.isnan(value)
+                if nan.any():
+                    missing = nan if missing is None else missing | nan
+    if missing is None:
+        return None
+    try:
+        return np.broadcast_to(missing, shape)
+    except ValueError:  # a Σ over arrays of another length: its NaN rows stay NaN anyway
+        return None
+
+
 def _written(formula: Formula, k: int) -> str:
     slot = formula.slots[k]
     if slot.variable is None:
@@ -278,6 +283,9 @@ def plan_for(formula: Formula, units: tuple[Any, ...], declared: Any, plain: boo
     if plan is None:
         with _PLAN_LOCK:
             plan = formula._plans.get(key) or _build(formula, units, declared, plain)
+            if len(formula._plans) >= MAX_PLANS_PER_FORMULA:
+                # bounded: input units can come from user data, one plan per combination
+                del formula._plans[next(iter(formula._plans))]
             formula._plans[key] = plan
     return plan
 

@@ -6,9 +6,10 @@ import math
 import re
 from fractions import Fraction
 
+from ._limits import MAX_DIGITS
 from .errors import SakipError
 
-__all__ = ["format_number", "parse_number"]
+__all__ = ["NumberTextError", "NumberTooLongError", "format_number", "parse_number"]
 
 _INDONESIAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _DECIMAL_POINT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
@@ -16,6 +17,10 @@ _DECIMAL_POINT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
 
 class NumberTextError(SakipError):
     """Number text that is not valid in the chosen notation."""
+
+
+class NumberTooLongError(NumberTextError):
+    """Number text with more digits than sakip reads (``MAX_DIGITS``)."""
 
 
 def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
@@ -45,6 +50,8 @@ def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
         )
     group, decimal = (",", ".") if decimal_point else (".", ",")
     whole, _, frac = text.replace(group, "").partition(decimal)
+    if len(whole) + len(frac) > MAX_DIGITS:
+        raise NumberTooLongError(f"a number with more than {MAX_DIGITS} digits is too large")
     value = Fraction(int(whole))
     if frac:
         value += Fraction(int(frac), 10 ** len(frac))

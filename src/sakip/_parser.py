@@ -22,20 +22,24 @@ from lark.exceptions import (
     VisitError,
 )
 
-from ._build import MAX_EXPONENT, MAX_SUM_TERMS, Builder, fail_at, position
+from ._build import Builder, fail_at, position
 from ._lexing import PostLexer
+from ._limits import (
+    MAX_DEPTH,
+    MAX_EXPONENT,
+    MAX_FORMULAS_CACHED,
+    MAX_LENGTH,
+    MAX_SUM_TERMS,
+    MAX_TREE_DEPTH,
+)
 from ._traps import find_traps
 from .errors import AmbiguousFormulaWarning, FormulaSyntaxError, LimitError
 from .formula import Formula
 
 __all__ = ["MAX_DEPTH", "MAX_EXPONENT", "MAX_LENGTH", "MAX_SUM_TERMS", "parse"]
 
-MAX_LENGTH = 5000
-MAX_DEPTH = 64
-
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, bool], Formula] = {}
-_CACHE_LIMIT = 10_000
 _PARSER: Lark | None = None
 _POSTLEXER = PostLexer()
 
@@ -82,7 +86,7 @@ def _cached(text: str, decimal_point: bool = False) -> Formula:
             raise FormulaSyntaxError(f"a formula must be text, not {type(text).__name__}", "", 1, 1)
         with _LOCK:
             formula = _CACHE.get(key) or _parse_uncached(text, decimal_point)
-            if len(_CACHE) >= _CACHE_LIMIT:
+            if len(_CACHE) >= MAX_FORMULAS_CACHED:
                 _CACHE.clear()
             _CACHE[key] = formula
     return formula
@@ -247,7 +251,7 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
         raise _fail(text, 0, "empty formula")
     _check_brackets(body)
     tree = _run_lark(body, "start")
-    if _tree_depth(tree) > 4 * MAX_DEPTH:
+    if _tree_depth(tree) > MAX_TREE_DEPTH:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
     notes = list(dict.fromkeys(_POSTLEXER.notes))  # once per distinct note
     _reject_prose(tree, text)

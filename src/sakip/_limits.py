@@ -1,0 +1,42 @@
+"""Every safety limit of the formula language, in one place.
+
+Each keeps a hostile or mistaken input from hanging or exhausting the process; going
+over one is a :class:`~sakip.errors.LimitError` raised before the expensive step.
+"""
+
+from __future__ import annotations
+
+__all__ = [
+    "MAX_CODE_NESTING",
+    "MAX_DEPTH",
+    "MAX_DIGITS",
+    "MAX_EXPONENT",
+    "MAX_FORMULAS_CACHED",
+    "MAX_LENGTH",
+    "MAX_PLANS_PER_FORMULA",
+    "MAX_SUGGESTION_KEYS",
+    "MAX_SUM_TERMS",
+    "MAX_TREE_DEPTH",
+]
+
+#: Characters of formula text.
+MAX_LENGTH = 5000
+#: Nesting of brackets in the text.
+MAX_DEPTH = 64
+#: Depth of the parse tree (operator chains count: ``A+A+...`` of 255 terms is 255 deep).
+MAX_TREE_DEPTH = 4 * MAX_DEPTH
+#: Python's parser refuses more than 200 nested brackets in generated code.
+MAX_CODE_NESTING = 150
+#: Size of a constant exponent: 9^9^9 is refused at once instead of being computed.
+MAX_EXPONENT = 1000
+#: Digits of any number sakip reads or makes exactly (numerator and denominator each).
+#: A float ends near 1e308, and Python refuses to print integers over 4,300 digits.
+MAX_DIGITS = 400
+#: Terms a Σ computes, counting nested sums as the product of their ranges.
+MAX_SUM_TERMS = 100_000
+#: Parsed formulas kept by text.
+MAX_FORMULAS_CACHED = 10_000
+#: Compiled plans kept per formula (one per combination of input units).
+MAX_PLANS_PER_FORMULA = 32
+#: Value names searched for "did you mean" suggestions.
+MAX_SUGGESTION_KEYS = 1000

@@ -1,0 +1,138 @@
+"""Regressions for values that came out silently wrong (issue 7); figures by hand."""
+
+from __future__ import annotations
+
+import math
+import warnings
+
+import numpy as np
+import pytest
+
+import sakip
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "expected"),
+    [
+        # 41 - 1 / 2,5 = 41 - 0,4 = 40,6 (the code once read x1/(5/2) as x1/5/2 = 40,9)
+        ("A - B / 2,5", {"A": 41, "B": 1}, 40.6),
+        # 100 - 90 / 1,5 = 100 - 60 = 40
+        ("Realisasi - Target / 1,5", {"Realisasi": 100, "Target": 90}, 40.0),
+        # 10 - 1 : 0,25 = 10 - 4 = 6
+        ("A - B : 0,25", {"A": 10, "B": 1}, 6.0),
+        # 2 / 3^-1 = 2 x 3 = 6
+        ("A / B ^ -1", {"A": 2, "B": 3}, 6.0),
+        # 12 / (2 / 3) = 18
+        ("A / (B / C)", {"A": 12, "B": 2, "C": 3}, 18.0),
+        # -(2^2) = -4, not (-2)^2
+        ("-A ^ 2", {"A": 2}, -4.0),
+        # 8 / 2 / 2 = 2 (left to right)
+        ("A / B / C", {"A": 8, "B": 2, "C": 2}, 2.0),
+        # 3 - (1 - 1/4) = 2,25
+        ("A - (B - 1/4)", {"A": 3, "B": 1}, 2.25),
+    ],
+)
+def test_grouping_survives_code_generation(text: str, values: dict, expected: float) -> None:
+    assert sakip.evaluate(text, values).magnitude == pytest.approx(expected, rel=1e-12)
+    # the general path (not a plain dict) and arrays give the same
+    general = sakip.evaluate(text, {k: np.float64(v) for k, v in values.items()})
+    assert general.magnitude == pytest.approx(expected, rel=1e-12)
+    arrays = sakip.evaluate(text, {k: np.array([v, v], dtype=float) for k, v in values.items()})
+    assert arrays.magnitude.tolist() == pytest.approx([expected, expected], rel=1e-12)
+
+
+def test_zero_denominator_inside_min_is_not_hidden() -> None:
+    text = "min(A / B x 100%; 120%)"
+    with pytest.raises(sakip.ZeroDenominatorError):
+        sakip.evaluate(text, {"A": 2, "B": 0})
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="zero denominator"):
+        r = sakip.evaluate(text, {"A": np.array([2.0, 3.0]), "B": np.array([0.0, 3.0])})
+    # row 2: min(3/3 x 100 %, 120 %) = 100 %
+    assert math.isnan(r.magnitude[0]) and r.magnitude[1] == 100
+
+
+def test_zero_constant_denominator_is_refused_when_parsed() -> None:
+    with pytest.raises(sakip.FormulaSyntaxError, match="division by zero"):
+        sakip.parse("maks(-5 dibagi 0 persen + 1; 2)")
+
+
+def test_undefined_condition_gives_no_branch() -> None:
+    with pytest.warns(sakip.ZeroDenominatorWarning):
+        r = sakip.evaluate(
+            "jika A / B > 0 maka 1 selain itu 0",
+            {"A": np.array([2.0, 3.0]), "B": np.array([0.0, 3.0])},
+        )
+    assert math.isnan(r.magnitude[0]) and r.magnitude[1] == 1
+
+
+def test_zero_in_a_branch_not_taken_is_fine() -> None:
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        r = sakip.evaluate(
+            "jika B > 0 maka A / B selain itu 0",
+            {"A": np.array([2.0, 3.0]), "B": np.array([0.0, 3.0])},
+        )
+        # "dan" short-circuits on its false side, as Python's `and` does on scalars
+        s = sakip.evaluate(
+            "jika B > 0 dan A / B > 0,5 maka 1 selain itu 0",
+            {"A": np.array([2.0, 3.0]), "B": np.array([0.0, 3.0])},
+        )
+    assert r.magnitude.tolist() == [0.0, 1.0]
+    assert s.magnitude.tolist() == [0.0, 1.0]
+    assert sakip.evaluate("jika B > 0 maka A / B selain itu 0", {"A": 2, "B": 0}).magnitude == 0
+
+
+def test_root_of_a_negative_is_undefined_not_complex() -> None:
+    with pytest.raises(sakip.EvaluationError, match="undefined"):
+        sakip.evaluate("min(A ^ (1/3); 1)", {"A": -8})
+    with pytest.warns(sakip.ZeroDenominatorWarning):
+        r = sakip.evaluate("min(A ^ (1/3); 1)", {"A": np.array([-8.0, 8.0])})
+    # row 2: min(8^(1/3), 1) = min(2, 1) = 1
+    assert math.isnan(r.magnitude[0]) and r.magnitude[1] == 1
+    with pytest.raises(sakip.EvaluationError):
+        sakip.evaluate("-1,5 / akar(-4) + A / A", {"A": 0})
+
+
+def test_overflow_cannot_vanish_behind_min_or_a_denominator() -> None:
+    # 1e200 x 1e200 overflows; min(inf, 5) = 5 and 1 / inf = 0 would hide it
+    with pytest.raises(sakip.EvaluationError, match="too large"):
+        sakip.evaluate("min(A x B; 5)", {"A": 1e200, "B": 1e200})
+    with pytest.raises(sakip.EvaluationError, match="too large"):
+        sakip.evaluate("A / (B x C)", {"A": 1, "B": 1e200, "C": 1e200})
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="overflow"):
+        r = sakip.evaluate("min(A x B; 5)", {"A": np.array([1e200, 1.0]), "B": 1e200})
+    assert math.isnan(r.magnitude[0]) and r.magnitude[1] == 5
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "1" + "0" * 4301,  # beyond Python's int-to-text limit
+        "A + " + "9" * 401,
+        "1000000000^999",
+        "10^300 x 10^300",
+        "A x 9^9^9100%",
+    ],
+)
+def test_numbers_too_large_are_a_limit(text: str) -> None:
+    with pytest.raises(sakip.LimitError):
+        sakip.parse(text)
+
+
+def test_long_chains_compute_and_deep_code_is_a_limit() -> None:
+    # 254 operands of 1: the longest chain the tree-depth limit allows
+    assert sakip.evaluate("A" + " + A" * 253, {"A": 1}).magnitude == 254
+    assert sakip.evaluate("A" + " x A" * 253, {"A": 1}).magnitude == 1
+    with pytest.raises(sakip.LimitError, match="nested too deeply"):
+        sakip.evaluate("A" + "^A" * 200, {"A": 1})
+
+
+def test_compiled_plans_per_formula_are_bounded() -> None:
+    from sakip._limits import MAX_PLANS_PER_FORMULA
+
+    f = sakip.parse("A / B")
+    for k in range(1, MAX_PLANS_PER_FORMULA + 20):
+        b = sakip.ureg.Quantity(2.0, f"m ** {k}")
+        r = sakip.evaluate(f, {"A": sakip.ureg.Quantity(4.0, f"m ** {k}"), "B": b})
+        assert r.magnitude == 2.0
+    assert len(f._plans) == MAX_PLANS_PER_FORMULA
