@@ -106,8 +106,13 @@ def test_length_limit() -> None:
 def test_sum_range_limit() -> None:
     with pytest.raises(LimitError, match="terms"):
         sakip.parse("Σ_{i=1}^{1.000.000.000} E_i")
-    with pytest.raises(sakip.EvaluationError, match="terms"):
+    with pytest.raises(LimitError, match="terms"):
         sakip.evaluate("Σ_{i=a}^{b} E_i", {"a": 1, "b": 10**9, "E": {1: 1}})
+    # nested sums multiply: 1.000 x 1.000 terms
+    with pytest.raises(LimitError, match="nested"):
+        sakip.parse("Σ_{i=1}^{1000} Σ_{j=1}^{1000} E_i x F_j")
+    with pytest.raises(LimitError, match="nested"):
+        sakip.evaluate("Σ_{i=1}^{n} Σ_{j=1}^{n} E_i x F_j", {"n": 1000, "E": {1: 1}, "F": {1: 1}})
 
 
 def test_missing_values_are_named_with_suggestions() -> None:
@@ -198,9 +203,13 @@ def test_relative_date_needs_period() -> None:
 
 def test_formula_must_be_text() -> None:
     # (a whole number is a Lampiran I number: sakip.evaluate(12, ...) is IKU 12)
-    for bad in (1.5, object(), None):
-        with pytest.raises(sakip.FormulaSyntaxError, match="give formula text"):
+    # a wrong type is a ValueTypeError, not a syntax error at a made-up position
+    for bad in (1.5, object(), None, ["a"]):
+        with pytest.raises(sakip.ValueTypeError, match="give formula text"):
             sakip.evaluate(bad, {})  # type: ignore[arg-type]
+    for bad in (["a"], None, 5):
+        with pytest.raises(sakip.ValueTypeError, match="must be text"):
+            sakip.parse(bad)  # type: ignore[arg-type]
 
 
 def test_constant_overflow_with_array_inputs() -> None:

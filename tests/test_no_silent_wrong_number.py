@@ -136,3 +136,77 @@ def test_compiled_plans_per_formula_are_bounded() -> None:
         r = sakip.evaluate(f, {"A": sakip.ureg.Quantity(4.0, f"m ** {k}"), "B": b})
         assert r.magnitude == 2.0
     assert len(f._plans) == MAX_PLANS_PER_FORMULA
+
+
+def test_di_mana_inside_a_name_is_not_a_glossary() -> None:
+    # 5 / 10 x 100 % = 50 %; splitting at "di mana" once gave "Jumlah desa" = 10
+    r = sakip.evaluate(
+        "Jumlah desa di mana tersedia air bersih / Jumlah desa x 100%",
+        {"Jumlah desa di mana tersedia air bersih": 5, "Jumlah desa": 10},
+    )
+    assert r.magnitude == 50
+    f = sakip.parse("NTP = It / Ib x 100% Dimana: It = Indeks diterima; Ib = Indeks dibayar")
+    assert f.variables == ("It", "Ib")
+    assert f.glossary == (("It", "Indeks diterima"), ("Ib", "Indeks dibayar"))
+
+
+def test_texts_the_formula_does_not_name_are_not_equal() -> None:
+    text = "jika OPINI = TARGET maka 100% selain itu 0%"
+    assert sakip.evaluate(text, {"OPINI": "WDP", "TARGET": "WTP"}).magnitude == 0
+    assert sakip.evaluate(text, {"OPINI": "wtp", "TARGET": " WTP"}).magnitude == 100
+    r = sakip.evaluate(text, {"OPINI": np.array(["WDP", "WTP", "TMP"]), "TARGET": "WTP"})
+    assert r.magnitude.tolist() == [0, 100, 0]
+
+
+def test_a_missing_category_row_is_missing_not_a_branch() -> None:
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="missing"):
+        r = sakip.evaluate(
+            'jika n = "WTP" maka 100% selain itu 0%', {"n": np.array(["WTP", None], dtype=object)}
+        )
+    assert r.magnitude[0] == 100 and math.isnan(r.magnitude[1])
+
+
+def test_two_spellings_of_one_variable_are_an_error() -> None:
+    text = "Angkatan Kerja x 2"
+    for values in (
+        {"Angkatan Kerja": 1000, "angkatan_kerja": 500},
+        {"Angkatan Kerja": 1000.0, "angkatan kerja": 500.0},
+        {"Angkatan Kerja": np.float64(1000), "ANGKATAN KERJA": np.float64(1000)},
+    ):
+        for _ in range(2):  # the second call takes the cached fast path
+            with pytest.raises(sakip.ConflictingValuesError) as info:
+                sakip.evaluate(text, values)
+            assert set(info.value.keys) == set(values)
+
+
+def test_sigma_over_a_period_mapping_reads_the_period() -> None:
+    # AKB 2020 = 41 / 15.000 x 1.000 = 2,7333...; summing both years gave 1,37
+    values = {"D0-<1th": 41, "Lahir Hidup": {2019: 12000, 2020: 15000}}
+    r = sakip.evaluate("AKB", values, period=2020)
+    assert r.magnitude == pytest.approx(41 / 15000 * 1000)
+    # keys as text, as JSON gives them
+    text_keys = {"D0-<1th": 41, "Lahir Hidup": {"2019": 12000, "2020": 15000}}
+    assert sakip.evaluate("AKB", text_keys, period=2020).magnitude == r.magnitude
+    # a mapping by something else than periods is still the series to total:
+    # 41 / (10.000 + 5.000) x 1.000
+    by_kecamatan = {"D0-<1th": 41, "Lahir Hidup": {"Betung": 10000, "Sembawa": 5000}}
+    r = sakip.evaluate("AKB", by_kecamatan, period=2020)
+    assert r.magnitude == pytest.approx(41 / 15000 * 1000)
+    assert sakip.evaluate("A tahun n-1 x 2", {"A": {"2019": 5}}, period=2020).magnitude == 10
+
+
+def test_odd_inputs_are_sakip_errors() -> None:
+    with pytest.raises(sakip.ValueTypeError, match="different lengths"):
+        sakip.evaluate("A + B", {"A": [[1, 2], [3]], "B": 1})
+    with pytest.raises(sakip.SakipError):
+        sakip.catalog.load().get("²")
+    with pytest.raises(sakip.ValueTypeError, match="period"):
+        sakip.evaluate("A", {"A": 1}, period=True)
+
+
+def test_suggestions_among_many_names_stay_useful() -> None:
+    values = {f"Jumlah penduduk desa {i}": i for i in range(5000)}
+    values["Jumlah penduduk miskin"] = 5
+    with pytest.raises(sakip.MissingValueError) as info:
+        sakip.evaluate("Jumlah penduduk miskin kota x 2", values)
+    assert "Jumlah penduduk miskin" in info.value.suggestions["Jumlah penduduk miskin kota"]

@@ -19,6 +19,7 @@ from .errors import (
     AmbiguousFormulaWarning,
     CatalogWarning,
     ConditionError,
+    ConflictingValuesError,
     EvaluationError,
     FormulaSyntaxError,
     LimitError,
@@ -37,6 +38,7 @@ __all__ = [
     "AmbiguousFormulaWarning",
     "CatalogWarning",
     "ConditionError",
+    "ConflictingValuesError",
     "EvaluationError",
     "Finding",
     "Formula",
@@ -49,13 +51,16 @@ __all__ = [
     "ValueTypeError",
     "ZeroDenominatorError",
     "ZeroDenominatorWarning",
+    "achievement",
     "catalog",
     "evaluate",
     "format_number",
+    "ikm",
     "lint",
     "measure",
     "parse",
     "parse_number",
+    "predikat",
     "units",
     "ureg",
 ]
@@ -68,6 +73,8 @@ def __getattr__(name: str) -> Any:
     # as cheap as importing its dependencies.
     if name in ("catalog", "measure"):
         return importlib.import_module(f"sakip.{name}")
+    if name in ("achievement", "ikm", "predikat"):
+        return getattr(importlib.import_module("sakip.measure"), name)
     if name in ("lint", "Finding"):
         return getattr(importlib.import_module("sakip.catalog.lint"), name)
     raise AttributeError(f"module 'sakip' has no attribute {name!r}")

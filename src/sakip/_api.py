@@ -11,7 +11,7 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from ._parser import _CACHE
-from .errors import FormulaSyntaxError
+from .errors import ValueTypeError
 from .evaluate import Result, _fast
 from .evaluate import evaluate as _evaluate_formula
 from .formula import Formula
@@ -92,12 +92,9 @@ def _indicator(
     from .catalog.model import Indicator
 
     if not isinstance(indicator, Indicator):
-        raise FormulaSyntaxError(
+        raise ValueTypeError(
             f"cannot evaluate a {type(indicator).__name__}: give formula text, a Formula"
-            " or a catalog Indicator",
-            "",
-            1,
-            1,
+            " or a catalog Indicator"
         )
     scales = _catalog().load().scales
     return evaluate_indicator(indicator, values, period=period, unit=unit, scales=scales, **more)

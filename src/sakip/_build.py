@@ -21,7 +21,7 @@ from ._numbers import NumberTextError, NumberTooLongError, parse_number
 from .errors import FormulaSyntaxError, LimitError
 from .formula import PERCENT, Formula, Slot, normalize_name, slugify
 
-__all__ = ["Builder", "fail_at", "position"]
+__all__ = ["Builder", "fail_at", "position", "sum_terms"]
 
 # MAX_DIGITS in bits, so sizes are checked without printing huge integers.
 _MAX_BITS = int(MAX_DIGITS * 3.33)
@@ -43,6 +43,29 @@ _COMPARE = {
     "!=": sympy.Ne,
     "<>": sympy.Ne,
 }
+
+
+def sum_terms(expr: Any, range_of: Callable[[Any], int | None]) -> int:
+    """The terms the Σ in ``expr`` compute: a nested Σ once per term of the one around it.
+
+    ``range_of`` gives a Σ's number of terms, or None where it is not known yet.
+    """
+    if isinstance(expr, sympy.Sum):
+        count = range_of(expr)
+        inner = sum_terms(expr.function, range_of)
+        return 0 if count is None else count * max(inner, 1)
+    return sum(sum_terms(arg, range_of) for arg in expr.args if arg.has(sympy.Sum))
+
+
+def _constant_range(expr: Any) -> int | None:
+    """The terms of a Σ with number bounds (sympy merges a Σ of a Σ into one Sum with
+    several limits: their ranges multiply)."""
+    count = 1
+    for _, lower, upper in expr.limits:
+        if not (lower.is_Integer and upper.is_Integer):
+            return None
+        count *= max(int(upper - lower + 1), 0)
+    return count
 
 
 def position(text: str, pos: int) -> tuple[int, int]:
@@ -329,11 +352,8 @@ class Builder(Transformer[Token, Any]):
         index_name = index_name.strip()
         lower = self.sub_expression(lower_expr, tok)
         upper = self.sub_expression(match.group("upper").strip("{}"), tok)
-        if lower.is_Number and upper.is_Number:
-            if not (lower.is_Integer and upper.is_Integer):
-                raise self.fail(tok, "the bounds of Σ must be whole numbers")
-            if upper - lower + 1 > MAX_SUM_TERMS:
-                raise self.fail(tok, f"Σ over more than {MAX_SUM_TERMS} terms", LimitError)
+        if lower.is_Number and upper.is_Number and not (lower.is_Integer and upper.is_Integer):
+            raise self.fail(tok, "the bounds of Σ must be whole numbers")
         index = self.index_symbols.get(index_name)
         if index is None:
             raise self.fail(
@@ -341,7 +361,12 @@ class Builder(Transformer[Token, Any]):
                 f"the sum over '{index_name}' has no term indexed by {index_name}"
                 f" (write E_{index_name})",
             )
-        return sympy.Sum(term, (index, lower, upper))
+        total = sympy.Sum(term, (index, lower, upper))
+        if sum_terms(total, _constant_range) > MAX_SUM_TERMS:
+            raise self.fail(
+                tok, f"Σ over more than {MAX_SUM_TERMS} terms (nested sums multiply)", LimitError
+            )
+        return total
 
     def sub_expression(self, text: str, tok: Token) -> Any:
         try:

@@ -18,12 +18,14 @@ import numpy as np
 import sympy
 from sympy.utilities.lambdify import implemented_function, lambdify
 
+from ._build import sum_terms
 from ._codegen import array_namespace, check_nesting, code_printer, scalar_namespace
 from ._limits import MAX_PLANS_PER_FORMULA, MAX_SUM_TERMS
 from ._units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
 from .errors import (
     ConditionError,
     EvaluationError,
+    LimitError,
     UnitError,
     ZeroDenominatorError,
     ZeroDenominatorWarning,
@@ -83,7 +85,7 @@ class Plan:
         if stray:  # never compile anything but sakip's own internal symbols
             raise EvaluationError(f"internal error: unexpected symbols {sorted(map(str, stray))}")
         self.sums = [
-            self._compile_scalar(sympy.Tuple(lower, upper))
+            (s, self._compile_scalar(sympy.Tuple(lower, upper)))
             for s in sums
             for _, lower, upper in s.limits
         ]
@@ -122,16 +124,22 @@ class Plan:
 
     # -- running ---------------------------------------------------------------
     def check_sums(self, args: Sequence[Any]) -> None:
-        for bounds in self.sums:
+        ranges: dict[Any, int] = {}
+        for node, bounds in self.sums:
             lower, upper = (_bound(b) if isinstance(b, np.ndarray) else b for b in bounds(*args))
             if not (float(lower).is_integer() and float(upper).is_integer()):
                 raise EvaluationError(
                     f"the bounds of Σ must be whole numbers, got {lower} and {upper}"
                 )
-            if upper - lower + 1 > MAX_SUM_TERMS:
-                raise EvaluationError(
-                    f"Σ over {int(upper - lower + 1)} terms is more than {MAX_SUM_TERMS}"
-                )
+            ranges[node] = ranges.get(node, 1) * max(int(upper) - int(lower) + 1, 0)
+        terms = sum_terms(self.expr, ranges.get)
+        if terms > MAX_SUM_TERMS:
+            raise LimitError(
+                f"Σ over {terms} terms (nested sums multiply) is more than {MAX_SUM_TERMS}",
+                self.formula.text,
+                1,
+                1,
+            )
 
     def run_scalar(self, args: Sequence[Any]) -> Any:
         if self.sums:
@@ -239,8 +247,8 @@ class Plan:
                     continue
                 try:
                     value = self._compile_scalar(power.base)(*args)
-                except ZeroDivisionError:
-                    continue
+                except (ArithmeticError, ValueError, TypeError, LimitError):
+                    continue  # this is only naming the culprit: an error here is not it
                 if value == 0:
                     return str(power.base.xreplace(names).xreplace({PERCENT: sympy.Symbol("%")}))
         return ""

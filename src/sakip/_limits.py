@@ -38,5 +38,5 @@ MAX_SUM_TERMS = 100_000
 MAX_FORMULAS_CACHED = 10_000
 #: Compiled plans kept per formula (one per combination of input units).
 MAX_PLANS_PER_FORMULA = 32
-#: Value names searched for "did you mean" suggestions.
-MAX_SUGGESTION_KEYS = 1000
+#: Value names searched for "did you mean" suggestions (more: no suggestions).
+MAX_SUGGESTION_KEYS = 20_000

@@ -33,7 +33,7 @@ from ._limits import (
     MAX_TREE_DEPTH,
 )
 from ._traps import find_traps
-from .errors import AmbiguousFormulaWarning, FormulaSyntaxError, LimitError
+from .errors import AmbiguousFormulaWarning, FormulaSyntaxError, LimitError, ValueTypeError
 from .formula import Formula
 
 __all__ = ["MAX_DEPTH", "MAX_EXPONENT", "MAX_LENGTH", "MAX_SUM_TERMS", "parse"]
@@ -44,6 +44,8 @@ _PARSER: Lark | None = None
 _POSTLEXER = PostLexer()
 
 _GLOSSARY = re.compile(r"(?i)\bdi\s?mana\s*:?")
+# A glossary entry's symbol: a few characters of a name, no operator, then "=".
+_GLOSSARY_ENTRY = re.compile(r"[^=;\n/×*+]{1,60}=")
 _OPENERS = {"(": ")", "[": "]"}
 _CLOSERS = {")": "(", "]": "["}
 _OPERATOR_TOKENS = {"ADD", "SUB", "MUL", "DIV", "CARET", "COMPARE", "EQUALS", "AND", "OR"}
@@ -79,11 +81,11 @@ def parse(text: str, *, decimal_point: bool = False) -> Formula:
 
 def _cached(text: str, decimal_point: bool = False) -> Formula:
     """Like :func:`parse`, without warnings: the evaluator warns on its own."""
+    if not isinstance(text, str):
+        raise ValueTypeError(f"a formula must be text, not {type(text).__name__}")
     key = (text, decimal_point)
     formula = _CACHE.get(key)
     if formula is None:
-        if not isinstance(text, str):
-            raise FormulaSyntaxError(f"a formula must be text, not {type(text).__name__}", "", 1, 1)
         with _LOCK:
             formula = _CACHE.get(key) or _parse_uncached(text, decimal_point)
             if len(_CACHE) >= MAX_FORMULAS_CACHED:
@@ -98,8 +100,11 @@ _fail = fail_at
 def _split_glossary(text: str) -> tuple[str, list[tuple[str, str]]]:
     for match in _GLOSSARY.finditer(text):
         rest = text[match.end() :]
-        if rest.strip().casefold().startswith("jika"):
-            continue  # "dimana jika ..." introduces conditions, not a glossary
+        conditions = rest.strip().casefold().startswith("jika")
+        if conditions or not _GLOSSARY_ENTRY.match(rest) or not text[: match.start()].strip():
+            # "dimana jika ..." introduces conditions, and "desa di mana tersedia air"
+            # is part of a name: only "dimana X = ..." starts a glossary
+            continue
         entries = []
         for line in re.split(r"[;\n]", rest):
             symbol, eq, description = line.partition("=")

@@ -8,12 +8,14 @@ second look.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from typing import Any
 
 __all__ = [
     "AmbiguousFormulaWarning",
     "CatalogError",
     "CatalogWarning",
     "ConditionError",
+    "ConflictingValuesError",
     "EvaluationError",
     "FormulaSyntaxError",
     "LimitError",
@@ -88,6 +90,22 @@ class UnitError(SakipError):
 
 class ValueTypeError(SakipError):
     """A value of a kind sakip cannot use (a list, None, NaN, a str where a number is needed)."""
+
+
+class ConflictingValuesError(ValueTypeError):
+    """One variable is given twice under different spellings (``Angkatan Kerja`` and
+    ``angkatan_kerja``); ``variable`` names it and ``keys`` are the spellings."""
+
+    def __init__(self, variable: str, keys: Sequence[str]) -> None:
+        self.variable = variable
+        self.keys = tuple(keys)
+        super().__init__(
+            f"'{variable}' is given more than once: {' and '.join(map(repr, self.keys))};"
+            " give one value"
+        )
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (type(self), (self.variable, self.keys))
 
 
 class EvaluationError(SakipError):

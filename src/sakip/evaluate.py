@@ -13,10 +13,12 @@ from typing import Any
 import numpy as np
 
 from ._compile import plan_for
+from ._limits import MAX_SUGGESTION_KEYS
 from ._numbers import NumberTextError, format_number, parse_number
 from ._parser import _CACHE, _cached
 from .errors import (
     AmbiguousFormulaWarning,
+    ConflictingValuesError,
     MissingValueError,
     UnitError,
     ValueTypeError,
@@ -27,6 +29,9 @@ from .units import display_unit, parse_unit, ureg
 __all__ = ["Result", "evaluate"]
 
 _MISSING = object()
+_SUGGEST_NAMES = 10
+_SUGGEST_CANDIDATES = 200
+_SUGGEST_NAME_LENGTH = 100
 
 
 _set = object.__setattr__
@@ -118,6 +123,8 @@ def evaluate(
     categories, dates, and mappings ``{period: value}`` (with ``period=``) or
     ``{index: value}`` for indexed names. ``unit`` declares the unit of the result.
     """
+    if not isinstance(formula, str | Formula):
+        raise ValueTypeError(f"a formula must be text or a Formula, not {type(formula).__name__}")
     parsed = formula if type(formula) is Formula else _CACHE.get((formula, decimal_point))  # type: ignore[arg-type]
     if parsed is None:
         parsed = formula if isinstance(formula, Formula) else _cached(formula, decimal_point)
@@ -168,8 +175,10 @@ def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
             if key.__class__ is not str:
                 return None  # the general path says what is wrong
             index = formula.lookup(key)
-        if index is None or bound[index] is not None:
+        if index is None:
             continue
+        if bound[index] is not None:
+            return None  # two spellings of one variable: the general path says so
         kind = value.__class__
         if kind is float:
             if value - value != 0.0:  # NaN or infinity
@@ -210,20 +219,26 @@ def _bind(
         raise ValueTypeError(
             f"values must be a mapping of names to values, not {type(values).__name__}"
         )
-    if period is not None and not isinstance(period, int | np.integer):
+    if period is not None and (
+        isinstance(period, bool) or not isinstance(period, int | np.integer)
+    ):
         raise ValueTypeError(f"period must be a year as an int, not {period!r}")
     by_variable: dict[int, Any] = {}
     by_slot: dict[int, Any] = {}
+    spelled: dict[tuple[str, int], str] = {}
     for key, value in values.items():
         if not isinstance(key, str):
             raise ValueTypeError(f"value names must be text, not {key!r}")
         index = formula.lookup(key)
         if index is not None:
-            by_variable.setdefault(index, value)
+            _once(spelled, ("variable", index), key, formula.variables[index])
+            by_variable[index] = value
         elif formula.slot_keys:
             slot_index = formula.slot_keys.get(normalize_name(key))
             if slot_index is not None:
+                _once(spelled, ("slot", slot_index), key, formula.slots[slot_index].written)
                 by_slot[slot_index] = value
+    codes = _Codes(formula)
     args: list[Any] = []
     units: list[Any] = []
     missing: list[str] = []
@@ -237,9 +252,9 @@ def _bind(
             raw = _MISSING
         try:
             if direct:  # bound by its written form, e.g. "A tahun n-1"
-                arg, unit = _number(formula, slot, slot.written, raw)
+                arg, unit = _number(codes, slot, slot.written, raw)
             else:
-                arg, unit = _slot_value(formula, slot, raw, period)
+                arg, unit = _slot_value(codes, formula, slot, raw, period)
         except _Missing as exc:
             missing.append(exc.args[0])
             continue
@@ -258,6 +273,33 @@ class _Missing(Exception):
     pass
 
 
+def _once(
+    spelled: dict[tuple[str, int], str], target: tuple[str, int], key: str, name: str
+) -> None:
+    """Refuse a second spelling of one variable: which value is meant is not ours to pick."""
+    first = spelled.setdefault(target, key)
+    if first != key:
+        raise ConflictingValuesError(name, (first, key))
+
+
+class _Codes:
+    """Category codes for one evaluation: the formula's own categories, and a fresh
+    negative code for any other text, so two texts the formula does not name (OPINI =
+    "WDP", TARGET = "WTP") never compare equal."""
+
+    def __init__(self, formula: Formula) -> None:
+        self.known = formula.categories
+        self.names = tuple(formula.category_names.values())
+        self.others: dict[str, int] = {}
+
+    def __call__(self, text: Any) -> int:
+        key = " ".join(str(text).split()).casefold()
+        code = self.known.get(key)
+        if code is None:
+            code = self.others.setdefault(key, -1 - len(self.others))
+        return code
+
+
 def _index(name: str, key: Any) -> int:
     """An index of an indexed name: a whole number (7, "7", 7.0), nothing else."""
     try:
@@ -269,14 +311,16 @@ def _index(name: str, key: Any) -> int:
     return int(number)
 
 
-def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> tuple[Any, Any]:
+def _slot_value(
+    codes: _Codes, formula: Formula, slot: Slot, raw: Any, period: int | None
+) -> tuple[Any, Any]:
     name = formula.variables[slot.variable] if slot.variable is not None else slot.written
     if slot.kind == "date":
         if period is None:
             raise ValueTypeError(f"the date '{slot.written}' depends on the year: pass period=")
         try:
             return dt.date(period + slot.offset, slot.month, slot.day).toordinal(), None
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValueTypeError(
                 f"the date '{slot.written}' does not exist for period {period}"
             ) from None
@@ -287,16 +331,21 @@ def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> t
     if slot.kind == "indexed":
         if not isinstance(raw, Mapping):
             raise ValueTypeError(f"'{name}' is indexed ({name}_i): give a mapping {{index: value}}")
-        converted = {_index(name, k): _number(formula, slot, name, v) for k, v in raw.items()}
+        converted = {_index(name, k): _number(codes, slot, name, v) for k, v in raw.items()}
         unit_set = {u for _, u in converted.values()}
         if len(unit_set) > 1:
             raise UnitError(
                 f"the values of '{name}' have different units: {sorted(map(str, unit_set))}"
             )
         return {k: m for k, (m, _) in converted.items()}, next(iter(unit_set), None)
+    total = slot.kind == "total"
+    if total and isinstance(raw, Mapping) and period is not None and _by_period(raw):
+        # with period=, a mapping by period is read at that period (then summed if it
+        # is itself a series); a mapping by anything else is the series to total
+        raw = _at_period(raw, period, name)
     if isinstance(raw, Mapping):
         if slot.kind == "total":
-            parts = [_number(formula, slot, name, v) for v in raw.values()]
+            parts = [_number(codes, slot, name, v) for v in raw.values()]
             if not parts:
                 raise _Missing(f"{name} (the series is empty)")
             if len({u for _, u in parts}) > 1:
@@ -309,26 +358,46 @@ def _slot_value(formula: Formula, slot: Slot, raw: Any, period: int | None) -> t
                 ) from None
         if period is None:
             raise ValueTypeError(f"'{name}' is a series by period: pass period= to choose the year")
-        wanted = period + slot.offset
-        if wanted not in raw:
-            raise _Missing(f"{name} (period {wanted})")
-        raw = raw[wanted]
+        raw = _at_period(raw, period + slot.offset, name)
     elif slot.kind == "shift":
         raise ValueTypeError(
             f"'{slot.written}' needs the value of another period: give '{name}' as a mapping"
             f" {{period: value}} with period=, or bind '{slot.written}' itself"
         )
-    return _number(formula, slot, name, raw)
+    return _number(codes, slot, name, raw)
 
 
-def _number(formula: Formula, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
+def _by_period(series: Mapping[Any, Any]) -> bool:
+    """Keys that are years: ints, or whole-number text as JSON gives them."""
+    return bool(series) and all(_period_key(k) is not None for k in series)
+
+
+def _period_key(key: Any) -> int | None:
+    if isinstance(key, int | np.integer) and not isinstance(key, bool):
+        return int(key)
+    if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
+        return int(key.strip())
+    return None
+
+
+def _at_period(series: Mapping[Any, Any], wanted: int, name: str) -> Any:
+    """The value of a series for one period, its key given as int or as text."""
+    found = [v for k, v in series.items() if _period_key(k) == wanted]
+    if not found:
+        raise _Missing(f"{name} (period {wanted})")
+    if len(found) > 1:
+        raise ConflictingValuesError(f"{name} (period {wanted})", (str(wanted), repr(str(wanted))))
+    return found[0]
+
+
+def _number(codes: _Codes, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
     """(magnitude, unit or None) for one user value; rejects what would be a silent error."""
     kind = type(value)
     if slot.date_typed:
         return _date(name, value), None
     if slot.categorical and not isinstance(value, str | np.ndarray | list | tuple):
         raise ValueTypeError(
-            f"'{name}' is compared with categories ({', '.join(formula.category_names.values())}):"
+            f"'{name}' is compared with categories ({', '.join(codes.names)}):"
             f" give it as text, not {value!r}"
         )
     if kind is float or kind is int:
@@ -340,13 +409,13 @@ def _number(formula: Formula, slot: Slot, name: str, value: Any) -> tuple[Any, A
             raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
         return magnitude, None
     if isinstance(value, ureg.Quantity):
-        magnitude, _ = _number(formula, slot, name, value.magnitude)
+        magnitude, _ = _number(codes, slot, name, value.magnitude)
         return magnitude, value.units
     if hasattr(value, "units") and hasattr(value, "magnitude"):
         raise UnitError(f"'{name}' is a Quantity of another pint registry: use sakip.ureg")
     if isinstance(value, str):
         if slot.categorical:
-            return formula.categories.get(" ".join(value.split()).casefold(), 0), None
+            return codes(value), None
         try:
             return float(parse_number(value)), None
         except NumberTextError:
@@ -364,7 +433,7 @@ def _number(formula: Formula, slot: Slot, name: str, value: Any) -> tuple[Any, A
     if isinstance(value, dt.date):
         return float(value.toordinal()), None
     if isinstance(value, np.ndarray | list | tuple):
-        return _array(formula, slot, name, value), None
+        return _array(codes, slot, name, value), None
     raise ValueTypeError(
         f"'{name}' has a value of type {type(value).__name__}, which sakip cannot use"
     )
@@ -389,28 +458,47 @@ def _date(name: str, value: Any) -> Any:
     return float(value.toordinal())
 
 
-def _array(formula: Formula, slot: Slot, name: str, value: Any) -> Any:
-    array = np.asarray(value)
+def _array(codes: _Codes, slot: Slot, name: str, value: Any) -> Any:
+    try:
+        array = np.asarray(value)
+    except ValueError:  # ragged lists
+        raise ValueTypeError(f"'{name}' is a list of rows of different lengths") from None
     if array.dtype.kind in "iufb":
         return array.astype(float, copy=False)
     if slot.categorical and array.dtype.kind not in "OUS":
         raise ValueTypeError(f"'{name}' is compared with categories: give an array of text")
     if array.dtype.kind in "OUS" and slot.categorical:
-        codes = formula.categories
-        return np.array(
-            [codes.get(" ".join(str(v).split()).casefold(), 0) for v in array.ravel()], dtype=float
-        )
+        return np.array([_code_or_missing(codes, v) for v in array.ravel()], dtype=float)
     raise ValueTypeError(f"'{name}' is an array of {array.dtype}, not numbers")
 
 
-def _suggest(missing: list[str], values: Mapping[str, Any]) -> dict[str, list[str]]:
-    import difflib  # only on the error path
+def _code_or_missing(codes: _Codes, value: Any) -> float:
+    """A row's category code; NaN (a missing row) for None or NaN, never a category."""
+    if value is None or (isinstance(value, float) and value != value):
+        return math.nan
+    return float(codes(value))
 
-    given = [str(k) for k in values]
-    by_norm = {normalize_name(k): k for k in given}
+
+def _suggest(missing: list[str], values: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Names among the given ones for "did you mean", at a bounded cost: difflib is
+    quadratic in the length of names, and value dicts can come from whole tables."""
+    import difflib  # only on the error path
+    import heapq
+
+    by_norm: dict[str, str] = {}
+    if len(values) > MAX_SUGGESTION_KEYS:
+        return {}
+    for key in values:
+        if isinstance(key, str) and len(key) <= _SUGGEST_NAME_LENGTH:
+            by_norm.setdefault(normalize_name(key), key)
     suggestions = {}
-    for name in missing:
-        close = difflib.get_close_matches(normalize_name(name), list(by_norm), n=3, cutoff=0.6)
+    for name in missing[:_SUGGEST_NAMES]:
+        wanted = normalize_name(name)[:_SUGGEST_NAME_LENGTH]
+        words = set(wanted.split())
+        # difflib only over the names sharing the most words with the missing one
+        shared = {k: len(words & set(k.split())) for k in by_norm}
+        candidates = heapq.nlargest(_SUGGEST_CANDIDATES, by_norm, key=shared.__getitem__)
+        close = difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.6)
         if close:
             suggestions[name] = [by_norm[c] for c in close]
     return suggestions

@@ -248,9 +248,11 @@ def _as_number(key: Any) -> int | None:
     if isinstance(key, bool):
         return None
     if isinstance(key, str):
-        return int(key.strip()) if key.strip().isdigit() else None
+        digits = key.strip()
+        # isdigit() is true for "²" and other digits int() refuses
+        return int(digits) if digits.isascii() and digits.isdigit() else None
     try:
         value = float(key)
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         return None
     return int(value) if value.is_integer() else None
