@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import math
+import subprocess
+import sys
 from fractions import Fraction
 
 import numpy as np
@@ -471,3 +473,103 @@ def test_sub_periods_that_do_not_exist_name_no_year() -> None:
     rows = [(KEC, "", "2020-T5", DONE, 1), (KEC, "", "2020-S3", DONE, 1)]
     reasons = measure(table(rows))["reason"].tolist()
     assert reasons == ["period '2020-S3' names no year", "period '2020-T5' names no year"]
+
+
+# -- issue 7: a list target is one target per realisasi ----------------------------------
+
+
+def test_a_list_target_is_per_row_not_a_range() -> None:
+    # 80 / 100 = 80%; 90 / 120 = 75% (read as the range 100-120, the second was 90%)
+    got = achievement(np.array([80, 90]), [100, 120]).magnitude
+    assert got.tolist() == pytest.approx([80.0, 75.0])
+    # a tuple is the explicit range: below 100: 80 / 100; inside: 100%; above: 130 / 120
+    ranged = achievement(np.array([80.0, 110.0, 130.0]), (100, 120)).magnitude
+    assert ranged.tolist() == pytest.approx([80.0, 100.0, 108.333333333])
+
+
+@pytest.mark.parametrize(
+    ("actual", "target"),
+    [(85, [100, 120]), (np.array([80.0, 90.0, 130.0]), [100, 120]), (85, (1, 2, 3))],
+)
+def test_a_list_that_does_not_line_up_is_refused(actual: object, target: object) -> None:
+    with pytest.raises(sakip.ValueTypeError, match="tuple"):
+        achievement(actual, target)
+
+
+# -- issue 7: cap, floor and a zero target ------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "limits", [{"cap": math.nan}, {"floor": math.inf}, {"cap": -math.inf}, {"cap": True}]
+)
+def test_cap_and_floor_must_be_finite_numbers(limits: dict[str, float]) -> None:
+    with pytest.raises(sakip.ValueTypeError):
+        achievement(5, 4, **limits)  # type: ignore[arg-type]
+
+
+def test_a_zero_target_raises_under_every_policy() -> None:
+    for polarity, policy in (("higher", "R/T"), ("lower", "2T-R"), ("lower", "T/R")):
+        with pytest.raises(sakip.ZeroDenominatorError) as caught:
+            achievement(5, 0, polarity=polarity, policy=policy)
+        assert caught.value.denominator == "Target"
+    # T/R on arrays: the zero-target row is NaN with a warning; 5 / 4 x 100 = 125%
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="target of 0"):
+        got = achievement(
+            np.array([5.0, 4.0]), np.array([0.0, 5.0]), polarity="lower", policy="T/R"
+        ).magnitude
+    assert math.isnan(got[0]) and got[1] == pytest.approx(125)
+
+
+def test_a_range_from_zero_warns_of_nothing_when_no_row_is_below_it() -> None:
+    # inside: 100%; above: 6 / 5 = 120% (pytest turns a ZeroDenominatorWarning into an error)
+    assert achievement(np.array([3.0, 6.0]), (0, 5)).magnitude.tolist() == [100.0, 120.0]
+
+
+def test_a_date_is_not_a_realisasi_or_target() -> None:
+    import datetime as dt
+
+    with pytest.raises(sakip.ValueTypeError, match="date"):
+        achievement(5, dt.date(2020, 1, 1))  # arithmetic would use its day number
+
+
+# -- issue 7: ikm answers ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("responses", "words"),
+    [
+        ([["8/2"] * 14], "'8/2' is not an answer"),
+        ([[True] * 14], "yes/no"),
+        (["44444444444444"], "a row is a list of answers, not a str"),
+        ("44444444444444", "not a str"),
+        ([{"u1": 4}], "not a dict"),
+        ([[1 + 0j] * 14], "not an answer"),
+    ],
+)
+def test_ikm_refuses_what_is_not_an_answer(responses: object, words: str) -> None:
+    with pytest.raises(sakip.ValueTypeError, match=words):
+        ikm(responses)
+
+
+def test_ikm_numpy_floats_are_answers() -> None:
+    # all 2: NRR 2 per unsur, IKM = 14 x 2 / 14 = 2, converted 50
+    result = ikm([[np.float32(2)] * 14])
+    assert (result.index, result.converted) == (2, 50)
+
+
+# -- issue 7: the measurement API at the top level ---------------------------------------
+
+
+def test_achievement_ikm_and_predikat_at_the_top_level() -> None:
+    assert sakip.achievement is sakip.measure.achievement
+    assert sakip.ikm is sakip.measure.ikm
+    assert sakip.predikat is sakip.measure.predikat
+    assert {"achievement", "ikm", "predikat"} <= set(sakip.__all__)
+    code = (
+        "import sys, sakip; lazy = 'sakip.measure' not in sys.modules;"
+        " print(lazy, sakip.achievement(3, 4).magnitude, 'sakip.measure' in sys.modules)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
+    )
+    assert done.stdout.split() == ["True", "75.0", "True"], done.stderr  # 3 / 4 = 75%

@@ -8,6 +8,8 @@ array rows become NaN with a ZeroDenominatorWarning).
 
 from __future__ import annotations
 
+import datetime as dt
+import numbers
 import tomllib
 import warnings
 from collections.abc import Mapping
@@ -17,7 +19,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..errors import SakipError, ZeroDenominatorWarning
+from ..errors import SakipError, ValueTypeError, ZeroDenominatorError, ZeroDenominatorWarning
 from ..evaluate import Result, evaluate
 from ..formula import normalize_name
 from ..units import ureg
@@ -94,24 +96,33 @@ def achievement(
 
     ``polarity`` is ``"higher"`` (higher is better) or ``"lower"``; ``policy`` names the
     formula (defaults: ``"R/T"`` for higher, ``"2T-R"`` for lower; ``"T/R"`` is the
-    other lower-is-better policy in use). A ``(low, high)`` target is a range: inside
+    other lower-is-better policy in use). A ``(low, high)`` tuple is a range: inside
     it capaian is 100%, above it the policy divides by ``high``, below it by ``low``. A
-    text target (``"WTP"``, ``"Ada"``) is categorical: 100% when the realisasi is the
-    same category, else 0%. ``cap`` and ``floor`` clip the result. Works on scalars and
+    list or array is one target per realisasi (a list must be as long as the
+    realisasi). A text target (``"WTP"``, ``"Ada"``) is categorical: 100% when the
+    realisasi is the same category, else 0%. ``cap`` and ``floor`` (finite numbers)
+    clip the result. A target of 0 raises ZeroDenominatorError naming ``Target`` under
+    every policy (array rows: NaN and a ZeroDenominatorWarning). Works on scalars and
     numpy arrays; returns a :class:`sakip.Result` in percent.
     """
     side = normalize_polarity(polarity)
     chosen = _policy(side, policy)
+    low, high = _limit(floor, "floor"), _limit(cap, "cap")
+    if low is not None and high is not None and high < low:
+        raise SakipError(f"cap {cap!r} is below floor {floor!r}")
+    for value, what in ((actual, "realisasi"), (target, "target")):
+        if isinstance(value, dt.date) or getattr(getattr(value, "dtype", None), "kind", "") == "M":
+            # arithmetic would read a date as its day number: 81,936% from a date cell
+            raise ValueTypeError(f"the {what} is a date, not a number: {value!r}")
+    if isinstance(target, list):
+        target = _per_row(actual, target)
     if isinstance(target, str) or (isinstance(target, np.ndarray) and target.dtype.kind in "OUS"):
         magnitude = _categorical(actual, target)
-    elif isinstance(target, tuple | list) and len(target) == 2:
-        magnitude = _range(actual, target, chosen)
+    elif isinstance(target, tuple):
+        magnitude = _range(actual, _bounds(target), chosen)
     else:
         magnitude = _apply(chosen, actual, target)
-    if cap is not None or floor is not None:
-        low, high = _limit(floor, "floor"), _limit(cap, "cap")
-        if low is not None and high is not None and high < low:
-            raise SakipError(f"cap {cap!r} is below floor {floor!r}")
+    if low is not None or high is not None:
         magnitude = np.clip(magnitude, low, high)
         magnitude = float(magnitude) if np.ndim(magnitude) == 0 else magnitude
     return Result(magnitude, ureg.percent, "capaian")
@@ -120,17 +131,76 @@ def achievement(
 def _limit(value: Any, what: str) -> float | None:
     if value is None:
         return None
-    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
-        raise SakipError(f"{what} must be a number (a percentage), not {value!r}")
-    return float(value)
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise ValueTypeError(f"{what} must be a number (a percentage), not {value!r}")
+    number = float(value)
+    if not np.isfinite(number):
+        # np.clip with NaN turns every capaian into NaN: refuse rather than compute it
+        raise ValueTypeError(f"{what} must be a finite number (a percentage), not {value!r}")
+    return number
+
+
+def _bounds(target: tuple[Any, ...]) -> tuple[Any, Any]:
+    if len(target) != 2:
+        raise ValueTypeError(f"a range target is a tuple (low, high), not {target!r}")
+    return target[0], target[1]
+
+
+def _per_row(actual: Any, target: list[Any]) -> Any:
+    """A list is one target per realisasi. A list used to be read as a range when it
+    had two items, so a list that does not line up with the realisasi is refused rather
+    than guessed at."""
+    rows = np.shape(actual)
+    if len(rows) != 1 or rows[0] != len(target):
+        raise ValueTypeError(
+            f"a list target gives one target per realisasi: {len(target)} targets for"
+            f" realisasi of shape {rows or 'scalar'}; give a range as a tuple (low, high)"
+        )
+    try:
+        return np.asarray(target)
+    except ValueError as exc:  # a ragged list
+        raise ValueTypeError(f"the target list cannot be an array: {exc}") from None
 
 
 def _apply(policy: Policy, actual: Any, target: Any) -> Any:
+    scalar = np.ndim(actual) == 0 and np.ndim(target) == 0
+    if scalar and _is_zero(target):
+        # T/R divides by the realisasi, not the target: without this check a zero target
+        # would give 0% there, while every policy promises to refuse it
+        raise ZeroDenominatorError("Target")
     result = evaluate(policy.formula, {"Realisasi": actual, "Target": target}, unit="percent")
-    return result.magnitude
+    magnitude = result.magnitude
+    if scalar:
+        return magnitude
+    zero = np.broadcast_to(_is_zero(target), np.shape(magnitude)) & np.isfinite(magnitude)
+    if zero.any():
+        warnings.warn(
+            f"{int(zero.sum())} of {zero.size} rows have a target of 0; their capaian is NaN",
+            ZeroDenominatorWarning,
+            stacklevel=3,
+        )
+        magnitude = np.where(zero, np.nan, magnitude)
+    return magnitude
 
 
-def _range(actual: Any, target: Any, policy: Policy) -> Any:
+def _is_zero(target: Any) -> Any:
+    """Target == 0 read the way the policy formulas read it (text numbers, quantities)."""
+    magnitude = evaluate("Target", {"Target": target}).magnitude
+    try:
+        return np.asarray(magnitude, dtype=float) == 0
+    except (TypeError, ValueError):  # a date or a category: the policy formula says why
+        return np.zeros(np.shape(magnitude), dtype=bool)
+
+
+def _rows(value: Any, rows: Any) -> Any:
+    if np.ndim(value) == 0:
+        return value
+    if isinstance(value, list):
+        return [v for v, keep in zip(value, rows.ravel(), strict=True) if keep]
+    return value[rows]
+
+
+def _range(actual: Any, target: tuple[Any, Any], policy: Policy) -> Any:
     """Inside the range 100%; above it the policy against ``high``, below against ``low``.
 
     The comparisons go through sakip's formulas too, so text numbers ("1.500") and
@@ -143,19 +213,28 @@ def _range(actual: Any, target: Any, policy: Policy) -> Any:
     if np.any(np.asarray(width) < 0):
         raise SakipError(f"a range target must be (low, high), got {target!r}")
     over, under = np.asarray(over, dtype=float), np.asarray(under, dtype=float)
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore", ZeroDenominatorWarning)
-        above = _apply(policy, actual, high) if np.any(over > 0) else np.nan
-        below = _apply(policy, actual, low) if np.any(under > 0) else np.nan
-    result = np.where(over > 0, above, np.where(under > 0, below, 100.0))
-    result = np.where(np.isnan(over) | np.isnan(under), np.nan, result)  # missing rows
-    return float(result) if result.ndim == 0 else result
+    if over.ndim == 0:
+        if over > 0:
+            return float(_apply(policy, actual, high))
+        if under > 0:
+            return float(_apply(policy, actual, low))
+        return np.nan if np.isnan(over) or np.isnan(under) else 100.0
+    # Only the rows outside the range are computed against a bound, so a bound of 0
+    # that no row falls below divides nothing by zero (and warns of nothing).
+    result = np.where(np.isnan(over) | np.isnan(under), np.nan, 100.0)
+    for rows, bound in ((over > 0, high), (under > 0, low)):
+        if rows.any():
+            part = _apply(policy, _rows(actual, rows), _rows(bound, rows))
+            result[rows] = np.asarray(part, dtype=float)
+    return result
 
 
 def _categorical(actual: Any, target: Any) -> Any:
     def key(value: Any) -> str:
         return normalize_name(str(value))
 
+    if isinstance(actual, list):
+        actual = np.asarray(actual, dtype=object)
     if isinstance(actual, np.ndarray) or isinstance(target, np.ndarray):
         actual_keys = np.vectorize(key, otypes=[object])(np.asarray(actual, dtype=object))
         target_keys = np.vectorize(key, otypes=[object])(np.asarray(target, dtype=object))

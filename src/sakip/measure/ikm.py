@@ -9,13 +9,17 @@ seed's interval table. PermenPANRB 14/2017 uses 9 unsur and its own bands.
 from __future__ import annotations
 
 import math
+import numbers
+import re
+from collections.abc import Mapping, Set
+from decimal import Decimal
 from fractions import Fraction
 from typing import Any
 
 import attrs
 import numpy as np
 
-from ..errors import SakipError
+from ..errors import SakipError, ValueTypeError
 
 __all__ = ["METHODS", "IkmResult", "ikm"]
 
@@ -54,32 +58,57 @@ def _pandas_na() -> Any:
     return sys.modules.get("pandas")  # pd.NA only matters if pandas made the table
 
 
+_ANSWER_TEXT = re.compile(r"[1-4]")
+
+
 def _answer(value: Any, row: int, unsur: int) -> int:
+    where = f"respondent {row + 1}, unsur {unsur + 1}"
+    if isinstance(value, bool | np.bool_):
+        # True is 1 to Python, but a yes/no is not an answer on the 1-4 scale
+        raise ValueTypeError(f"{where}: {value!r} is a yes/no, not an answer 1-4")
+    if isinstance(value, str):
+        # only the digit itself: Fraction() would also read "8/2" or "4e0" as 4
+        if not _ANSWER_TEXT.fullmatch(value.strip()):
+            raise ValueTypeError(f"{where}: {value!r} is not an answer 1-4 (write 1, 2, 3 or 4)")
+        return int(value.strip())
+    if not isinstance(value, numbers.Rational | float | np.floating | Decimal):
+        raise ValueTypeError(f"{where}: {value!r} is not an answer 1-4")
     try:
-        number = Fraction(str(value).strip()) if isinstance(value, str) else Fraction(value)
+        number = Fraction(float(value) if isinstance(value, np.floating) else value)
     except (ValueError, TypeError, OverflowError):
-        raise SakipError(
-            f"respondent {row + 1}, unsur {unsur + 1}: {value!r} is not an answer 1-4"
-        ) from None
+        raise ValueTypeError(f"{where}: {value!r} is not an answer 1-4") from None
     if number.denominator != 1 or not 1 <= number <= 4:
-        raise SakipError(
-            f"respondent {row + 1}, unsur {unsur + 1}: answers are 1, 2, 3 or 4, not {value!r}"
-        )
+        raise ValueTypeError(f"{where}: answers are 1, 2, 3 or 4, not {value!r}")
     return int(number)
 
 
 def _rows(responses: Any) -> list[list[Any]]:
     if hasattr(responses, "to_numpy") and hasattr(responses, "columns"):  # a DataFrame
         responses = responses.to_numpy(dtype=object)
+    if isinstance(responses, str | bytes | Mapping | Set):
+        raise ValueTypeError(
+            "give the answers as a table: one row per respondent, one column per unsur,"
+            f" not a {type(responses).__name__}"
+        )
     try:
-        rows = [list(row) for row in responses]
+        rows = [_row(row, number) for number, row in enumerate(responses)]
     except TypeError:
-        raise SakipError(
+        raise ValueTypeError(
             "give the answers as a table: one row per respondent, one column per unsur"
         ) from None
     if not rows:
         raise SakipError("no respondents")
     return rows
+
+
+def _row(row: Any, number: int) -> list[Any]:
+    if isinstance(row, str | bytes | Mapping | Set):
+        # list("44444444444444") would be 14 answers of 4: a row is a list, not text
+        raise ValueTypeError(
+            f"respondent {number + 1}: a row is a list of answers, not a"
+            f" {type(row).__name__} ({row!r:.40})"
+        )
+    return list(row)
 
 
 def ikm(responses: Any, *, method: str = "kepmenpan_25_2004") -> IkmResult:
