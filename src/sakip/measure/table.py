@@ -7,27 +7,26 @@ The long format (one value per row) is documented in docs/measure.md:
 ``indicator`` is a catalog id or abbreviation, ``entity`` an optional unit of
 measurement (a kecamatan, a desa), ``variable`` a variable of the indicator's formula
 (``nilai`` for a direct measure, ``E_7`` for an indexed name, ``target`` for the target).
-The table is reshaped with pandas (one wide table per indicator) and each indicator is
-evaluated once, over all its entities and periods as numpy arrays.
+Each indicator is evaluated once, over all its entities and periods as numpy arrays.
+Every failure of a cell or an indicator becomes the reason of its rows: the report
+always completes. Reading cells is in cells.py, files in io.py, evaluation in
+evaluation.py.
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import numbers
-import re
-import warnings
+import math
 from collections.abc import Mapping
-from decimal import Decimal
-from pathlib import Path
 from typing import Any
 
 import numpy as np
 
-from .._numbers import NumberTextError, parse_number
-from ..errors import CatalogWarning, SakipError, ZeroDenominatorWarning
+from ..errors import SakipError
 from ..formula import normalize_name
 from .achievement import POLICIES, _policy, achievement, normalize_polarity
+from .cells import BadCell, key_texts, label, periods, read_values
+from .evaluation import Cells, Groups, direct_values, formula_values, lookup, spellings_of, why
+from .io import TableError, read_frame
 
 __all__ = ["PLAN", "TableError", "measure", "read_table", "resolve_scale", "rollup"]
 
@@ -35,15 +34,8 @@ __all__ = ["PLAN", "TableError", "measure", "read_table", "resolve_scale", "roll
 PLAN = (2018, 2023)
 COLUMNS = ("indicator", "period", "variable", "value")
 OUTPUT = ("indicator", "entity", "period", "value", "unit", "target", "capaian", "reason")
-_INDEXED = re.compile(r"(?P<base>.+?)_\{?(?P<index>\d+)\}?$")
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
-_RANGE = re.compile(r"([\d.,]+\s*%?)\s*[-–—]\s*([\d.,]+\s*%?)")
-_PLAIN_NUMBER = r"\d+(?:,\d+)?|\d{1,3}(?:\.\d{3})+(?:,\d+)?"
-_POINT_NUMBER = r"\d+(?:\.\d+)?|\d{1,3}(?:,\d{3})+(?:\.\d+)?"
 
-
-class TableError(SakipError):
-    """The table cannot be measured as a whole (a required column is missing, ...)."""
+Notes = dict[tuple[str, Any], list[str]]  # (entity, when) -> notes for that output row
 
 
 def resolve_scale(scale: Any) -> Any:
@@ -63,74 +55,12 @@ def resolve_scale(scale: Any) -> Any:
     return scales[scale]
 
 
-def _real(value: Any) -> Any:
-    return float(value) if isinstance(value, numbers.Real | Decimal) else value
-
-
-def _cell(value: Any, decimal_point: bool) -> Any:
-    """A text cell: a number (Indonesian notation unless decimal_point), a date, or text."""
-    text = str(value).strip()
-    if not text:
-        return None
-    for candidate in (text, text.rstrip("%").strip()):
-        try:
-            return float(parse_number(candidate, decimal_point=decimal_point))
-        except NumberTextError:
-            pass
-    bounds = _RANGE.fullmatch(text)
-    if bounds:  # a range target "80 - 90"
-        low = _cell(bounds.group(1), decimal_point)
-        high = _cell(bounds.group(2), decimal_point)
-        if isinstance(low, float) and isinstance(high, float):
-            return (low, high)
-    if _ISO_DATE.fullmatch(text):
-        return dt.date.fromisoformat(text)
-    return text
-
-
-def _cells(values: Any, decimal_point: bool) -> Any:
-    """Parse a value column: numbers stay, number text is read in bulk, the rest per cell."""
-    import pandas as pd
-
-    series = pd.Series(values, dtype=object)
-    is_number = series.map(
-        lambda v: isinstance(v, numbers.Real | Decimal) and not isinstance(v, bool)
-    )
-    out = pd.to_numeric(series.where(is_number).map(_real), errors="coerce").astype(object)
-    text = series[out.isna() & series.notna()].astype(str).str.strip()
-    pattern = _POINT_NUMBER if decimal_point else _PLAIN_NUMBER
-    numeric = text.str.fullmatch(pattern) & text.str.len().gt(0)
-    group, decimal = (",", ".") if decimal_point else (".", ",")
-    converted = pd.to_numeric(
-        text[numeric].str.replace(group, "", regex=False).str.replace(decimal, ".", regex=False)
-    )
-    out[converted.index] = converted.astype(object)
-    rest = text[~numeric]
-    out[rest.index] = [_cell(v, decimal_point) for v in rest]
-    out[out.map(lambda v: isinstance(v, float) and v != v)] = None
-    return out
-
-
 def read_table(table: Any, *, decimal_point: bool = False) -> Any:
-    """The long table as a pandas DataFrame with parsed cells; CSV paths are read as text."""
-    import pandas as pd
+    """The long table as a pandas DataFrame with parsed cells (``cell``), periods
+    (``when``) and per-row notes (``note``: a cell that was cut, ...).
 
-    if isinstance(table, str | Path) or hasattr(table, "read_text"):
-        try:
-            frame = pd.read_csv(str(table), dtype=str, comment="#", keep_default_na=False)
-        except (
-            OSError,
-            UnicodeDecodeError,
-            pd.errors.ParserError,
-            pd.errors.EmptyDataError,
-        ) as exc:
-            raise TableError(f"cannot read {str(table)!r}: {exc}") from None
-    elif isinstance(table, pd.DataFrame):
-        frame = table.copy()
-    else:
-        raise TableError(
-            f"measure() takes a pandas DataFrame or a CSV path, not {type(table).__name__}"
-        )
+    ``table`` is a DataFrame, a local CSV path or an open file (see io.py)."""
+    frame = read_frame(table)
     frame.columns = [str(c).strip().casefold() for c in frame.columns]
     if len(set(frame.columns)) != len(frame.columns):
         raise TableError(f"the table has repeated columns: {list(frame.columns)}")
@@ -142,41 +72,14 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
         )
     if "entity" not in frame.columns:
         frame["entity"] = ""
+    notes = [""] * len(frame)
     for column in ("entity", "indicator", "variable"):
-        frame[column] = frame[column].fillna("").astype(str).str.strip()
-    frame["cell"] = _cells(frame["value"].to_numpy(dtype=object), decimal_point).to_numpy()
-    labels = {p: _period(p) for p in pd.unique(frame["period"])}
-    frame["when"] = frame["period"].map(labels)
+        frame[column], cut = key_texts(frame[column])
+        notes = [a or b for a, b in zip(notes, cut, strict=True)]
+    frame["cell"] = read_values(frame["value"].tolist(), decimal_point)
+    frame["when"] = periods(frame["period"].tolist())
+    frame["note"] = notes
     return frame
-
-
-_SUB_PERIOD = re.compile(
-    r"(?P<year>\d{4})(?:\s*[-/ ]\s*(?P<sub>(?:T|Q|TW)\s*[1-4]|S\s*[12]|B\s*(?:0?[1-9]|1[0-2])))?",
-    re.I,
-)
-
-
-def _period(value: Any) -> tuple[int | None, str]:
-    """(year, sub-period) of a period cell: 2020 -> (2020, ""); "2020-T1" -> (2020, "T1");
-    text that names no year -> (None, text). Offsets such as tahun n-1 move the year."""
-    if isinstance(value, int | np.integer):
-        return int(value), ""
-    if isinstance(value, float | np.floating) and float(value).is_integer():
-        return int(value), ""
-    text = str(value).strip()
-    match = _SUB_PERIOD.fullmatch(text)
-    if not match:
-        return None, text
-    sub = (match.group("sub") or "").upper().replace(" ", "")
-    sub = "T" + sub[2:] if sub.startswith("TW") else "T" + sub[1:] if sub.startswith("Q") else sub
-    return int(match.group("year")), sub
-
-
-def _label(when: tuple[int | None, str]) -> Any:
-    year, sub = when
-    if year is None:
-        return sub
-    return f"{year}-{sub}" if sub else year
 
 
 def _in_plan(when: tuple[int | None, str], plan: tuple[int, int]) -> bool:
@@ -196,8 +99,10 @@ def measure(
     Returns a pandas DataFrame with one row per (indicator, entity, period) and a
     ``reason`` column that says why a value or capaian is missing (missing input,
     zero denominator, category outside the allowed set, unknown indicator, period
-    outside the plan, no target). No row is dropped silently. ``policy`` is one policy
-    name or a mapping polarity -> policy; ``scale`` names the predikat scale.
+    outside the plan, no target, a cell that cannot be read). No row is dropped
+    silently, and no cell or indicator stops the report. ``policy`` is one policy
+    name or a mapping polarity -> policy; ``scale`` names the predikat scale. Safe to
+    call from several threads at once.
     """
     import pandas as pd
 
@@ -205,49 +110,66 @@ def measure(
 
     catalog = load()
     grading = resolve_scale(scale)
+    for side in ("higher", "lower"):
+        _policy_for(side, policy)  # a bad policy is the caller's error, not a row's
     frame = read_table(table, decimal_point=decimal_point)
-    # One pass over the rows files every cell under its indicator; the per-indicator
-    # work below is then dictionary look-ups and one vectorized evaluation.
-    tables: dict[str, dict[tuple[str, Any, str], Any]] = {}
-    repeated: dict[str, set[tuple[str, Any, str]]] = {}
-    columns = (frame[c].tolist() for c in ("indicator", "entity", "when", "variable", "cell"))
-    for indicator, entity, when, variable, cell in zip(*columns, strict=True):
-        cells = tables.setdefault(indicator, {})
-        place = (entity, when, variable)
-        if place in cells:
-            repeated.setdefault(indicator, set()).add(place)
-        else:
-            cells[place] = cell
+    tables, notes = _file_cells(frame)
     out: dict[str, list[Any]] = {name: [] for name in OUTPUT}
     for key, cells in tables.items():
         start = len(out["indicator"])
-        _measure_indicator(catalog, key, cells, policy, plan, out)
-        _note_repeats(out, start, repeated.get(key, set()))
+        try:
+            _measure_indicator(catalog, key, cells, policy, plan, out)
+        except Exception as exc:  # the report always completes: the failure is the reason
+            for name in OUTPUT:
+                del out[name][start:]
+            _emit(out, key, _groups(cells), reason=why(exc))
+        _add_notes(out, start, notes.get(key, {}))
     result = pd.DataFrame(out, columns=list(OUTPUT))
     capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
     result["predikat"] = grading.grades(capaian)[1]
     return result
 
 
-def _note_repeats(
-    out: dict[str, list[Any]], start: int, repeated: set[tuple[str, Any, str]]
-) -> None:
-    """Say where a cell was given twice: the first is used, the later ones are not."""
-    for entity, when, variable in repeated:
-        label = _label(when)
-        for k in range(start, len(out["indicator"])):
-            if out["entity"][k] == entity and out["period"][k] == label:
-                note = f"'{variable}' is given more than once; the first row is used"
-                out["reason"][k] = f"{out['reason'][k]}; {note}" if out["reason"][k] else note
+def _file_cells(frame: Any) -> tuple[dict[str, Cells], dict[str, Notes]]:
+    """One pass over the rows files every cell under its indicator; the per-indicator
+    work is then dictionary look-ups and one vectorized evaluation."""
+    tables: dict[str, Cells] = {}
+    notes: dict[str, Notes] = {}
+    columns = ("indicator", "entity", "when", "variable", "cell", "note")
+    for indicator, entity, when, variable, cell, note in zip(
+        *(frame[c].tolist() for c in columns), strict=True
+    ):
+        cells = tables.setdefault(indicator, {})
+        place = (entity, when, variable)
+        if place in cells:
+            note = note or f"'{variable}' is given more than once; the first row is used"
+        else:
+            cells[place] = cell
+        if note:
+            row_notes = notes.setdefault(indicator, {}).setdefault((entity, when), [])
+            if note not in row_notes:
+                row_notes.append(note)
+    return tables, notes
 
 
-def _emit(
-    out: dict[str, list[Any]], indicator: str, groups: list[tuple[str, Any]], **columns: Any
-) -> None:
+def _add_notes(out: dict[str, list[Any]], start: int, notes: Notes) -> None:
+    for k in range(start, len(out["indicator"])):
+        found = notes.get((out["entity"][k], out["when"][k]))
+        if found:
+            reason = out["reason"][k]
+            out["reason"][k] = "; ".join([reason, *found] if reason else found)
+
+
+def _groups(cells: Cells) -> Groups:
+    return sorted({(e, p) for e, p, _ in cells}, key=lambda g: (g[0], g[1][0] or 0, g[1][1]))
+
+
+def _emit(out: dict[str, list[Any]], indicator: str, groups: Groups, **columns: Any) -> None:
     n = len(groups)
     out["indicator"].extend([indicator] * n)
     out["entity"].extend(e for e, _ in groups)
-    out["period"].extend(_label(p) for _, p in groups)
+    out["period"].extend(label(p) for _, p in groups)
+    out.setdefault("when", []).extend(p for _, p in groups)  # for notes; not an output
     for name in OUTPUT[3:]:
         value = columns.get(name)
         if isinstance(value, list):
@@ -261,22 +183,23 @@ def _emit(
 def _measure_indicator(
     catalog: Any,
     key: str,
-    cells: dict[tuple[str, Any, str], Any],
+    cells: Cells,
     policy: Any,
     plan: tuple[int, int],
     out: dict[str, list[Any]],
 ) -> None:
-    groups = sorted({(e, p) for e, p, _ in cells}, key=lambda g: (g[0], g[1][0] or 0, g[1][1]))
+    groups = _groups(cells)
     try:
         indicator = catalog.get(key)
-    except SakipError as exc:
-        _emit(out, key, groups, reason=str(exc))
+    except Exception as exc:  # SakipError, or a fault of the catalog on odd text
+        unknown = f"no indicator {key!r} in the catalog"
+        _emit(out, key, groups, reason=why(exc) if isinstance(exc, SakipError) else unknown)
         return
     inside = [g for g in groups if _in_plan(g[1], plan)]
     outside = [g for g in groups if not _in_plan(g[1], plan)]
     if outside:
         reasons = [
-            f"period {_label(p)!r} is outside the plan {plan[0]}-{plan[1]}"
+            f"period {label(p)!r} is outside the plan {plan[0]}-{plan[1]}"
             if p[0] is not None
             else f"period {p[1]!r} names no year"
             for _, p in outside
@@ -285,190 +208,22 @@ def _measure_indicator(
     if not inside:
         return
     variables = {v for _, _, v in cells}
-    values, unit, reasons = _values(indicator, cells, variables, inside)
-    target = _lookup(cells, _find(variables, "target"), inside, 0)
-    capaian, capaian_reasons = _capaian(indicator, values, target, policy)
-    reason = [r or c for r, c in zip(reasons, capaian_reasons, strict=True)]
+    evaluate = direct_values if indicator.formula is None else formula_values
+    values, unit, reasons = evaluate(indicator, cells, variables, inside)
+    targets = lookup(
+        cells, spellings_of(variables, lambda v: normalize_name(v) == "target"), inside
+    )
+    capaian, capaian_reasons = _capaian(indicator, values, targets, policy)
     _emit(
         out,
         indicator.id,
         inside,
         value=values,
         unit=str(unit),
-        target=target,
+        target=[None if isinstance(t, BadCell) else t for t in targets],
         capaian=capaian,
-        reason=reason,
+        reason=[r or c for r, c in zip(reasons, capaian_reasons, strict=True)],
     )
-
-
-def _find(variables: set[str], name: str) -> str | None:
-    return next((v for v in variables if normalize_name(v) == name), None)
-
-
-def _lookup(
-    cells: dict[tuple[str, Any, str], Any],
-    variable: str | None,
-    groups: list[tuple[str, Any]],
-    offset: int,
-) -> list[Any]:
-    """The cells of one table variable for the groups, at period + offset (None if absent)."""
-    if variable is None:
-        return [None] * len(groups)
-    if offset == 0:
-        return [cells.get((e, p, variable)) for e, p in groups]
-    return [cells.get((e, (p[0] + offset, p[1]), variable)) for e, p in groups]
-
-
-def _values(
-    indicator: Any,
-    cells: dict[tuple[str, Any, str], Any],
-    variables: set[str],
-    groups: list[tuple[str, Any]],
-) -> tuple[list[Any], Any, list[str]]:
-    """Evaluate the indicator for every (entity, period) in one vectorized call."""
-    from .. import evaluate
-
-    n = len(groups)
-    reasons = [""] * n
-    formula = indicator.formula
-    if formula is None:
-        column = next((v for v in variables if indicator.is_value_key(v)), None)
-        return _direct(indicator, _lookup(cells, column, groups, 0), reasons)
-    by_variable = _variable_index(formula, variables)
-    inputs: dict[str, Any] = {}
-    missing: list[list[str]] = [[] for _ in range(n)]
-    for slot in formula.slots:
-        if slot.kind == "date" or slot.variable is None:
-            continue
-        name = formula.variables[slot.variable]
-        if slot.kind == "indexed":
-            inputs[name] = {
-                index: _numbers(_lookup(cells, column, groups, 0), missing, f"{name}_{index}")
-                for index, column in by_variable.get(("indexed", normalize_name(name)), {}).items()
-            }
-            continue
-        column = by_variable.get(("plain", normalize_name(name)))
-        offset = slot.offset if slot.kind == "shift" else 0
-        label = slot.written if slot.kind == "shift" else name
-        found = _lookup(cells, column, groups, offset)
-        if slot.categorical:
-            inputs[label] = _categories(found, missing, label)
-        elif slot.date_typed:
-            inputs[label] = _dates(found, missing, label)
-        else:
-            inputs[label] = _numbers(found, missing, label)
-    with warnings.catch_warnings(record=True) as caught:
-        warnings.simplefilter("always")
-        try:
-            if any(s.kind == "date" for s in formula.slots):
-                magnitudes, unit = _per_period(indicator, inputs, groups), indicator.unit
-            else:
-                result = evaluate(indicator, inputs)
-                magnitudes, unit = np.broadcast_to(result.magnitude, (n,)), result.units
-        except SakipError as exc:
-            return [None] * n, "", [str(exc)] * n
-    zero = any(issubclass(w.category, ZeroDenominatorWarning) for w in caught)
-    note = next((str(w.message) for w in caught if issubclass(w.category, CatalogWarning)), "")
-    values: list[Any] = []
-    for k in range(n):
-        value = magnitudes[k]
-        if missing[k]:
-            reasons[k] = "missing input: " + ", ".join(missing[k])
-            values.append(None)
-        elif isinstance(value, float | np.floating) and not np.isfinite(value):
-            reasons[k] = (
-                "zero denominator or no applicable condition" if zero else "undefined value"
-            )
-            values.append(None)
-        else:
-            values.append(value.item() if hasattr(value, "item") else value)
-            reasons[k] = f"note: {note}" if note else ""
-    return values, unit, reasons
-
-
-def _numbers(cells: list[Any], missing: list[list[str]], label: str) -> Any:
-    out = np.empty(len(cells))
-    for k, value in enumerate(cells):
-        if isinstance(value, float | int):
-            out[k] = value
-        elif isinstance(value, dt.date):
-            out[k] = value.toordinal()
-        else:
-            out[k] = np.nan
-            missing[k].append(label if value is None else f"{label} (not a number: {value!r})")
-    return out
-
-
-def _dates(cells: list[Any], missing: list[list[str]], label: str) -> Any:
-    out: list[Any] = []
-    for k, value in enumerate(cells):
-        if isinstance(value, dt.date):
-            out.append(value)
-        else:
-            out.append(None)
-            missing[k].append(label if value is None else f"{label} (not a date: {value!r})")
-    return np.array(out, dtype=object)
-
-
-def _categories(cells: list[Any], missing: list[list[str]], label: str) -> Any:
-    for k, value in enumerate(cells):
-        if value is None:
-            missing[k].append(label)
-    return np.array(["" if v is None else str(v) for v in cells], dtype=object)
-
-
-def _variable_index(formula: Any, columns: set[str]) -> dict[tuple[str, str], Any]:
-    """Which table variable feeds which formula variable (by name, slug or alias)."""
-    found: dict[tuple[str, str], Any] = {}
-    for variable in columns:
-        index = formula.lookup(variable)
-        if index is not None:
-            found.setdefault(("plain", normalize_name(formula.variables[index])), variable)
-            continue
-        match = _INDEXED.fullmatch(variable)
-        if match:
-            base = formula.lookup(match.group("base"))
-            if base is not None:
-                key = ("indexed", normalize_name(formula.variables[base]))
-                found.setdefault(key, {})[int(match.group("index"))] = variable
-    return found
-
-
-def _per_period(indicator: Any, inputs: dict[str, Any], groups: list[tuple[str, Any]]) -> Any:
-    """Formulas with dates relative to the period are evaluated one period at a time."""
-    from .. import evaluate
-
-    out = np.full(len(groups), np.nan)
-    years = np.array([p[0] for _, p in groups])
-    for year in sorted(set(years.tolist())):
-        rows = years == year
-        chunk = {k: (v[rows] if isinstance(v, np.ndarray) else v) for k, v in inputs.items()}
-        out[rows] = evaluate(indicator, chunk, period=int(year)).magnitude
-    return out
-
-
-def _direct(indicator: Any, raw: list[Any], reasons: list[str]) -> tuple[list[Any], Any, list[str]]:
-    values: list[Any] = []
-    for k, value in enumerate(raw):
-        if value is None:
-            reasons[k] = "missing input: nilai"
-            values.append(None)
-        elif indicator.allowed_values:
-            canonical = indicator.allowed(value)
-            if canonical is None:
-                reasons[k] = (
-                    f"category {value!r} is not one of {', '.join(indicator.allowed_values)}"
-                )
-            # ordered levels (SPIP 1-5) are numbers, compared with their target as numbers
-            numeric = canonical is not None and indicator.ordered_levels
-            values.append(float(canonical) if numeric else canonical)
-        elif not isinstance(value, float | int) or not np.isfinite(value):
-            reasons[k] = f"not a finite number: {value!r}"
-            values.append(None)
-        else:
-            values.append(value)
-    unit = indicator.unit if indicator.unit is not None else ""
-    return values, unit, reasons
 
 
 def _policy_for(polarity: str, policy: Any) -> Any:
@@ -486,15 +241,16 @@ def _policy_for(polarity: str, policy: Any) -> Any:
 
 
 def _known(name: Any) -> str:
-    if name not in POLICIES:
+    if not isinstance(name, str) or name not in POLICIES:
         raise TableError(f"unknown policy {name!r}; known: {', '.join(POLICIES)}")
-    return str(name)
+    return name
 
 
 def _capaian(
     indicator: Any, values: list[Any], targets: list[Any], policy: Any
 ) -> tuple[list[Any], list[str]]:
-    """Vectorized capaian for one indicator; a reason where there is none."""
+    """Capaian for one indicator's rows (numbers in one vectorized call); a reason where
+    there is none."""
     polarity = normalize_polarity(indicator.polarity)
     chosen = _policy_for(polarity, policy)
     n = len(values)
@@ -507,40 +263,39 @@ def _capaian(
             continue
         if target is None:
             reasons[k] = "no target"
+        elif isinstance(target, BadCell):
+            reasons[k] = f"target: {target.reason}"
         elif isinstance(value, str):  # a category: the target must be one too
             expected = indicator.allowed(target) if indicator.allowed_values else target
             if not isinstance(expected, str):
                 reasons[k] = f"the target {target!r} is not a category of this indicator"
             else:
                 capaian[k] = achievement(value, expected, polarity=polarity).magnitude
-        elif isinstance(target, tuple):  # a range "80 - 90"
-            capaian[k] = _single(value, target, polarity, chosen, reasons, k)
-        elif not isinstance(target, float | int) or not np.isfinite(target):
+        elif not isinstance(target, float | int | tuple) or isinstance(target, bool):
             reasons[k] = f"the target is not a number: {target!r}"
-        elif not np.isfinite(value):
-            reasons[k] = f"the value is not a finite number: {value!r}"
+        elif isinstance(target, tuple) or target == 0 or value == 0 or not math.isfinite(value):
+            # ranges, and zeros (where a policy may divide by zero), one at a time: a
+            # scalar raises and names what is 0, where arrays would only warn
+            capaian[k], reasons[k] = _single(value, target, polarity, chosen)
         else:
             numeric.append(k)
     if numeric:
         actual = np.array([values[k] for k in numeric], dtype=float)
         target = np.array([targets[k] for k in numeric], dtype=float)
-        with warnings.catch_warnings():
-            warnings.simplefilter("ignore", ZeroDenominatorWarning)
-            result = achievement(actual, target, polarity=polarity, policy=chosen).magnitude
+        result = achievement(actual, target, polarity=polarity, policy=chosen).magnitude
         for k, value in zip(numeric, np.atleast_1d(result), strict=True):
             if np.isfinite(value):
                 capaian[k] = float(value)
             else:
-                reasons[k] = "capaian undefined: the target (or, for T/R, the realisasi) is 0"
+                reasons[k] = "capaian undefined"
     return capaian, reasons
 
 
-def _single(value: Any, target: Any, polarity: str, policy: Any, reasons: list[str], k: int) -> Any:
+def _single(value: Any, target: Any, polarity: str, policy: Any) -> tuple[Any, str]:
     try:
-        return float(achievement(value, target, polarity=polarity, policy=policy).magnitude)
+        return float(achievement(value, target, polarity=polarity, policy=policy).magnitude), ""
     except SakipError as exc:
-        reasons[k] = f"capaian undefined: {exc}"
-        return None
+        return None, f"capaian undefined: {why(exc)}"
 
 
 def _measured(measured: Any) -> Any:

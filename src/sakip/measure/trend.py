@@ -7,7 +7,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import SakipError
-from .table import _period
+from .cells import period as _period
 
 __all__ = ["trend"]
 
