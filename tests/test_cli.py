@@ -115,3 +115,117 @@ def test_show_list_lint_eval_indicator() -> None:
     assert evaluated.stdout.strip() == "2,73 per 1.000 kelahiran hidup"
     unknown = run("show", "XYZ")
     assert unknown.returncode == 1 and "no indicator 'XYZ'" in unknown.stderr
+
+
+# -- issue 7: CSV injection, no traceback for any input, quiet broken pipes ----------------
+
+
+def _main(args: list[str]) -> int:
+    from sakip.cli import main
+
+    try:
+        return main(args)
+    except SystemExit as exc:  # the exit code is what a shell sees either way
+        return int(exc.code or 0)
+
+
+def test_csv_output_neutralises_formula_cells(
+    tmp_path: object, capsys: pytest.CaptureFixture[str]
+) -> None:
+    import csv
+    import io
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "data.csv"
+    crime = "Jumlah Tindak Kriminal"
+    path.write_text(
+        "indicator,entity,period,variable,value\n"
+        f'AK,"=HYPERLINK(""http://x"",""y"")",2019,{crime},120\n'
+        f'AK,"=HYPERLINK(""http://x"",""y"")",2020,{crime},96\n'
+        'AK,"=HYPERLINK(""http://x"",""y"")",2020,target,-20\n'
+        f"AK,@SUM(A1),2020,{crime},1\nAK,+90,2020,{crime},1\n"
+        'AK,+90,2020,target,"-1 (turun)"\n',
+        encoding="utf-8",
+    )
+    assert _main(["measure", str(path), "--format", "csv"]) == 0
+    rows = list(csv.DictReader(io.StringIO(capsys.readouterr().out)))
+    by_entity = {(r["entity"], r["period"]): r for r in rows}
+    link = by_entity[('\'=HYPERLINK("http://x","y")', "2020")]
+    # AK 2020 = (96 - 120) / 96 x 100 = -25; 2T-R against -20: (-40 + 25) / -20 = 75%
+    assert (link["value"], link["target"], link["capaian"]) == ("-25.0", "-20.0", "75.0")
+    assert ("'@SUM(A1)", "2020") in by_entity
+    assert by_entity[("'+90", "2020")]["target"] == "'-1 (turun)"
+    from sakip.measure.io import csv_safe  # the one place every writer neutralises cells
+
+    for cell in ("=1+1", "+90", "-5", "@SUM(A1)", "\tx", "\rx"):
+        assert csv_safe(cell) == "'" + cell
+    assert (csv_safe(-5.0), csv_safe("Betung"), csv_safe(None)) == (-5.0, "Betung", None)
+
+
+def test_no_input_ends_in_a_traceback(tmp_path: object, capsys: pytest.CaptureFixture[str]) -> None:
+    from pathlib import Path
+
+    folder = Path(str(tmp_path))
+    binary = folder / "data.bin"
+    binary.write_bytes(bytes(range(256)) * 40)
+    empty = folder / "empty.csv"
+    empty.write_text("", encoding="utf-8")
+    huge = folder / "huge.csv"
+    huge.write_text(
+        f"indicator,period,variable,value\nAKB,2020,D0-<1th,{'9' * 999}\nAKB,9{'9' * 50},x,1\n",
+        encoding="utf-8",
+    )
+    cases: list[tuple[list[str], int]] = [
+        (["measure", str(folder / "missing.csv")], 1),
+        (["measure", str(folder)], 1),
+        (["measure", str(binary)], 1),
+        (["measure", str(empty)], 1),
+        (["measure", str(huge), "--format", "json"], 0),
+        (["measure", "http://127.0.0.1:9/data.csv"], 1),
+        (["measure", ""], 2),
+        (["measure"], 2),
+        (["measure", "--example", "--policy", "bogus"], 2),
+        (["measure", "--example", "--format", "xml"], 2),
+        (["list", "zzzz tidak ada"], 1),
+        (["list", "--pd", "nope"], 1),
+        (["list", "--pd", "9" * 30], 1),
+        (["show", ""], 1),
+        (["show", "²"], 1),
+        (["show", "XYZ"], 1),
+        (["eval", ""], 1),
+        (["eval", "A / B", "A=1", "B=0"], 1),
+        (["eval", "A x 2", "A=1" + "0" * 400], 1),
+        (["eval", "A x 2", "A=" + "9" * 5000], 1),
+        (["eval", "1000000000^999"], 1),
+        (["eval", "A", "not-a-pair"], 2),
+        (["eval", "A", "--period", "twenty"], 2),
+        (["bogus"], 2),
+        ([], 2),
+        (["--help"], 0),
+    ]
+    for args, code in cases:
+        got = _main(args)
+        out, err = capsys.readouterr()
+        assert "Traceback" not in err + out, args
+        assert got == code, (args, err)
+        if code == 1:
+            assert err.startswith("sakip: "), (args, err)
+    _main(["list", "zzzz tidak ada"])
+    assert "no indicator matches 'zzzz tidak ada'" in capsys.readouterr().err
+
+
+def test_a_closed_pipe_ends_quietly(tmp_path: object) -> None:
+    from pathlib import Path
+
+    path = Path(str(tmp_path)) / "big.csv"
+    rows = [f"dinkes.03,Desa {k},2020,Jumlah rumah tangga sehat,{k}" for k in range(3000)]
+    path.write_text("indicator,entity,period,variable,value\n" + "\n".join(rows), encoding="utf-8")
+    command = [*([SAKIP] if SAKIP else [sys.executable, "-m", "sakip"]), "measure", str(path)]
+    # about 300 KB of report: far more than a pipe holds, so writing meets the closed end
+    with subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.PIPE) as child:
+        assert child.stdout is not None and child.stderr is not None
+        child.stdout.readline()
+        child.stdout.close()
+        err = child.stderr.read().decode()
+        child.wait(timeout=120)
+    assert err == ""

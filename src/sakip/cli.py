@@ -1,20 +1,25 @@
 """The ``sakip`` command line (the face layer: nothing imports it).
 
 Exit codes: 0 ok, 1 findings or a failed evaluation, 2 usage. Errors go to stderr as
-one readable line (plus the formula and a caret for syntax errors).
+one readable line (plus the formula and a caret for syntax errors); no input ends in a
+traceback.
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
+import os
 import sys
+import unicodedata
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
-from . import SakipError, evaluate
+from . import SakipError, ValueTypeError, evaluate
 from ._numbers import NumberTextError, format_number, parse_number
+from .measure.achievement import POLICIES
 
 __all__ = ["main"]
 
@@ -66,9 +71,12 @@ def _demo(_: argparse.Namespace) -> int:
 
 def _value(text: str) -> object:
     try:
-        return float(parse_number(text))
+        number = float(parse_number(text))
     except NumberTextError:
         return text
+    except (OverflowError, ValueError):  # beyond a float, or beyond int()'s digit limit
+        raise ValueTypeError(f"the number {text[:40]!r}... is too large") from None
+    return number
 
 
 def _eval(args: argparse.Namespace) -> int:
@@ -123,6 +131,8 @@ def _list(args: argparse.Namespace) -> int:
         found = [i for i in found if i.section == section.code]
     for indicator in found:
         print(f"{indicator.id:<28} {indicator.name}")
+    if not found:
+        print(f"sakip: no indicator matches {args.text!r}", file=sys.stderr)
     return 0 if found else 1
 
 
@@ -149,7 +159,9 @@ def _measure(args: argparse.Namespace) -> int:
         raise _Usage("give a CSV file or --example")
     table = measure(source, policy=args.policy, decimal_point=args.decimal_point)
     if args.format == "csv":
-        table.to_csv(sys.stdout, index=False)
+        from .measure.io import write_csv
+
+        write_csv(table, sys.stdout)
     elif args.format == "json":
         print(json.dumps(json.loads(table.to_json(orient="records")), ensure_ascii=False, indent=1))
     else:
@@ -162,7 +174,15 @@ def _number(value: Any) -> str:
         return ""
     if isinstance(value, int | float):
         return format_number(value, 2)
-    return str(value)
+    return _shown(value)
+
+
+def _shown(value: Any) -> str:
+    """A cell for the terminal: control characters (escape sequences from a CSV) as '?'."""
+    text = str(value)
+    if text.isprintable():
+        return text
+    return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
 
 
 def _text_table(table: Any) -> str:
@@ -177,8 +197,8 @@ def _text_table(table: Any) -> str:
         "keterangan",
     ]
     rows = [
-        [str(r.indicator), str(r.entity), str(r.period), _number(r.value), _number(r.target),
-         _number(r.capaian), str(r.predikat), str(r.reason)]
+        [_shown(r.indicator), _shown(r.entity), _shown(r.period), _number(r.value),
+         _number(r.target), _number(r.capaian), str(r.predikat), _shown(r.reason)]
         for r in table.itertuples()
     ]  # fmt: skip
     widths = [
@@ -233,7 +253,7 @@ def _parser() -> argparse.ArgumentParser:
     meas.add_argument("csv", nargs="?")
     meas.add_argument("--example", action="store_true", help="use the shipped illustrative dataset")
     meas.add_argument("--format", choices=("text", "csv", "json"), default="text")
-    meas.add_argument("--policy", help="capaian policy (R/T, 2T-R, T/R)")
+    meas.add_argument("--policy", choices=tuple(POLICIES), help="capaian policy")
     meas.add_argument("--decimal-point", action="store_true", help="numbers use the decimal point")
     meas.set_defaults(run=_measure)
     return parser
@@ -241,20 +261,42 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code (0 ok, 1 failed evaluation, 2 usage)."""
+    try:
+        code = _main(argv)
+        sys.stdout.flush()  # a closed pipe shows here, not in Python's exit handler
+        return code
+    except SystemExit as exc:  # argparse: 2 for a usage error, 0 for --help
+        return exc.code if isinstance(exc.code, int) else 2
+    except BrokenPipeError:
+        # the reader went away (sakip ... | head): stop quietly, and point stdout at
+        # devnull so that Python's final flush does not complain either
+        with contextlib.suppress(OSError, ValueError):
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 1
+    except KeyboardInterrupt:
+        return 130
+    except _Usage as exc:
+        print(f"sakip: {exc}", file=sys.stderr)
+        return 2
+    except (SakipError, OSError) as exc:
+        print(f"sakip: {exc}", file=sys.stderr)
+        return 1
+    except Exception as exc:  # a fault of sakip itself: still one line, no traceback
+        print(
+            f"sakip: internal error ({type(exc).__name__}: {exc}); please report it",
+            file=sys.stderr,
+        )
+        return 1
+
+
+def _main(argv: Sequence[str] | None) -> int:
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # name=value pairs after an option: sakip eval F --unit % A=1
         if args.command != "eval" or not all("=" in item for item in extra):
             parser.error(f"unrecognized arguments: {' '.join(extra)}")
         args.values = [*args.values, *extra]
-    try:
-        return int(args.run(args))
-    except _Usage as exc:
-        print(f"sakip: {exc}", file=sys.stderr)
-        return 2
-    except SakipError as exc:
-        print(f"sakip: {exc}", file=sys.stderr)
-        return 1
+    return int(args.run(args))
 
 
 if __name__ == "__main__":
