@@ -480,3 +480,15 @@ def test_lookups_by_odd_keys() -> None:
     with pytest.raises(UnknownIndicatorError, match=r"no indicator 'iku\.99'"):
         sakip.evaluate("iku.99", {})
     assert sakip.evaluate(26, {"Penduduk yang bekerja": 9, "Angkatan Kerja": 10}).magnitude == 90
+
+
+def test_a_percent_formula_with_a_plain_satuan_keeps_its_percent() -> None:
+    # Nilai Tukar Nelayan: 110,05 / 100 x 100 % = 110,05 %, in Lampiran I and in the
+    # Dinas Perikanan table alike; the table's satuan "Indeks" once made it 1,1005
+    values = {"Indeks yang diterima nelayan": 110.05, "Indeks yang dibayar nelayan": 100}
+    assert sakip.evaluate("iku.19", values).magnitude == pytest.approx(110.05)
+    with pytest.warns(sakip.CatalogWarning, match="satuan 'Indeks'"):
+        r = sakip.evaluate("diskan.03", values)
+    assert r.magnitude == pytest.approx(110.05) and r.units == sakip.ureg.percent
+    kinds = {(f.id, f.kind) for f in sakip.lint()}
+    assert {("diskan.03", "unit"), ("diskan.04", "unit"), ("satpolpp.04", "unit")} <= kinds

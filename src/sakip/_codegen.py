@@ -234,8 +234,11 @@ def _careful_fin(value: Any) -> Any:
 
 def _careful_pow(base: Any, exponent: Any) -> Any:
     base = np.asarray(base, dtype=float)
+    exponent = np.asarray(exponent, dtype=float)
     result = np.power(base, exponent)
-    return np.where((base == 0) & (np.asarray(exponent) < 0), np.nan, result)
+    # IEEE says NaN^0 = 1 and 1^NaN = 1: an undefined row would come back defined
+    undefined = np.isnan(base) | np.isnan(exponent) | ((base == 0) & (exponent < 0))
+    return np.where(undefined, np.nan, result)
 
 
 _COMPARE_UFUNCS = {

@@ -31,7 +31,7 @@ from .errors import (
     ZeroDenominatorWarning,
 )
 from .formula import PERCENT, Formula
-from .units import ureg
+from .units import is_scaled_ratio, ureg
 
 __all__ = ["Plan", "plan_for"]
 
@@ -51,10 +51,6 @@ def _bound(value: Any) -> int:
 # Σ bounds reach range() as ints; the bounds are checked to be whole before the call.
 _as_int = implemented_function("sakip_int", _bound)
 _PLAN_LOCK = threading.Lock()
-
-
-def _is_ratio_unit(unit: Any) -> bool:
-    return bool(unit.dimensionless) and unit != _DIMENSIONLESS
 
 
 def _lambdify(args: Sequence[Any], expr: Any, mode: str, text: str) -> Callable[..., Any]:
@@ -330,7 +326,7 @@ def _declare(
     if unit == _DIMENSIONLESS:
         if plain:
             return factor, declared
-        if _is_ratio_unit(declared):
+        if is_scaled_ratio(declared):
             scale = 1 / convert_factor(declared, _DIMENSIONLESS)
             if factor * top_coefficient(formula.expr) == scale:
                 return factor, declared

@@ -15,7 +15,14 @@ import pint
 
 from .errors import UnitError
 
-__all__ = ["define", "define_count", "display_unit", "parse_unit", "ureg"]
+__all__ = [
+    "define",
+    "define_count",
+    "display_unit",
+    "is_scaled_ratio",
+    "parse_unit",
+    "ureg",
+]
 
 ureg: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
 ureg.load_definitions(str(resources.files("sakip") / "units.txt"))
@@ -94,6 +101,11 @@ _DISPLAY = {
     "per_100000_kelahiran_hidup": "per 100.000 kelahiran hidup",
     "dimensionless": "",
 }
+
+
+def is_scaled_ratio(unit: Any) -> bool:
+    """A plain number with a scale of its own: percent, per mille, per 1.000 KH."""
+    return bool(unit.dimensionless) and unit != ureg.dimensionless
 
 
 def display_unit(unit: Any) -> str:

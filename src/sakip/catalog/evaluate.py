@@ -11,7 +11,7 @@ import pint
 
 from ..errors import CatalogWarning, UnitError, ValueTypeError
 from ..evaluate import Result, _set, evaluate
-from ..units import parse_unit, ureg
+from ..units import is_scaled_ratio, parse_unit, ureg
 from .model import Indicator
 from .scales import Scale
 
@@ -91,6 +91,13 @@ def _formula(
 ) -> Result:
     formula = indicator.formula
     assert formula is not None
+    if declared == ureg.dimensionless:
+        # A formula "x 100%" with a plain satuan (Indeks, Rasio): converting 110,05 % to
+        # the plain number 1,1005 would silently report another figure than the one the
+        # region publishes. The formula's own unit wins, with a warning, as below.
+        result = evaluate(formula, values, period=period)
+        if is_scaled_ratio(result.units):
+            return _contradiction(indicator, result)
     try:
         return evaluate(formula, values, period=period, unit=declared)
     except UnitError:
@@ -98,15 +105,18 @@ def _formula(
             raise
         # The regulation may declare a unit its own formula contradicts (a ratio x 100%
         # in metres). Compute what the formula gives and say so, rather than refuse.
-        result = evaluate(formula, values, period=period)
-        warnings.warn(
-            f"{indicator.id} declares satuan '{indicator.satuan}' but its formula gives"
-            f" '{result.units}'; the result is in the formula's unit"
-            f" (seed line {indicator.seed_line})",
-            CatalogWarning,
-            stacklevel=4,
-        )
-        return result
+        return _contradiction(indicator, evaluate(formula, values, period=period))
+
+
+def _contradiction(indicator: Indicator, result: Result) -> Result:
+    warnings.warn(
+        f"{indicator.id} declares satuan '{indicator.satuan}' but its formula gives"
+        f" '{result.units}'; the result is in the formula's unit"
+        f" (seed line {indicator.seed_line})",
+        CatalogWarning,
+        stacklevel=6,  # the caller of sakip.evaluate
+    )
+    return result
 
 
 def _direct(

@@ -19,7 +19,7 @@ from .._parser import _cached
 from .._units_walk import top_coefficient
 from ..errors import FormulaSyntaxError, SakipError
 from ..formula import PERCENT, Formula, normalize_name
-from ..units import ureg
+from ..units import is_scaled_ratio, ureg
 from . import load
 from .model import Catalog, Indicator
 
@@ -109,11 +109,17 @@ def _formula_checks(formula: Formula, indicator: Indicator) -> Iterable[tuple[st
         yield "unit", str(exc)
         return
     inferred = plan.unit
-    if inferred.dimensionless and inferred != ureg.dimensionless and not declared.dimensionless:
+    if is_scaled_ratio(inferred) and not declared.dimensionless:
         yield (
             "unit",
             f"the formula gives a ratio in '{inferred}' but the satuan is '{indicator.satuan}'"
             f" ({declared}, a dimension of its own)",
+        )
+    if is_scaled_ratio(inferred) and declared == ureg.dimensionless:
+        yield (
+            "unit",
+            f"the formula gives a ratio in '{inferred}' but the satuan '{indicator.satuan}'"
+            " is a plain number: converting would report 1,1 for 110 %",
         )
     if declared == ureg.percent and inferred == ureg.dimensionless and _is_ratio(formula.expr):
         scaled = PERCENT in formula.expr.free_symbols or sympy.Integer(100) in formula.expr.atoms()
