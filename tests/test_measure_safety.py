@@ -264,3 +264,50 @@ def test_file_objects_are_read(tmp_path: Path) -> None:
     assert only(measure(io.BytesIO(text.encode()))).value == pytest.approx(93)
     with pytest.raises(sakip.SakipError, match="not a file"):
         measure(tmp_path)
+
+
+def test_an_indicator_that_fails_as_a_whole_keeps_its_rows_and_the_next_ones_notes(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sakip.measure import table as table_module
+
+    real = table_module._capaian
+
+    def failing(indicator: object, *args: object) -> object:
+        if getattr(indicator, "id", "") == KEC:
+            raise RuntimeError("boom")
+        return real(indicator, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(table_module, "_capaian", failing)
+    rows = [(KEC, "", 2030, DONE, 1), (KEC, "", 2020, DONE, 1), (KEC, "", 2020, WANTED, 2),
+            (IKU26, "", 2020, WORKING, 930), (IKU26, "", 2020, FORCE, 1000),
+            (IKU26, "", 2020, FORCE, 999)]  # fmt: skip
+    m = measure(table(rows))
+    assert m[["indicator", "period"]].values.tolist() == [
+        [KEC, 2020], [KEC, 2030], [IKU26, 2020]
+    ]  # fmt: skip
+    assert m.reason.tolist()[:2] == ["could not be computed (RuntimeError: boom)"] * 2
+    # iku.26: 930 / 1000 (the first Angkatan Kerja) = 93%, and the repeat is noted
+    assert m.value.tolist()[2] == pytest.approx(93)
+    assert (
+        m.reason.tolist()[2]
+        == "no target; 'Angkatan Kerja' is given more than once; the first row is used"
+    )
+
+
+def test_only_whole_lines_starting_with_a_hash_are_comments() -> None:
+    text = (
+        "# a comment line\nindicator,entity,period,variable,value\n"
+        "dinkes.03,Desa #1,2020,Jumlah rumah tangga sehat,8\n"
+        "dinkes.03,Desa #1,2020,Jumlah rumah tangga total,10\n"
+    )
+    row = only(measure(io.StringIO(text)))
+    # before: "Desa #1" was cut to "Desa " and its cells lost; 8 / 10 = 80%
+    assert (row.entity, row.value) == ("Desa #1", 80.0)
+
+
+def test_a_plan_that_is_not_two_years_is_the_callers_error() -> None:
+    with pytest.raises(sakip.SakipError, match="plan"):
+        measure(table([(IKU26, "", 2020, WORKING, 1)]), plan=("a", "b"))  # type: ignore[arg-type]
+    one_year = measure(table([(IKU26, "", 2020, WORKING, 1)]), plan=[2020, 2020])  # type: ignore[arg-type]
+    assert only(one_year).period == 2020  # a list of two years is a plan too

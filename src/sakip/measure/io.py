@@ -59,9 +59,12 @@ def read_frame(table: Any) -> Any:
             "measure() takes a pandas DataFrame, a CSV path or an open file,"
             f" not {type(table).__name__}"
         )
+    # Comments are whole lines starting with '#': pandas' comment= would also cut a
+    # cell such as "Desa #1" and every cell after it.
+    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
     try:
         # a text buffer: pandas infers no compression and opens no URL for it
-        return pd.read_csv(io.StringIO(text), dtype=str, comment="#", keep_default_na=False)
+        return pd.read_csv(io.StringIO("".join(lines)), dtype=str, keep_default_na=False)
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise TableError(f"cannot read {_name(table)}: {_one_line(exc)}") from None
 

@@ -16,6 +16,7 @@ evaluation.py.
 from __future__ import annotations
 
 import math
+import numbers
 from collections.abc import Mapping
 from typing import Any
 
@@ -112,6 +113,7 @@ def measure(
     grading = resolve_scale(scale)
     for side in ("higher", "lower"):
         _policy_for(side, policy)  # a bad policy is the caller's error, not a row's
+    _check_plan(plan)
     frame = read_table(table, decimal_point=decimal_point)
     tables, notes = _file_cells(frame)
     out: dict[str, list[Any]] = {name: [] for name in OUTPUT}
@@ -120,14 +122,25 @@ def measure(
         try:
             _measure_indicator(catalog, key, cells, policy, plan, out)
         except Exception as exc:  # the report always completes: the failure is the reason
-            for name in OUTPUT:
-                del out[name][start:]
+            for column in out.values():
+                del column[start:]
             _emit(out, key, _groups(cells), reason=why(exc))
         _add_notes(out, start, notes.get(key, {}))
     result = pd.DataFrame(out, columns=list(OUTPUT))
     capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
     result["predikat"] = grading.grades(capaian)[1]
     return result
+
+
+def _check_plan(plan: Any) -> None:
+    ok = (
+        isinstance(plan, tuple | list)
+        and len(plan) == 2
+        and all(isinstance(y, numbers.Integral) and not isinstance(y, bool) for y in plan)
+        and plan[0] <= plan[1]
+    )
+    if not ok:
+        raise TableError(f"plan is a (first year, last year) tuple of ints, not {plan!r}")
 
 
 def _file_cells(frame: Any) -> tuple[dict[str, Cells], dict[str, Notes]]:
