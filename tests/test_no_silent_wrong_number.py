@@ -210,3 +210,12 @@ def test_suggestions_among_many_names_stay_useful() -> None:
     with pytest.raises(sakip.MissingValueError) as info:
         sakip.evaluate("Jumlah penduduk miskin kota x 2", values)
     assert "Jumlah penduduk miskin" in info.value.suggestions["Jumlah penduduk miskin kota"]
+
+
+@pytest.mark.parametrize("text", ["A / B", "min(A; B)", "B ^ 0", "jika B > 1 maka A selain itu 0"])
+def test_infinite_or_missing_array_inputs_never_become_numbers(text: str) -> None:
+    # 1 / inf = 0, min(inf, 5) = 5, inf^0 = 1 and inf > 1 would each give a number
+    for bad in (np.inf, -np.inf, np.nan):
+        with pytest.warns(sakip.ZeroDenominatorWarning, match="missing"):
+            r = sakip.evaluate(text, {"A": np.array([5.0, 5.0]), "B": np.array([bad, 2.0])})
+        assert math.isnan(r.magnitude[0]) and math.isfinite(r.magnitude[1])

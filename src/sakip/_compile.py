@@ -172,11 +172,17 @@ class Plan:
         # Scalars beside arrays become numpy floats, so a zero denominator among them
         # follows numpy's rules (NaN rows and a warning), not Python's ZeroDivisionError.
         args = [np.float64(a) if isinstance(a, float | int) else a for a in args]
+        missing = _missing_inputs(args)
         try:
-            with np.errstate(all="raise"):
-                result = self.array(*args)
-                if not self.formula.has_default:
+            if missing is None:
+                with np.errstate(all="raise"):
+                    result = self.array(*args)
+                    if self.formula.has_default:
+                        # every input finite and no flag raised: every row is defined
+                        return result
                     self._check_finite(result)
+                    return result
+            result = self._run_careful(args)
         except (FloatingPointError, ZeroDivisionError, OverflowError):
             # Some row is undefined somewhere: compute again with undefined rows as NaN
             # from the place they arise (see _codegen), so min/max or a condition cannot
@@ -188,20 +194,25 @@ class Plan:
             ) from None
         except ValueError as exc:
             raise EvaluationError(f"the arrays do not fit together: {exc}") from None
+        return self._mark_undefined(result, missing)
+
+    @staticmethod
+    def _mark_undefined(result: Any, missing: Any) -> Any:
+        """NaN for every row without a result, with a warning saying why."""
         result = np.asarray(result, dtype=float)
-        missing = _missing_inputs(args, np.shape(result))
-        if missing is not None:
-            # a missing (NaN) input row is missing in the result, whatever branch or
-            # min/max a NaN would pick
-            result = np.where(missing, np.nan, result)
         bad = ~np.isfinite(result)
         if missing is not None:
+            missing = _broadcast(missing, np.shape(result))
+        if missing is not None:
+            # a missing (NaN or infinite) input row is missing in the result, whatever
+            # branch or min/max it would pick
+            result = np.where(missing, np.nan, result)
             bad &= ~missing
             warnings.warn(
-                f"{int(missing.sum())} of {result.size} rows have a missing (NaN) input;"
-                " they are NaN",
+                f"{int(missing.sum())} of {result.size} rows have a missing (NaN) or"
+                " infinite input; they are NaN",
                 ZeroDenominatorWarning,
-                stacklevel=4,
+                stacklevel=5,
             )
         count = int(bad.sum())
         if count:
@@ -210,7 +221,7 @@ class Plan:
                 f"{count} of {result.size} rows have a zero denominator, no applicable"
                 " condition, an overflow or an undefined value; they are NaN",
                 ZeroDenominatorWarning,
-                stacklevel=4,
+                stacklevel=5,
             )
         return result
 
@@ -250,20 +261,35 @@ class Plan:
         return ""
 
 
-def _missing_inputs(args: Sequence[Any], shape: tuple[int, ...]) -> Any:
-    """Rows where some input array holds NaN (a missing value), or None if there are none."""
+def _missing_inputs(args: Sequence[Any]) -> Any:
+    """Rows where some input array is NaN (missing) or infinite, or None if there are none.
+
+    One read of each array (a sum is finite exactly when every element is, unless it
+    overflows, which only costs the exact check); the common case stays at numpy speed.
+    """
     missing = None
     for arg in args:
         values = arg.values() if isinstance(arg, dict) else (arg,)
         for value in values:
             if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-                nan = np.isnan(value)
-                if nan.any():
-                    missing = nan if missing is None else missing | nan
-    if missing is None:
-        return None
+                if value.size and np.isfinite(np.add.reduce(value, axis=None)):
+                    continue
+                bad = ~np.isfinite(value)
+                if bad.any():
+                    missing = bad if missing is None else _either(missing, bad)
+    return missing
+
+
+def _either(first: Any, second: Any) -> Any:
     try:
-        return np.broadcast_to(missing, shape)
+        return first | second
+    except ValueError:  # arrays of different lengths (a Σ over a mapping): keep one
+        return first
+
+
+def _broadcast(mask: Any, shape: tuple[int, ...]) -> Any:
+    try:
+        return np.broadcast_to(mask, shape)
     except ValueError:  # a Σ over arrays of another length: its NaN rows stay NaN anyway
         return None
 
