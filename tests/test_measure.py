@@ -573,3 +573,22 @@ def test_achievement_ikm_and_predikat_at_the_top_level() -> None:
         [sys.executable, "-c", code], capture_output=True, text=True, timeout=120, check=False
     )
     assert done.stdout.split() == ["True", "75.0", "True"], done.stderr  # 3 / 4 = 75%
+
+
+@pytest.mark.parametrize(
+    ("actual", "target"),
+    [
+        ((1, 2, 3), (1, 2)),  # a tuple is a range target, never a realisasi
+        ([[1], [1, 2]], 0),  # a ragged list
+        (np.array([]), np.array(["WTP", "WDP"])),  # categories that do not line up
+    ],
+)
+def test_odd_shapes_are_value_type_errors(actual: object, target: object) -> None:
+    with pytest.raises(sakip.ValueTypeError):
+        achievement(actual, target)
+
+
+@pytest.mark.parametrize("capaian", [10**400, np.array(["a", "b"])])
+def test_predikat_of_what_is_no_capaian(capaian: object) -> None:
+    with pytest.raises(sakip.ValueTypeError, match="capaian"):
+        predikat(capaian)

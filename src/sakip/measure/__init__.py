@@ -6,6 +6,7 @@ from typing import Any
 
 import numpy as np
 
+from ..errors import SakipError, ValueTypeError
 from .achievement import POLICIES, Policy, achievement
 from .ikm import IkmResult, ikm
 from .table import PLAN, TableError, measure, read_table, resolve_scale, rollup
@@ -32,8 +33,13 @@ def predikat(capaian: Any, scale: Any = "capaian_lkjip_5") -> tuple[Any, Any]:
     your own :class:`sakip.catalog.Scale` (``Scale.from_data({...})``). For a numpy array,
     arrays of grades and labels ("" where a value is NaN)."""
     chosen = resolve_scale(scale)
-    if isinstance(capaian, np.ndarray):
-        grades, labels = chosen.grades(capaian)
-        return grades, labels
-    band = chosen.band(capaian)
+    try:
+        if isinstance(capaian, np.ndarray):
+            grades, labels = chosen.grades(capaian)
+            return grades, labels
+        band = chosen.band(capaian)
+    except SakipError:
+        raise
+    except (OverflowError, TypeError, ValueError):  # 10**400, an array of text
+        raise ValueTypeError(f"a capaian is a finite number, not {capaian!r:.60}") from None
     return band.grade, band.label

@@ -110,6 +110,10 @@ def achievement(
     low, high = _limit(floor, "floor"), _limit(cap, "cap")
     if low is not None and high is not None and high < low:
         raise SakipError(f"cap {cap!r} is below floor {floor!r}")
+    if isinstance(actual, tuple):
+        raise ValueTypeError(
+            f"a realisasi is a number, an array or a list, not a tuple: {actual!r}"
+        )
     for value, what in ((actual, "realisasi"), (target, "target")):
         if isinstance(value, dt.date) or getattr(getattr(value, "dtype", None), "kind", "") == "M":
             # arithmetic would read a date as its day number: 81,936% from a date cell
@@ -146,11 +150,18 @@ def _bounds(target: tuple[Any, ...]) -> tuple[Any, Any]:
     return target[0], target[1]
 
 
+def _shape(value: Any) -> tuple[int, ...]:
+    try:
+        return tuple(np.shape(value))
+    except ValueError:  # a ragged list
+        raise ValueTypeError(f"not a flat list or array: {value!r:.60}") from None
+
+
 def _per_row(actual: Any, target: list[Any]) -> Any:
     """A list is one target per realisasi. A list used to be read as a range when it
     had two items, so a list that does not line up with the realisasi is refused rather
     than guessed at."""
-    rows = np.shape(actual)
+    rows = _shape(actual)
     if len(rows) != 1 or rows[0] != len(target):
         raise ValueTypeError(
             f"a list target gives one target per realisasi: {len(target)} targets for"
@@ -163,7 +174,7 @@ def _per_row(actual: Any, target: list[Any]) -> Any:
 
 
 def _apply(policy: Policy, actual: Any, target: Any) -> Any:
-    scalar = np.ndim(actual) == 0 and np.ndim(target) == 0
+    scalar = _shape(actual) == () and _shape(target) == ()
     if scalar and _is_zero(target):
         # T/R divides by the realisasi, not the target: without this check a zero target
         # would give 0% there, while every policy promises to refuse it
@@ -238,5 +249,12 @@ def _categorical(actual: Any, target: Any) -> Any:
     if isinstance(actual, np.ndarray) or isinstance(target, np.ndarray):
         actual_keys = np.vectorize(key, otypes=[object])(np.asarray(actual, dtype=object))
         target_keys = np.vectorize(key, otypes=[object])(np.asarray(target, dtype=object))
+        try:
+            np.broadcast_shapes(actual_keys.shape, target_keys.shape)
+        except ValueError:
+            raise ValueTypeError(
+                f"realisasi of shape {actual_keys.shape} cannot meet targets of shape"
+                f" {target_keys.shape}"
+            ) from None
         return np.where(actual_keys == target_keys, 100.0, 0.0)
     return 100.0 if key(actual) == key(target) else 0.0
