@@ -592,3 +592,20 @@ def test_odd_shapes_are_value_type_errors(actual: object, target: object) -> Non
 def test_predikat_of_what_is_no_capaian(capaian: object) -> None:
     with pytest.raises(sakip.ValueTypeError, match="capaian"):
         predikat(capaian)
+
+
+def test_rollup_and_trend_of_a_hand_made_table_with_odd_cells() -> None:
+    from sakip.measure import trend
+
+    odd = pd.DataFrame(
+        {"indicator": ["iku.26", "iku.27", "iku.26", "AKB"], "entity": ["", "", None, "b"],
+         "period": [2020, 2020, 2021, [2020]], "value": [10**400, 1.0, "a", 2],
+         "capaian": [10**400, "80", 90, {}]}
+    )  # fmt: skip
+    r = rollup(odd).set_index("period")
+    # iku.26 in 2020 has no usable capaian (beyond a float): iku.27's 80 alone, 1 missing
+    assert (r.loc[2020, "capaian"], r.loc[2020, "n_missing"]) == (80.0, 1)
+    assert r.loc[2021, "capaian"] == 90
+    assert math.isnan(r.loc["[2020]", "capaian"])  # a list period is grouped as its text
+    # 10**400 is no value to compare: no change, no direction (iku.26 2021 'a' neither)
+    assert trend(odd)["direction"].tolist() == ["", "", "", ""]

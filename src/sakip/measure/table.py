@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Hashable, Mapping
 from typing import Any
 
 import numpy as np
@@ -328,7 +328,27 @@ def _measured(measured: Any) -> Any:
     if "entity" not in frame.columns:
         frame["entity"] = ""
     frame["entity"] = frame["entity"].astype(object).where(frame["entity"].notna(), "").astype(str)
+    # rows are grouped by period: a list or dict in a hand-made table would stop that
+    frame["period"] = [p if isinstance(p, Hashable) else str(p) for p in frame["period"]]
     return frame
+
+
+def _finite(value: Any) -> bool:
+    try:
+        return math.isfinite(value)
+    except (OverflowError, TypeError):  # an int beyond a float, or no number
+        return False
+
+
+def _float(value: Any) -> float:
+    """A capaian cell as a float; NaN where it is no finite number (text, 10**400, inf)."""
+    if isinstance(value, bool):
+        return math.nan
+    try:
+        number = float(value)
+    except (OverflowError, TypeError, ValueError):
+        return math.nan
+    return number if math.isfinite(number) else math.nan
 
 
 def _weights(catalog: Any, weights: Any) -> dict[str, float]:
@@ -342,10 +362,12 @@ def _weights(catalog: Any, weights: Any) -> dict[str, float]:
         if (
             isinstance(weight, bool)
             or not isinstance(weight, int | float)
-            or not np.isfinite(weight)
+            or not _finite(weight)
             or weight < 0
         ):
-            raise TableError(f"the weight of {key!r} must be a finite number >= 0, not {weight!r}")
+            raise TableError(
+                f"the weight of {key!r} must be a finite number >= 0, not {weight!r:.40}"
+            )
         found[catalog.get(key).id.casefold()] = float(weight)
     return found
 
@@ -393,7 +415,7 @@ def rollup(
     frame = frame[frame["group"].notna()]
     rows = []
     for (group, entity, period), part in frame.groupby(["group", "entity", "period"], sort=False):
-        capaian = pd.to_numeric(part["capaian"], errors="coerce")
+        capaian = pd.Series([_float(v) for v in part["capaian"]], index=part.index, dtype=float)
         known = capaian.notna()
         if method == "median":
             value = float(capaian[known].median()) if known.any() else np.nan

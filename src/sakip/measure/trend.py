@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 from typing import Any
 
 import numpy as np
@@ -55,4 +56,9 @@ def trend(measured: Any) -> Any:
 
 
 def _number(value: Any) -> bool:
-    return isinstance(value, int | float | np.integer | np.floating) and bool(np.isfinite(value))
+    if isinstance(value, bool) or not isinstance(value, int | float | np.integer | np.floating):
+        return False
+    try:
+        return math.isfinite(value)
+    except OverflowError:  # an int beyond a float
+        return False
