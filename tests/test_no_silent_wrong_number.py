@@ -219,3 +219,26 @@ def test_infinite_or_missing_array_inputs_never_become_numbers(text: str) -> Non
         with pytest.warns(sakip.ZeroDenominatorWarning, match="missing"):
             r = sakip.evaluate(text, {"A": np.array([5.0, 5.0]), "B": np.array([bad, 2.0])})
         assert math.isnan(r.magnitude[0]) and math.isfinite(r.magnitude[1])
+
+
+def test_a_date_among_numbers_is_refused() -> None:
+    import datetime as dt
+
+    with pytest.raises(sakip.ValueTypeError, match="date among numbers"):
+        sakip.evaluate("Realisasi / Target", {"Realisasi": 5, "Target": dt.date(2020, 1, 1)})
+    # all dates: days between them; 31 Desember 2019 - 1 Desember 2019 = 30 days
+    both = {"selesai": dt.date(2019, 12, 31), "mulai": dt.date(2019, 12, 1)}
+    assert sakip.evaluate("selesai - mulai", both).magnitude == 30
+    r = sakip.evaluate("31 Desember 2019 - mulai", {"mulai": dt.date(2019, 12, 1)})
+    assert r.magnitude == 30
+
+
+def test_error_messages_survive_huge_values() -> None:
+    # repr() of an int over 4.300 digits is itself a ValueError
+    with pytest.raises(sakip.ValueTypeError, match="about 5000 digits"):
+        sakip.evaluate("A + 1", {"A": 10**5000})
+    with pytest.raises(sakip.ValueTypeError, match="period"):
+        sakip.evaluate("A tahun n-1", {"A": {2019: 1}}, period=10**5000)
+    with pytest.raises(sakip.ValueTypeError) as info:
+        sakip.evaluate("A + 1", {"A": "x" * 5000})
+    assert len(str(info.value)) < 200

@@ -118,6 +118,7 @@ class Builder(Transformer[Token, Any]):
         self.stated: tuple[Any, ...] = ()
         self.result_is_category = False
         self.has_default = True
+        self.uses_dates = False
         self.pos_base = 0  # start of the Σ token while its bounds are parsed
 
     # -- helpers -------------------------------------------------------------
@@ -231,6 +232,7 @@ class Builder(Transformer[Token, Any]):
 
     def date(self, children: list[Token]) -> Any:
         (tok,) = children
+        self.uses_dates = True
         day, month, year = str(tok).split("/")
         if year.startswith("n"):
             offset = int(year[1:])
@@ -533,6 +535,7 @@ class Builder(Transformer[Token, Any]):
             stated=self.stated,
             result_is_category=self.result_is_category,
             has_default=self.has_default,
+            uses_dates=self.uses_dates,
         )
 
 

@@ -220,15 +220,17 @@ def _bind(
             f"values must be a mapping of names to values, not {type(values).__name__}"
         )
     if period is not None and (
-        isinstance(period, bool) or not isinstance(period, int | np.integer)
+        isinstance(period, bool)
+        or not isinstance(period, int | np.integer)
+        or not 1 <= period <= 9999
     ):
-        raise ValueTypeError(f"period must be a year as an int, not {period!r}")
+        raise ValueTypeError(f"period must be a year (1-9999) as an int, not {_shown(period)}")
     by_variable: dict[int, Any] = {}
     by_slot: dict[int, Any] = {}
     spelled: dict[tuple[str, int], str] = {}
     for key, value in values.items():
         if not isinstance(key, str):
-            raise ValueTypeError(f"value names must be text, not {key!r}")
+            raise ValueTypeError(f"value names must be text, not {_shown(key)}")
         index = formula.lookup(key)
         if index is not None:
             _once(spelled, ("variable", index), key, formula.variables[index])
@@ -239,6 +241,11 @@ def _bind(
                 _once(spelled, ("slot", slot_index), key, formula.slots[slot_index].written)
                 by_slot[slot_index] = value
     codes = _Codes(formula)
+    if not codes.uses_dates:
+        # with no date written, dates are day numbers only when every value is a date
+        # (selesai - mulai); Realisasi / Target with a date divides day numbers
+        given = [*by_variable.values(), *by_slot.values()]
+        codes.uses_dates = all(isinstance(v, dt.date) for v in given)
     args: list[Any] = []
     units: list[Any] = []
     missing: list[str] = []
@@ -273,6 +280,18 @@ class _Missing(Exception):
     pass
 
 
+def _shown(value: Any) -> str:
+    """A value for an error message: short, and never an error itself (an int over
+    4,300 digits cannot be turned into text)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    try:
+        text = repr(value)
+    except Exception:  # a user object whose repr fails
+        return f"a {type(value).__name__}"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
 def _once(
     spelled: dict[tuple[str, int], str], target: tuple[str, int], key: str, name: str
 ) -> None:
@@ -285,12 +304,13 @@ def _once(
 class _Codes:
     """Category codes for one evaluation: the formula's own categories, and a fresh
     negative code for any other text, so two texts the formula does not name (OPINI =
-    "WDP", TARGET = "WTP") never compare equal."""
+    "WDP", TARGET = "WTP") never compare equal. Also whether dates may be day numbers."""
 
     def __init__(self, formula: Formula) -> None:
         self.known = formula.categories
         self.names = tuple(formula.category_names.values())
         self.others: dict[str, int] = {}
+        self.uses_dates = formula.uses_dates
 
     def __call__(self, text: Any) -> int:
         key = " ".join(str(text).split()).casefold()
@@ -307,7 +327,7 @@ def _index(name: str, key: Any) -> int:
     except (TypeError, ValueError):
         number = float("nan")
     if not number.is_integer():
-        raise ValueTypeError(f"the indexes of '{name}' must be whole numbers, not {key!r}")
+        raise ValueTypeError(f"the indexes of '{name}' must be whole numbers, not {_shown(key)}")
     return int(number)
 
 
@@ -398,13 +418,13 @@ def _number(codes: _Codes, slot: Slot, name: str, value: Any) -> tuple[Any, Any]
     if slot.categorical and not isinstance(value, str | np.ndarray | list | tuple):
         raise ValueTypeError(
             f"'{name}' is compared with categories ({', '.join(codes.names)}):"
-            f" give it as text, not {value!r}"
+            f" give it as text, not {_shown(value)}"
         )
     if kind is float or kind is int:
         try:
             magnitude = float(value)
         except OverflowError:
-            raise ValueTypeError(f"'{name}' is too large: {value!r}") from None
+            raise ValueTypeError(f"'{name}' is too large: {_shown(value)}") from None
         if not math.isfinite(magnitude):
             raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
         return magnitude, None
@@ -419,18 +439,23 @@ def _number(codes: _Codes, slot: Slot, name: str, value: Any) -> tuple[Any, Any]
         try:
             return float(parse_number(value)), None
         except NumberTextError:
-            raise ValueTypeError(f"'{name}' needs a number, got the text {value!r}") from None
+            raise ValueTypeError(f"'{name}' needs a number, got the text {_shown(value)}") from None
     if isinstance(value, bool | np.bool_):
         return float(value), None
     if isinstance(value, int | float | Fraction | Decimal | np.integer | np.floating):
         try:
             magnitude = float(value)
         except (OverflowError, ValueError):
-            raise ValueTypeError(f"'{name}' is too large: {value!r}") from None
+            raise ValueTypeError(f"'{name}' is too large: {_shown(value)}") from None
         if not math.isfinite(magnitude):
             raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
         return magnitude, None
     if isinstance(value, dt.date):
+        if not codes.uses_dates:
+            # Realisasi / Target with a date would divide day numbers: meaningless
+            raise ValueTypeError(
+                f"'{name}' is a date among numbers; this formula writes no date to compare it with"
+            )
         return float(value.toordinal()), None
     if isinstance(value, np.ndarray | list | tuple):
         return _array(codes, slot, name, value), None
@@ -449,12 +474,12 @@ def _date(name: str, value: Any) -> Any:
             value = dt.date.fromisoformat(value.strip())
         except ValueError:
             raise ValueTypeError(
-                f"'{name}' is compared with dates: {value!r} is not a date"
+                f"'{name}' is compared with dates: {_shown(value)} is not a date"
             ) from None
     if isinstance(value, dt.datetime):
         value = value.date()
     if not isinstance(value, dt.date):
-        raise ValueTypeError(f"'{name}' is compared with dates: give a date, not {value!r}")
+        raise ValueTypeError(f"'{name}' is compared with dates: give a date, not {_shown(value)}")
     return float(value.toordinal())
 
 

@@ -81,6 +81,8 @@ class Formula:
     stated: tuple[Any, ...] = ()
     result_is_category: bool = False
     has_default: bool = True
+    #: The formula writes a date (``31 Desember 2019``): date values may be day numbers.
+    uses_dates: bool = False
     _plans: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
     #: For the fast path: the variable of each slot when every slot is a plain value.
     plain_slots: tuple[int, ...] | None = attrs.field(init=False, repr=False)
