@@ -10,7 +10,7 @@ import numpy as np
 import pytest
 
 import sakip
-from sakip.errors import LimitError
+from sakip.errors import FormulaSyntaxError, LimitError, SakipError
 
 
 def syntax_error(text: str) -> sakip.FormulaSyntaxError:
@@ -326,3 +326,56 @@ def test_minus_glued_to_a_name_and_a_number_warns() -> None:
 def test_zero_to_a_negative_power_is_a_zero_denominator() -> None:
     with pytest.raises(sakip.ZeroDenominatorError, match="negative power"):
         sakip.evaluate("A ^ B", {"A": 0, "B": -1})
+
+
+def _instances() -> list[sakip.SakipError]:
+    import inspect
+
+    from sakip import errors
+
+    special = {
+        errors.FormulaSyntaxError: errors.FormulaSyntaxError("unexpected ')'", "A / )", 1, 5),
+        errors.LimitError: errors.LimitError("formula longer than 5000 characters", "AAA", 1, 3),
+        errors.MissingValueError: errors.MissingValueError(["A", "B"], {"A": ["a1"]}),
+        errors.ConflictingValuesError: errors.ConflictingValuesError("A", ("A", "a")),
+        errors.ZeroDenominatorError: errors.ZeroDenominatorError("Angkatan Kerja"),
+        errors.AmbiguousKeyError: errors.AmbiguousKeyError("APS", ()),
+        errors.TableLimitError: errors.TableLimitError("the file is larger than 50 MB"),
+    }
+    classes = [
+        c for _, c in inspect.getmembers(errors, inspect.isclass) if issubclass(c, SakipError)
+    ]
+    return [special.get(c) or c(f"a {c.__name__} message") for c in classes]
+
+
+def test_every_error_class_pickles_with_its_fields_and_has_a_code() -> None:
+    import pickle
+
+    instances = _instances()
+    assert len(instances) >= 18
+    codes = set()
+    for error in instances:
+        again = pickle.loads(pickle.dumps(error))
+        assert type(again) is type(error)
+        assert str(again) == str(error)
+        assert vars(again) == vars(error)
+        data = error.to_dict()
+        assert data["code"] == type(error).code and data["message"] == str(error)
+        codes.add(type(error).code)
+    assert len(codes) == len(instances)  # one stable code per class
+
+
+def test_error_fields_reach_to_dict() -> None:
+    error = FormulaSyntaxError("unexpected ')'", "A / )", 1, 5)
+    data = error.to_dict()
+    assert (data["code"], data["line"], data["column"], data["reason"]) == (
+        "syntax",
+        1,
+        5,
+        "unexpected ')'",
+    )
+    assert str(error).splitlines()[2].index("^") == 4 + 4  # under column 5, after 4 spaces
+    zero = sakip.ZeroDenominatorError("Angkatan Kerja").to_dict()
+    assert zero["denominator"] == "Angkatan Kerja" and zero["code"] == "zero_denominator"
+    # a limit on something else than formula text has no caret line
+    assert str(sakip.LimitError("a cell of 40.001 characters")) == "a cell of 40.001 characters"

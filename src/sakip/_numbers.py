@@ -7,20 +7,12 @@ import re
 from fractions import Fraction
 
 from ._limits import MAX_DIGITS
-from .errors import SakipError
+from .errors import NumberTextError, NumberTooLongError
 
 __all__ = ["NumberTextError", "NumberTooLongError", "format_number", "parse_number"]
 
 _INDONESIAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _DECIMAL_POINT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
-
-
-class NumberTextError(SakipError):
-    """Number text that is not valid in the chosen notation."""
-
-
-class NumberTooLongError(NumberTextError):
-    """Number text with more digits than sakip reads (``MAX_DIGITS``)."""
 
 
 def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:

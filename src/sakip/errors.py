@@ -1,17 +1,19 @@
 """The one error hierarchy of sakip, used by every layer.
 
 Every failure a user can cause is a :class:`SakipError` (also a ``ValueError``), so a
-caller can catch one class. Warnings are for results that are computed but deserve a
-second look.
+caller can catch one class. Each class has a stable ``code`` and ``to_dict()`` for
+programs, keeps its fields as attributes, and pickles (a process pool can send it
+back). Warnings are for results that are computed but deserve a second look.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any
+from typing import Any, ClassVar
 
 __all__ = [
     "AmbiguousFormulaWarning",
+    "AmbiguousKeyError",
     "CatalogError",
     "CatalogWarning",
     "ConditionError",
@@ -20,26 +22,66 @@ __all__ = [
     "FormulaSyntaxError",
     "LimitError",
     "MissingValueError",
+    "NumberTextError",
+    "NumberTooLongError",
     "SakipError",
+    "ScaleError",
+    "TableError",
+    "TableLimitError",
     "UnitError",
+    "UnknownIndicatorError",
     "ValueTypeError",
     "ZeroDenominatorError",
     "ZeroDenominatorWarning",
 ]
 
 
+def _restore(cls: type[SakipError], args: tuple[Any, ...], state: dict[str, Any]) -> Any:
+    """Unpickle without calling ``__init__``: constructors differ, the state does not."""
+    error = cls.__new__(cls)
+    BaseException.__init__(error, *args)
+    error.__dict__.update(state)
+    return error
+
+
+def _plain(value: Any) -> Any:
+    """A field as JSON-friendly data."""
+    if value is None or isinstance(value, str | int | float | bool):
+        return value
+    if isinstance(value, Sequence):
+        return [_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {str(k): _plain(v) for k, v in value.items()}
+    return getattr(value, "id", None) or str(value)
+
+
 class SakipError(ValueError):
     """Base class of every error sakip raises on bad input."""
+
+    code: ClassVar[str] = "error"
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        return (_restore, (type(self), self.args, dict(self.__dict__)))
+
+    def to_dict(self) -> dict[str, Any]:
+        """``code``, ``message`` and the error's fields, as plain data for programs."""
+        fields = {k: _plain(v) for k, v in vars(self).items() if not k.startswith("_")}
+        return {"code": self.code, "message": str(self), **fields}
 
 
 class FormulaSyntaxError(SakipError):
     """The formula text cannot be read.
 
     ``line`` and ``column`` are 1-based; ``str(err)`` shows the message, the formula
-    line and a caret under the spot.
+    line and a caret under the spot (no caret when there is no text, for limits on
+    something else than formula text).
     """
 
-    def __init__(self, message: str, text: str, line: int, column: int) -> None:
+    code = "syntax"
+
+    def __init__(
+        self, message: str, text: str | None = None, line: int = 1, column: int = 1
+    ) -> None:
         self.reason = message
         self.text = text
         self.line = line
@@ -47,6 +89,8 @@ class FormulaSyntaxError(SakipError):
         super().__init__(self._render())
 
     def _render(self) -> str:
+        if self.text is None:
+            return self.reason
         lines = self.text.splitlines() or [""]
         shown = lines[self.line - 1] if 0 < self.line <= len(lines) else ""
         if len(shown) > 120:
@@ -65,11 +109,16 @@ class FormulaSyntaxError(SakipError):
 
 
 class LimitError(FormulaSyntaxError):
-    """The formula exceeds a safety limit (length, nesting, exponent, sum range)."""
+    """An input exceeds a safety limit (length, nesting, exponent, sum range, cell or
+    file size); every limit is in ``sakip._limits``."""
+
+    code = "limit"
 
 
 class MissingValueError(SakipError):
     """One or more variables of the formula have no value."""
+
+    code = "missing_value"
 
     def __init__(self, missing: Sequence[str], suggestions: dict[str, list[str]]) -> None:
         self.missing = tuple(missing)
@@ -87,14 +136,21 @@ class MissingValueError(SakipError):
 class UnitError(SakipError):
     """Units do not agree: adding km to hours, or a result that cannot be the declared unit."""
 
+    code = "unit"
+
 
 class ValueTypeError(SakipError):
-    """A value of a kind sakip cannot use (a list, None, NaN, a str where a number is needed)."""
+    """A value of a kind sakip cannot use (a list, None, NaN, a str where a number is
+    needed), or an argument of the wrong type."""
+
+    code = "value_type"
 
 
 class ConflictingValuesError(ValueTypeError):
     """One variable is given twice under different spellings (``Angkatan Kerja`` and
     ``angkatan_kerja``); ``variable`` names it and ``keys`` are the spellings."""
+
+    code = "conflicting_values"
 
     def __init__(self, variable: str, keys: Sequence[str]) -> None:
         self.variable = variable
@@ -104,16 +160,17 @@ class ConflictingValuesError(ValueTypeError):
             " give one value"
         )
 
-    def __reduce__(self) -> tuple[Any, ...]:
-        return (type(self), (self.variable, self.keys))
-
 
 class EvaluationError(SakipError):
     """The formula cannot be computed for these values (overflow, root of a negative, ...)."""
 
+    code = "evaluation"
+
 
 class ZeroDenominatorError(EvaluationError):
     """A denominator is zero; ``denominator`` names it as written."""
+
+    code = "zero_denominator"
 
     def __init__(self, denominator: str) -> None:
         self.denominator = denominator
@@ -125,6 +182,68 @@ class ZeroDenominatorError(EvaluationError):
 
 class ConditionError(EvaluationError):
     """No ``jika`` clause applies and there is no ``selain itu`` branch."""
+
+    code = "condition"
+
+
+class NumberTextError(SakipError):
+    """Number text that is not valid in the chosen notation."""
+
+    code = "number_text"
+
+
+class NumberTooLongError(NumberTextError):
+    """Number text with more digits than sakip reads (``MAX_DIGITS``)."""
+
+    code = "number_too_long"
+
+
+class CatalogError(SakipError):
+    """A catalog data file is malformed; the message names the file, the indicator and the field."""
+
+    code = "catalog"
+
+
+class UnknownIndicatorError(SakipError, KeyError):
+    """No indicator answers to this key."""
+
+    code = "unknown_indicator"
+
+    def __str__(self) -> str:
+        return str(self.args[0])
+
+
+class AmbiguousKeyError(SakipError):
+    """An abbreviation or number that names several indicators (``candidates``)."""
+
+    code = "ambiguous_key"
+
+    def __init__(self, key: str, candidates: Sequence[Any]) -> None:
+        self.key = key
+        self.candidates = tuple(candidates)
+        listed = "; ".join(f"{c.id} ({c.name})" for c in self.candidates)
+        super().__init__(f"{key!r} names {len(self.candidates)} indicators: {listed}; use an id")
+
+
+class ScaleError(SakipError):
+    """A scale is malformed, or a value lies outside it."""
+
+    code = "scale"
+
+
+class TableError(SakipError):
+    """The table cannot be measured as a whole (a required column is missing, ...)."""
+
+    code = "table"
+
+
+class TableLimitError(TableError, LimitError):
+    """A table beyond a size limit: a LimitError about a file rather than formula text."""
+
+    code = "table_limit"
+
+    def __init__(self, message: str) -> None:
+        LimitError.__init__(self, message)
 
 
 class AmbiguousFormulaWarning(UserWarning):
@@ -138,7 +257,3 @@ class ZeroDenominatorWarning(RuntimeWarning):
 class CatalogWarning(UserWarning):
     """A catalog indicator is computed, but the regulation contradicts itself there
     (e.g. a ratio x 100% declared in metres); ``sakip.lint()`` lists every such case."""
-
-
-class CatalogError(SakipError):
-    """A catalog data file is malformed; the message names the file, the indicator and the field."""

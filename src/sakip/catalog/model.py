@@ -8,7 +8,7 @@ from typing import Any
 import attrs
 
 from .._parser import _cached
-from ..errors import SakipError
+from ..errors import AmbiguousKeyError, UnknownIndicatorError
 from ..formula import Formula, normalize_name
 from ..units import parse_unit
 from .scales import Scale
@@ -19,23 +19,6 @@ KINDS = ("formula", "direct")
 POLARITIES = ("higher", "lower")
 PERIODS = ("bulanan", "triwulan", "semester", "tahunan")
 TYPES = ("outcome", "output")
-
-
-class UnknownIndicatorError(SakipError, KeyError):
-    """No indicator answers to this key."""
-
-    def __str__(self) -> str:
-        return str(self.args[0])
-
-
-class AmbiguousKeyError(SakipError):
-    """An abbreviation or number that names several indicators."""
-
-    def __init__(self, key: str, candidates: tuple[Indicator, ...]) -> None:
-        self.key = key
-        self.candidates = candidates
-        listed = "; ".join(f"{c.id} ({c.name})" for c in candidates)
-        super().__init__(f"{key!r} names {len(candidates)} indicators: {listed}; use an id")
 
 
 @attrs.frozen

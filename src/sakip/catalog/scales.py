@@ -10,15 +10,11 @@ import attrs
 import numpy as np
 
 from .._numbers import parse_number
-from ..errors import SakipError
+from ..errors import ScaleError
 
 __all__ = ["Band", "Scale", "ScaleError"]
 
 _UNBOUNDED = {"inf", "+inf", "-inf", ""}
-
-
-class ScaleError(SakipError):
-    """A scale is malformed, or a value lies outside it."""
 
 
 def _bound(text: Any) -> Fraction | None:

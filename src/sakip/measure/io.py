@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 from typing import Any
 
-from ..errors import LimitError, SakipError
+from ..errors import TableError, TableLimitError
 
 __all__ = ["MAX_FILE_BYTES", "TableError", "TableLimitError", "csv_safe", "read_frame", "write_csv"]
 
@@ -23,19 +23,6 @@ MAX_FILE_BYTES = 50_000_000
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 # Cells starting with these are formulas (or become them) in Excel and LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-class TableError(SakipError):
-    """The table cannot be measured as a whole (a required column is missing, ...)."""
-
-
-class TableLimitError(TableError, LimitError):
-    """A table beyond a size limit. It is a LimitError like every limit of sakip, but
-    about a file rather than formula text, so its message has no caret line."""
-
-    def __init__(self, message: str) -> None:
-        self.reason, self.text, self.line, self.column = message, "", 1, 1
-        SakipError.__init__(self, message)
 
 
 def read_frame(table: Any) -> Any:
