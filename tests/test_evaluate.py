@@ -230,3 +230,44 @@ def test_result_format_rounds_once() -> None:
     assert r.format(2) == "66,67 %"
     assert r.format(0) == "67 %"
     assert r.magnitude == pytest.approx(66.666666666)
+
+
+def test_formulas_and_results_pickle_and_copy() -> None:
+    import copy
+    import pickle
+
+    values = {"D0-<1th": 41, "Lahir Hidup": 15000}
+    akb = sakip.evaluate("AKB", values)  # 41 / 15.000 x 1.000 = 2,733... per 1.000 KH
+    for result in (akb, sakip.evaluate("A / B x 100%", {"A": np.array([1.0, 3.0]), "B": 4})):
+        again = pickle.loads(pickle.dumps(result))
+        assert again == result and str(again) == str(result)
+        assert copy.copy(result) == result
+    f = sakip.parse("Jumlah Penduduk yang bekerja / Angkatan Kerja x 100%")
+    sakip.evaluate(f, {"Jumlah Penduduk yang bekerja": 1, "Angkatan Kerja": 2})  # caches a plan
+    g = pickle.loads(pickle.dumps(f))
+    assert g.variables == f.variables and g.text == f.text
+    assert (
+        sakip.evaluate(g, {"jumlah penduduk yang bekerja": 930, "angkatan_kerja": 1000}).magnitude
+        == 93
+    )
+    assert copy.deepcopy(f).variables == f.variables
+
+
+def test_result_to_dict() -> None:
+    r = sakip.evaluate("A / B x 100%", {"A": 930, "B": 1000})
+    assert r.to_dict() == {"magnitude": 93.0, "unit": "percent", "text": "93,00 %", "name": None}
+    with pytest.warns(sakip.ZeroDenominatorWarning):
+        a = sakip.evaluate("A / B", {"A": np.array([1.0, 1.0]), "B": np.array([0.0, 4.0])})
+    assert a.to_dict()["magnitude"] == [None, 0.25]
+
+
+def test_parse_from_threads_matches_serial() -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    texts = [f"(A{k} + B / {k},5) x {k}% - C tahun n-1 / D{k}" for k in range(64)]
+    serial = [sakip.parse(t) for t in texts]
+    sakip._parser._CACHE.clear()
+    with ThreadPoolExecutor(16) as pool:
+        parallel = list(pool.map(sakip.parse, texts))
+    for one, other in zip(serial, parallel, strict=True):
+        assert one.variables == other.variables and one.expr == other.expr

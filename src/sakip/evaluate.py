@@ -61,6 +61,30 @@ class Result:
     def __setattr__(self, key: str, value: Any) -> None:
         raise AttributeError("a Result is immutable")
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # units as text: a pint Unit pickles into pint's application registry, which
+        # is not sakip.ureg
+        state = {
+            slot: getattr(self, slot)
+            for cls in type(self).__mro__
+            for slot in getattr(cls, "__slots__", ())
+        }
+        state["units"] = str(state["units"])
+        return (_restore_result, (type(self), state))
+
+    def to_dict(self) -> dict[str, Any]:
+        """The result as plain data: magnitude (a number, text or list), unit, the
+        Indonesian text as ``str()`` shows it, and the result name."""
+        magnitude = self.magnitude
+        if isinstance(magnitude, np.ndarray):
+            magnitude = [None if isinstance(v, float) and v != v else v for v in magnitude.tolist()]
+        return {
+            "magnitude": magnitude,
+            "unit": str(self.units),
+            "text": self.format(),
+            "name": self.name,
+        }
+
     def __repr__(self) -> str:
         return f"Result(magnitude={self.magnitude!r}, units={self.units!r}, name={self.name!r})"
 
@@ -102,6 +126,13 @@ class Result:
 
     def __str__(self) -> str:
         return self.format()
+
+
+def _restore_result(cls: type[Result], state: dict[str, Any]) -> Result:
+    result = object.__new__(cls)
+    for key, value in state.items():
+        _set(result, key, ureg.Unit(value) if key == "units" else value)
+    return result
 
 
 def evaluate(

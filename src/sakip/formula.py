@@ -93,6 +93,11 @@ class Formula:
         default=None, init=False, repr=False
     )
 
+    def __reduce__(self) -> tuple[Any, ...]:
+        # compiled plans and memos are caches of this process: rebuilt, not pickled
+        fields = {a.name: getattr(self, a.name) for a in attrs.fields(Formula) if a.init}
+        return (_rebuild, (fields,))
+
     @plain_slots.default
     def _plain_slots(self) -> tuple[int, ...] | None:
         if all(
@@ -163,3 +168,7 @@ _LATEX_SPECIAL = {
 
 def _latex_escape(text: str) -> str:
     return "".join(_LATEX_SPECIAL.get(c, c) for c in text)
+
+
+def _rebuild(fields: dict[str, Any]) -> Formula:
+    return Formula(**fields)
