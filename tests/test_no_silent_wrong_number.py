@@ -242,3 +242,107 @@ def test_error_messages_survive_huge_values() -> None:
     with pytest.raises(sakip.ValueTypeError) as info:
         sakip.evaluate("A + 1", {"A": "x" * 5000})
     assert len(str(info.value)) < 200
+
+
+# -- found by the attacker's pass after the first fixes ---------------------------------
+
+
+def test_text_values_follow_decimal_point() -> None:
+    # 1.500 x 2 is 3.000 in Indonesian notation and 3 with decimal_point=True
+    assert sakip.evaluate("A x 2", {"A": "1.500"}).magnitude == 3000
+    assert sakip.evaluate("A x 2", {"A": "1.500"}, decimal_point=True).magnitude == 3
+    assert sakip.evaluate("A x 2", {"A": "1,500"}, decimal_point=True).magnitude == 3000
+    with pytest.raises(sakip.ValueTypeError, match="Indonesian notation"):
+        sakip.evaluate("A x 2", {"A": "1,500"})  # one thing or the other: never guessed
+    assert sakip.evaluate("A x 2", {"A": "0,500"}).magnitude == 1  # no thousands group
+
+
+def test_an_input_in_percent_is_converted_not_relabelled() -> None:
+    u = sakip.ureg
+    # 93 / 90 % = 93 / 0,9 = 103,33... = 10.333,33 % = 103.333,3 per mille
+    in_percent = sakip.evaluate("A / B", {"A": 93, "B": 90 * u.percent}, unit="%")
+    in_mille = sakip.evaluate("A / B", {"A": 93, "B": 90 * u.percent}, unit="per mille")
+    assert in_percent.magnitude == pytest.approx(10333.333333)
+    assert in_mille.magnitude == pytest.approx(103333.33333)
+    # a scale written in the formula is still the declared unit's own
+    akb = sakip.evaluate("AKB", {"D0-<1th": 41 * u.orang, "Lahir Hidup": 15000 * u.orang})
+    assert akb.magnitude == pytest.approx(41 / 15000 * 1000)
+
+
+def test_numbers_are_no_categories_in_arrays_either() -> None:
+    text = "jika n = WTP maka 100% selain itu 0%"
+    for numbers in ([0, 1], np.array([1.0])):
+        with pytest.raises(sakip.ValueTypeError, match="categories"):
+            sakip.evaluate(text, {"n": numbers})
+
+
+def test_two_spellings_of_one_index_or_period_source() -> None:
+    with pytest.raises(sakip.ConflictingValuesError):
+        sakip.evaluate("Σ_{i=1}^{3} E_i", {"E": {1: 1, "1": 5, 2: 2, 3: 3}})
+    with pytest.raises(sakip.ConflictingValuesError):
+        sakip.evaluate("A tahun n-1", {"A": {2019: 100, 2020: 110}, "A tahun n-1": 5}, period=2020)
+    # beside a plain A, the written form is the one value of the previous period: 110 - 5
+    assert sakip.evaluate("A - A tahun n-1", {"A": 110, "A tahun n-1": 5}).magnitude == 105
+
+
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")  # np.matrix, on purpose
+def test_odd_values_are_value_type_errors() -> None:
+    import pandas as pd
+
+    cases = [
+        ("Σ_{i=1}^{2} E_i", {"E": {10**400: 1, 1: 1, 2: 2}}),
+        ("A + 1", {"A": pd.NaT}),
+        ("A + 1", {"A": np.timedelta64(5, "D")}),
+        ("jika A > 31 Desember 2019 maka 1 selain itu 0", {"A": np.array(0, dtype=object)}),
+        ("jika A > 31 Desember 2019 maka 1 selain itu 0", {"A": np.matrix([[1]])}),
+    ]
+    for text, values in cases:
+        with pytest.raises(sakip.ValueTypeError):
+            sakip.evaluate(text, values)
+
+
+def test_masked_rows_are_missing() -> None:
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="missing"):
+        r = sakip.evaluate("A + 1", {"A": np.ma.array([1.0, 2.0], mask=[0, 1])})
+    assert r.magnitude[0] == 2 and math.isnan(r.magnitude[1])
+
+
+def test_constants_beyond_a_float_are_refused_not_zero() -> None:
+    for text in ("A x 10^-350", "0," + "0" * 349 + "1 x A", "A / 10^350"):
+        with pytest.raises(sakip.LimitError, match="range of a float"):
+            sakip.parse(text)
+    # 1e300 x 10^-300 = 1
+    assert sakip.evaluate("A x 10^-300", {"A": 1e300}).magnitude == pytest.approx(1)
+
+
+def test_a_number_subtracted_from_a_date_must_be_a_date() -> None:
+    import datetime as dt
+
+    with pytest.raises(sakip.ValueTypeError, match="date"):
+        sakip.evaluate("31 Desember 2019 - mulai", {"mulai": 5})
+    # 31 Desember 2019 - 1 Desember 2019 = 30 days, from a date or ISO text
+    for start in (dt.date(2019, 12, 1), "2019-12-01"):
+        assert sakip.evaluate("31 Desember 2019 - mulai", {"mulai": start}).magnitude == 30
+
+
+def test_an_overflow_is_not_called_a_missing_clause() -> None:
+    with pytest.raises(sakip.EvaluationError, match="overflow") as info:
+        sakip.evaluate("A x B - A x B", {"A": 1e200, "B": 1e200})
+    assert not isinstance(info.value, sakip.ConditionError)
+
+
+def test_a_plain_number_beside_a_percent_is_a_percent() -> None:
+    # 85 / 100 x 100 % = 85 % >= 80 (%): true; converting 80 would compare with 8.000 %
+    assert (
+        sakip.evaluate("jika A / B x 100% >= 80 maka 1 selain itu 0", {"A": 85, "B": 100}).magnitude
+        == 1
+    )
+    assert (
+        sakip.evaluate("jika A / B x 100% >= 80 maka 1 selain itu 0", {"A": 75, "B": 100}).magnitude
+        == 0
+    )
+    # min(130 %, 120) = 120 %
+    r = sakip.evaluate("min(A / B x 100%; 120)", {"A": 130, "B": 100})
+    assert r.magnitude == 120 and r.units == sakip.ureg.percent
+    # a branch written 50 beside 100 % is 50 %
+    assert sakip.evaluate("jika A >= 80 maka 100% selain itu 50", {"A": 70}).magnitude == 50

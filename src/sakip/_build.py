@@ -8,8 +8,10 @@ folded exactly (``1/14`` is a Rational); every variable becomes an internal symb
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 from collections.abc import Callable
+from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -55,6 +57,19 @@ def sum_terms(expr: Any, range_of: Callable[[Any], int | None]) -> int:
         inner = sum_terms(expr.function, range_of)
         return 0 if count is None else count * max(inner, 1)
     return sum(sum_terms(arg, range_of) for arg in expr.args if arg.has(sympy.Sum))
+
+
+def _constant(expr: Any) -> Any:
+    """The exact value of an expression without variables (``0 persen`` is 0), else None.
+
+    Rebuilding with xreplace evaluates the arithmetic of numbers; sympy's assumption
+    queries (``is_zero``) are avoided: on unevaluated trees they can raise
+    InconsistentAssumptions, depending on hash order.
+    """
+    if expr.free_symbols - {PERCENT}:
+        return None
+    value = expr.xreplace({PERCENT: sympy.Rational(1, 100)})
+    return value if value.is_Number else None
 
 
 def _constant_range(expr: Any) -> int | None:
@@ -186,9 +201,20 @@ class Builder(Transformer[Token, Any]):
 
     def exact(self, value: Any, tok: Token | int) -> Any:
         """A constant sakip keeps exactly, if it is of a size a formula can mean."""
-        if value.is_Rational and max(abs(value.p), value.q).bit_length() > _MAX_BITS:
+        if not value.is_Rational:
+            return value
+        if max(abs(value.p), value.q).bit_length() > _MAX_BITS:
             raise self.fail(
                 tok, f"a number with more than {MAX_DIGITS} digits is too large", LimitError
+            )
+        try:
+            as_float = float(Fraction(int(value.p), int(value.q)))
+        except OverflowError:
+            as_float = math.inf
+        if value != 0 and (as_float == 0 or math.isinf(as_float)):
+            # computed as a float it would be 0 or infinity: 10^-350 x A silently 0
+            raise self.fail(
+                tok, "a number beyond the range of a float (1e-308 to 1e308)", LimitError
             )
         return value
 
@@ -295,8 +321,18 @@ class Builder(Transformer[Token, Any]):
         tok, value = children
         return self.number_value(value, tok)
 
+    def dated(self, left: Any, right: Any) -> None:
+        """A name added to or subtracted from a date is a date too: ``31 Desember 2019 -
+        mulai`` counts days, and a plain number for ``mulai`` would be a day number."""
+        if isinstance(left, _Date) or isinstance(right, _Date):
+            for side in (left, right):
+                slot = self.value_slot(side)
+                if slot is not None:
+                    slot["date_typed"] = True
+
     def add(self, children: list[Any]) -> Any:
         left, tok, right = children
+        self.dated(left, right)
         left, right = self.arith(tok, left, right)
         if left.is_Number and right.is_Number:
             return self.exact(left + right, tok)
@@ -304,6 +340,7 @@ class Builder(Transformer[Token, Any]):
 
     def sub(self, children: list[Any]) -> Any:
         left, tok, right = children
+        self.dated(left, right)
         left, right = self.arith(tok, left, right)
         if left.is_Number and right.is_Number:
             return self.exact(left - right, tok)
@@ -319,7 +356,7 @@ class Builder(Transformer[Token, Any]):
     def div(self, children: list[Any]) -> Any:
         left, tok, right = children
         left, right = self.arith(tok, left, right)
-        if right.is_zero and not right.free_symbols - {PERCENT}:  # 0, or 0 persen
+        if _constant(right) == 0:  # 0, or 0 persen
             raise self.fail(tok, "division by zero: the denominator is the number 0")
         if right.is_Number and left.is_Number:
             return self.exact(left / right, tok)
@@ -328,8 +365,8 @@ class Builder(Transformer[Token, Any]):
     def pow(self, children: list[Any]) -> Any:
         base, tok, exponent = children
         base, exponent = self.arith(tok, base, exponent)
-        constant = exponent.xreplace({PERCENT: sympy.Rational(1, 100)})
-        if constant.is_Number:
+        constant = _constant(exponent)
+        if constant is not None:
             if abs(constant) > MAX_EXPONENT:
                 raise self.fail(tok, f"the exponent is larger than {MAX_EXPONENT}", LimitError)
             if base.is_Number and exponent.is_Integer:

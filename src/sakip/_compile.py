@@ -159,6 +159,11 @@ class Plan:
         if isinstance(value, complex):
             raise EvaluationError("the formula is undefined for these values (not a real number)")
         if value is None or value != value:
+            if self.formula.has_default:  # no clause can be missing: an overflow made it
+                raise EvaluationError(
+                    "the formula is undefined for these values (an overflow: infinity"
+                    " minus infinity, or infinity times 0)"
+                )
             raise ConditionError(
                 "no 'jika' clause applies to these values and there is no 'selain itu'"
             )
@@ -247,7 +252,7 @@ class Plan:
             for k, slot in enumerate(self.formula.slots)
         }
         for power in sympy.preorder_traversal(self.expr):
-            if isinstance(power, sympy.Pow) and power.exp.is_negative:
+            if isinstance(power, sympy.Pow) and power.exp.is_Number and power.exp < 0:
                 if power.base.has(sympy.Indexed) or power.base.atoms(sympy.Symbol) & {
                     limit[0] for s in self.expr.atoms(sympy.Sum) for limit in s.limits
                 }:
@@ -353,8 +358,10 @@ def _declare(
         if plain:
             return factor, declared
         if is_scaled_ratio(declared):
+            # only a scale written in the formula itself: a factor 100 that comes from
+            # an input in percent (A / 90 %) is a conversion, not the formula's "x 100"
             scale = 1 / convert_factor(declared, _DIMENSIONLESS)
-            if factor * top_coefficient(formula.expr) == scale:
+            if top_coefficient(formula.expr) == scale:
                 return factor, declared
     if unit.dimensionality == declared.dimensionality:
         return factor * convert_factor(unit, declared), declared

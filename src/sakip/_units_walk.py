@@ -17,7 +17,7 @@ import sympy
 
 from .errors import UnitError
 from .formula import PERCENT
-from .units import ureg
+from .units import is_scaled_ratio, ureg
 
 __all__ = ["convert_factor", "infer_units", "top_coefficient"]
 
@@ -51,6 +51,16 @@ def _scaled(new: list[Any], factors: list[Any]) -> list[Any]:
     ]
 
 
+def _constants_follow(parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A plain number compared with, or in min/max/branches beside, a percent is a
+    percent: ``A / B x 100% >= 80`` and ``min(capaian; 120)`` mean 80 % and 120 %, as
+    every IKU table writes them (converting would compare with 8.000 %)."""
+    scaled = next((u for _, u in parts if is_scaled_ratio(u)), None)
+    if scaled is None:
+        return parts
+    return [(e, scaled) if e.is_Number and u == _DIMENSIONLESS else (e, u) for e, u in parts]
+
+
 def infer_units(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
     """Rewrite ``expr`` for the given symbol units; return (expression, unit)."""
     if expr is PERCENT:
@@ -71,6 +81,8 @@ def infer_units(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
         return _power(expr, units)
     if isinstance(expr, sympy.Add | sympy.Min | sympy.Max):
         parts = [infer_units(arg, units) for arg in expr.args]
+        if not isinstance(expr, sympy.Add):
+            parts = _constants_follow(parts)
         target = parts[0][1]
         what = "a sum" if isinstance(expr, sympy.Add) else "min/max"
         factors = [convert_factor(u, target, what) for _, u in parts]
@@ -113,8 +125,9 @@ def _condition(cond: Any, units: Mapping[Any, Any]) -> Any:
         return cond
     if isinstance(cond, sympy.And | sympy.Or):
         return type(cond)(*(_condition(arg, units) for arg in cond.args))
-    left, left_unit = infer_units(cond.lhs, units)
-    right, right_unit = infer_units(cond.rhs, units)
+    (left, left_unit), (right, right_unit) = _constants_follow(
+        [infer_units(cond.lhs, units), infer_units(cond.rhs, units)]
+    )
     factor = convert_factor(right_unit, left_unit, "a comparison")
     if factor != 1:
         right = sympy.Mul(factor, right, evaluate=False)
@@ -124,8 +137,8 @@ def _condition(cond: Any, units: Mapping[Any, Any]) -> Any:
 def _piecewise(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
     pairs = []
     target = None
-    for value, cond in expr.args:
-        new_value, unit = infer_units(value, units)
+    values = _constants_follow([infer_units(value, units) for value, _ in expr.args])
+    for (value, cond), (new_value, unit) in zip(expr.args, values, strict=True):
         if value is not sympy.nan:
             if target is None:
                 target = unit

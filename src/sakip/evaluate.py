@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import warnings
 from collections.abc import Mapping
 from decimal import Decimal
@@ -29,6 +30,8 @@ from .units import display_unit, parse_unit, ureg
 __all__ = ["Result", "evaluate"]
 
 _MISSING = object()
+# One to three digits (not a leading 0), a comma and exactly three: "1,000", "25,500".
+_AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
 _SUGGEST_NAMES = 10
 _SUGGEST_CANDIDATES = 200
 _SUGGEST_NAME_LENGTH = 100
@@ -165,7 +168,7 @@ def evaluate(
             return fast
     if more_values:
         values = {**(values or {}), **more_values}
-    args, units, is_array = _bind(parsed, values or {}, period)
+    args, units, is_array = _bind(parsed, values or {}, period, decimal_point)
     declared = None if unit is None else parse_unit(unit)
     plain = all(u is None for u in units)
     plan = plan_for(parsed, units, declared, plain)
@@ -244,7 +247,7 @@ def _decode(formula: Formula, codes: Any) -> Any:
 
 
 def _bind(
-    formula: Formula, values: Mapping[str, Any], period: int | None
+    formula: Formula, values: Mapping[str, Any], period: int | None, decimal_point: bool = False
 ) -> tuple[list[Any], tuple[Any, ...], bool]:
     if not isinstance(values, Mapping):
         raise ValueTypeError(
@@ -272,6 +275,7 @@ def _bind(
                 _once(spelled, ("slot", slot_index), key, formula.slots[slot_index].written)
                 by_slot[slot_index] = value
     codes = _Codes(formula)
+    codes.decimal_point = decimal_point
     if not codes.uses_dates:
         # with no date written, dates are day numbers only when every value is a date
         # (selesai - mulai); Realisasi / Target with a date divides day numbers
@@ -284,6 +288,13 @@ def _bind(
     for k, slot in enumerate(formula.slots):
         raw = by_slot.get(k, _MISSING)
         direct = raw is not _MISSING
+        series = by_variable.get(slot.variable) if slot.variable is not None else None
+        if direct and slot.variable is not None and isinstance(series, Mapping):
+            # "A tahun n-1": 5 beside A: {2019: ...}: two values for one slot (beside a
+            # plain A, the written form is the only value of the previous period)
+            raise ConflictingValuesError(
+                slot.written, (spelled[("variable", slot.variable)], spelled[("slot", k)])
+            )
         if not direct and slot.variable is not None:
             raw = by_variable.get(slot.variable, _MISSING)
         if raw is None:
@@ -332,6 +343,11 @@ def _once(
         raise ConflictingValuesError(name, (first, key))
 
 
+def ambiguous_thousands(text: str) -> bool:
+    """``1,000``: one in Indonesian notation, one thousand in English."""
+    return bool(_AMBIGUOUS.fullmatch(text.strip().lstrip("-–—−").strip()))
+
+
 class _Codes:
     """Category codes for one evaluation: the formula's own categories, and a fresh
     negative code for any other text, so two texts the formula does not name (OPINI =
@@ -342,6 +358,7 @@ class _Codes:
         self.names = tuple(formula.category_names.values())
         self.others: dict[str, int] = {}
         self.uses_dates = formula.uses_dates
+        self.decimal_point = False
 
     def __call__(self, text: Any) -> int:
         key = " ".join(str(text).split()).casefold()
@@ -355,7 +372,7 @@ def _index(name: str, key: Any) -> int:
     """An index of an indexed name: a whole number (7, "7", 7.0), nothing else."""
     try:
         number = float(key) if not isinstance(key, bool) else float("nan")
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError):
         number = float("nan")
     if not number.is_integer():
         raise ValueTypeError(f"the indexes of '{name}' must be whole numbers, not {_shown(key)}")
@@ -382,7 +399,12 @@ def _slot_value(
     if slot.kind == "indexed":
         if not isinstance(raw, Mapping):
             raise ValueTypeError(f"'{name}' is indexed ({name}_i): give a mapping {{index: value}}")
-        converted = {_index(name, k): _number(codes, slot, name, v) for k, v in raw.items()}
+        converted: dict[int, tuple[Any, Any]] = {}
+        for key, value in raw.items():
+            index = _index(name, key)
+            if index in converted:  # 1 and "1": which value is meant is not ours to pick
+                raise ConflictingValuesError(f"{name}_{index}", (repr(index), repr(key)))
+            converted[index] = _number(codes, slot, name, value)
         unit_set = {u for _, u in converted.values()}
         if len(unit_set) > 1:
             raise UnitError(
@@ -467,12 +489,20 @@ def _number(codes: _Codes, slot: Slot, name: str, value: Any) -> tuple[Any, Any]
     if isinstance(value, str):
         if slot.categorical:
             return codes(value), None
+        if not codes.decimal_point and ambiguous_thousands(value):
+            raise ValueTypeError(
+                f"'{name}' is {_shown(value)}: one thing in Indonesian notation (1,500 is"
+                " 1,5), another with a decimal point (one thousand five hundred); write"
+                " thousands with a dot (1.500), or pass decimal_point=True"
+            )
         try:
-            return float(parse_number(value)), None
+            return float(parse_number(value, decimal_point=codes.decimal_point)), None
         except NumberTextError:
             raise ValueTypeError(f"'{name}' needs a number, got the text {_shown(value)}") from None
     if isinstance(value, bool | np.bool_):
         return float(value), None
+    if isinstance(value, np.timedelta64 | np.datetime64):  # timedelta64 is an np.integer
+        raise ValueTypeError(f"'{name}' is a numpy time value; give a number or a date")
     if isinstance(value, int | float | Fraction | Decimal | np.integer | np.floating):
         try:
             magnitude = float(value)
@@ -482,6 +512,8 @@ def _number(codes: _Codes, slot: Slot, name: str, value: Any) -> tuple[Any, Any]
             raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
         return magnitude, None
     if isinstance(value, dt.date):
+        if _is_missing(value):
+            raise ValueTypeError(f"'{name}' is a missing date (NaT)")
         if not codes.uses_dates:
             # Realisasi / Target with a date would divide day numbers: meaningless
             raise ValueTypeError(
@@ -498,8 +530,10 @@ def _number(codes: _Codes, slot: Slot, name: str, value: Any) -> tuple[Any, Any]
 def _date(name: str, value: Any) -> Any:
     """A value compared with a date: a date (or ISO text), as a day number; arrays too,
     with None for missing rows."""
+    if isinstance(value, np.ndarray) and value.ndim != 1:
+        raise ValueTypeError(f"'{name}' is compared with dates: give a list of dates")
     if isinstance(value, np.ndarray | list | tuple):
-        return np.array([np.nan if v is None else _date(name, v) for v in value], dtype=float)
+        return np.array([np.nan if _is_missing(v) else _date(name, v) for v in value], dtype=float)
     if isinstance(value, str):
         try:
             value = dt.date.fromisoformat(value.strip())
@@ -507,6 +541,8 @@ def _date(name: str, value: Any) -> Any:
             raise ValueTypeError(
                 f"'{name}' is compared with dates: {_shown(value)} is not a date"
             ) from None
+    if _is_missing(value):
+        raise ValueTypeError(f"'{name}' is a missing date (NaT)")
     if isinstance(value, dt.datetime):
         value = value.date()
     if not isinstance(value, dt.date):
@@ -514,15 +550,27 @@ def _date(name: str, value: Any) -> Any:
     return float(value.toordinal())
 
 
+def _is_missing(value: Any) -> bool:
+    """None, NaN or pandas' NaT (a datetime that has no date)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return isinstance(value, dt.datetime) and str(value) == "NaT"
+
+
 def _array(codes: _Codes, slot: Slot, name: str, value: Any) -> Any:
+    if isinstance(value, np.ma.MaskedArray):  # masked rows are missing, not their data
+        value = np.ma.filled(value.astype(float), np.nan) if value.dtype.kind in "iufb" else value
     try:
         array = np.asarray(value)
     except ValueError:  # ragged lists
         raise ValueTypeError(f"'{name}' is a list of rows of different lengths") from None
+    if type(array) is not np.ndarray:  # np.matrix and other subclasses change arithmetic
+        array = array.view(np.ndarray)
+    if slot.categorical and array.dtype.kind not in "OUS":
+        # a number is no category: 1 would be the internal code of the first one
+        raise ValueTypeError(f"'{name}' is compared with categories: give an array of text")
     if array.dtype.kind in "iufb":
         return array.astype(float, copy=False)
-    if slot.categorical and array.dtype.kind not in "OUS":
-        raise ValueTypeError(f"'{name}' is compared with categories: give an array of text")
     if array.dtype.kind in "OUS" and slot.categorical:
         return np.array([_code_or_missing(codes, v) for v in array.ravel()], dtype=float)
     raise ValueTypeError(f"'{name}' is an array of {array.dtype}, not numbers")
