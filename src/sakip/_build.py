@@ -344,7 +344,10 @@ class Builder(Transformer[Token, Any]):
         left, right = self.arith(tok, left, right)
         if left.is_Number and right.is_Number:
             return self.exact(left - right, tok)
-        return sympy.Add(left, sympy.Mul(sympy.Integer(-1), right, evaluate=False), evaluate=False)
+        # a number is negated exactly: Mul(-1, 0) left unevaluated confuses sympy's
+        # assumption system (InconsistentAssumptions, found by the oracle fuzzer)
+        negated = -right if right.is_Number else sympy.Mul(sympy.Integer(-1), right, evaluate=False)
+        return sympy.Add(left, negated, evaluate=False)
 
     def mul(self, children: list[Any]) -> Any:
         left, tok, right = children
