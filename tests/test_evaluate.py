@@ -271,3 +271,12 @@ def test_parse_from_threads_matches_serial() -> None:
         parallel = list(pool.map(sakip.parse, texts))
     for one, other in zip(serial, parallel, strict=True):
         assert one.variables == other.variables and one.expr == other.expr
+
+
+def test_short_reprs() -> None:
+    assert repr(sakip.parse("A / B x 100%")) == "Formula('A / B x 100%')"
+    assert repr(sakip.evaluate("A / B x 100%", {"A": 93, "B": 100})) == "Result(93.0 %)"
+    assert repr(sakip.evaluate("A x 2", {"A": np.ones(3)})) == "Result(array of 3)"
+    catalog = sakip.catalog.load()
+    assert repr(catalog) == "Catalog(477 indicators, 52 sections)"  # Lampiran I and 51 PD
+    assert repr(catalog.get("iku.01")) == "Indicator('iku.01', 'Angka Rata-rata Lama Sekolah')"

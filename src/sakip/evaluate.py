@@ -89,7 +89,13 @@ class Result:
         }
 
     def __repr__(self) -> str:
-        return f"Result(magnitude={self.magnitude!r}, units={self.units!r}, name={self.name!r})"
+        unit = display_unit(self.units)
+        if isinstance(self.magnitude, np.ndarray):
+            shown = f"array of {self.magnitude.size}"
+        else:
+            shown = repr(self.magnitude)
+        name = f", name={self.name!r}" if self.name else ""
+        return f"Result({shown}{' ' + unit if unit else ''}{name})"
 
     def __eq__(self, other: object) -> bool:
         if not isinstance(other, Result):

@@ -93,6 +93,9 @@ class Formula:
         default=None, init=False, repr=False
     )
 
+    def __repr__(self) -> str:  # the formula as written; the slot tables are internal
+        return f"Formula({self.text!r})"
+
     def __reduce__(self) -> tuple[Any, ...]:
         # compiled plans and memos are caches of this process: rebuilt, not pickled
         fields = {a.name: getattr(self, a.name) for a in attrs.fields(Formula) if a.init}

@@ -58,6 +58,9 @@ class Indicator:
         """1 for the regency's IKU (Lampiran I), 2 for the perangkat daerah."""
         return 1 if self.section == "iku" else 2
 
+    def __repr__(self) -> str:
+        return f"Indicator({self.id!r}, {self.name!r})"
+
     @property
     def formula(self) -> Formula | None:
         """The parsed formula (``sakip.Formula``), or None for a direct measure."""
@@ -110,6 +113,9 @@ class Section:
     def is_kecamatan(self) -> bool:
         return self.code.startswith("kec_")
 
+    def __repr__(self) -> str:
+        return f"Section({self.code!r}, {self.name!r}, {len(self.indicators)} indicators)"
+
 
 @attrs.frozen
 class Catalog:
@@ -122,6 +128,11 @@ class Catalog:
 
     sections: tuple[Section, ...]
     scales: Mapping[str, Scale]
+
+    def __repr__(self) -> str:  # a summary: the data is 600.000 characters
+        count = sum(len(s.indicators) for s in self.sections)
+        return f"Catalog({count} indicators, {len(self.sections)} sections)"
+
     _by_id: dict[str, Indicator] = attrs.field(init=False, repr=False)
     _by_abbreviation: dict[str, tuple[Indicator, ...]] = attrs.field(init=False, repr=False)
 
