@@ -311,3 +311,108 @@ def test_a_plan_that_is_not_two_years_is_the_callers_error() -> None:
         measure(table([(IKU26, "", 2020, WORKING, 1)]), plan=("a", "b"))  # type: ignore[arg-type]
     one_year = measure(table([(IKU26, "", 2020, WORKING, 1)]), plan=[2020, 2020])  # type: ignore[arg-type]
     assert only(one_year).period == 2020  # a list of two years is a plan too
+
+
+# -- undefined rows: evaluated once per distinct input, and at most MAX_ROWS_ALONE ------------
+
+
+def _counted(monkeypatch: pytest.MonkeyPatch) -> list[int]:
+    """Counts the rows measure() evaluates alone (a scalar evaluation each)."""
+    from sakip.measure import evaluation
+
+    calls: list[int] = []
+    alone = evaluation._one_row
+
+    def counting(*args: object) -> object:
+        calls.append(1)
+        return alone(*args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(evaluation, "_one_row", counting)
+    return calls
+
+
+@pytest.mark.parametrize("action", ["ignore", "error"])
+def test_undefined_rows_with_the_same_inputs_are_evaluated_once(
+    monkeypatch: pytest.MonkeyPatch, action: str
+) -> None:
+    # 100 desa x 6 years with a zero denominator and one of 3 numerators (10, 20, 30),
+    # and one desa with 45 / 50 x 100% = 90%. Each row was evaluated alone: 600 calls
+    # (606 when a ZeroDenominatorWarning filter turns the array evaluation into an error).
+    rows: list[tuple[object, ...]] = []
+    for k in range(600):
+        entity, year = f"Desa {k // 6:03}", 2018 + k % 6
+        rows += [(IKU26, entity, year, WORKING, 10 * (1 + k % 3)), (IKU26, entity, year, FORCE, 0)]
+    rows += [(IKU26, "ok", 2020, WORKING, 45), (IKU26, "ok", 2020, FORCE, 50)]
+    calls = _counted(monkeypatch)
+    with warnings.catch_warnings():
+        warnings.simplefilter(action, sakip.ZeroDenominatorWarning)
+        m = measure(table(rows))
+    # "ignore": the 3 distinct undefined rows; "error": also the 1 distinct defined row
+    assert len(calls) == (3 if action == "ignore" else 4)
+    bad = m[m.entity != "ok"]
+    assert len(bad) == 600 and bad.value.isna().all()
+    assert set(bad.reason) == {f"zero denominator: '{FORCE}' is 0"}
+    assert m.set_index("entity").loc["ok", "value"] == pytest.approx(90)
+
+
+def test_rows_past_the_limit_get_a_reason_without_being_evaluated(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sakip.measure import evaluation
+
+    monkeypatch.setattr(evaluation, "MAX_ROWS_ALONE", 5)
+    # 12 rows, each with its own numerator (1..12) over a zero denominator, and one row
+    # 45 / 50 x 100% = 90%, which the array evaluation computes
+    rows: list[tuple[object, ...]] = []
+    for k in range(1, 13):
+        rows += [(IKU26, f"E{k:02}", 2020, WORKING, k), (IKU26, f"E{k:02}", 2020, FORCE, 0)]
+    rows += [(IKU26, "ok", 2020, WORKING, 45), (IKU26, "ok", 2020, FORCE, 50)]
+    calls = _counted(monkeypatch)
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore", sakip.ZeroDenominatorWarning)
+        m = measure(table(rows)).set_index("entity")
+    assert len(calls) == 5
+    for k in range(1, 6):  # rows in entity order: the first five are evaluated alone
+        assert m.loc[f"E{k:02}", "reason"] == f"zero denominator: '{FORCE}' is 0"
+    unchecked = (
+        "undefined for these values (zero denominator, no applicable condition or overflow;"
+        " 5 rows already failed alone, so this one was not checked); inputs that are 0:"
+        f" {FORCE}"
+    )
+    for k in range(6, 13):
+        assert m.loc[f"E{k:02}", "reason"] == unchecked
+    assert m.value.drop("ok").isna().all()
+    assert m.loc["ok", "value"] == pytest.approx(90)
+
+
+def test_past_the_limit_after_the_whole_array_failed_the_reason_says_so(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from sakip.measure import evaluation
+
+    monkeypatch.setattr(evaluation, "MAX_ROWS_ALONE", 2)
+    # the warning made an error fails the whole array; rows are then tried alone: E1 and
+    # E2 fail (2 / 0, 3 / 0), which is the limit, so E3 (45 / 50) and E4 (5 / 0) are not tried
+    rows = [(IKU26, "E1", 2020, WORKING, 2), (IKU26, "E1", 2020, FORCE, 0),
+            (IKU26, "E2", 2020, WORKING, 3), (IKU26, "E2", 2020, FORCE, 0),
+            (IKU26, "E3", 2020, WORKING, 45), (IKU26, "E3", 2020, FORCE, 50),
+            (IKU26, "E4", 2020, WORKING, 5), (IKU26, "E4", 2020, FORCE, 0)]  # fmt: skip
+    calls = _counted(monkeypatch)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error", sakip.ZeroDenominatorWarning)
+        m = measure(table(rows)).set_index("entity")
+    assert len(calls) == 2
+    assert m.loc["E1", "reason"] == m.loc["E2", "reason"] == f"zero denominator: '{FORCE}' is 0"
+    tail = "(the rows were then evaluated alone, and after 2 failed this one was not tried)"
+    assert tail in m.loc["E3", "reason"] and "inputs that are 0" not in m.loc["E3", "reason"]
+    assert m.loc["E4", "reason"].endswith(f"not tried); inputs that are 0: {FORCE}")
+    assert m.value.isna().all()
+
+
+def test_int_cells_read_as_before() -> None:
+    # the int fast path of read_values: 930 / 1000 x 100% = 93%; 10**400 is no float
+    rows = [(IKU26, "a", 2020, WORKING, 930), (IKU26, "a", 2020, FORCE, 1000),
+            (IKU26, "b", 2020, WORKING, 10**400), (IKU26, "b", 2020, FORCE, -(10**300))]  # fmt: skip
+    m = measure(table(rows)).set_index("entity")
+    assert m.loc["a", "value"] == pytest.approx(93)
+    assert m.loc["b", "reason"].startswith(f"{WORKING}: not a finite number: 1000000")

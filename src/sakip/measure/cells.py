@@ -53,6 +53,8 @@ _SUB_PERIOD = re.compile(
     re.I,
 )
 _LARGEST_YEAR = 10**6
+# ints up to this size are floats without overflow (larger ones take the careful path)
+_LARGEST_EXACT = 10**300
 
 
 @attrs.frozen
@@ -128,6 +130,8 @@ def read_values(values: Sequence[Any], decimal_point: bool) -> list[Any]:
         kind = type(value)
         if kind is float and math.isfinite(value):
             out.append(value)
+        elif kind is int and -_LARGEST_EXACT <= value <= _LARGEST_EXACT:
+            out.append(float(value))  # an int column of a DataFrame, without the checks
         elif kind is str:
             cell = known.get(value, known)
             if cell is known:

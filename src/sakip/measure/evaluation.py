@@ -3,7 +3,9 @@
 Reasons are found per call, from the results themselves, never through the process's
 warning state (which threads share): rows the array evaluation leaves NaN, or all rows
 when it fails as a whole, are evaluated again one at a time, and the error of each
-such row is its reason.
+such row is its reason. Rows with the same inputs are evaluated once, and at most
+MAX_ROWS_ALONE of them may fail per indicator, so undefined rows cost about what
+defined ones do.
 """
 
 from __future__ import annotations
@@ -140,6 +142,13 @@ def formula_values(
     return values, "" if unit is None else unit, reasons
 
 
+#: How many distinct input rows may be evaluated alone and fail, per indicator: a
+#: failing scalar evaluation costs about a millisecond (naming the zero denominator
+#: compiles it), so 100.000 undefined rows would take minutes. Rows beyond this get a
+#: reason that says they were not checked one by one.
+MAX_ROWS_ALONE = 1000
+
+
 def _complete_rows(
     indicator: Any, inputs: dict[str, Any], groups: Groups, dated: bool
 ) -> tuple[list[Any], Any, str, list[str | None]]:
@@ -148,19 +157,81 @@ def _complete_rows(
     if not groups:
         return [], None, "", failures
     unit: Any
+    whole: str | None = None
     try:
         magnitudes, unit, note = _all_rows(indicator, inputs, groups, dated)
         redo = [k for k, value in enumerate(magnitudes) if not _finite(value)]
-    except Exception:
+    except Exception as exc:
         # The whole array failed (a SakipError, a warning the caller's filters turned
         # into an error, or a fault below): each row is tried alone, so the other rows
         # still get their value and each failed row its own reason.
         magnitudes, unit, note = [None] * len(groups), None, ""
         redo = list(range(len(groups)))
-    for k in redo:
-        magnitudes[k], row_unit, failures[k] = _one_row(indicator, inputs, groups, dated, k)
+        whole = why(exc)
+    # Rows with the same inputs (and period, for a formula with dates) have the same
+    # value and reason: each distinct row is evaluated once.
+    keys = _row_keys(inputs, groups, dated, redo)
+    done: dict[Any, tuple[Any, Any, str | None]] = {}
+    failed = 0
+    for k, key in zip(redo, keys, strict=True):
+        found = done.get(key)
+        if found is None:
+            if failed >= MAX_ROWS_ALONE:
+                found = (None, None, _unchecked(inputs, k, whole))
+            else:
+                found = _one_row(indicator, inputs, groups, dated, k)
+                failed += found[2] is not None
+            done[key] = found
+        magnitudes[k], row_unit, failures[k] = found
         unit = row_unit if unit is None else unit
     return magnitudes, unit, note, failures
+
+
+def _row_keys(inputs: dict[str, Any], groups: Groups, dated: bool, rows: list[int]) -> list[Any]:
+    """A hashable key of each row's inputs: equal keys, equal values and reasons.
+
+    0.0 and -0.0 share a key; they give the same value or error in every operation of
+    the language that can leave a row undefined (x / -0.0 raises as x / 0.0 does).
+    """
+    columns: list[list[Any]] = []
+    for value in inputs.values():
+        arrays = [value[i] for i in sorted(value)] if isinstance(value, dict) else [value]
+        columns.extend(a[rows].tolist() for a in arrays if isinstance(a, np.ndarray))
+    if dated:
+        columns.append([groups[k][1][0] for k in rows])
+    keys: list[Any] = list(zip(*columns, strict=True)) if columns else [()] * len(rows)
+    try:
+        hash(tuple(keys))
+    except TypeError:  # an input that cannot be a key: every row is its own
+        return list(rows)
+    return keys
+
+
+def _unchecked(inputs: dict[str, Any], k: int, whole: str | None) -> str:
+    """The reason of a row past MAX_ROWS_ALONE: what is known without evaluating it."""
+    limit = f"{MAX_ROWS_ALONE:,}".replace(",", ".")
+    if whole is None:
+        reason = (
+            "undefined for these values (zero denominator, no applicable condition or"
+            f" overflow; {limit} rows already failed alone, so this one was not checked)"
+        )
+    else:
+        reason = (
+            f"{whole} (the rows were then evaluated alone, and after {limit} failed"
+            " this one was not tried)"
+        )
+    zeros = [name for name, value in _numbers_of(inputs, k) if value == 0]
+    return reason + (f"; inputs that are 0: {', '.join(zeros)}" if zeros else "")
+
+
+def _numbers_of(inputs: dict[str, Any], k: int) -> list[tuple[str, Any]]:
+    out: list[tuple[str, Any]] = []
+    for name, value in inputs.items():
+        if isinstance(value, dict):
+            out.extend((f"{name}_{i}", v[k]) for i, v in sorted(value.items()))
+        elif isinstance(value, np.ndarray) and value.dtype.kind == "f":
+            out.append((name, value[k]))
+    return out
 
 
 def _finite(value: Any) -> bool:
