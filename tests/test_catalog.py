@@ -492,3 +492,18 @@ def test_a_percent_formula_with_a_plain_satuan_keeps_its_percent() -> None:
     assert r.magnitude == pytest.approx(110.05) and r.units == sakip.ureg.percent
     kinds = {(f.id, f.kind) for f in sakip.lint()}
     assert {("diskan.03", "unit"), ("diskan.04", "unit"), ("satpolpp.04", "unit")} <= kinds
+
+
+@pytest.mark.parametrize("values", ["WTP", ["WTP"], 5, ""])
+def test_values_that_are_not_a_mapping_are_a_value_type_error(values: object) -> None:
+    # "WTP" reached values.items() in a direct measure: AttributeError, no SakipError
+    for key in ("iku.43", "iku.26"):
+        with pytest.raises(sakip.ValueTypeError, match="values must be a mapping"):
+            sakip.evaluate(key, values)  # type: ignore[arg-type]
+
+
+def test_two_value_keys_of_a_direct_measure_are_named() -> None:
+    with pytest.raises(sakip.ValueTypeError) as caught:
+        sakip.evaluate("iku.01", {"nilai": 3, "value": 4})
+    assert "takes one value, but got 2: 'nilai', 'value'; give only one" in str(caught.value)
+    assert sakip.evaluate("iku.01", {"nilai": 3}).magnitude == 3

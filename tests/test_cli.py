@@ -229,3 +229,20 @@ def test_a_closed_pipe_ends_quietly(tmp_path: object) -> None:
         err = child.stderr.read().decode()
         child.wait(timeout=120)
     assert err == ""
+
+
+@pytest.mark.parametrize("pairs", [("A=1", "B=4", "A=2"), ("A=1", "B=4", " A = 1")])
+def test_a_name_given_twice_is_a_usage_error(
+    pairs: tuple[str, ...], capsys: pytest.CaptureFixture[str]
+) -> None:
+    # the last A used to win silently: A / B printed 0,50 (2 / 4)
+    assert _main(["eval", "A / B", *pairs]) == 2
+    err = capsys.readouterr().err
+    assert "'A' is given more than once" in err
+
+
+def test_a_name_given_twice_after_an_option_is_a_usage_error(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert _main(["eval", "A / B", "A=1", "--unit", "%", "B=4", "A=2"]) == 2
+    assert "'A' is given more than once" in capsys.readouterr().err

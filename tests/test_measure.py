@@ -609,3 +609,16 @@ def test_rollup_and_trend_of_a_hand_made_table_with_odd_cells() -> None:
     assert math.isnan(r.loc["[2020]", "capaian"])  # a list period is grouped as its text
     # 10**400 is no value to compare: no change, no direction (iku.26 2021 'a' neither)
     assert trend(odd)["direction"].tolist() == ["", "", "", ""]
+
+
+@pytest.mark.parametrize(
+    ("actual", "target", "what"), [(None, 90, "realisasi"), (90, None, "target")]
+)
+def test_a_missing_realisasi_or_target_is_named_plainly(
+    actual: object, target: object, what: str
+) -> None:
+    # "1 variable has no value: 'Realisasi' (did you mean 'Realisasi'?)" before
+    with pytest.raises(sakip.ValueTypeError) as caught:
+        achievement(actual, target)  # type: ignore[arg-type]
+    assert str(caught.value).startswith(f"the {what} is None (missing)")
+    assert "did you mean" not in str(caught.value)

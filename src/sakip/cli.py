@@ -85,7 +85,11 @@ def _eval(args: argparse.Namespace) -> int:
         name, eq, raw = pair.partition("=")
         if not eq:
             raise _Usage(f"expected name=value, got {pair!r}")
-        values[name.strip()] = _value(raw.strip())
+        name = name.strip()
+        if name in values:
+            # the last value would silently win: which one was meant is the user's to say
+            raise _Usage(f"{name!r} is given more than once; give each name one value")
+        values[name] = _value(raw.strip())
     print(evaluate(args.formula, values, period=args.period, unit=args.unit))
     return 0
 

@@ -55,6 +55,13 @@ def evaluate_indicator(
     The result is in the indicator's declared unit; ``unit`` asks for it in another
     unit, converted (AKB in per 100.000 kelahiran hidup is 100 times its value).
     """
+    if values is not None and not isinstance(values, Mapping):
+        # checked before anything reads it: a direct measure would call .items() on
+        # it, and "values or {}" would quietly drop a falsy one ("" or 0)
+        raise ValueTypeError(
+            f"values must be a mapping of names to values, not {type(values).__name__}:"
+            f" give {indicator.id}'s values as {{name: value}}"
+        )
     if more_values:
         values = {**(values or {}), **more_values}
     values = values or {}
@@ -123,7 +130,14 @@ def _direct(
     indicator: Indicator, values: Mapping[str, Any], period: int | None, declared: Any
 ) -> Result:
     """A direct measure is its reported value, checked against the allowed values."""
-    chosen = [v for k, v in values.items() if indicator.is_value_key(k)]
+    keys = [k for k in values if indicator.is_value_key(k)]
+    if len(keys) > 1:
+        # "nilai" and "value" (or its id and name): which one is meant is not ours to pick
+        raise ValueTypeError(
+            f"{indicator.id} ({indicator.name}) is measured directly and takes one value,"
+            f" but got {len(keys)}: {', '.join(map(repr, keys))}; give only one"
+        )
+    chosen = [values[k] for k in keys]
     if not chosen and len(values) == 1:
         chosen = list(values.values())
     if len(chosen) != 1:

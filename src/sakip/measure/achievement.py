@@ -115,6 +115,13 @@ def achievement(
             f"a realisasi is a number, an array or a list, not a tuple: {actual!r}"
         )
     for value, what in ((actual, "realisasi"), (target, "target")):
+        if value is None:
+            # the policy formula would report its own variable as unbound and suggest
+            # that same name ("did you mean 'Realisasi'?"): say what is missing instead
+            raise ValueTypeError(
+                f"the {what} is None (missing): a capaian needs a {what}; give a number,"
+                " an array or a list"
+            )
         if isinstance(value, dt.date) or getattr(getattr(value, "dtype", None), "kind", "") == "M":
             # arithmetic would read a date as its day number: 81,936% from a date cell
             raise ValueTypeError(f"the {what} is a date, not a number: {value!r}")
