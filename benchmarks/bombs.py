@@ -37,7 +37,7 @@ def _units_sweep() -> str:
     if slowest >= BUDGET:
         raise RuntimeError(f"one evaluation took {slowest:.2f} s")
     grown = (resource.getrusage(resource.RUSAGE_SELF).ru_maxrss - before) / 1024
-    return f"{len(f._plans)} plans kept, max RSS +{grown:.0f} MB, slowest call {slowest:.3f} s"
+    return f"{len(f.cache.plans)} plans kept, max RSS +{grown:.0f} MB, slowest call {slowest:.3f} s"
 
 
 def _measure_cell(cell: str) -> str:

@@ -135,7 +135,7 @@ def test_compiled_plans_per_formula_are_bounded() -> None:
         b = sakip.ureg.Quantity(2.0, f"m ** {k}")
         r = sakip.evaluate(f, {"A": sakip.ureg.Quantity(4.0, f"m ** {k}"), "B": b})
         assert r.magnitude == 2.0
-    assert len(f._plans) == MAX_PLANS_PER_FORMULA
+    assert len(f.cache.plans) == MAX_PLANS_PER_FORMULA
 
 
 def test_di_mana_inside_a_name_is_not_a_glossary() -> None:

@@ -96,6 +96,7 @@ class Plan:
         self._scalar: Callable[..., Any] | None = None
         self._array: Callable[..., Any] | None = None
         self._careful: Callable[..., Any] | None = None
+        self._denominator_list: list[tuple[str, Callable[..., Any]]] | None = None
 
     def _compile_scalar(self, expr: Any) -> Callable[..., Any]:
         return _lambdify(self.args, expr, "scalar", self.formula.text)
@@ -247,23 +248,38 @@ class Plan:
 
     def zero_denominator(self, args: Sequence[Any]) -> str:
         """Name the first denominator that is zero for these values (error path only)."""
-        names = {
-            slot.symbol: sympy.Symbol(_written(self.formula, k))
-            for k, slot in enumerate(self.formula.slots)
-        }
-        for power in sympy.preorder_traversal(self.expr):
-            if isinstance(power, sympy.Pow) and power.exp.is_Number and power.exp < 0:
-                if power.base.has(sympy.Indexed) or power.base.atoms(sympy.Symbol) & {
-                    limit[0] for s in self.expr.atoms(sympy.Sum) for limit in s.limits
-                }:
+        for name, function in self._denominators():
+            try:
+                value = function(*args)
+            except (ArithmeticError, ValueError, TypeError):
+                continue  # this is only naming the culprit: an error here is not it
+            if value == 0:
+                return name
+        return ""
+
+    def _denominators(self) -> list[tuple[str, Callable[..., Any]]]:
+        """Each denominator as written and compiled, once per plan: measure() names the
+        zero denominator of many rows."""
+        if self._denominator_list is None:
+            names = {
+                slot.symbol: sympy.Symbol(_written(self.formula, k))
+                for k, slot in enumerate(self.formula.slots)
+            }
+            bound = {limit[0] for s in self.expr.atoms(sympy.Sum) for limit in s.limits}
+            found = []
+            for power in sympy.preorder_traversal(self.expr):
+                if not (isinstance(power, sympy.Pow) and power.exp.is_Number and power.exp < 0):
+                    continue
+                if power.base.has(sympy.Indexed) or power.base.atoms(sympy.Symbol) & bound:
                     continue
                 try:
-                    value = self._compile_scalar(power.base)(*args)
-                except (ArithmeticError, ValueError, TypeError, LimitError):
-                    continue  # this is only naming the culprit: an error here is not it
-                if value == 0:
-                    return str(power.base.xreplace(names).xreplace({PERCENT: sympy.Symbol("%")}))
-        return ""
+                    function = self._compile_scalar(power.base)
+                except LimitError:
+                    continue
+                shown = power.base.xreplace(names).xreplace({PERCENT: sympy.Symbol("%")})
+                found.append((str(shown), function))
+            self._denominator_list = found
+        return self._denominator_list
 
 
 def _missing_inputs(args: Sequence[Any]) -> Any:
@@ -318,14 +334,14 @@ def _written(formula: Formula, k: int) -> str:
 def plan_for(formula: Formula, units: tuple[Any, ...], declared: Any, plain: bool) -> Plan:
     """The cached plan of ``formula`` for slot ``units`` and a ``declared`` result unit."""
     key = (units, declared)
-    plan: Plan | None = formula._plans.get(key)
+    plan: Plan | None = formula.cache.plans.get(key)
     if plan is None:
         with _PLAN_LOCK:
-            plan = formula._plans.get(key) or _build(formula, units, declared, plain)
-            if len(formula._plans) >= MAX_PLANS_PER_FORMULA:
+            plan = formula.cache.plans.get(key) or _build(formula, units, declared, plain)
+            if len(formula.cache.plans) >= MAX_PLANS_PER_FORMULA:
                 # bounded: input units can come from user data, one plan per combination
-                del formula._plans[next(iter(formula._plans))]
-            formula._plans[key] = plan
+                del formula.cache.plans[next(iter(formula.cache.plans))]
+            formula.cache.plans[key] = plan
     return plan
 
 

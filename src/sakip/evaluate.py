@@ -178,7 +178,7 @@ def evaluate(
     declared = None if unit is None else parse_unit(unit)
     plain = all(u is None for u in units)
     plan = plan_for(parsed, units, declared, plain)
-    if plain and declared is None and parsed._fast is None:
+    if plain and declared is None and parsed.cache.fast is None:
         _enable_fast_path(parsed, plan)
     if parsed.ambiguities:
         for message in parsed.ambiguities:
@@ -195,7 +195,7 @@ def _enable_fast_path(formula: Formula, plan: Any) -> None:
     eligible = not (formula.ambiguities or formula.result_is_category or plan.sums)
     if slots is not None and eligible:
         identity = slots == tuple(range(len(formula.variables)))
-        _set(formula, "_fast", (plan.scalar, plan.unit, None if identity else slots))
+        formula.cache.fast = (plan.scalar, plan.unit, None if identity else slots)
 
 
 def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
@@ -203,11 +203,11 @@ def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
 
     Returns None to fall back to the general path, which also raises the errors.
     """
-    fast = formula._fast
+    fast = formula.cache.fast
     if fast is None:
         return None
     function, units, slots = fast
-    memo = formula._key_memo
+    memo = formula.cache.key_memo
     bound: list[Any] = [None] * len(formula.variables)
     for key, value in values.items():
         index = memo.get(key, -1)

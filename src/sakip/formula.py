@@ -57,6 +57,18 @@ class Slot:
     date_typed: bool = False
 
 
+class FormulaCache:
+    """Per-formula caches: compiled plans by input units (bounded by their user), name
+    lookups, and the fast path's (function, unit, slot map) once a plain call set it."""
+
+    __slots__ = ("fast", "key_memo", "plans")
+
+    def __init__(self) -> None:
+        self.plans: dict[Any, Any] = {}
+        self.key_memo: dict[str, int | None] = {}
+        self.fast: tuple[Any, Any, tuple[int, ...] | None] | None = None
+
+
 @attrs.frozen(eq=False)
 class Formula:
     """A parsed formula. Build one with :func:`sakip.parse`.
@@ -83,15 +95,11 @@ class Formula:
     has_default: bool = True
     #: The formula writes a date (``31 Desember 2019``): date values may be day numbers.
     uses_dates: bool = False
-    _plans: dict[Any, Any] = attrs.field(factory=dict, init=False, repr=False)
     #: For the fast path: the variable of each slot when every slot is a plain value.
     plain_slots: tuple[int, ...] | None = attrs.field(init=False, repr=False)
-    _key_memo: dict[str, int | None] = attrs.field(factory=dict, init=False, repr=False)
-    #: (compiled function, result unit, slot -> variable map or None) for plain numbers;
-    #: set once by the evaluator after the first plain evaluation.
-    _fast: tuple[Any, Any, tuple[int, ...] | None] | None = attrs.field(
-        default=None, init=False, repr=False
-    )
+    #: What this process learns about the formula (compiled plans, name lookups): the
+    #: one mutable part, a cache object of its own, so the Formula itself stays frozen.
+    cache: FormulaCache = attrs.field(factory=lambda: FormulaCache(), init=False, repr=False)
 
     def __repr__(self) -> str:  # the formula as written; the slot tables are internal
         return f"Formula({self.text!r})"
@@ -121,16 +129,17 @@ class Formula:
 
     def lookup(self, key: str) -> int | None:
         """Index in ``variables`` of a name, slug or glossary alias; None if unknown."""
+        memo = self.cache.key_memo
         try:
-            return self._key_memo[key]
+            return memo[key]
         except KeyError:
             pass
         norm = normalize_name(key)
         found = self.aliases.get(norm)
         if found is None:
             found = self.aliases.get(slugify(key))
-        if len(self._key_memo) < 4096:  # bound memory when keys come from user data
-            self._key_memo[key] = found
+        if len(memo) < 4096:  # bound memory when keys come from user data
+            memo[key] = found
         return found
 
     def to_latex(self) -> str:
