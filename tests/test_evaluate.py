@@ -266,7 +266,7 @@ def test_parse_from_threads_matches_serial() -> None:
 
     texts = [f"(A{k} + B / {k},5) x {k}% - C tahun n-1 / D{k}" for k in range(64)]
     serial = [sakip.parse(t) for t in texts]
-    sakip._parser._CACHE.clear()
+    sakip.language.parser._CACHE.clear()
     with ThreadPoolExecutor(16) as pool:
         parallel = list(pool.map(sakip.parse, texts))
     for one, other in zip(serial, parallel, strict=True):

@@ -128,7 +128,7 @@ def test_long_chains_compute_and_deep_code_is_a_limit() -> None:
 
 
 def test_compiled_plans_per_formula_are_bounded() -> None:
-    from sakip._limits import MAX_PLANS_PER_FORMULA
+    from sakip.language.limits import MAX_PLANS_PER_FORMULA
 
     f = sakip.parse("A / B")
     for k in range(1, MAX_PLANS_PER_FORMULA + 20):

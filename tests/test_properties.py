@@ -11,8 +11,8 @@ from hypothesis import strategies as st
 from sympy.utilities.lambdify import lambdify
 
 import sakip
-from sakip._units_walk import infer_units
-from sakip.formula import PERCENT
+from sakip.language import PERCENT
+from sakip.language.units_walk import infer_units
 
 from . import strategies as s
 

@@ -13,8 +13,6 @@ from typing import Any
 
 from . import units
 from ._api import evaluate
-from ._numbers import format_number, parse_number
-from ._parser import parse
 from .errors import (
     AmbiguousFormulaWarning,
     CatalogWarning,
@@ -30,8 +28,8 @@ from .errors import (
     ZeroDenominatorError,
     ZeroDenominatorWarning,
 )
-from .evaluate import Result
-from .formula import Formula
+from .language import Formula, Result, parse
+from .numbers import format_number, parse_number
 from .units import ureg
 
 __all__ = [

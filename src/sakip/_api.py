@@ -10,11 +10,8 @@ import re
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
-from ._parser import _CACHE
 from .errors import ValueTypeError
-from .evaluate import Result, _fast
-from .evaluate import evaluate as _evaluate_formula
-from .formula import Formula
+from .language import Formula, Result, cached_formula, evaluate_fast, evaluate_formula
 
 if TYPE_CHECKING:
     from .catalog.model import Indicator
@@ -51,10 +48,10 @@ def evaluate(
     if formula.__class__ is str:
         if " " in formula or not _KEY.fullmatch(formula):
             # The hot path: a cached formula on plain numbers, in as few steps as possible.
-            parsed = _CACHE.get((formula, decimal_point))
+            parsed = cached_formula(formula, decimal_point)
             simple = period is None and unit is None and not more_values
             if parsed is not None and simple and values.__class__ is dict:
-                result = _fast(parsed, values)
+                result = evaluate_fast(parsed, values)
                 if result is not None:
                     return result
         else:
@@ -67,7 +64,7 @@ def evaluate(
         return _indicator(_catalog().load().get(formula), values, period, unit, more_values)
     elif not isinstance(formula, Formula):
         return _indicator(formula, values, period, unit, more_values)
-    return _evaluate_formula(
+    return evaluate_formula(
         formula,
         values,
         period=period,

@@ -18,8 +18,8 @@ from importlib import resources
 from typing import Any
 
 from . import SakipError, ValueTypeError, evaluate
-from ._numbers import NumberTextError, format_number, parse_number
 from .measure.achievement import POLICIES
+from .numbers import NumberTextError, format_number, parse_number
 
 __all__ = ["main"]
 

@@ -110,7 +110,7 @@ class FormulaSyntaxError(SakipError):
 
 class LimitError(FormulaSyntaxError):
     """An input exceeds a safety limit (length, nesting, exponent, sum range, cell or
-    file size); every limit is in ``sakip._limits``."""
+    file size); every limit is in ``sakip.language.limits``."""
 
     code = "limit"
 

@@ -10,7 +10,8 @@ import numpy as np
 import pint
 
 from ..errors import CatalogWarning, UnitError, ValueTypeError
-from ..evaluate import Result, _set, evaluate
+from ..language import Result
+from ..language import evaluate_formula as evaluate
 from ..units import is_scaled_ratio, parse_unit, ureg
 from .model import Indicator
 from .scales import Scale
@@ -28,8 +29,8 @@ class GradedResult(Result):
 
     def __init__(self, result: Result, grade: Any, label: Any) -> None:
         super().__init__(result.magnitude, result.units, result.name)
-        _set(self, "grade", grade)
-        _set(self, "label", label)
+        object.__setattr__(self, "grade", grade)
+        object.__setattr__(self, "label", label)
 
     def __repr__(self) -> str:
         return (

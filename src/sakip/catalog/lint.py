@@ -14,11 +14,8 @@ from typing import Any
 import attrs
 import sympy
 
-from .._compile import plan_for
-from .._parser import _cached
-from .._units_walk import top_coefficient
 from ..errors import FormulaSyntaxError, SakipError
-from ..formula import PERCENT, Formula, normalize_name
+from ..language import PERCENT, Formula, normalize_name, parse_quietly, plan_for, top_coefficient
 from ..units import is_scaled_ratio, ureg
 from . import load
 from .model import Catalog, Indicator
@@ -62,7 +59,7 @@ def lint(catalog: Catalog | None = None) -> list[Finding]:
 def _parse_quietly(text: str) -> Formula:
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")
-        return _cached(text)
+        return parse_quietly(text)
 
 
 def _check_indicator(indicator: Indicator) -> Iterable[Finding]:

@@ -7,9 +7,8 @@ from typing import Any
 
 import attrs
 
-from .._parser import _cached
 from ..errors import AmbiguousKeyError, UnknownIndicatorError
-from ..formula import Formula, normalize_name
+from ..language import Formula, normalize_name, parse_quietly
 from ..units import parse_unit
 from .scales import Scale
 
@@ -64,7 +63,7 @@ class Indicator:
     @property
     def formula(self) -> Formula | None:
         """The parsed formula (``sakip.Formula``), or None for a direct measure."""
-        return None if self.formula_text is None else _cached(self.formula_text)
+        return None if self.formula_text is None else parse_quietly(self.formula_text)
 
     @property
     def variables(self) -> tuple[str, ...]:

@@ -9,8 +9,8 @@ from typing import Any
 import attrs
 import numpy as np
 
-from .._numbers import parse_number
 from ..errors import ScaleError
+from ..numbers import parse_number
 
 __all__ = ["Band", "Scale", "ScaleError"]
 

@@ -20,8 +20,8 @@ import attrs
 import numpy as np
 
 from ..errors import SakipError, ValueTypeError, ZeroDenominatorError, ZeroDenominatorWarning
-from ..evaluate import Result, evaluate
-from ..formula import normalize_name
+from ..language import Result, normalize_name
+from ..language import evaluate_formula as evaluate
 from ..units import ureg
 
 __all__ = ["POLICIES", "Policy", "achievement", "normalize_polarity"]

@@ -20,7 +20,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from .._numbers import NumberTextError, format_number, parse_number
+from ..numbers import NumberTextError, format_number, parse_number
 
 __all__ = ["MAX_CELL_CHARS", "BadCell", "key_texts", "period", "periods", "read_values"]
 

@@ -17,8 +17,8 @@ from typing import Any
 import numpy as np
 
 from ..errors import SakipError, UnitError, ZeroDenominatorError
-from ..evaluate import evaluate
-from ..formula import normalize_name
+from ..language import evaluate_formula as evaluate
+from ..language import normalize_name
 from .cells import BadCell, as_categories, as_dates, as_numbers
 
 __all__ = ["Cells", "Groups", "direct_values", "formula_values", "lookup", "spellings_of", "why"]

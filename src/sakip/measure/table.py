@@ -23,7 +23,7 @@ from typing import Any
 import numpy as np
 
 from ..errors import SakipError
-from ..formula import normalize_name
+from ..language import normalize_name
 from .achievement import POLICIES, _policy, achievement, normalize_polarity
 from .cells import BadCell, key_texts, label, periods, read_values
 from .evaluation import Cells, Groups, direct_values, formula_values, lookup, spellings_of, why

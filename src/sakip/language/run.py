@@ -13,21 +13,21 @@ from typing import Any
 
 import numpy as np
 
-from ._compile import plan_for
-from ._limits import MAX_SUGGESTION_KEYS
-from ._numbers import NumberTextError, format_number, parse_number
-from ._parser import _CACHE, _cached
-from .errors import (
+from ..errors import (
     AmbiguousFormulaWarning,
     ConflictingValuesError,
     MissingValueError,
     UnitError,
     ValueTypeError,
 )
+from ..numbers import NumberTextError, format_number, parse_number
+from ..units import display_unit, parse_unit, ureg
 from .formula import Formula, Slot, normalize_name
-from .units import display_unit, parse_unit, ureg
+from .limits import MAX_SUGGESTION_KEYS
+from .parser import _CACHE, parse_quietly
+from .plan import plan_for
 
-__all__ = ["Result", "evaluate"]
+__all__ = ["Result", "evaluate", "evaluate_fast"]
 
 _MISSING = object()
 # One to three digits (not a leading 0), a comma and exactly three: "1,000", "25,500".
@@ -167,9 +167,9 @@ def evaluate(
         raise ValueTypeError(f"a formula must be text or a Formula, not {type(formula).__name__}")
     parsed = formula if type(formula) is Formula else _CACHE.get((formula, decimal_point))  # type: ignore[arg-type]
     if parsed is None:
-        parsed = formula if isinstance(formula, Formula) else _cached(formula, decimal_point)
+        parsed = formula if isinstance(formula, Formula) else parse_quietly(formula, decimal_point)
     elif not more_values and period is None and unit is None and type(values) is dict:
-        fast = _fast(parsed, values)
+        fast = evaluate_fast(parsed, values)
         if fast is not None:
             return fast
     if more_values:
@@ -198,7 +198,7 @@ def _enable_fast_path(formula: Formula, plan: Any) -> None:
         formula.cache.fast = (plan.scalar, plan.unit, None if identity else slots)
 
 
-def _fast(formula: Formula, values: dict[str, Any]) -> Result | None:
+def evaluate_fast(formula: Formula, values: dict[str, Any]) -> Result | None:
     """The common case in few steps: plain numbers for plain variables, a compiled plan.
 
     Returns None to fall back to the general path, which also raises the errors.

@@ -33,8 +33,8 @@ import sympy
 from sympy.printing.lambdarepr import LambdaPrinter
 from sympy.printing.numpy import NumPyPrinter
 
-from ._limits import MAX_CODE_NESTING
-from .errors import LimitError
+from ..errors import LimitError
+from .limits import MAX_CODE_NESTING
 
 __all__ = [
     "array_namespace",

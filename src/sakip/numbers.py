@@ -6,10 +6,13 @@ import math
 import re
 from fractions import Fraction
 
-from ._limits import MAX_DIGITS
 from .errors import NumberTextError, NumberTooLongError
 
-__all__ = ["NumberTextError", "NumberTooLongError", "format_number", "parse_number"]
+__all__ = ["MAX_DIGITS", "NumberTextError", "NumberTooLongError", "format_number", "parse_number"]
+
+#: Digits of any number sakip reads or makes exactly (numerator and denominator each).
+#: A float ends near 1e308, and Python refuses to print integers over 4,300 digits.
+MAX_DIGITS = 400
 
 _INDONESIAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
 _DECIMAL_POINT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")

@@ -15,9 +15,9 @@ from typing import Any
 import pint
 import sympy
 
-from .errors import UnitError
+from ..errors import UnitError
+from ..units import is_scaled_ratio, ureg
 from .formula import PERCENT
-from .units import is_scaled_ratio, ureg
 
 __all__ = ["convert_factor", "infer_units", "top_coefficient"]
 

@@ -18,10 +18,10 @@ import sympy
 from lark import Token, Transformer, Tree
 from lark.exceptions import VisitError
 
-from ._limits import MAX_DIGITS, MAX_EXPONENT, MAX_SUM_TERMS
-from ._numbers import NumberTextError, NumberTooLongError, parse_number
-from .errors import FormulaSyntaxError, LimitError
+from ..errors import FormulaSyntaxError, LimitError
+from ..numbers import NumberTextError, NumberTooLongError, parse_number
 from .formula import PERCENT, Formula, Slot, normalize_name, slugify
+from .limits import MAX_DIGITS, MAX_EXPONENT, MAX_SUM_TERMS
 
 __all__ = ["Builder", "fail_at", "position", "sum_terms"]
 

@@ -22,21 +22,19 @@ from lark.exceptions import (
     VisitError,
 )
 
-from ._build import Builder, fail_at, position
-from ._lexing import PostLexer
-from ._limits import (
+from ..errors import AmbiguousFormulaWarning, FormulaSyntaxError, LimitError, ValueTypeError
+from .build import Builder, fail_at, position
+from .formula import Formula
+from .lexer import PostLexer
+from .limits import (
     MAX_DEPTH,
-    MAX_EXPONENT,
     MAX_FORMULAS_CACHED,
     MAX_LENGTH,
-    MAX_SUM_TERMS,
     MAX_TREE_DEPTH,
 )
-from ._traps import find_traps
-from .errors import AmbiguousFormulaWarning, FormulaSyntaxError, LimitError, ValueTypeError
-from .formula import Formula
+from .traps import find_traps
 
-__all__ = ["MAX_DEPTH", "MAX_EXPONENT", "MAX_LENGTH", "MAX_SUM_TERMS", "parse"]
+__all__ = ["cached_formula", "parse", "parse_quietly"]
 
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, bool], Formula] = {}
@@ -73,13 +71,18 @@ def parse(text: str, *, decimal_point: bool = False) -> Formula:
     :class:`~sakip.errors.LimitError`) when the text cannot be read. Emits
     :class:`~sakip.AmbiguousFormulaWarning` for precedence traps.
     """
-    formula = _cached(text, decimal_point)
+    formula = parse_quietly(text, decimal_point)
     for message in formula.ambiguities:
         warnings.warn(message, AmbiguousFormulaWarning, stacklevel=2)
     return formula
 
 
-def _cached(text: str, decimal_point: bool = False) -> Formula:
+def cached_formula(text: str, decimal_point: bool = False) -> Formula | None:
+    """The Formula of ``text`` if it was parsed already (the evaluator's hot path)."""
+    return _CACHE.get((text, decimal_point))
+
+
+def parse_quietly(text: str, decimal_point: bool = False) -> Formula:
     """Like :func:`parse`, without warnings: the evaluator warns on its own."""
     if not isinstance(text, str):
         raise ValueTypeError(f"a formula must be text, not {type(text).__name__}")

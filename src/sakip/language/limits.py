@@ -6,6 +6,8 @@ over one is a :class:`~sakip.errors.LimitError` raised before the expensive step
 
 from __future__ import annotations
 
+from ..numbers import MAX_DIGITS  # the units layer reads numbers, and owns their limit
+
 __all__ = [
     "MAX_CODE_NESTING",
     "MAX_DEPTH",
@@ -29,9 +31,6 @@ MAX_TREE_DEPTH = 4 * MAX_DEPTH
 MAX_CODE_NESTING = 150
 #: Size of a constant exponent: 9^9^9 is refused at once instead of being computed.
 MAX_EXPONENT = 1000
-#: Digits of any number sakip reads or makes exactly (numerator and denominator each).
-#: A float ends near 1e308, and Python refuses to print integers over 4,300 digits.
-MAX_DIGITS = 400
 #: Terms a Σ computes, counting nested sums as the product of their ranges.
 MAX_SUM_TERMS = 100_000
 #: Parsed formulas kept by text.

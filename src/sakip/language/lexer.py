@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 from lark import Token
 
-from .errors import FormulaSyntaxError
+from ..errors import FormulaSyntaxError
 
 __all__ = ["FUNCTIONS", "MONTHS", "PostLexer"]
 

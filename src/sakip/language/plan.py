@@ -18,11 +18,7 @@ import numpy as np
 import sympy
 from sympy.utilities.lambdify import implemented_function, lambdify
 
-from ._build import sum_terms
-from ._codegen import array_namespace, check_nesting, code_printer, scalar_namespace
-from ._limits import MAX_PLANS_PER_FORMULA, MAX_SUM_TERMS
-from ._units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
-from .errors import (
+from ..errors import (
     ConditionError,
     EvaluationError,
     LimitError,
@@ -30,8 +26,12 @@ from .errors import (
     ZeroDenominatorError,
     ZeroDenominatorWarning,
 )
+from ..units import is_scaled_ratio, ureg
+from .build import sum_terms
+from .codegen import array_namespace, check_nesting, code_printer, scalar_namespace
 from .formula import PERCENT, Formula
-from .units import is_scaled_ratio, ureg
+from .limits import MAX_PLANS_PER_FORMULA, MAX_SUM_TERMS
+from .units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
 
 __all__ = ["Plan", "plan_for"]
 

@@ -1,0 +1,39 @@
+"""The formula language: text -> lexer -> parser -> build (sympy + units) -> plan -> Result.
+
+``parse`` reads formula text into a :class:`Formula`; ``evaluate_formula`` computes a
+Formula (or formula text) for given values. The other names are what the catalog and
+measurement layers need of the language, public on purpose: a formula parsed without
+warnings, a compiled plan for lint's unit checks, a formula's leading constant.
+"""
+
+from __future__ import annotations
+
+from .formula import PERCENT, Formula, FormulaCache, Slot, normalize_name, slugify
+from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_SUM_TERMS
+from .parser import cached_formula, parse, parse_quietly
+from .plan import Plan, plan_for
+from .run import Result, evaluate_fast
+from .run import evaluate as evaluate_formula
+from .units_walk import top_coefficient
+
+__all__ = [
+    "MAX_DEPTH",
+    "MAX_EXPONENT",
+    "MAX_LENGTH",
+    "MAX_SUM_TERMS",
+    "PERCENT",
+    "Formula",
+    "FormulaCache",
+    "Plan",
+    "Result",
+    "Slot",
+    "cached_formula",
+    "evaluate_fast",
+    "evaluate_formula",
+    "normalize_name",
+    "parse",
+    "parse_quietly",
+    "plan_for",
+    "slugify",
+    "top_coefficient",
+]
