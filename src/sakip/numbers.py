@@ -8,7 +8,14 @@ from fractions import Fraction
 
 from .errors import NumberTextError, NumberTooLongError
 
-__all__ = ["MAX_DIGITS", "NumberTextError", "NumberTooLongError", "format_number", "parse_number"]
+__all__ = [
+    "MAX_DIGITS",
+    "NumberTextError",
+    "NumberTooLongError",
+    "ambiguous_thousands",
+    "format_number",
+    "parse_number",
+]
 
 #: Digits of any number sakip reads or makes exactly (numerator and denominator each).
 #: A float ends near 1e308, and Python refuses to print integers over 4,300 digits.
@@ -69,3 +76,12 @@ def format_number(value: float | Fraction | int, decimals: int = 2) -> str:
     whole, frac = (digits[:-decimals], digits[-decimals:]) if decimals else (digits, "")
     grouped = f"{int(whole):,}".replace(",", ".")
     return sign + grouped + ("," + frac if frac else "")
+
+
+# One to three digits (not a leading 0), a comma and exactly three: "1,000", "25,500".
+_AMBIGUOUS = re.compile(r"[1-9][0-9]{0,2},[0-9]{3}")
+
+
+def ambiguous_thousands(text: str) -> bool:
+    """``1,000``: one in Indonesian notation, one thousand in English."""
+    return bool(_AMBIGUOUS.fullmatch(text.strip().lstrip("-–—−").strip()))

@@ -12,7 +12,8 @@ from .formula import PERCENT, Formula, FormulaCache, Slot, normalize_name, slugi
 from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_SUM_TERMS
 from .parser import cached_formula, parse, parse_quietly
 from .plan import Plan, plan_for
-from .run import Result, evaluate_fast
+from .result import Result
+from .run import evaluate_fast
 from .run import evaluate as evaluate_formula
 from .units_walk import top_coefficient
 

@@ -1,0 +1,383 @@
+"""Binding values to a formula's slots: names, spellings, periods, categories, dates,
+arrays and quantities, each checked so that nothing becomes a silent wrong number."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+from collections.abc import Mapping
+from decimal import Decimal
+from fractions import Fraction
+from typing import Any
+
+import numpy as np
+
+from ..errors import ConflictingValuesError, MissingValueError, UnitError, ValueTypeError
+from ..numbers import NumberTextError, ambiguous_thousands, parse_number
+from ..units import ureg
+from .formula import Formula, Slot, normalize_name
+from .limits import MAX_SUGGESTION_KEYS
+
+__all__ = ["bind"]
+
+_MISSING = object()
+_SUGGEST_NAMES = 10
+_SUGGEST_CANDIDATES = 200
+_SUGGEST_NAME_LENGTH = 100
+
+
+def bind(
+    formula: Formula, values: Mapping[str, Any], period: int | None, decimal_point: bool = False
+) -> tuple[list[Any], tuple[Any, ...], bool]:
+    if not isinstance(values, Mapping):
+        raise ValueTypeError(
+            f"values must be a mapping of names to values, not {type(values).__name__}"
+        )
+    if period is not None and (
+        isinstance(period, bool)
+        or not isinstance(period, int | np.integer)
+        or not 1 <= period <= 9999
+    ):
+        raise ValueTypeError(f"period must be a year (1-9999) as an int, not {_shown(period)}")
+    by_variable: dict[int, Any] = {}
+    by_slot: dict[int, Any] = {}
+    spelled: dict[tuple[str, int], str] = {}
+    for key, value in values.items():
+        if not isinstance(key, str):
+            raise ValueTypeError(f"value names must be text, not {_shown(key)}")
+        index = formula.lookup(key)
+        if index is not None:
+            _once(spelled, ("variable", index), key, formula.variables[index])
+            by_variable[index] = value
+        elif formula.slot_keys:
+            slot_index = formula.slot_keys.get(normalize_name(key))
+            if slot_index is not None:
+                _once(spelled, ("slot", slot_index), key, formula.slots[slot_index].written)
+                by_slot[slot_index] = value
+    codes = _Codes(formula)
+    codes.decimal_point = decimal_point
+    if not codes.uses_dates:
+        # with no date written, dates are day numbers only when every value is a date
+        # (selesai - mulai); Realisasi / Target with a date divides day numbers
+        given = [*by_variable.values(), *by_slot.values()]
+        codes.uses_dates = all(isinstance(v, dt.date) for v in given)
+    args: list[Any] = []
+    units: list[Any] = []
+    missing: list[str] = []
+    is_array = False
+    for k, slot in enumerate(formula.slots):
+        raw = by_slot.get(k, _MISSING)
+        direct = raw is not _MISSING
+        series = by_variable.get(slot.variable) if slot.variable is not None else None
+        if direct and slot.variable is not None and isinstance(series, Mapping):
+            # "A tahun n-1": 5 beside A: {2019: ...}: two values for one slot (beside a
+            # plain A, the written form is the only value of the previous period)
+            raise ConflictingValuesError(
+                slot.written, (spelled[("variable", slot.variable)], spelled[("slot", k)])
+            )
+        if not direct and slot.variable is not None:
+            raw = by_variable.get(slot.variable, _MISSING)
+        if raw is None:
+            raw = _MISSING
+        try:
+            if direct:  # bound by its written form, e.g. "A tahun n-1"
+                arg, unit = _number(codes, slot, slot.written, raw)
+            else:
+                arg, unit = _slot_value(codes, formula, slot, raw, period)
+        except _Missing as exc:
+            missing.append(exc.args[0])
+            continue
+        if isinstance(arg, np.ndarray) or (
+            isinstance(arg, dict) and any(isinstance(v, np.ndarray) for v in arg.values())
+        ):
+            is_array = True
+        args.append(arg)
+        units.append(unit)
+    if missing:
+        raise MissingValueError(missing, _suggest(missing, values))
+    return args, tuple(units), is_array
+
+
+class _Missing(Exception):
+    pass
+
+
+def _shown(value: Any) -> str:
+    """A value for an error message: short, and never an error itself (an int over
+    4,300 digits cannot be turned into text)."""
+    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
+        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
+    try:
+        text = repr(value)
+    except Exception:  # a user object whose repr fails
+        return f"a {type(value).__name__}"
+    return text if len(text) <= 80 else text[:77] + "..."
+
+
+def _once(
+    spelled: dict[tuple[str, int], str], target: tuple[str, int], key: str, name: str
+) -> None:
+    """Refuse a second spelling of one variable: which value is meant is not ours to pick."""
+    first = spelled.setdefault(target, key)
+    if first != key:
+        raise ConflictingValuesError(name, (first, key))
+
+
+class _Codes:
+    """Category codes for one evaluation: the formula's own categories, and a fresh
+    negative code for any other text, so two texts the formula does not name (OPINI =
+    "WDP", TARGET = "WTP") never compare equal. Also whether dates may be day numbers."""
+
+    def __init__(self, formula: Formula) -> None:
+        self.known = formula.categories
+        self.names = tuple(formula.category_names.values())
+        self.others: dict[str, int] = {}
+        self.uses_dates = formula.uses_dates
+        self.decimal_point = False
+
+    def __call__(self, text: Any) -> int:
+        key = " ".join(str(text).split()).casefold()
+        code = self.known.get(key)
+        if code is None:
+            code = self.others.setdefault(key, -1 - len(self.others))
+        return code
+
+
+def _index(name: str, key: Any) -> int:
+    """An index of an indexed name: a whole number (7, "7", 7.0), nothing else."""
+    try:
+        number = float(key) if not isinstance(key, bool) else float("nan")
+    except (TypeError, ValueError, OverflowError):
+        number = float("nan")
+    if not number.is_integer():
+        raise ValueTypeError(f"the indexes of '{name}' must be whole numbers, not {_shown(key)}")
+    return int(number)
+
+
+def _slot_value(
+    codes: _Codes, formula: Formula, slot: Slot, raw: Any, period: int | None
+) -> tuple[Any, Any]:
+    name = formula.variables[slot.variable] if slot.variable is not None else slot.written
+    if slot.kind == "date":
+        if period is None:
+            raise ValueTypeError(f"the date '{slot.written}' depends on the year: pass period=")
+        try:
+            return dt.date(period + slot.offset, slot.month, slot.day).toordinal(), None
+        except (ValueError, OverflowError):
+            raise ValueTypeError(
+                f"the date '{slot.written}' does not exist for period {period}"
+            ) from None
+    if raw is _MISSING:
+        if slot.fallback_code is not None:
+            return slot.fallback_code, None
+        raise _Missing(slot.written or name)
+    if slot.kind == "indexed":
+        if not isinstance(raw, Mapping):
+            raise ValueTypeError(f"'{name}' is indexed ({name}_i): give a mapping {{index: value}}")
+        converted: dict[int, tuple[Any, Any]] = {}
+        for key, value in raw.items():
+            index = _index(name, key)
+            if index in converted:  # 1 and "1": which value is meant is not ours to pick
+                raise ConflictingValuesError(f"{name}_{index}", (repr(index), repr(key)))
+            converted[index] = _number(codes, slot, name, value)
+        unit_set = {u for _, u in converted.values()}
+        if len(unit_set) > 1:
+            raise UnitError(
+                f"the values of '{name}' have different units: {sorted(map(str, unit_set))}"
+            )
+        return {k: m for k, (m, _) in converted.items()}, next(iter(unit_set), None)
+    total = slot.kind == "total"
+    if total and isinstance(raw, Mapping) and period is not None and _by_period(raw):
+        # with period=, a mapping by period is read at that period (then summed if it
+        # is itself a series); a mapping by anything else is the series to total
+        raw = _at_period(raw, period, name)
+    if isinstance(raw, Mapping):
+        if slot.kind == "total":
+            parts = [_number(codes, slot, name, v) for v in raw.values()]
+            if not parts:
+                raise _Missing(f"{name} (the series is empty)")
+            if len({u for _, u in parts}) > 1:
+                raise UnitError(f"the values of '{name}' have different units")
+            try:
+                return sum(m for m, _ in parts), parts[0][1]
+            except ValueError:
+                raise ValueTypeError(
+                    f"the values of '{name}' are arrays of different lengths"
+                ) from None
+        if period is None:
+            raise ValueTypeError(f"'{name}' is a series by period: pass period= to choose the year")
+        raw = _at_period(raw, period + slot.offset, name)
+    elif slot.kind == "shift":
+        raise ValueTypeError(
+            f"'{slot.written}' needs the value of another period: give '{name}' as a mapping"
+            f" {{period: value}} with period=, or bind '{slot.written}' itself"
+        )
+    return _number(codes, slot, name, raw)
+
+
+def _by_period(series: Mapping[Any, Any]) -> bool:
+    """Keys that are years: ints, or whole-number text as JSON gives them."""
+    return bool(series) and all(_period_key(k) is not None for k in series)
+
+
+def _period_key(key: Any) -> int | None:
+    if isinstance(key, int | np.integer) and not isinstance(key, bool):
+        return int(key)
+    if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
+        return int(key.strip())
+    return None
+
+
+def _at_period(series: Mapping[Any, Any], wanted: int, name: str) -> Any:
+    """The value of a series for one period, its key given as int or as text."""
+    found = [v for k, v in series.items() if _period_key(k) == wanted]
+    if not found:
+        raise _Missing(f"{name} (period {wanted})")
+    if len(found) > 1:
+        raise ConflictingValuesError(f"{name} (period {wanted})", (str(wanted), repr(str(wanted))))
+    return found[0]
+
+
+def _number(codes: _Codes, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
+    """(magnitude, unit or None) for one user value; rejects what would be a silent error."""
+    kind = type(value)
+    if slot.date_typed:
+        return _date(name, value), None
+    if slot.categorical and not isinstance(value, str | np.ndarray | list | tuple):
+        raise ValueTypeError(
+            f"'{name}' is compared with categories ({', '.join(codes.names)}):"
+            f" give it as text, not {_shown(value)}"
+        )
+    if kind is float or kind is int:
+        try:
+            magnitude = float(value)
+        except OverflowError:
+            raise ValueTypeError(f"'{name}' is too large: {_shown(value)}") from None
+        if not math.isfinite(magnitude):
+            raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
+        return magnitude, None
+    if isinstance(value, ureg.Quantity):
+        magnitude, _ = _number(codes, slot, name, value.magnitude)
+        return magnitude, value.units
+    if hasattr(value, "units") and hasattr(value, "magnitude"):
+        raise UnitError(f"'{name}' is a Quantity of another pint registry: use sakip.ureg")
+    if isinstance(value, str):
+        if slot.categorical:
+            return codes(value), None
+        if not codes.decimal_point and ambiguous_thousands(value):
+            raise ValueTypeError(
+                f"'{name}' is {_shown(value)}: one thing in Indonesian notation (1,500 is"
+                " 1,5), another with a decimal point (one thousand five hundred); write"
+                " thousands with a dot (1.500), or pass decimal_point=True"
+            )
+        try:
+            return float(parse_number(value, decimal_point=codes.decimal_point)), None
+        except NumberTextError:
+            raise ValueTypeError(f"'{name}' needs a number, got the text {_shown(value)}") from None
+    if isinstance(value, bool | np.bool_):
+        return float(value), None
+    if isinstance(value, np.timedelta64 | np.datetime64):  # timedelta64 is an np.integer
+        raise ValueTypeError(f"'{name}' is a numpy time value; give a number or a date")
+    if isinstance(value, int | float | Fraction | Decimal | np.integer | np.floating):
+        try:
+            magnitude = float(value)
+        except (OverflowError, ValueError):
+            raise ValueTypeError(f"'{name}' is too large: {_shown(value)}") from None
+        if not math.isfinite(magnitude):
+            raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
+        return magnitude, None
+    if isinstance(value, dt.date):
+        if _is_missing(value):
+            raise ValueTypeError(f"'{name}' is a missing date (NaT)")
+        if not codes.uses_dates:
+            # Realisasi / Target with a date would divide day numbers: meaningless
+            raise ValueTypeError(
+                f"'{name}' is a date among numbers; this formula writes no date to compare it with"
+            )
+        return float(value.toordinal()), None
+    if isinstance(value, np.ndarray | list | tuple):
+        return _array(codes, slot, name, value), None
+    raise ValueTypeError(
+        f"'{name}' has a value of type {type(value).__name__}, which sakip cannot use"
+    )
+
+
+def _date(name: str, value: Any) -> Any:
+    """A value compared with a date: a date (or ISO text), as a day number; arrays too,
+    with None for missing rows."""
+    if isinstance(value, np.ndarray) and value.ndim != 1:
+        raise ValueTypeError(f"'{name}' is compared with dates: give a list of dates")
+    if isinstance(value, np.ndarray | list | tuple):
+        return np.array([np.nan if _is_missing(v) else _date(name, v) for v in value], dtype=float)
+    if isinstance(value, str):
+        try:
+            value = dt.date.fromisoformat(value.strip())
+        except ValueError:
+            raise ValueTypeError(
+                f"'{name}' is compared with dates: {_shown(value)} is not a date"
+            ) from None
+    if _is_missing(value):
+        raise ValueTypeError(f"'{name}' is a missing date (NaT)")
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if not isinstance(value, dt.date):
+        raise ValueTypeError(f"'{name}' is compared with dates: give a date, not {_shown(value)}")
+    return float(value.toordinal())
+
+
+def _is_missing(value: Any) -> bool:
+    """None, NaN or pandas' NaT (a datetime that has no date)."""
+    if value is None or (isinstance(value, float) and value != value):
+        return True
+    return isinstance(value, dt.datetime) and str(value) == "NaT"
+
+
+def _array(codes: _Codes, slot: Slot, name: str, value: Any) -> Any:
+    if isinstance(value, np.ma.MaskedArray):  # masked rows are missing, not their data
+        value = np.ma.filled(value.astype(float), np.nan) if value.dtype.kind in "iufb" else value
+    try:
+        array = np.asarray(value)
+    except ValueError:  # ragged lists
+        raise ValueTypeError(f"'{name}' is a list of rows of different lengths") from None
+    if type(array) is not np.ndarray:  # np.matrix and other subclasses change arithmetic
+        array = array.view(np.ndarray)
+    if slot.categorical and array.dtype.kind not in "OUS":
+        # a number is no category: 1 would be the internal code of the first one
+        raise ValueTypeError(f"'{name}' is compared with categories: give an array of text")
+    if array.dtype.kind in "iufb":
+        return array.astype(float, copy=False)
+    if array.dtype.kind in "OUS" and slot.categorical:
+        return np.array([_code_or_missing(codes, v) for v in array.ravel()], dtype=float)
+    raise ValueTypeError(f"'{name}' is an array of {array.dtype}, not numbers")
+
+
+def _code_or_missing(codes: _Codes, value: Any) -> float:
+    """A row's category code; NaN (a missing row) for None or NaN, never a category."""
+    if value is None or (isinstance(value, float) and value != value):
+        return math.nan
+    return float(codes(value))
+
+
+def _suggest(missing: list[str], values: Mapping[str, Any]) -> dict[str, list[str]]:
+    """Names among the given ones for "did you mean", at a bounded cost: difflib is
+    quadratic in the length of names, and value dicts can come from whole tables."""
+    import difflib  # only on the error path
+    import heapq
+
+    by_norm: dict[str, str] = {}
+    if len(values) > MAX_SUGGESTION_KEYS:
+        return {}
+    for key in values:
+        if isinstance(key, str) and len(key) <= _SUGGEST_NAME_LENGTH:
+            by_norm.setdefault(normalize_name(key), key)
+    suggestions = {}
+    for name in missing[:_SUGGEST_NAMES]:
+        wanted = normalize_name(name)[:_SUGGEST_NAME_LENGTH]
+        words = set(wanted.split())
+        # difflib only over the names sharing the most words with the missing one
+        shared = {k: len(words & set(k.split())) for k in by_norm}
+        candidates = heapq.nlargest(_SUGGEST_CANDIDATES, by_norm, key=shared.__getitem__)
+        close = difflib.get_close_matches(wanted, candidates, n=3, cutoff=0.6)
+        if close:
+            suggestions[name] = [by_norm[c] for c in close]
+    return suggestions
