@@ -13,8 +13,8 @@ from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_SUM_TERMS
 from .parser import cached_formula, parse, parse_quietly
 from .plan import Plan, plan_for
 from .result import Result
-from .run import evaluate_fast
 from .run import evaluate as evaluate_formula
+from .run import evaluate_fast
 from .units_walk import top_coefficient
 
 __all__ = [

@@ -1,0 +1,134 @@
+"""The symbol table of one formula being built: names, slots, categories, indexes.
+
+Every variable becomes an internal symbol (``x0``, ``x1``, ... or ``j0`` for an index);
+the table keeps the names as written and, at the end, the lookup tables of a Formula.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+import sympy
+
+from .formula import Slot, normalize_name, slugify
+
+__all__ = ["INDEXED", "SymbolTable"]
+
+#: An indexed name as written: ``E_i``, ``P_{i}``, ``E_i^t``.
+INDEXED = re.compile(r"(?P<base>[^_]+)_(?P<index>\{[^{}]*\}|[^\^]+)(?:\^(?P<sup>\{[^{}]*\}|.+))?")
+
+
+class SymbolTable:
+    def __init__(self) -> None:
+        self.var_keys: dict[str, int] = {}
+        self.var_names: list[str] = []
+        self.var_first: list[int] = []
+        self.slots: dict[tuple[Any, ...], dict[str, Any]] = {}
+        self.categories: dict[str, int] = {}
+        self.category_text: dict[int, str] = {}
+        self.index_symbols: dict[str, Any] = {}
+
+    def variable(self, name: str, pos: int) -> int:
+        """The number of a variable (by its matching key), first seen at ``pos``."""
+        key = normalize_name(name)
+        index = self.var_keys.get(key)
+        if index is None:
+            index = self.var_keys[key] = len(self.var_names)
+            self.var_names.append(" ".join(name.split()))
+            self.var_first.append(pos)
+        else:
+            self.var_first[index] = min(self.var_first[index], pos)
+        return index
+
+    def slot(self, kind: str, variable: int | None, **extra: Any) -> Any:
+        """The internal symbol of a slot: a variable as a value, a period, a total, ..."""
+        key = (kind, variable, *sorted(extra.items()))
+        found = self.slots.get(key)
+        if found is None:
+            number = len(self.slots)
+            symbol = (
+                sympy.IndexedBase(f"x{number}")
+                if kind == "indexed"
+                else sympy.Symbol(f"x{number}", real=True)
+            )
+            found = self.slots[key] = {
+                "symbol": symbol,
+                "kind": kind,
+                "variable": variable,
+                **extra,
+            }
+        return found["symbol"]
+
+    def value_slot(self, value: Any) -> dict[str, Any] | None:
+        for slot in self.slots.values():
+            if slot["symbol"] == value and slot["kind"] in ("value", "shift"):
+                return slot
+        return None
+
+    def category_code(self, text: str) -> int:
+        key = text.casefold()
+        code = self.categories.get(key)
+        if code is None:
+            code = self.categories[key] = len(self.categories) + 1
+            self.category_text[code] = text
+        return code
+
+    def free_index(self, expr: Any) -> str | None:
+        """An index used outside its Σ, by name, or None."""
+        for name, symbol in self.index_symbols.items():
+            if symbol in expr.free_symbols:
+                return name
+        return None
+
+    def tables(self, expr: Any, glossary: list[tuple[str, str]]) -> dict[str, Any]:
+        """The Formula fields for the slots ``expr`` uses: variables in order of first
+        appearance, slots renumbered, aliases (slugs and glossary descriptions)."""
+        used = [s for s in self.slots.values() if expr.has(s["symbol"])]
+        variables = sorted(
+            {s["variable"] for s in used if s["variable"] is not None},
+            key=lambda v: self.var_first[v],
+        )
+        renumber = {old: new for new, old in enumerate(variables)}
+        names = tuple(self.var_names[v] for v in variables)
+        slots = tuple(
+            Slot(
+                **{
+                    **s,
+                    "variable": renumber.get(s["variable"]) if s["variable"] is not None else None,
+                }
+            )
+            for s in used
+        )
+        return {
+            "variables": names,
+            "slots": slots,
+            "categories": dict(self.categories),
+            "category_names": dict(self.category_text),
+            "aliases": _aliases(names, glossary),
+            "slot_keys": {
+                normalize_name(s.written): k for k, s in enumerate(slots) if s.kind == "shift"
+            },
+        }
+
+
+def _aliases(names: tuple[str, ...], glossary: list[tuple[str, str]]) -> dict[str, int]:
+    aliases: dict[str, int] = {}
+    for index, name in enumerate(names):
+        aliases.setdefault(normalize_name(name), index)
+        aliases.setdefault(slugify(name), index)
+    for symbol, description in glossary:
+        key = normalize_name(symbol)
+        if key not in aliases:
+            key = normalize_name(_glossary_symbol(symbol))
+        if key in aliases and description:
+            target = aliases[key]
+            aliases.setdefault(normalize_name(description), target)
+            aliases.setdefault(slugify(description), target)
+    return aliases
+
+
+def _glossary_symbol(symbol: str) -> str:
+    symbol = symbol.strip().lstrip("Σ∑").strip()
+    match = INDEXED.fullmatch(symbol)
+    return match.group("base") if match else symbol
