@@ -19,7 +19,7 @@ import timeit
 import numpy as np
 
 import sakip
-from sakip import _parser
+from sakip.language import parser as language_parser
 
 TEXT = "Jumlah Penduduk yang bekerja / Angkatan Kerja x 100%"
 
@@ -79,7 +79,7 @@ def compile_times() -> list[float]:
             plan = sakip.language.plan_for(f, tuple(None for _ in f.slots), None, True)
             plan.scalar  # noqa: B018 - compiles
             times.append(timeit.default_timer() - started)
-    _parser._CACHE.clear()
+    language_parser._CACHE.clear()
     return times
 
 
