@@ -8,9 +8,7 @@ and cached on the formula; evaluating it is one call of a plain function.
 
 from __future__ import annotations
 
-import math
 import threading
-import warnings
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -19,26 +17,21 @@ import sympy
 from sympy.utilities.lambdify import implemented_function, lambdify
 
 from ..errors import (
-    ConditionError,
     EvaluationError,
-    LimitError,
     UnitError,
-    ZeroDenominatorError,
-    ZeroDenominatorWarning,
 )
 from ..units import is_scaled_ratio, ureg
-from .build import sum_terms
 from .codegen import array_namespace, check_nesting, code_printer, scalar_namespace
 from .formula import PERCENT, Formula
-from .limits import MAX_PLANS_PER_FORMULA, MAX_SUM_TERMS
+from .limits import MAX_PLANS_PER_FORMULA
 from .units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
 
-__all__ = ["Plan", "plan_for"]
+__all__ = ["Plan", "bound_value", "plan_for"]
 
 _DIMENSIONLESS = ureg.dimensionless
 
 
-def _bound(value: Any) -> int:
+def bound_value(value: Any) -> int:
     """A Σ bound as the int range() needs; with array inputs it must be one number."""
     if isinstance(value, np.ndarray):
         first = value.flat[0] if value.size else 0
@@ -49,7 +42,7 @@ def _bound(value: Any) -> int:
 
 
 # Σ bounds reach range() as ints; the bounds are checked to be whole before the call.
-_as_int = implemented_function("sakip_int", _bound)
+_as_int = implemented_function("sakip_int", bound_value)
 _PLAN_LOCK = threading.Lock()
 
 
@@ -120,215 +113,6 @@ class Plan:
         return self._careful
 
     # -- running ---------------------------------------------------------------
-    def check_sums(self, args: Sequence[Any]) -> None:
-        ranges: dict[Any, int] = {}
-        for node, bounds in self.sums:
-            lower, upper = (_bound(b) if isinstance(b, np.ndarray) else b for b in bounds(*args))
-            if not (float(lower).is_integer() and float(upper).is_integer()):
-                raise EvaluationError(
-                    f"the bounds of Σ must be whole numbers, got {lower} and {upper}"
-                )
-            ranges[node] = ranges.get(node, 1) * max(int(upper) - int(lower) + 1, 0)
-        terms = sum_terms(self.expr, ranges.get)
-        if terms > MAX_SUM_TERMS:
-            raise LimitError(
-                f"Σ over {terms} terms (nested sums multiply) is more than {MAX_SUM_TERMS}",
-                self.formula.text,
-                1,
-                1,
-            )
-
-    def run_scalar(self, args: Sequence[Any]) -> Any:
-        if self.sums:
-            self.check_sums(args)
-        try:
-            value = (self._scalar or self.scalar)(*args)
-            if value.__class__ is float and value - value == 0.0:
-                return value  # the common case: a finite float
-        except ZeroDivisionError:
-            raise ZeroDenominatorError(self.zero_denominator(args)) from None
-        except OverflowError:
-            raise EvaluationError("the result is too large to compute") from None
-        except KeyError as exc:
-            raise EvaluationError(
-                f"an indexed value has no entry for index {exc.args[0]}"
-            ) from None
-        except ValueError as exc:  # math domain errors: akar of a negative number
-            raise EvaluationError(
-                f"the formula is undefined for these values ({exc}: the root of a negative number?)"
-            ) from None
-        if isinstance(value, complex):
-            raise EvaluationError("the formula is undefined for these values (not a real number)")
-        if value is None or value != value:
-            if self.formula.has_default:  # no clause can be missing: an overflow made it
-                raise EvaluationError(
-                    "the formula is undefined for these values (an overflow: infinity"
-                    " minus infinity, or infinity times 0)"
-                )
-            raise ConditionError(
-                "no 'jika' clause applies to these values and there is no 'selain itu'"
-            )
-        if isinstance(value, float) and math.isinf(value):
-            raise EvaluationError("the result is too large to compute")
-        return value
-
-    def run_array(self, args: Sequence[Any]) -> Any:
-        if self.sums:
-            self.check_sums(args)
-        # Scalars beside arrays become numpy floats, so a zero denominator among them
-        # follows numpy's rules (NaN rows and a warning), not Python's ZeroDivisionError.
-        args = [np.float64(a) if isinstance(a, float | int) else a for a in args]
-        missing = _missing_inputs(args)
-        try:
-            if missing is None:
-                with np.errstate(all="raise"):
-                    result = self.array(*args)
-                    if self.formula.has_default:
-                        # every input finite and no flag raised: every row is defined
-                        return result
-                    self._check_finite(result)
-                    return result
-            result = self._run_careful(args)
-        except (FloatingPointError, ZeroDivisionError, OverflowError):
-            # Some row is undefined somewhere: compute again with undefined rows as NaN
-            # from the place they arise (see _codegen), so min/max or a condition cannot
-            # hide them.
-            result = self._run_careful(args)
-        except KeyError as exc:
-            raise EvaluationError(
-                f"an indexed value has no entry for index {exc.args[0]}"
-            ) from None
-        except ValueError as exc:
-            raise EvaluationError(f"the arrays do not fit together: {exc}") from None
-        return self._mark_undefined(result, missing)
-
-    @staticmethod
-    def _mark_undefined(result: Any, missing: Any) -> Any:
-        """NaN for every row without a result, with a warning saying why."""
-        result = np.asarray(result, dtype=float)
-        bad = ~np.isfinite(result)
-        if missing is not None:
-            missing = _broadcast(missing, np.shape(result))
-        if missing is not None:
-            # a missing (NaN or infinite) input row is missing in the result, whatever
-            # branch or min/max it would pick
-            result = np.where(missing, np.nan, result)
-            bad &= ~missing
-            warnings.warn(
-                f"{int(missing.sum())} of {result.size} rows have a missing (NaN) or"
-                " infinite input; they are NaN",
-                ZeroDenominatorWarning,
-                stacklevel=5,
-            )
-        count = int(bad.sum())
-        if count:
-            result = np.where(bad, np.nan, result)
-            warnings.warn(
-                f"{count} of {result.size} rows have a zero denominator, no applicable"
-                " condition, an overflow or an undefined value; they are NaN",
-                ZeroDenominatorWarning,
-                stacklevel=5,
-            )
-        return result
-
-    def _run_careful(self, args: Sequence[Any]) -> Any:
-        try:
-            with np.errstate(all="ignore"):
-                return np.asarray(self.careful(*args), dtype=float)
-        except (OverflowError, ZeroDivisionError):
-            # a constant part of the formula (9^9^91) overflows whatever the rows hold
-            raise EvaluationError("the result is too large to compute") from None
-        except ValueError as exc:
-            raise EvaluationError(f"the arrays do not fit together: {exc}") from None
-
-    @staticmethod
-    def _check_finite(result: Any) -> None:
-        if not np.all(np.isfinite(result)):
-            raise FloatingPointError
-
-    def zero_denominator(self, args: Sequence[Any]) -> str:
-        """Name the first denominator that is zero for these values (error path only)."""
-        for name, function in self._denominators():
-            try:
-                value = function(*args)
-            except (ArithmeticError, ValueError, TypeError):
-                continue  # this is only naming the culprit: an error here is not it
-            if value == 0:
-                return name
-        return ""
-
-    def _denominators(self) -> list[tuple[str, Callable[..., Any]]]:
-        """Each denominator as written and compiled, once per plan: measure() names the
-        zero denominator of many rows."""
-        if self._denominator_list is None:
-            names = {
-                slot.symbol: sympy.Symbol(_written(self.formula, k))
-                for k, slot in enumerate(self.formula.slots)
-            }
-            bound = {limit[0] for s in self.expr.atoms(sympy.Sum) for limit in s.limits}
-            found = []
-            for power in sympy.preorder_traversal(self.expr):
-                if not (isinstance(power, sympy.Pow) and power.exp.is_Number and power.exp < 0):
-                    continue
-                if power.base.has(sympy.Indexed) or power.base.atoms(sympy.Symbol) & bound:
-                    continue
-                try:
-                    function = self._compile_scalar(power.base)
-                except LimitError:
-                    continue
-                shown = power.base.xreplace(names).xreplace({PERCENT: sympy.Symbol("%")})
-                found.append((str(shown), function))
-            self._denominator_list = found
-        return self._denominator_list
-
-
-def _missing_inputs(args: Sequence[Any]) -> Any:
-    """Rows where some input array is NaN (missing) or infinite, or None if there are none.
-
-    The common case costs one dot product of each array with itself (BLAS, the
-    cheapest full read numpy has): it is finite exactly when every element is, unless
-    the squares overflow, which only costs the exact check.
-    """
-    missing = None
-    for arg in args:
-        values = arg.values() if isinstance(arg, dict) else (arg,)
-        for value in values:
-            if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-                flat = value.ravel()
-                with np.errstate(all="ignore"):  # an overflowing square is no error here
-                    square = np.dot(flat, flat) if flat.size else math.nan
-                if math.isfinite(square):
-                    continue
-                bad = ~np.isfinite(value)
-                if bad.any():
-                    missing = bad if missing is None else _either(missing, bad)
-    return missing
-
-
-def _either(first: Any, second: Any) -> Any:
-    try:
-        return first | second
-    except ValueError:  # arrays of different lengths (a Σ over a mapping): keep one
-        return first
-
-
-def _broadcast(mask: Any, shape: tuple[int, ...]) -> Any:
-    try:
-        return np.broadcast_to(mask, shape)
-    except ValueError:  # a Σ over arrays of another length: its NaN rows stay NaN anyway
-        return None
-
-
-def _written(formula: Formula, k: int) -> str:
-    slot = formula.slots[k]
-    if slot.variable is None:
-        return slot.written
-    name = formula.variables[slot.variable]
-    if slot.kind == "shift":
-        return slot.written or f"{name} (n{slot.offset:+d})"
-    if slot.kind == "total":
-        return f"Σ {name}"
-    return name
 
 
 def plan_for(formula: Formula, units: tuple[Any, ...], declared: Any, plain: bool) -> Plan:

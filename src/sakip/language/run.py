@@ -12,6 +12,7 @@ import numpy as np
 from ..errors import AmbiguousFormulaWarning, ValueTypeError
 from ..units import parse_unit
 from .bind import bind
+from .execute import run_array, run_scalar
 from .formula import Formula
 from .parser import _CACHE, parse_quietly
 from .plan import plan_for
@@ -59,7 +60,7 @@ def evaluate(
     if parsed.ambiguities:
         for message in parsed.ambiguities:
             warnings.warn(message, AmbiguousFormulaWarning, stacklevel=3)  # the user's call
-    magnitude = plan.run_array(args) if is_array else plan.run_scalar(args)
+    magnitude = run_array(plan, args) if is_array else run_scalar(plan, args)
     if parsed.result_is_category:
         magnitude = _decode(parsed, magnitude)
     return Result(magnitude, plan.unit, parsed.name)
