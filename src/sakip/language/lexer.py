@@ -15,7 +15,7 @@ from lark import Token
 
 from ..errors import FormulaSyntaxError
 
-__all__ = ["FUNCTIONS", "MONTHS", "PostLexer"]
+__all__ = ["FUNCTIONS", "MONTHS", "RawTerminals", "phrase_tokens"]
 
 FUNCTIONS = {
     "rata-rata": "mean",
@@ -59,22 +59,23 @@ def _error(text: str, tok: Token, message: str) -> FormulaSyntaxError:
     return FormulaSyntaxError(message, text, tok.line or 1, tok.column or 1)
 
 
-class PostLexer:
-    """Lark post-lexer; ``text`` must be set to the source before each parse."""
+class RawTerminals:
+    """Lark's post-lexer hook, used only to keep the raw terminals that the grammar's
+    rules never name (WORD, BRACED, ...): the stream passes through unchanged, and the
+    phrase tokens are made by :func:`phrase_tokens`, a function of its input."""
 
     always_accept = ("WORD", "BRACED", "STAR", "SLASH", "COLON", "X_GLUED")
 
-    def __init__(self) -> None:
-        self.text = ""
-        self.last_tokens: list[Token] = []
-        self.notes: list[str] = []
-
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
-        self.last_tokens = []
-        classifier = _Classifier(list(stream), self.text)
-        self.last_tokens = classifier.run()
-        self.notes = classifier.notes
-        return iter(self.last_tokens)
+        return stream
+
+
+def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str]]:
+    """The grammar's phrase tokens for the raw tokens of ``text``, and the notes (traps
+    seen on the way, such as a minus glued between a name and a number)."""
+    classifier = _Classifier(raw, text)
+    tokens = classifier.run()
+    return tokens, classifier.notes
 
 
 _PREFIXES = {

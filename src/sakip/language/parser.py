@@ -21,11 +21,12 @@ from lark.exceptions import (
     UnexpectedToken,
     VisitError,
 )
+from lark.lexer import LexerThread
 
 from ..errors import AmbiguousFormulaWarning, FormulaSyntaxError, LimitError, ValueTypeError
 from .build import Builder, fail_at, position
 from .formula import Formula
-from .lexer import PostLexer
+from .lexer import RawTerminals, phrase_tokens
 from .limits import (
     MAX_DEPTH,
     MAX_FORMULAS_CACHED,
@@ -39,7 +40,6 @@ __all__ = ["cached_formula", "parse", "parse_quietly"]
 _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, bool], Formula] = {}
 _PARSER: Lark | None = None
-_POSTLEXER = PostLexer()
 
 _GLOSSARY = re.compile(r"(?i)\bdi\s?mana\s*:?")
 # A glossary entry's symbol: a few characters of a name, no operator, then "=".
@@ -52,15 +52,17 @@ _OPERATOR_TOKENS = {"ADD", "SUB", "MUL", "DIV", "CARET", "COMPARE", "EQUALS", "A
 def _lark() -> Lark:
     global _PARSER
     if _PARSER is None:
-        grammar = (resources.files("sakip") / "grammar.lark").read_text(encoding="utf-8")
-        _PARSER = Lark(
-            grammar,
-            parser="lalr",
-            lexer="basic",
-            postlex=_POSTLEXER,
-            start=["start", "bound"],
-            maybe_placeholders=False,
-        )
+        with _LOCK:
+            if _PARSER is None:
+                grammar = (resources.files("sakip") / "grammar.lark").read_text(encoding="utf-8")
+                _PARSER = Lark(
+                    grammar,
+                    parser="lalr",
+                    lexer="basic",
+                    postlex=RawTerminals(),
+                    start=["start", "bound"],
+                    maybe_placeholders=False,
+                )
     return _PARSER
 
 
@@ -89,11 +91,12 @@ def parse_quietly(text: str, decimal_point: bool = False) -> Formula:
     key = (text, decimal_point)
     formula = _CACHE.get(key)
     if formula is None:
+        # parsing shares no state, so threads parse at once; the cache is written locked
+        formula = _parse_uncached(text, decimal_point)
         with _LOCK:
-            formula = _CACHE.get(key) or _parse_uncached(text, decimal_point)
             if len(_CACHE) >= MAX_FORMULAS_CACHED:
                 _CACHE.clear()
-            _CACHE[key] = formula
+            formula = _CACHE.setdefault(key, formula)
     return formula
 
 
@@ -167,22 +170,31 @@ def _tree_depth(tree: Tree[Any]) -> int:
     return deepest
 
 
-def _run_lark(text: str, start: str) -> Tree[Any]:
-    _POSTLEXER.text = text
+def _run_lark(text: str, start: str) -> tuple[Tree[Any], list[str]]:
+    """Raw tokens -> phrase tokens -> an LALR parse of those tokens; and the notes."""
+    parser = _lark()
+    tokens: list[Token] = []
     try:
-        return _lark().parse(text, start=start)
+        # the lexer the parser built once (Lark.lex would build a new one per call)
+        raw = list(LexerThread.from_text(parser.parser.lexer, text).lex(None))  # type: ignore[no-untyped-call]
+        tokens, notes = phrase_tokens(raw, text)
+        interactive = parser.parse_interactive(start=start)
+        for token in tokens:
+            interactive.feed_token(token)
+        tree = interactive.feed_eof(tokens[-1] if tokens else None)  # type: ignore[no-untyped-call]
     except UnexpectedInput as exc:
-        raise _translate(exc, text) from None
+        raise _translate(exc, text, tokens) from None
+    return tree, notes
 
 
-def _translate(exc: UnexpectedInput, text: str) -> FormulaSyntaxError:
+def _translate(exc: UnexpectedInput, text: str, tokens: list[Token]) -> FormulaSyntaxError:
     if isinstance(exc, UnexpectedCharacters):
         pos = exc.pos_in_stream or 0
         char = text[pos] if pos < len(text) else "?"
         return _fail(text, pos, f"unknown character '{char}'")
     if isinstance(exc, UnexpectedToken | UnexpectedEOF):
         token = exc.token
-        previous = _previous_token(token)
+        previous = _previous_token(token, tokens)
         if token.type == "$END":
             if previous is not None and previous.type in _OPERATOR_TOKENS | {
                 "JIKA",
@@ -233,8 +245,7 @@ def _translate(exc: UnexpectedInput, text: str) -> FormulaSyntaxError:
     return _fail(text, 0, "formula cannot be read")
 
 
-def _previous_token(token: Token) -> Token | None:
-    tokens = _POSTLEXER.last_tokens
+def _previous_token(token: Token, tokens: list[Token]) -> Token | None:
     if token.type == "$END":
         return tokens[-1] if tokens else None
     for k, tok in enumerate(tokens):
@@ -243,12 +254,10 @@ def _previous_token(token: Token) -> Token | None:
     return None
 
 
-def _parse_bound(bound: str, text: str) -> Tree[Any]:
-    """The bounds of a Σ, with the same grammar; the post-lexer returns to ``text`` after."""
-    try:
-        return _run_lark(bound, "bound")
-    finally:
-        _POSTLEXER.text = text
+def _parse_bound(bound: str) -> Tree[Any]:
+    """The bounds of a Σ, with the same grammar (a parse of its own: nothing shared)."""
+    tree, _ = _run_lark(bound, "bound")
+    return tree
 
 
 def _parse_uncached(text: str, decimal_point: bool) -> Formula:
@@ -258,12 +267,12 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
     if not body.strip():
         raise _fail(text, 0, "empty formula")
     _check_brackets(body)
-    tree = _run_lark(body, "start")
+    tree, notes = _run_lark(body, "start")
     if _tree_depth(tree) > MAX_TREE_DEPTH:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
-    notes = list(dict.fromkeys(_POSTLEXER.notes))  # once per distinct note
+    notes = list(dict.fromkeys(notes))  # once per distinct note
     _reject_prose(tree, text)
-    builder = Builder(text, decimal_point, lambda bound: _parse_bound(bound, text))
+    builder = Builder(text, decimal_point, _parse_bound)
     try:
         expr = builder.transform(tree)
     except VisitError as exc:  # lark wraps errors raised inside the transformer
