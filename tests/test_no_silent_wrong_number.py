@@ -346,3 +346,26 @@ def test_a_plain_number_beside_a_percent_is_a_percent() -> None:
     assert r.magnitude == 120 and r.units == sakip.ureg.percent
     # a branch written 50 beside 100 % is 50 %
     assert sakip.evaluate("jika A >= 80 maka 100% selain itu 50", {"A": 70}).magnitude == 50
+
+
+def test_29_februari_of_a_relative_year() -> None:
+    text = "jika A > 29 Februari tahun n-1 maka 1 selain itu 0"
+    # 2021: 29 Februari 2020 exists, and 1 Maret 2020 is after it
+    assert sakip.evaluate(text, {"A": "2020-03-01"}, period=2021).magnitude == 1
+    with pytest.raises(sakip.ValueTypeError, match="does not exist"):
+        sakip.evaluate(text, {"A": "2020-03-01"}, period=2022)  # 2021 has no 29 Februari
+    with pytest.raises(sakip.FormulaSyntaxError, match="'30 Februari tahun n-1'"):
+        sakip.parse("jika A > 30 Februari tahun n-1 maka 1 selain itu 0")
+
+
+def test_the_plan_used_last_is_kept() -> None:
+    from sakip.language.limits import MAX_PLANS_PER_FORMULA
+
+    f = sakip.parse("A x B")
+    first = (sakip.ureg.Quantity(1.0, "m"),)
+    sakip.evaluate(f, {"A": first[0], "B": 2})
+    first_key = next(iter(f.cache.plans))
+    for k in range(2, MAX_PLANS_PER_FORMULA + 5):
+        sakip.evaluate(f, {"A": sakip.ureg.Quantity(1.0, f"m ** {k}"), "B": 2})
+        sakip.evaluate(f, {"A": first[0], "B": 2})  # used again: never the oldest
+    assert first_key in f.cache.plans and len(f.cache.plans) == MAX_PLANS_PER_FORMULA

@@ -119,11 +119,13 @@ class Builder(ConditionRules, Transformer[Token, Any]):
         day, month, year = str(tok).split("/")
         if year.startswith("n"):
             offset = int(year[1:])
-            try:
-                dt.date(2000 + (offset % 4), int(month), int(day))  # leap year allows 29 Feb
-            except ValueError:
-                raise self.fail(tok, f"no such date: '{tok}'") from None
             written = " ".join(self.text[tok.start_pos : tok.end_pos].split())
+            try:
+                # 2000 is a leap year: 29 Februari exists in some year n; evaluation checks
+                # the year it is computed for
+                dt.date(2000, int(month), int(day))
+            except ValueError:
+                raise self.fail(tok, f"no such date: '{written}'") from None
             return Date(
                 self.symbols.slot(
                     "date", None, day=int(day), month=int(month), offset=offset, written=written

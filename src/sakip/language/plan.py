@@ -118,14 +118,17 @@ class Plan:
 def plan_for(formula: Formula, units: tuple[Any, ...], declared: Any, plain: bool) -> Plan:
     """The cached plan of ``formula`` for slot ``units`` and a ``declared`` result unit."""
     key = (units, declared)
-    plan: Plan | None = formula.cache.plans.get(key)
-    if plan is None:
+    plans = formula.cache.plans
+    plan: Plan | None = plans.pop(key, None)
+    if plan is not None:
+        plans[key] = plan  # least recently used first: the next to be dropped
+    else:
         with _PLAN_LOCK:
-            plan = formula.cache.plans.get(key) or _build(formula, units, declared, plain)
-            if len(formula.cache.plans) >= MAX_PLANS_PER_FORMULA:
+            plan = plans.get(key) or _build(formula, units, declared, plain)
+            while len(plans) >= MAX_PLANS_PER_FORMULA:
                 # bounded: input units can come from user data, one plan per combination
-                del formula.cache.plans[next(iter(formula.cache.plans))]
-            formula.cache.plans[key] = plan
+                del plans[next(iter(plans))]
+            plans[key] = plan
     return plan
 
 
