@@ -18,7 +18,7 @@ from hypothesis import given
 
 import sakip
 
-from .oracle import (
+from ..oracle import (
     Case,
     Name,
     Node,

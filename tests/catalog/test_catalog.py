@@ -17,7 +17,7 @@ from sakip.catalog import AmbiguousKeyError, CatalogError, UnknownIndicatorError
 from sakip.catalog._load import _section
 from sakip.catalog.evaluate import GradedResult
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 CAT = sakip.catalog.load()
 
 

@@ -21,7 +21,7 @@ import pytest
 import sakip
 from sakip import errors
 
-DATA = Path(__file__).parent / "data"
+DATA = Path(__file__).parent.parent / "data"
 
 
 def read(path: Path) -> dict[str, list[str]]:

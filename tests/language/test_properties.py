@@ -14,7 +14,7 @@ import sakip
 from sakip.language import PERCENT
 from sakip.language.units_walk import infer_units
 
-from . import strategies as s
+from .. import strategies as s
 
 
 @given(s.name, s.name, s.positive, s.positive, st.floats(min_value=1e-3, max_value=1e3))
