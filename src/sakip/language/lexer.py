@@ -3,60 +3,29 @@
 Indonesian RUMUS text uses ordinary words both as operators and inside names ("x",
 "kali", "dan", "tahun"), so a word's role depends on its neighbours. This pass sees
 the whole token list (formulas are short and length-limited) and decides with
-lookahead, which an LALR grammar cannot do by itself.
+lookahead, which an LALR grammar cannot do by itself. It is a function of its input:
+:func:`phrase_tokens` keeps its state in a scan object of its own per call.
 """
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 
 from lark import Token
 
 from ..errors import FormulaSyntaxError
+from .words import (
+    ALWAYS_KEYWORDS,
+    CURRENT,
+    FUNCTIONS,
+    MONTHS,
+    MUL_WORDS,
+    OPERAND_ENDS,
+    is_abbreviation,
+    split_hyphens,
+)
 
 __all__ = ["FUNCTIONS", "MONTHS", "RawTerminals", "phrase_tokens"]
-
-FUNCTIONS = {
-    "rata-rata": "mean",
-    "min": "min",
-    "minimum": "min",
-    "maks": "max",
-    "max": "max",
-    "maksimum": "max",
-    "akar": "sqrt",
-}
-MONTHS = {
-    "januari": 1,
-    "februari": 2,
-    "maret": 3,
-    "april": 4,
-    "mei": 5,
-    "juni": 6,
-    "juli": 7,
-    "agustus": 8,
-    "september": 9,
-    "oktober": 10,
-    "november": 11,
-    "desember": 12,
-}
-_MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
-_CURRENT = {"berjalan": 0, "ini": 0, "lalu": -1, "sebelumnya": -1}
-# Words that end a name because they are operators or keywords wherever they stand.
-_ALWAYS_KEYWORDS = _MUL_WORDS | {"dibagi", "jika", "maka"}
-_OPERAND_ENDS = {"NAME", "NUMBER", "RPAR", "RSQB", "PERCENT", "PERIOD", "INDEXED", "DATE", "STRING"}
-_ABBREVIATION = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
-
-
-def _is_abbreviation(part: str) -> bool:
-    """SD, MI, MTs, PMDN, R, Kab, Kota: capitalised and short, or mostly capitals."""
-    if not _ABBREVIATION.fullmatch(part):
-        return False
-    return len(part) <= 4 or sum(c.isupper() for c in part) >= 2
-
-
-def _error(text: str, tok: Token, message: str) -> FormulaSyntaxError:
-    return FormulaSyntaxError(message, text, tok.line or 1, tok.column or 1)
 
 
 class RawTerminals:
@@ -73,96 +42,82 @@ class RawTerminals:
 def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str]]:
     """The grammar's phrase tokens for the raw tokens of ``text``, and the notes (traps
     seen on the way, such as a minus glued between a name and a number)."""
-    classifier = _Classifier(raw, text)
-    tokens = classifier.run()
-    return tokens, classifier.notes
+    scan = _Scan(raw, text)
+    scan.run()
+    return scan.out, scan.notes
 
 
-_PREFIXES = {
-    "ber",
-    "se",
-    "ke",
-    "di",
-    "ter",
-    "pe",
-    "non",
-    "pra",
-    "pasca",
-    "anti",
-    "antar",
-    "sub",
-    "multi",
-}
+def _error(text: str, tok: Token, message: str) -> FormulaSyntaxError:
+    return FormulaSyntaxError(message, text, tok.line or 1, tok.column or 1)
 
 
-def _hyphen_joins(left: str, right: str) -> bool:
-    """Rata-rata, Padi-padian, ber-KB join into one word; Realisasi-Rencana subtracts."""
-    left_l, right_l = left.casefold(), right.casefold()
-    if left_l in _PREFIXES:
-        return True
-    stem = left_l[: min(3, len(left_l))]
-    return right_l.startswith(stem)
+# -- matching what follows a position ------------------------------------------------
+def _word(toks: list[Token], i: int) -> str | None:
+    if 0 <= i < len(toks) and toks[i].type == "WORD":
+        return str(toks[i].value).casefold()
+    return None
 
 
-def _split_hyphens(tok: Token) -> list[Token]:
-    """Split a WORD at hyphens that are minus signs, keeping source positions."""
-    parts = str(tok.value).split("-")
-    if len(parts) == 1:
-        return [tok]
-    out: list[Token] = []
-    start = tok.start_pos or 0
-    column = tok.column or 1
-    current = parts[0]
-    offset = 0
-    for part in parts[1:]:
-        if _hyphen_joins(current.split("-")[-1].split("/")[-1], part.split("/")[0]):
-            current += "-" + part
-            continue
-        out.append(_piece("WORD", current, tok, start + offset, column + offset))
-        offset += len(current)
-        out.append(_piece("SUB", "-", tok, start + offset, column + offset))
-        offset += 1
-        current = part
-    out.append(_piece("WORD", current, tok, start + offset, column + offset))
-    return out
+def _type(toks: list[Token], i: int) -> str | None:
+    return toks[i].type if 0 <= i < len(toks) else None
 
 
-def _piece(type_: str, value: str, tok: Token, pos: int, column: int) -> Token:
-    return Token(
-        type_,
-        value,
-        start_pos=pos,
-        line=tok.line,
-        column=column,
-        end_line=tok.line,
-        end_column=column + len(value),
-        end_pos=pos + len(value),
-    )
+def _match_offset(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Match ``n``, ``n-1``, ``n + 1`` at i; return (offset, index after)."""
+    if _word(toks, i) != "n":
+        return None
+    if _type(toks, i + 1) in ("ADD", "SUB") and _type(toks, i + 2) == "NUMBER":
+        number = str(toks[i + 2].value)
+        if number.isdigit():
+            sign = 1 if _type(toks, i + 1) == "ADD" else -1
+            return sign * int(number), i + 3
+    return 0, i + 1
 
 
-class _Classifier:
+def _match_period(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Match what follows the word ``tahun``: ``n-1``, ``(n-1)``, ``berjalan``, ``lalu``."""
+    word = _word(toks, i)
+    if word in CURRENT:
+        return CURRENT[word], i + 1
+    if _type(toks, i) == "LPAR":
+        inner = _match_offset(toks, i + 1)
+        if inner and _type(toks, inner[1]) == "RPAR":
+            return inner[0], inner[1] + 1
+        return None
+    return _match_offset(toks, i)
+
+
+def _match_date(toks: list[Token], i: int) -> tuple[str, int] | None:
+    """Match ``31 Desember 2019`` or ``31 Desember tahun n-1`` at i."""
+    day = str(toks[i].value)
+    month = MONTHS.get(_word(toks, i + 1) or "")
+    if not (month and day.isdigit()):
+        return None
+    if _type(toks, i + 2) == "NUMBER" and str(toks[i + 2].value).isdigit():
+        return f"{int(day)}/{month}/{int(str(toks[i + 2].value))}", i + 3
+    if _word(toks, i + 2) == "tahun":
+        period = _match_period(toks, i + 3)
+        if period:
+            return f"{int(day)}/{month}/n{period[0]:+d}", period[1]
+    return None
+
+
+class _Scan:
+    """One pass over the raw tokens: words gather into a pending name (``phrase``) until
+    an operator, keyword or bracket ends it. Handlers are chosen by token type and, for
+    words, by the word; each returns the index after what it consumed."""
+
     def __init__(self, toks: list[Token], text: str) -> None:
-        toks = [
-            piece
-            for tok in toks
-            for piece in (_split_hyphens(tok) if tok.type == "WORD" else [tok])
+        self.toks = [
+            piece for tok in toks for piece in (split_hyphens(tok) if tok.type == "WORD" else [tok])
         ]
-        self.toks = toks
         self.text = text
         self.out: list[Token] = []
         self.phrase: list[Token] = []
         self.in_condition = False
         self.notes: list[str] = []
 
-    # -- helpers ---------------------------------------------------------------
-    def word(self, i: int) -> str | None:
-        if 0 <= i < len(self.toks) and self.toks[i].type == "WORD":
-            return str(self.toks[i].value).casefold()
-        return None
-
-    def typ(self, i: int) -> str | None:
-        return self.toks[i].type if 0 <= i < len(self.toks) else None
-
+    # -- output ----------------------------------------------------------------------
     def emit(self, type_: str, value: str, first: Token, last: Token | None = None) -> None:
         last = last or first
         self.out.append(
@@ -182,62 +137,11 @@ class _Classifier:
         """True where a multiplication sign may stand: after a value, not at the start."""
         if self.phrase:
             return True
-        return bool(self.out) and self.out[-1].type in _OPERAND_ENDS
+        return bool(self.out) and self.out[-1].type in OPERAND_ENDS
 
     def last_is_name(self) -> bool:
         return bool(self.phrase) or (bool(self.out) and self.out[-1].type in ("NAME", "INDEXED"))
 
-    def glued_offset(self, i: int) -> bool:
-        """A minus glued to a word and a number, as in PDBt-1 or K-4: likely an index or
-        part of a name, not a subtraction."""
-        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        before = self.phrase[-1]
-        return (
-            nxt is not None
-            and nxt.type == "NUMBER"
-            and str(nxt.value).isdigit()
-            and before.end_pos == self.toks[i].start_pos
-            and self.toks[i].end_pos == nxt.start_pos
-        )
-
-    def match_offset(self, i: int) -> tuple[int, int] | None:
-        """Match ``n``, ``n-1``, ``n + 1`` at i; return (offset, index after)."""
-        if self.word(i) != "n":
-            return None
-        if self.typ(i + 1) in ("ADD", "SUB") and self.typ(i + 2) == "NUMBER":
-            number = str(self.toks[i + 2].value)
-            if number.isdigit():
-                sign = 1 if self.typ(i + 1) == "ADD" else -1
-                return sign * int(number), i + 3
-        return 0, i + 1
-
-    def match_period(self, i: int) -> tuple[int, int] | None:
-        """Match what follows the word ``tahun``: ``n-1``, ``(n-1)``, ``berjalan``, ``lalu``."""
-        word = self.word(i)
-        if word in _CURRENT:
-            return _CURRENT[word], i + 1
-        if self.typ(i) == "LPAR":
-            inner = self.match_offset(i + 1)
-            if inner and self.typ(inner[1]) == "RPAR":
-                return inner[0], inner[1] + 1
-            return None
-        return self.match_offset(i)
-
-    def match_date(self, i: int) -> tuple[str, int] | None:
-        """Match ``31 Desember 2019`` or ``31 Desember tahun n-1`` at i."""
-        day = str(self.toks[i].value)
-        month = MONTHS.get(self.word(i + 1) or "")
-        if not (month and day.isdigit()):
-            return None
-        if self.typ(i + 2) == "NUMBER" and str(self.toks[i + 2].value).isdigit():
-            return f"{int(day)}/{month}/{int(str(self.toks[i + 2].value))}", i + 3
-        if self.word(i + 2) == "tahun":
-            period = self.match_period(i + 3)
-            if period:
-                return f"{int(day)}/{month}/n{period[0]:+d}", period[1]
-        return None
-
-    # -- names -----------------------------------------------------------------
     def flush(self) -> None:
         """Emit the pending words as NAME tokens, splitting at slashes that divide."""
         if not self.phrase:
@@ -246,7 +150,7 @@ class _Classifier:
         segment: list[tuple[str, Token]] = []
         for tok in words:
             parts = str(tok.value).split("/")
-            keep = len(words) > 1 and all(_is_abbreviation(p) for p in parts)
+            keep = len(words) > 1 and all(is_abbreviation(p) for p in parts)
             if len(parts) == 1 or keep:
                 segment.append((str(tok.value), tok))
                 continue
@@ -264,120 +168,189 @@ class _Classifier:
             text = " ".join(part for part, _ in segment)
             self.emit("NAME", text, segment[0][1], segment[-1][1])
 
-    # -- main loop -------------------------------------------------------------
-    def run(self) -> list[Token]:
-        toks = self.toks
+    # -- the loop ----------------------------------------------------------------------
+    def run(self) -> None:
         i = 0
-        while i < len(toks):
-            tok = toks[i]
-            kind = tok.type
-            if kind == "WORD":
-                i = self.on_word(i)
-                continue
-            if kind == "NUMBER":
-                date = self.match_date(i)
-                if date:
-                    self.flush()
-                    self.emit("DATE", date[0], tok, toks[date[1] - 1])
-                    i = date[1]
-                    continue
-                follower = self.word(i + 1)
-                joins = (
-                    self.phrase
-                    and self.typ(i + 1) not in ("PERCENT", "NUMBER")
-                    and follower not in ("persen", *MONTHS)
-                    and (follower is not None and follower not in _ALWAYS_KEYWORDS)
-                )
-                if joins:
-                    self.phrase.append(tok)
-                    i += 1
-                    continue
-            unit_note = self.typ(i + 1) == "PERCENT" and self.typ(i + 2) == "RPAR"
-            if kind == "LPAR" and self.last_is_name() and unit_note:
-                i += 3  # "Capaian IKI (%) = ...": a unit note after the name
-                continue
-            if kind == "SUB" and self.phrase and self.glued_offset(i):
-                shown = f"{self.phrase[-1].value}-{toks[i + 1].value}"
-                self.notes.append(
-                    f"'{shown}' is computed as '{self.phrase[-1].value} - {toks[i + 1].value}';"
-                    f" write '{self.phrase[-1].value} tahun n-1' for an earlier period, or put"
-                    f" a name such as '{shown}' in braces"
-                )
-            if kind == "LPAR" and self.last_is_name():
-                period = self.match_period(i)
-                if period:
-                    self.flush()
-                    self.emit("PERIOD", str(period[0]), tok, toks[period[1] - 1])
-                    i = period[1]
-                    continue
-                if self.phrase:
-                    shown = " ".join(str(t.value) for t in self.phrase)
-                    if len(self.phrase) == 1:
-                        raise _error(self.text, self.phrase[0], f"unknown function '{shown}'")
-                    raise _error(self.text, tok, f"missing operator between '{shown}' and '('")
-            self.flush()
-            if kind == "BRACED":
-                inner = " ".join(str(tok.value)[1:-1].split())
-                if not inner:
-                    raise _error(self.text, tok, "empty name in braces '{}'")
-                self.emit("NAME", inner, tok)
-            elif kind == "COMPARE" and tok.value == "=" and not self.in_condition:
-                self.emit("EQUALS", "=", tok)
-            elif kind in ("STAR", "X_GLUED"):
-                self.emit("MUL", str(tok.value), tok)
-            elif kind in ("SLASH", "COLON"):
-                self.emit("DIV", str(tok.value), tok)
-            else:
-                self.out.append(tok)
-            i += 1
+        while i < len(self.toks):
+            handler = _BY_TYPE.get(self.toks[i].type, _Scan.on_other)
+            i = handler(self, i)
         self.flush()
-        return self.out
 
-    def on_word(self, i: int) -> int:
-        tok = self.toks[i]
-        word = str(tok.value).casefold()
-        if word in _MUL_WORDS and self.after_operand():
-            self.flush()
-            self.emit("MUL", str(tok.value), tok)
-            return i + 1
-        if word == "dibagi":
-            self.flush()
-            end = i + 2 if self.word(i + 1) == "dengan" else i + 1
-            self.emit("DIV", "dibagi", tok, self.toks[end - 1])
-            return end
-        if word == "jika":
-            self.flush()
-            if self.word(i + 1) == "tidak":
-                self.emit("ELSE", "jika tidak", tok, self.toks[i + 1])
-                self.in_condition = False
-                return i + 2
-            self.emit("JIKA", "jika", tok)
-            self.in_condition = True
-            return i + 1
-        if word == "maka":
-            self.flush()
-            self.emit("MAKA", "maka", tok)
-            self.in_condition = False
-            return i + 1
-        if word == "selain" and self.word(i + 1) == "itu":
-            self.flush()
-            self.emit("ELSE", "selain itu", tok, self.toks[i + 1])
-            return i + 2
-        if self.in_condition and word in ("dan", "atau"):
-            self.flush()
-            self.emit("AND" if word == "dan" else "OR", word, tok)
-            return i + 1
-        if word == "persen" and not self.phrase and self.out and self.out[-1].type == "NUMBER":
-            self.emit("PERCENT", "persen", tok)
-            return i + 1
-        if word == "tahun" and self.last_is_name():
-            period = self.match_period(i + 1)
-            if period:
-                self.flush()
-                self.emit("PERIOD", str(period[0]), tok, self.toks[period[1] - 1])
-                return period[1]
-        if word in FUNCTIONS and not self.phrase and self.typ(i + 1) == "LPAR":
-            self.emit("FUNC", FUNCTIONS[word], tok)
-            return i + 1
-        self.phrase.append(tok)
+    def on_other(self, i: int) -> int:
+        self.flush()
+        self.out.append(self.toks[i])
         return i + 1
+
+    def on_number(self, i: int) -> int:
+        tok = self.toks[i]
+        date = _match_date(self.toks, i)
+        if date:
+            self.flush()
+            self.emit("DATE", date[0], tok, self.toks[date[1] - 1])
+            return date[1]
+        follower = _word(self.toks, i + 1)
+        joins = (
+            self.phrase
+            and _type(self.toks, i + 1) not in ("PERCENT", "NUMBER")
+            and follower not in ("persen", *MONTHS)
+            and (follower is not None and follower not in ALWAYS_KEYWORDS)
+        )
+        if joins:  # "usia 15 tahun": a number inside a name
+            self.phrase.append(tok)
+            return i + 1
+        return self.on_other(i)
+
+    def on_lpar(self, i: int) -> int:
+        tok = self.toks[i]
+        if not self.last_is_name():
+            return self.on_other(i)
+        if _type(self.toks, i + 1) == "PERCENT" and _type(self.toks, i + 2) == "RPAR":
+            return i + 3  # "Capaian IKI (%) = ...": a unit note after the name
+        period = _match_period(self.toks, i)
+        if period:
+            self.flush()
+            self.emit("PERIOD", str(period[0]), tok, self.toks[period[1] - 1])
+            return period[1]
+        if self.phrase:
+            shown = " ".join(str(t.value) for t in self.phrase)
+            if len(self.phrase) == 1:
+                raise _error(self.text, self.phrase[0], f"unknown function '{shown}'")
+            raise _error(self.text, tok, f"missing operator between '{shown}' and '('")
+        return self.on_other(i)
+
+    def on_sub(self, i: int) -> int:
+        if self.phrase and self._glued_offset(i):
+            before, number = self.phrase[-1].value, self.toks[i + 1].value
+            shown = f"{before}-{number}"
+            self.notes.append(
+                f"'{shown}' is computed as '{before} - {number}'; write '{before} tahun n-1'"
+                f" for an earlier period, or put a name such as '{shown}' in braces"
+            )
+        return self.on_other(i)
+
+    def _glued_offset(self, i: int) -> bool:
+        """A minus glued to a word and a number, as in PDBt-1 or K-4: likely an index or
+        part of a name, not a subtraction."""
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        return (
+            nxt is not None
+            and nxt.type == "NUMBER"
+            and str(nxt.value).isdigit()
+            and self.phrase[-1].end_pos == self.toks[i].start_pos
+            and self.toks[i].end_pos == nxt.start_pos
+        )
+
+    def on_braced(self, i: int) -> int:
+        tok = self.toks[i]
+        self.flush()
+        inner = " ".join(str(tok.value)[1:-1].split())
+        if not inner:
+            raise _error(self.text, tok, "empty name in braces '{}'")
+        self.emit("NAME", inner, tok)
+        return i + 1
+
+    def on_compare(self, i: int) -> int:
+        tok = self.toks[i]
+        if tok.value == "=" and not self.in_condition:
+            self.flush()
+            self.emit("EQUALS", "=", tok)
+            return i + 1
+        return self.on_other(i)
+
+    def on_mul_sign(self, i: int) -> int:
+        self.flush()
+        self.emit("MUL", str(self.toks[i].value), self.toks[i])
+        return i + 1
+
+    def on_div_sign(self, i: int) -> int:
+        self.flush()
+        self.emit("DIV", str(self.toks[i].value), self.toks[i])
+        return i + 1
+
+    # -- words -------------------------------------------------------------------------
+    def on_word(self, i: int) -> int:
+        word = str(self.toks[i].value).casefold()
+        if word in MUL_WORDS and self.after_operand():
+            return self.on_mul_sign(i)
+        handler = _BY_WORD.get(word)
+        if handler is not None:
+            end = handler(self, i)
+            if end is not None:
+                return end
+        if word in FUNCTIONS and not self.phrase and _type(self.toks, i + 1) == "LPAR":
+            self.emit("FUNC", FUNCTIONS[word], self.toks[i])
+            return i + 1
+        self.phrase.append(self.toks[i])
+        return i + 1
+
+    def keyword(self, i: int, type_: str, value: str, width: int = 1) -> int:
+        self.flush()
+        self.emit(type_, value, self.toks[i], self.toks[i + width - 1])
+        return i + width
+
+    def on_dibagi(self, i: int) -> int:
+        width = 2 if _word(self.toks, i + 1) == "dengan" else 1
+        return self.keyword(i, "DIV", "dibagi", width)
+
+    def on_jika(self, i: int) -> int:
+        if _word(self.toks, i + 1) == "tidak":
+            self.in_condition = False
+            return self.keyword(i, "ELSE", "jika tidak", 2)
+        self.in_condition = True
+        return self.keyword(i, "JIKA", "jika")
+
+    def on_maka(self, i: int) -> int:
+        self.in_condition = False
+        return self.keyword(i, "MAKA", "maka")
+
+    def on_selain(self, i: int) -> int | None:
+        if _word(self.toks, i + 1) == "itu":
+            return self.keyword(i, "ELSE", "selain itu", 2)
+        return None
+
+    def on_logical(self, i: int) -> int | None:
+        if not self.in_condition:
+            return None  # "dan" and "atau" are words of a name outside a condition
+        word = str(self.toks[i].value).casefold()
+        return self.keyword(i, "AND" if word == "dan" else "OR", word)
+
+    def on_persen(self, i: int) -> int | None:
+        if not self.phrase and self.out and self.out[-1].type == "NUMBER":
+            self.emit("PERCENT", "persen", self.toks[i])
+            return i + 1
+        return None
+
+    def on_tahun(self, i: int) -> int | None:
+        if not self.last_is_name():
+            return None
+        period = _match_period(self.toks, i + 1)
+        if period is None:
+            return None  # "pada tahun perencanaan": a word of a name
+        self.flush()
+        self.emit("PERIOD", str(period[0]), self.toks[i], self.toks[period[1] - 1])
+        return period[1]
+
+
+_BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
+    "WORD": _Scan.on_word,
+    "NUMBER": _Scan.on_number,
+    "LPAR": _Scan.on_lpar,
+    "SUB": _Scan.on_sub,
+    "BRACED": _Scan.on_braced,
+    "COMPARE": _Scan.on_compare,
+    "STAR": _Scan.on_mul_sign,
+    "X_GLUED": _Scan.on_mul_sign,
+    "SLASH": _Scan.on_div_sign,
+    "COLON": _Scan.on_div_sign,
+}
+# A word's handler returns None when, in its place, the word is part of a name.
+_BY_WORD: dict[str, Callable[[_Scan, int], int | None]] = {
+    "dibagi": _Scan.on_dibagi,
+    "jika": _Scan.on_jika,
+    "maka": _Scan.on_maka,
+    "selain": _Scan.on_selain,
+    "dan": _Scan.on_logical,
+    "atau": _Scan.on_logical,
+    "persen": _Scan.on_persen,
+    "tahun": _Scan.on_tahun,
+}

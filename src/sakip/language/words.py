@@ -1,0 +1,121 @@
+"""The word tables of the formula language, and how words are cut into pieces.
+
+Indonesian RUMUS text uses ordinary words as operators ("x", "kali", "dibagi"), as
+keywords ("jika", "maka", "tahun") and inside names; these tables say which is which.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lark import Token
+
+__all__ = [
+    "ALWAYS_KEYWORDS",
+    "CURRENT",
+    "FUNCTIONS",
+    "MONTHS",
+    "MUL_WORDS",
+    "OPERAND_ENDS",
+    "is_abbreviation",
+    "split_hyphens",
+]
+
+FUNCTIONS = {
+    "rata-rata": "mean",
+    "min": "min",
+    "minimum": "min",
+    "maks": "max",
+    "max": "max",
+    "maksimum": "max",
+    "akar": "sqrt",
+}
+MONTHS = {
+    "januari": 1,
+    "februari": 2,
+    "maret": 3,
+    "april": 4,
+    "mei": 5,
+    "juni": 6,
+    "juli": 7,
+    "agustus": 8,
+    "september": 9,
+    "oktober": 10,
+    "november": 11,
+    "desember": 12,
+}
+MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
+CURRENT = {"berjalan": 0, "ini": 0, "lalu": -1, "sebelumnya": -1}
+# Words that end a name because they are operators or keywords wherever they stand.
+ALWAYS_KEYWORDS = MUL_WORDS | {"dibagi", "jika", "maka"}
+OPERAND_ENDS = {"NAME", "NUMBER", "RPAR", "RSQB", "PERCENT", "PERIOD", "INDEXED", "DATE", "STRING"}
+_ABBREVIATION = re.compile(r"[A-Z0-9][A-Za-z0-9]*")
+
+
+def is_abbreviation(part: str) -> bool:
+    """SD, MI, MTs, PMDN, R, Kab, Kota: capitalised and short, or mostly capitals."""
+    if not _ABBREVIATION.fullmatch(part):
+        return False
+    return len(part) <= 4 or sum(c.isupper() for c in part) >= 2
+
+
+_PREFIXES = {
+    "ber",
+    "se",
+    "ke",
+    "di",
+    "ter",
+    "pe",
+    "non",
+    "pra",
+    "pasca",
+    "anti",
+    "antar",
+    "sub",
+    "multi",
+}
+
+
+def _hyphen_joins(left: str, right: str) -> bool:
+    """Rata-rata, Padi-padian, ber-KB join into one word; Realisasi-Rencana subtracts."""
+    left_l, right_l = left.casefold(), right.casefold()
+    if left_l in _PREFIXES:
+        return True
+    stem = left_l[: min(3, len(left_l))]
+    return right_l.startswith(stem)
+
+
+def split_hyphens(tok: Token) -> list[Token]:
+    """Split a WORD at hyphens that are minus signs, keeping source positions."""
+    parts = str(tok.value).split("-")
+    if len(parts) == 1:
+        return [tok]
+    out: list[Token] = []
+    start = tok.start_pos or 0
+    column = tok.column or 1
+    current = parts[0]
+    offset = 0
+    for part in parts[1:]:
+        if _hyphen_joins(current.split("-")[-1].split("/")[-1], part.split("/")[0]):
+            current += "-" + part
+            continue
+        out.append(_piece("WORD", current, tok, start + offset, column + offset))
+        offset += len(current)
+        out.append(_piece("SUB", "-", tok, start + offset, column + offset))
+        offset += 1
+        current = part
+    out.append(_piece("WORD", current, tok, start + offset, column + offset))
+    return out
+
+
+def _piece(type_: str, value: str, tok: Token, pos: int, column: int) -> Token:
+    return Token(
+        type_,
+        value,
+        start_pos=pos,
+        line=tok.line,
+        column=column,
+        end_line=tok.line,
+        end_column=column + len(value),
+        end_pos=pos + len(value),
+    )
