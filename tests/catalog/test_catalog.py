@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import re
 import warnings
 from pathlib import Path
 from typing import Any
@@ -13,7 +14,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 import sakip
-from sakip.catalog import AmbiguousKeyError, CatalogError, UnknownIndicatorError
+from sakip.catalog import AmbiguousKeyError, CatalogError, Indicator, Section, UnknownIndicatorError
 from sakip.catalog._load import _section
 from sakip.catalog.evaluate import GradedResult
 
@@ -507,3 +508,26 @@ def test_two_value_keys_of_a_direct_measure_are_named() -> None:
         sakip.evaluate("iku.01", {"nilai": 3, "value": 4})
     assert "takes one value, but got 2: 'nilai', 'value'; give only one" in str(caught.value)
     assert sakip.evaluate("iku.01", {"nilai": 3}).magnitude == 3
+
+
+def test_the_format_doc_follows_the_model() -> None:
+    from sakip.catalog.model import format_fields
+
+    doc = (Path(__file__).parents[2] / "docs" / "catalog-format.md").read_text(encoding="utf-8")
+    table = doc[doc.index("## `[[indicator]]`") : doc.index("## Units")]
+    rows = [line.split("|") for line in table.splitlines() if line.startswith("| `")]
+    documented: dict[str, bool] = {}
+    for row in rows:
+        for name in re.findall(r"`(\w+)`", row[1]):
+            documented[name] = row[2].strip().startswith("yes")
+    fields = format_fields(Indicator)
+    assert set(documented) == set(fields)
+    for name, attribute in fields.items():
+        assert documented[name] == (attribute.metadata["required"] is True), name
+    section_block = doc[doc.index("## `[section]`") : doc.index("## `[[indicator]]`")]
+    for name in format_fields(Section):
+        assert f"\n{name} = " in section_block, name
+    # every data file names the format in one line instead of repeating it
+    data = Path(sakip.__file__).parent / "catalog" / "data"
+    for path in data.glob("pd*.toml"):
+        assert path.read_text(encoding="utf-8").splitlines()[1].startswith("# Format:"), path

@@ -9,68 +9,35 @@ from typing import Any
 
 from ..errors import CatalogError, UnitError
 from ..units import parse_unit
-from .model import KINDS, PERIODS, POLARITIES, TYPES, Catalog, Indicator, Section
+from .model import Catalog, Indicator, Section, format_fields
 from .scales import Scale, ScaleError
 
 __all__ = ["CatalogError", "read_catalog"]
 
 
-# field: (type, required)
-_SECTION_FIELDS: dict[str, tuple[type | tuple[type, ...], bool]] = {
-    "number": (int, True),
-    "code": (str, True),
-    "name": (str, True),
-    "seed_line": (int, True),
-    "tugas_pokok": (str, False),
-    "fungsi": (list, False),
-}
-_INDICATOR_FIELDS: dict[str, tuple[type | tuple[type, ...], bool]] = {
-    "id": (str, True),
-    "number": (int, True),
-    "name": (str, True),
-    "sasaran": (str, True),
-    "rumus_asli": (str, True),
-    "kind": (str, True),
-    "satuan": (str, True),
-    "unit": (str, True),
-    "polarity": (str, True),
-    "period": (str, True),
-    "penanggung_jawab": (str, True),
-    "sumber_data": (str, True),
-    "seed_line": (int, True),
-    "catatan": (list, True),
-    "formula": (str, False),
-    "part": (str, False),
-    "misi": (str, False),
-    "tujuan": (str, False),
-    "allowed_values": (list, False),
-    "polarity_reason": (str, False),
-    "type": (str, False),
-    "keterangan": (str, False),
-    "abbreviations": (list, False),
-    "scale": (str, False),
-    "template": (str, False),
-}
-_CHOICES = {"kind": KINDS, "polarity": POLARITIES, "period": PERIODS, "type": TYPES}
+_INDICATOR_FIELDS = format_fields(Indicator)
+_SECTION_FIELDS = format_fields(Section)
 
 
 def _fail(file: str, where: str, field: str, problem: str) -> CatalogError:
     return CatalogError(f"{file}: {where}: field '{field}': {problem}")
 
 
-def _check(file: str, where: str, table: dict[str, Any], spec: dict[str, tuple[Any, bool]]) -> None:
+def _check(file: str, where: str, table: dict[str, Any], spec: dict[str, Any]) -> None:
+    """Check a TOML table against the fields the model declares (catalog.model)."""
     for field, value in table.items():
         if field not in spec:
             raise _fail(file, where, field, "unknown field")
-        expected, _ = spec[field]
+        expected = spec[field].metadata["type"]
         if not isinstance(value, expected) or isinstance(value, bool):
-            raise _fail(file, where, field, f"must be {getattr(expected, '__name__', expected)}")
+            raise _fail(file, where, field, f"must be {expected.__name__}")
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise _fail(file, where, field, "must be a list of strings")
-        if field in _CHOICES and value not in _CHOICES[field]:
-            raise _fail(file, where, field, f"must be one of {', '.join(_CHOICES[field])}")
-    for field, (_, required) in spec.items():
-        if required and field not in table:
+        choices = spec[field].metadata["choices"]
+        if choices and value not in choices:
+            raise _fail(file, where, field, f"must be one of {', '.join(choices)}")
+    for field, attribute in spec.items():
+        if attribute.metadata["required"] is True and field not in table:
             raise _fail(file, where, field, "missing")
 
 
@@ -90,35 +57,7 @@ def _indicator(
         raise _fail(file, where, "formula", "a formula row needs a formula; a direct row has none")
     if row["polarity"] == "lower" and not row.get("polarity_reason"):
         raise _fail(file, where, "polarity_reason", "lower-is-better needs a reason")
-    return Indicator(
-        id=row["id"],
-        section=code,
-        number=row["number"],
-        name=row["name"],
-        sasaran=row["sasaran"],
-        rumus_asli=row["rumus_asli"],
-        kind=row["kind"],
-        satuan=row["satuan"],
-        unit_name=row["unit"],
-        polarity=row["polarity"],
-        period=row["period"],
-        penanggung_jawab=row["penanggung_jawab"],
-        sumber_data=row["sumber_data"],
-        seed_line=row["seed_line"],
-        catatan=tuple(row["catatan"]),
-        formula_text=row.get("formula"),
-        part=row.get("part"),
-        misi=row.get("misi"),
-        tujuan=row.get("tujuan"),
-        allowed_values=tuple(row.get("allowed_values", ())),
-        polarity_reason=row.get("polarity_reason"),
-        type=row.get("type"),
-        keterangan=row.get("keterangan"),
-        abbreviations=tuple(row.get("abbreviations", ())),
-        scale=row.get("scale"),
-        template=row.get("template"),
-        source_file=file,
-    )
+    return Indicator(section=code, source_file=file, **row)
 
 
 def _section(file: str, data: dict[str, Any], templates: dict[str, dict[str, Any]]) -> Section:
@@ -134,16 +73,7 @@ def _section(file: str, data: dict[str, Any], templates: dict[str, dict[str, Any
         if indicator.id in seen:
             raise _fail(file, indicator.id, "id", "duplicate id")
         seen.add(indicator.id)
-    return Section(
-        number=head["number"],
-        code=code,
-        name=head["name"],
-        seed_line=head["seed_line"],
-        indicators=indicators,
-        tugas_pokok=head.get("tugas_pokok", ""),
-        fungsi=tuple(head.get("fungsi", ())),
-        source_file=file,
-    )
+    return Section(indicators=indicators, source_file=file, **head)
 
 
 def _read(name: str) -> dict[str, Any]:

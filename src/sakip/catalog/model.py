@@ -12,7 +12,14 @@ from ..language import Formula, normalize_name, parse_quietly
 from ..units import parse_unit
 from .scales import Scale
 
-__all__ = ["AmbiguousKeyError", "Catalog", "Indicator", "Section", "UnknownIndicatorError"]
+__all__ = [
+    "AmbiguousKeyError",
+    "Catalog",
+    "Indicator",
+    "Section",
+    "UnknownIndicatorError",
+    "format_fields",
+]
 
 KINDS = ("formula", "direct")
 POLARITIES = ("higher", "lower")
@@ -20,36 +27,68 @@ PERIODS = ("bulanan", "triwulan", "semester", "tahunan")
 TYPES = ("outcome", "output")
 
 
-@attrs.frozen
+def _field(
+    doc: str,
+    kind: type,
+    *,
+    required: bool | str = True,
+    choices: tuple[str, ...] = (),
+    alias: str | None = None,
+    default: Any = None,
+) -> Any:
+    """A field of the data format, declared once: its TOML name (``alias``), type,
+    whether it is required (True, False, or when, as a phrase), allowed values and
+    meaning. The loader checks files by it, and docs/catalog-format.md is tested
+    against it."""
+    metadata = {"doc": doc, "type": kind, "required": required, "choices": choices}
+    if required is True:
+        default = attrs.NOTHING
+    elif kind is list:
+        default = ()
+    converter = tuple if kind is list else None
+    return attrs.field(default=default, converter=converter, alias=alias, metadata=metadata)
+
+
+@attrs.frozen(kw_only=True)
 class Indicator:
     """One row of an IKU table. ``formula`` is parsed on first use."""
 
-    id: str
-    section: str
-    number: int
-    name: str
-    sasaran: str
-    rumus_asli: str
-    kind: str
-    satuan: str
-    unit_name: str
-    polarity: str
-    period: str
-    penanggung_jawab: str
-    sumber_data: str
-    seed_line: int
-    catatan: tuple[str, ...]
-    formula_text: str | None = None
-    part: str | None = None
-    misi: str | None = None
-    tujuan: str | None = None
-    allowed_values: tuple[str, ...] = ()
-    polarity_reason: str | None = None
-    type: str | None = None
-    keterangan: str | None = None
-    abbreviations: tuple[str, ...] = ()
-    scale: str | None = None
-    template: str | None = None
+    id: str = _field("`<code>.<NN>` with NN the two-digit row number; sub-rows add a letter", str)
+    section: str = attrs.field()  # the section's code, set by the loader
+    number: int = _field("row number as printed", int)
+    name: str = _field("indicator name, OCR repaired", str)
+    sasaran: str = _field("the sasaran the row sits under", str)
+    rumus_asli: str = _field("RUMUS as printed, only OCR damage repaired", str)
+    kind: str = _field(
+        "`formula` (has a formula) or `direct` (a measured value)", str, choices=KINDS
+    )
+    satuan: str = _field("the unit as printed", str)
+    unit_name: str = _field("sakip unit name (or `category`)", str, alias="unit")
+    polarity: str = _field("`higher` or `lower` (lower is better)", str, choices=POLARITIES)
+    period: str = _field("how often it is measured", str, choices=PERIODS)
+    penanggung_jawab: str = _field("responsible unit as printed", str)
+    sumber_data: str = _field("data source as printed", str)
+    seed_line: int = _field("line in the seed where the row starts", int)
+    catatan: tuple[str, ...] = _field("every correction and judgement, one string each", list)
+    formula_text: str | None = _field(
+        "the formula in sakip's language", str, required="when kind is formula", alias="formula"
+    )
+    part: str | None = _field("sub-row label", str, required=False)
+    misi: str | None = _field("the misi above the sasaran", str, required="Lampiran I")
+    tujuan: str | None = _field("the tujuan above the sasaran", str, required="Lampiran I")
+    allowed_values: tuple[str, ...] = _field(
+        "the closed set of values of a direct measure", list, required=False
+    )
+    polarity_reason: str | None = _field("why lower is better", str, required="when lower")
+    type: str | None = _field("`outcome` or `output`", str, required=False, choices=TYPES)
+    keterangan: str | None = _field("the KET column", str, required=False)
+    abbreviations: tuple[str, ...] = _field(
+        "abbreviations the indicator answers to", list, required=False
+    )
+    scale: str | None = _field("id of a grading scale in scales.toml", str, required=False)
+    template: str | None = _field(
+        "id of a shared row in template_kecamatan.toml", str, required=False
+    )
     source_file: str = ""
 
     @property
@@ -95,17 +134,19 @@ class Indicator:
         return None if self.unit_name == "category" else parse_unit(self.unit_name)
 
 
-@attrs.frozen
+@attrs.frozen(kw_only=True)
 class Section:
     """Lampiran I, or one perangkat daerah of Lampiran II, with its table."""
 
-    number: int
-    code: str
-    name: str
-    seed_line: int
-    indicators: tuple[Indicator, ...]
-    tugas_pokok: str = ""
-    fungsi: tuple[str, ...] = ()
+    number: int = _field("0 for Lampiran I; 1.. in print order", int)
+    code: str = _field("prefix of every indicator id in the file", str)
+    name: str = _field("as printed, in title case", str)
+    seed_line: int = _field("line of the section heading in the seed", int)
+    indicators: tuple[Indicator, ...] = attrs.field()
+    tugas_pokok: str = _field(
+        "the tugas pokok, OCR repaired", str, required="Lampiran II", default=""
+    )
+    fungsi: tuple[str, ...] = _field("one item per Fungsi Utama", list, required="Lampiran II")
     source_file: str = ""
 
     @property
@@ -249,3 +290,8 @@ def _as_number(key: Any) -> int | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return int(value) if value.is_integer() else None
+
+
+def format_fields(cls: type) -> dict[str, attrs.Attribute[Any]]:
+    """The data-format fields of ``Indicator`` or ``Section`` by their TOML name."""
+    return {a.alias: a for a in attrs.fields(cls) if "doc" in a.metadata}
