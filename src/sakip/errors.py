@@ -21,6 +21,7 @@ __all__ = [
     "EvaluationError",
     "FormulaSyntaxError",
     "LimitError",
+    "MeasureError",
     "MissingValueError",
     "NumberTextError",
     "NumberTooLongError",
@@ -229,6 +230,13 @@ class ScaleError(SakipError):
     """A scale is malformed, or a value lies outside it."""
 
     code = "scale"
+
+
+class MeasureError(SakipError):
+    """A measurement cannot be made from these data (no respondents, an answer row of
+    the wrong length, a cap below the floor)."""
+
+    code = "measure"
 
 
 class TableError(SakipError):

@@ -19,7 +19,12 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..errors import SakipError, ValueTypeError, ZeroDenominatorError, ZeroDenominatorWarning
+from ..errors import (
+    MeasureError,
+    ValueTypeError,
+    ZeroDenominatorError,
+    ZeroDenominatorWarning,
+)
 from ..language import Result, normalize_name
 from ..language import evaluate_formula as evaluate
 from ..units import ureg
@@ -64,7 +69,7 @@ def normalize_polarity(polarity: str) -> str:
     """``"higher"`` or ``"lower"`` from any accepted spelling (``"positif"``, ``"negatif"``)."""
     found = _POLARITY.get(str(polarity).strip().casefold())
     if found is None:
-        raise SakipError(
+        raise ValueTypeError(
             f"polarity must be 'higher' or 'lower' (or positif/negatif), not {polarity!r}"
         )
     return found
@@ -75,9 +80,9 @@ def _policy(polarity: str, policy: str | Policy | None) -> Policy:
         return _DEFAULT[polarity]
     chosen = policy if isinstance(policy, Policy) else POLICIES.get(str(policy))
     if chosen is None:
-        raise SakipError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
+        raise ValueTypeError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
     if chosen.polarity != polarity:
-        raise SakipError(
+        raise ValueTypeError(
             f"policy {chosen.name!r} is for {chosen.polarity}-is-better indicators, not {polarity}"
         )
     return chosen
@@ -109,7 +114,7 @@ def achievement(
     chosen = _policy(side, policy)
     low, high = _limit(floor, "floor"), _limit(cap, "cap")
     if low is not None and high is not None and high < low:
-        raise SakipError(f"cap {cap!r} is below floor {floor!r}")
+        raise MeasureError(f"cap {cap!r} is below floor {floor!r}")
     if isinstance(actual, tuple):
         raise ValueTypeError(
             f"a realisasi is a number, an array or a list, not a tuple: {actual!r}"
@@ -229,7 +234,7 @@ def _range(actual: Any, target: tuple[Any, Any], policy: Policy) -> Any:
     under = evaluate("Batas - Realisasi", {"Realisasi": actual, "Batas": low}).magnitude
     width = evaluate("Atas - Bawah", {"Atas": high, "Bawah": low}).magnitude
     if np.any(np.asarray(width) < 0):
-        raise SakipError(f"a range target must be (low, high), got {target!r}")
+        raise ValueTypeError(f"a range target must be (low, high), got {target!r}")
     over, under = np.asarray(over, dtype=float), np.asarray(under, dtype=float)
     if over.ndim == 0:
         if over > 0:

@@ -19,7 +19,7 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..errors import SakipError, ValueTypeError
+from ..errors import MeasureError, ValueTypeError
 
 __all__ = ["METHODS", "IkmResult", "ikm"]
 
@@ -97,7 +97,7 @@ def _rows(responses: Any) -> list[list[Any]]:
             "give the answers as a table: one row per respondent, one column per unsur"
         ) from None
     if not rows:
-        raise SakipError("no respondents")
+        raise MeasureError("no respondents")
     return rows
 
 
@@ -118,12 +118,12 @@ def ikm(responses: Any, *, method: str = "kepmenpan_25_2004") -> IkmResult:
     ``"kepmenpan_25_2004"`` (14 unsur, the seed's) or ``"permenpanrb_14_2017"`` (9).
     """
     if method not in METHODS:
-        raise SakipError(f"unknown IKM method {method!r}; known: {', '.join(METHODS)}")
+        raise ValueTypeError(f"unknown IKM method {method!r}; known: {', '.join(METHODS)}")
     count, scale_name = METHODS[method]
     rows = _rows(responses)
     for number, row in enumerate(rows):
         if len(row) != count:
-            raise SakipError(
+            raise MeasureError(
                 f"respondent {number + 1} has {len(row)} answers; the method has {count} unsur"
             )
     per_unsur = []
@@ -132,7 +132,7 @@ def ikm(responses: Any, *, method: str = "kepmenpan_25_2004") -> IkmResult:
             _answer(row[unsur], r, unsur) for r, row in enumerate(rows) if not _blank(row[unsur])
         ]
         if not answers:
-            raise SakipError(f"unsur {unsur + 1} has no answers")
+            raise MeasureError(f"unsur {unsur + 1} has no answers")
         per_unsur.append(Fraction(sum(answers), len(answers)))
     index = sum(per_unsur, Fraction(0)) * Fraction(1, count)
     converted = index * 25
