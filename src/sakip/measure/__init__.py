@@ -9,7 +9,8 @@ import numpy as np
 from ..errors import SakipError, ValueTypeError
 from .achievement import POLICIES, Policy, achievement
 from .ikm import IkmResult, ikm
-from .table import PLAN, TableError, measure, read_table, resolve_scale, rollup
+from .rollup import rollup
+from .table import PLAN, TableError, measure, read_table, resolve_scale
 from .trend import trend
 
 __all__ = [

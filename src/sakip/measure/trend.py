@@ -19,10 +19,10 @@ def trend(measured: Any) -> Any:
     "" where either value is missing) to a :func:`measure` result. The direction
     follows the indicator's polarity: a falling AKB is membaik."""
     from ..catalog import load
-    from .table import _measured
+    from .rollup import measured_frame
 
     catalog = load()
-    frame = _measured(measured)
+    frame = measured_frame(measured)
     whens = [_period(p) for p in frame["period"]]
     values = {
         (i, e, w): v
