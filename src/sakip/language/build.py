@@ -22,6 +22,7 @@ from ..errors import FormulaSyntaxError, LimitError
 from ..numbers import NumberTextError, NumberTooLongError, parse_number
 from .conditions import ConditionRules
 from .formula import PERCENT, Formula
+from .functions import FUNCTIONS
 from .limits import MAX_DIGITS, MAX_EXPONENT, MAX_SUM_TERMS
 from .rules import Category, Date, RuleBase, constant, constant_range, fail_at, position, sum_terms
 from .symbols import INDEXED
@@ -151,18 +152,12 @@ class Builder(ConditionRules, Transformer[Token, Any]):
     def call(self, children: list[Any]) -> Any:
         func, *args = children
         args = self.arith(func, *args)
-        kind = str(func)
-        if kind == "sqrt":
-            if len(args) != 1:
-                raise self.fail(func, f"akar takes one argument, got {len(args)}")
-            return sympy.Pow(args[0], sympy.Rational(1, 2), evaluate=False)
-        if kind == "mean":
-            return sympy.Mul(
-                sympy.Rational(1, len(args)), sympy.Add(*args, evaluate=False), evaluate=False
-            )
-        if len(args) < 2:
-            raise self.fail(func, f"{func.value} takes at least two arguments")
-        return (sympy.Min if kind == "min" else sympy.Max)(*args, evaluate=False)
+        word = str(func)
+        function = FUNCTIONS[word]
+        problem = function.arity_problem(word, len(args))
+        if problem is not None:
+            raise self.fail(func, problem)
+        return function.build(args)
 
     # -- operators -------------------------------------------------------------
     def percent(self, children: list[Any]) -> Any:

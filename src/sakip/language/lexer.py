@@ -14,10 +14,10 @@ from collections.abc import Callable, Iterator
 from lark import Token
 
 from ..errors import FormulaSyntaxError
+from .functions import FUNCTIONS
 from .words import (
     ALWAYS_KEYWORDS,
     CURRENT,
-    FUNCTIONS,
     MONTHS,
     MUL_WORDS,
     OPERAND_ENDS,
@@ -278,7 +278,7 @@ class _Scan:
             if end is not None:
                 return end
         if word in FUNCTIONS and not self.phrase and _type(self.toks, i + 1) == "LPAR":
-            self.emit("FUNC", FUNCTIONS[word], self.toks[i])
+            self.emit("FUNC", word, self.toks[i])
             return i + 1
         self.phrase.append(self.toks[i])
         return i + 1

@@ -13,7 +13,6 @@ from lark import Token
 __all__ = [
     "ALWAYS_KEYWORDS",
     "CURRENT",
-    "FUNCTIONS",
     "MONTHS",
     "MUL_WORDS",
     "OPERAND_ENDS",
@@ -21,15 +20,6 @@ __all__ = [
     "split_hyphens",
 ]
 
-FUNCTIONS = {
-    "rata-rata": "mean",
-    "min": "min",
-    "minimum": "min",
-    "maks": "max",
-    "max": "max",
-    "maksimum": "max",
-    "akar": "sqrt",
-}
 MONTHS = {
     "januari": 1,
     "februari": 2,
