@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import math
 import re
+import unicodedata
 from fractions import Fraction
 
 from .errors import NumberTextError, NumberTooLongError
 
 __all__ = [
+    "INDONESIAN_NUMBER",
     "MAX_DIGITS",
+    "POINT_NUMBER",
     "NumberTextError",
     "NumberTooLongError",
     "ambiguous_thousands",
+    "ascii_digits",
     "format_number",
     "parse_number",
 ]
@@ -21,8 +25,32 @@ __all__ = [
 #: A float ends near 1e308, and Python refuses to print integers over 4,300 digits.
 MAX_DIGITS = 400
 
-_INDONESIAN = re.compile(r"\d{1,3}(?:\.\d{3})+(?:,\d+)?|\d+(?:,\d+)?")
-_DECIMAL_POINT = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?")
+# ASCII digits only: other scripts' digits (Arabic-Indic, fullwidth) are rewritten first
+# by ascii_digits, so that every reader of numbers (here, measure's cells) agrees.
+INDONESIAN_NUMBER = re.compile(
+    r"""
+      [0-9]{1,3} (?: \.[0-9]{3} )+ (?: ,[0-9]+ )?   # 1.234.567 with optional ,89
+    | [0-9]+ (?: ,[0-9]+ )?                         # 1234 with optional ,5
+    """,
+    re.VERBOSE,
+)
+POINT_NUMBER = re.compile(
+    r"""
+      [0-9]{1,3} (?: ,[0-9]{3} )+ (?: \.[0-9]+ )?   # 1,234,567 with optional .89
+    | [0-9]+ (?: \.[0-9]+ )?                       # 1234 with optional .5
+    """,
+    re.VERBOSE,
+)
+
+
+def ascii_digits(text: str) -> str:
+    """Every Unicode decimal digit as its ASCII digit: int() reads them all, float()
+    and pandas do not, so numbers are read after this one rewrite."""
+    if text.isascii():
+        return text
+    return "".join(
+        str(unicodedata.digit(c)) if unicodedata.category(c) == "Nd" else c for c in text
+    )
 
 
 def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
@@ -35,11 +63,11 @@ def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
     """
     if not isinstance(text, str):
         raise NumberTextError(f"number text must be text, not {type(text).__name__}")
-    text = text.strip()
+    text = ascii_digits(text).strip()
     sign = 1
     if text[:1] in "-–—−":
         sign, text = -1, text[1:].strip()
-    pattern = _DECIMAL_POINT if decimal_point else _INDONESIAN
+    pattern = POINT_NUMBER if decimal_point else INDONESIAN_NUMBER
     if not pattern.fullmatch(text):
         if decimal_point:
             raise NumberTextError(f"'{text}' is not a number with a decimal point")

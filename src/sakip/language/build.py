@@ -32,7 +32,14 @@ __all__ = ["Builder", "fail_at", "position", "sum_terms"]
 # MAX_DIGITS in bits, so sizes are checked without printing huge integers.
 _MAX_BITS = int(MAX_DIGITS * 3.33)
 
-_SIGMA = re.compile(r"[Σ∑]_(?P<lower>\{[^{}]*\}|[^\^]+)\^(?P<upper>\{[^{}]*\}|.+)")
+_SIGMA = re.compile(
+    r"""
+    [Σ∑]
+    _ (?P<lower> \{ [^{}]* \} | [^\^]+ )    # _{i=1} or _i=1: the index and its first value
+    \^ (?P<upper> \{ [^{}]* \} | .+ )       # ^{n} or ^n: the last value
+    """,
+    re.VERBOSE,
+)
 
 
 class Builder(ConditionRules, Transformer[Token, Any]):

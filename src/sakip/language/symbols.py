@@ -16,7 +16,14 @@ from .formula import Slot, normalize_name, slugify
 __all__ = ["INDEXED", "SymbolTable"]
 
 #: An indexed name as written: ``E_i``, ``P_{i}``, ``E_i^t``.
-INDEXED = re.compile(r"(?P<base>[^_]+)_(?P<index>\{[^{}]*\}|[^\^]+)(?:\^(?P<sup>\{[^{}]*\}|.+))?")
+INDEXED = re.compile(
+    r"""
+    (?P<base> [^_]+ )                                # E
+    _ (?P<index> \{ [^{}]* \} | [^\^]+ )             # _i or _{i}
+    (?: \^ (?P<sup> \{ [^{}]* \} | .+ ) )?            # ^t or ^{t}: the evaluated period
+    """,
+    re.VERBOSE,
+)
 
 
 class SymbolTable:

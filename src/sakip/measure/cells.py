@@ -12,7 +12,6 @@ import datetime as dt
 import math
 import numbers
 import re
-import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from decimal import Decimal
 from typing import Any
@@ -20,7 +19,15 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..numbers import NumberTextError, format_number, parse_number
+from ..numbers import (
+    INDONESIAN_NUMBER,
+    POINT_NUMBER,
+    NumberTextError,
+    ambiguous_thousands,
+    ascii_digits,
+    format_number,
+    parse_number,
+)
 
 __all__ = ["MAX_CELL_CHARS", "BadCell", "key_texts", "period", "periods", "read_values"]
 
@@ -28,11 +35,7 @@ __all__ = ["MAX_CELL_CHARS", "BadCell", "key_texts", "period", "periods", "read_
 MAX_CELL_CHARS = 1000
 
 # ASCII digits only: pandas and float() disagree with int() about other scripts, so
-# other digits are first rewritten (_ascii_digits), then read by the same patterns.
-_PLAIN_NUMBER = re.compile(r"[0-9]+(?:,[0-9]+)?|[0-9]{1,3}(?:\.[0-9]{3})+(?:,[0-9]+)?")
-_POINT_NUMBER = re.compile(r"[0-9]+(?:\.[0-9]+)?|[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?")
-# "1,000": one in Indonesian notation, one thousand with a decimal point.
-_AMBIGUOUS = re.compile(r"[0-9]{1,3},[0-9]{3}")
+# other digits are first rewritten (sakip.numbers.ascii_digits), then read by its patterns.
 # Numbers only one convention can read: they settle what the comma means in a table.
 _COMMA_ONLY = re.compile(
     r"[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+|[0-9]+,(?:[0-9]{1,2}|[0-9]{4,})|[0-9]{4,},[0-9]+"
@@ -189,15 +192,15 @@ def read_text(text: str, decimal_point: bool, settled: bool = True) -> Any:
     if not text:
         return None
     if not text.isascii():
-        text = _ascii_digits(text)
-    ambiguous = not (decimal_point or settled) and bool(_AMBIGUOUS.fullmatch(_core(text)))
+        text = ascii_digits(text)
+    ambiguous = not (decimal_point or settled) and ambiguous_thousands(_core(text))
     if ambiguous:
         return BadCell(
             f"ambiguous number {text!r}: one in Indonesian notation (one thousand is"
             " '1.000'), one thousand with a decimal point; write it without the comma"
             " or pass decimal_point=True"
         )
-    if (_POINT_NUMBER if decimal_point else _PLAIN_NUMBER).fullmatch(text):
+    if (POINT_NUMBER if decimal_point else INDONESIAN_NUMBER).fullmatch(text):
         group, decimal = (",", ".") if decimal_point else (".", ",")
         number = float(text.replace(group, "").replace(decimal, "."))
         return (
@@ -217,14 +220,6 @@ def read_text(text: str, decimal_point: bool, settled: bool = True) -> Any:
     if _NUMBER_LIKE.fullmatch(_core(text)):
         return BadCell(problem)
     return text
-
-
-def _ascii_digits(text: str) -> str:
-    # int() reads any Unicode decimal digit (Arabic-Indic, fullwidth); rewriting them
-    # lets every pattern below read them the same way
-    return "".join(
-        str(unicodedata.digit(c)) if unicodedata.category(c) == "Nd" else c for c in text
-    )
 
 
 def _number(text: str, decimal_point: bool) -> tuple[Any, str]:
