@@ -2,8 +2,9 @@
 
 Every failure a user can cause is a :class:`SakipError` (also a ``ValueError``), so a
 caller can catch one class. Each class has a stable ``code`` and ``to_dict()`` for
-programs, keeps its fields as attributes, and pickles (a process pool can send it
-back). Warnings are for results that are computed but deserve a second look.
+programs, keeps its fields as attributes (its message is made from them in
+``__str__``), and pickles (a process pool can send it back). Warnings are for results
+that are computed but deserve a second look.
 """
 
 from __future__ import annotations
@@ -87,9 +88,9 @@ class FormulaSyntaxError(SakipError):
         self.text = text
         self.line = line
         self.column = column
-        super().__init__(self._render())
+        super().__init__(message, text, line, column)
 
-    def _render(self) -> str:
+    def __str__(self) -> str:
         if self.text is None:
             return self.reason
         lines = self.text.splitlines() or [""]
@@ -124,14 +125,17 @@ class MissingValueError(SakipError):
     def __init__(self, missing: Sequence[str], suggestions: dict[str, list[str]]) -> None:
         self.missing = tuple(missing)
         self.suggestions = suggestions
+        super().__init__(self.missing, suggestions)
+
+    def __str__(self) -> str:
         parts = []
         for name in self.missing:
-            hint = suggestions.get(name)
+            hint = self.suggestions.get(name)
             parts.append(
                 f"'{name}'" + (f" (did you mean {', '.join(map(repr, hint))}?)" if hint else "")
             )
         noun = "variable has" if len(parts) == 1 else "variables have"
-        super().__init__(f"{len(parts)} {noun} no value: " + "; ".join(parts))
+        return f"{len(parts)} {noun} no value: " + "; ".join(parts)
 
 
 class UnitError(SakipError):
@@ -156,10 +160,11 @@ class ConflictingValuesError(ValueTypeError):
     def __init__(self, variable: str, keys: Sequence[str]) -> None:
         self.variable = variable
         self.keys = tuple(keys)
-        super().__init__(
-            f"'{variable}' is given more than once: {' and '.join(map(repr, self.keys))};"
-            " give one value"
-        )
+        super().__init__(variable, self.keys)
+
+    def __str__(self) -> str:
+        spellings = " and ".join(map(repr, self.keys))
+        return f"'{self.variable}' is given more than once: {spellings}; give one value"
 
 
 class EvaluationError(SakipError):
@@ -175,10 +180,12 @@ class ZeroDenominatorError(EvaluationError):
 
     def __init__(self, denominator: str) -> None:
         self.denominator = denominator
-        if denominator:
-            super().__init__(f"division by zero: the denominator '{denominator}' is 0")
-        else:
-            super().__init__("division by zero (zero to a negative power, or a term inside Σ)")
+        super().__init__(denominator)
+
+    def __str__(self) -> str:
+        if self.denominator:
+            return f"division by zero: the denominator '{self.denominator}' is 0"
+        return "division by zero (zero to a negative power, or a term inside Σ)"
 
 
 class ConditionError(EvaluationError):
@@ -222,8 +229,11 @@ class AmbiguousKeyError(SakipError):
     def __init__(self, key: str, candidates: Sequence[Any]) -> None:
         self.key = key
         self.candidates = tuple(candidates)
+        super().__init__(key, self.candidates)
+
+    def __str__(self) -> str:
         listed = "; ".join(f"{c.id} ({c.name})" for c in self.candidates)
-        super().__init__(f"{key!r} names {len(self.candidates)} indicators: {listed}; use an id")
+        return f"{self.key!r} names {len(self.candidates)} indicators: {listed}; use an id"
 
 
 class ScaleError(SakipError):
