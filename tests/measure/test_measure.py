@@ -622,3 +622,24 @@ def test_a_missing_realisasi_or_target_is_named_plainly(
         achievement(actual, target)  # type: ignore[arg-type]
     assert str(caught.value).startswith(f"the {what} is None (missing)")
     assert "did you mean" not in str(caught.value)
+
+
+def test_measure_and_rollup_leave_the_callers_tables_alone() -> None:
+    import pandas as pd
+
+    table = pd.DataFrame(
+        {
+            "indicator": ["AK", "AK", "AK"],
+            "period": [2019, 2020, 2020],
+            "variable": ["Jumlah Tindak Kriminal", "Jumlah Tindak Kriminal", "target"],
+            "value": ["120", "96", "-20"],
+        }
+    )
+    before = table.copy(deep=True)
+    measured = measure(table)
+    assert table.equals(before)
+    # AK 2020 = (96 - 120) / 96 x 100 = -25 %
+    assert measured[measured["period"] == 2020]["value"].iloc[0] == pytest.approx(-25)
+    frozen = measured.copy(deep=True)
+    rollup(measured)
+    assert measured.equals(frozen)
