@@ -8,10 +8,8 @@ folded exactly (``1/14`` is a Rational); every variable becomes an internal symb
 from __future__ import annotations
 
 import datetime as dt
-import math
 import re
 from collections.abc import Callable
-from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -20,17 +18,15 @@ from lark.exceptions import VisitError
 
 from ..errors import FormulaSyntaxError, LimitError
 from ..numbers import NumberTextError, NumberTooLongError, parse_number
+from .arithmetic import ArithmeticRules
 from .conditions import ConditionRules
-from .formula import PERCENT, Formula
+from .formula import Formula
 from .functions import FUNCTIONS
-from .limits import MAX_DIGITS, MAX_EXPONENT, MAX_SUM_TERMS
-from .rules import Category, Date, RuleBase, constant, constant_range, fail_at, position, sum_terms
+from .limits import MAX_SUM_TERMS
+from .rules import Category, Date, RuleBase, constant_range, fail_at, position, sum_terms
 from .symbols import INDEXED
 
 __all__ = ["Builder", "fail_at", "position", "sum_terms"]
-
-# MAX_DIGITS in bits, so sizes are checked without printing huge integers.
-_MAX_BITS = int(MAX_DIGITS * 3.33)
 
 _SIGMA = re.compile(
     r"""
@@ -42,9 +38,9 @@ _SIGMA = re.compile(
 )
 
 
-class Builder(ConditionRules, Transformer[Token, Any]):
-    """Parse tree -> sympy, one rule per method (conditions in ConditionRules); names
-    and slots go to a SymbolTable."""
+class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
+    """Parse tree -> sympy, one rule per method: atoms and Σ here, operators in
+    ArithmeticRules, conditions in ConditionRules; names and slots go to a SymbolTable."""
 
     def __init__(
         self, text: str, decimal_point: bool, parse_bound: Callable[[str], Tree[Any]]
@@ -61,25 +57,6 @@ class Builder(ConditionRules, Transformer[Token, Any]):
             cls = LimitError if isinstance(exc, NumberTooLongError) else FormulaSyntaxError
             raise self.fail(tok, str(exc), cls) from None
         return self.exact(sympy.Rational(value.numerator, value.denominator), tok)
-
-    def exact(self, value: Any, tok: Token | int) -> Any:
-        """A constant sakip keeps exactly, if it is of a size a formula can mean."""
-        if not value.is_Rational:
-            return value
-        if max(abs(value.p), value.q).bit_length() > _MAX_BITS:
-            raise self.fail(
-                tok, f"a number with more than {MAX_DIGITS} digits is too large", LimitError
-            )
-        try:
-            as_float = float(Fraction(int(value.p), int(value.q)))
-        except OverflowError:
-            as_float = math.inf
-        if value != 0 and (as_float == 0 or math.isinf(as_float)):
-            # computed as a float it would be 0 or infinity: 10^-350 x A silently 0
-            raise self.fail(
-                tok, "a number beyond the range of a float (1e-308 to 1e308)", LimitError
-            )
-        return value
 
     def name(self, children: list[Token]) -> Any:
         (tok,) = children
@@ -165,84 +142,6 @@ class Builder(ConditionRules, Transformer[Token, Any]):
         if problem is not None:
             raise self.fail(func, problem)
         return function.build(args)
-
-    # -- operators -------------------------------------------------------------
-    def percent(self, children: list[Any]) -> Any:
-        value, tok = children
-        return sympy.Mul(self.number_value(value, tok), PERCENT, evaluate=False)
-
-    def neg(self, children: list[Any]) -> Any:
-        tok, value = children
-        (value,) = self.arith(tok, value)
-        if value.is_Number:
-            return -value
-        return sympy.Mul(sympy.Integer(-1), value, evaluate=False)
-
-    def pos(self, children: list[Any]) -> Any:
-        tok, value = children
-        return self.number_value(value, tok)
-
-    def dated(self, left: Any, right: Any) -> None:
-        """A name added to or subtracted from a date is a date too: ``31 Desember 2019 -
-        mulai`` counts days, and a plain number for ``mulai`` would be a day number."""
-        if isinstance(left, Date) or isinstance(right, Date):
-            for side in (left, right):
-                slot = self.symbols.value_slot(side)
-                if slot is not None:
-                    slot["date_typed"] = True
-
-    def add(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        self.dated(left, right)
-        left, right = self.arith(tok, left, right)
-        if left.is_Number and right.is_Number:
-            return self.exact(left + right, tok)
-        return sympy.Add(left, right, evaluate=False)
-
-    def sub(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        self.dated(left, right)
-        left, right = self.arith(tok, left, right)
-        if left.is_Number and right.is_Number:
-            return self.exact(left - right, tok)
-        # a number is negated exactly: Mul(-1, 0) left unevaluated confuses sympy's
-        # assumption system (InconsistentAssumptions, found by the oracle fuzzer)
-        negated = -right if right.is_Number else sympy.Mul(sympy.Integer(-1), right, evaluate=False)
-        return sympy.Add(left, negated, evaluate=False)
-
-    def mul(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        left, right = self.arith(tok, left, right)
-        if left.is_Number and right.is_Number:
-            return self.exact(left * right, tok)
-        return sympy.Mul(left, right, evaluate=False)
-
-    def div(self, children: list[Any]) -> Any:
-        left, tok, right = children
-        left, right = self.arith(tok, left, right)
-        if constant(right) == 0:  # 0, or 0 persen
-            raise self.fail(tok, "division by zero: the denominator is the number 0")
-        if right.is_Number and left.is_Number:
-            return self.exact(left / right, tok)
-        return sympy.Mul(left, sympy.Pow(right, -1, evaluate=False), evaluate=False)
-
-    def pow(self, children: list[Any]) -> Any:
-        base, tok, exponent = children
-        base, exponent = self.arith(tok, base, exponent)
-        fixed = constant(exponent)
-        if fixed is not None:
-            if abs(fixed) > MAX_EXPONENT:
-                raise self.fail(tok, f"the exponent is larger than {MAX_EXPONENT}", LimitError)
-            if base.is_Number and exponent.is_Integer:
-                # a lower bound of the result's size, so the power is never computed
-                # far past the limit that exact() then checks
-                bits = max(abs(base.p), base.q).bit_length() - 1
-                if abs(int(exponent)) * bits > _MAX_BITS:
-                    raise self.fail(tok, "the power is too large to compute", LimitError)
-                if base == 0 and exponent < 0:
-                    raise self.fail(tok, "division by zero: 0 to a negative power")
-                return self.exact(base**exponent, tok)
-        return sympy.Pow(base, exponent, evaluate=False)
 
     def bounded_sum(self, children: list[Any]) -> Any:
         tok, term = children

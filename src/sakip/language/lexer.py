@@ -102,10 +102,8 @@ def _match_date(toks: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-class _Scan:
-    """One pass over the raw tokens: words gather into a pending name (``phrase``) until
-    an operator, keyword or bracket ends it. Handlers are chosen by token type and, for
-    words, by the word; each returns the index after what it consumed."""
+class _Output:
+    """The scan's state and what it writes: phrase tokens, and the pending name."""
 
     def __init__(self, toks: list[Token], text: str) -> None:
         self.toks = [
@@ -168,18 +166,95 @@ class _Scan:
             text = " ".join(part for part, _ in segment)
             self.emit("NAME", text, segment[0][1], segment[-1][1])
 
-    # -- the loop ----------------------------------------------------------------------
+    def on_mul_sign(self, i: int) -> int:
+        self.flush()
+        self.emit("MUL", str(self.toks[i].value), self.toks[i])
+        return i + 1
+
+    def keyword(self, i: int, type_: str, value: str, width: int = 1) -> int:
+        self.flush()
+        self.emit(type_, value, self.toks[i], self.toks[i + width - 1])
+        return i + width
+
+    def on_other(self, i: int) -> int:
+        self.flush()
+        self.out.append(self.toks[i])
+        return i + 1
+
+
+class _WordRules(_Output):
+    """Words: an operator or a keyword where the word stands for one, else a word of
+    the pending name."""
+
+    def on_word(self, i: int) -> int:
+        word = str(self.toks[i].value).casefold()
+        if word in MUL_WORDS and self.after_operand():
+            return self.on_mul_sign(i)
+        handler = _BY_WORD.get(word)
+        if handler is not None:
+            end = handler(self, i)
+            if end is not None:
+                return end
+        if word in FUNCTIONS and not self.phrase and _type(self.toks, i + 1) == "LPAR":
+            self.emit("FUNC", word, self.toks[i])
+            return i + 1
+        self.phrase.append(self.toks[i])
+        return i + 1
+
+    def on_dibagi(self, i: int) -> int:
+        width = 2 if _word(self.toks, i + 1) == "dengan" else 1
+        return self.keyword(i, "DIV", "dibagi", width)
+
+    def on_jika(self, i: int) -> int:
+        if _word(self.toks, i + 1) == "tidak":
+            self.in_condition = False
+            return self.keyword(i, "ELSE", "jika tidak", 2)
+        self.in_condition = True
+        return self.keyword(i, "JIKA", "jika")
+
+    def on_maka(self, i: int) -> int:
+        self.in_condition = False
+        return self.keyword(i, "MAKA", "maka")
+
+    def on_selain(self, i: int) -> int | None:
+        if _word(self.toks, i + 1) == "itu":
+            return self.keyword(i, "ELSE", "selain itu", 2)
+        return None
+
+    def on_logical(self, i: int) -> int | None:
+        if not self.in_condition:
+            return None  # "dan" and "atau" are words of a name outside a condition
+        word = str(self.toks[i].value).casefold()
+        return self.keyword(i, "AND" if word == "dan" else "OR", word)
+
+    def on_persen(self, i: int) -> int | None:
+        if not self.phrase and self.out and self.out[-1].type == "NUMBER":
+            self.emit("PERCENT", "persen", self.toks[i])
+            return i + 1
+        return None
+
+    def on_tahun(self, i: int) -> int | None:
+        if not self.last_is_name():
+            return None
+        period = _match_period(self.toks, i + 1)
+        if period is None:
+            return None  # "pada tahun perencanaan": a word of a name
+        self.flush()
+        self.emit("PERIOD", str(period[0]), self.toks[i], self.toks[period[1] - 1])
+        return period[1]
+
+
+class _Scan(_WordRules):
+    """One pass over the raw tokens: words gather into a pending name (``phrase``) until
+    an operator, keyword or bracket ends it. Handlers are chosen by token type and, for
+    words, by the word; each returns the index after what it consumed."""
+
     def run(self) -> None:
         i = 0
         while i < len(self.toks):
             handler = _BY_TYPE.get(self.toks[i].type, _Scan.on_other)
             i = handler(self, i)
         self.flush()
-
-    def on_other(self, i: int) -> int:
-        self.flush()
-        self.out.append(self.toks[i])
-        return i + 1
 
     def on_number(self, i: int) -> int:
         tok = self.toks[i]
@@ -257,78 +332,10 @@ class _Scan:
             return i + 1
         return self.on_other(i)
 
-    def on_mul_sign(self, i: int) -> int:
-        self.flush()
-        self.emit("MUL", str(self.toks[i].value), self.toks[i])
-        return i + 1
-
     def on_div_sign(self, i: int) -> int:
         self.flush()
         self.emit("DIV", str(self.toks[i].value), self.toks[i])
         return i + 1
-
-    # -- words -------------------------------------------------------------------------
-    def on_word(self, i: int) -> int:
-        word = str(self.toks[i].value).casefold()
-        if word in MUL_WORDS and self.after_operand():
-            return self.on_mul_sign(i)
-        handler = _BY_WORD.get(word)
-        if handler is not None:
-            end = handler(self, i)
-            if end is not None:
-                return end
-        if word in FUNCTIONS and not self.phrase and _type(self.toks, i + 1) == "LPAR":
-            self.emit("FUNC", word, self.toks[i])
-            return i + 1
-        self.phrase.append(self.toks[i])
-        return i + 1
-
-    def keyword(self, i: int, type_: str, value: str, width: int = 1) -> int:
-        self.flush()
-        self.emit(type_, value, self.toks[i], self.toks[i + width - 1])
-        return i + width
-
-    def on_dibagi(self, i: int) -> int:
-        width = 2 if _word(self.toks, i + 1) == "dengan" else 1
-        return self.keyword(i, "DIV", "dibagi", width)
-
-    def on_jika(self, i: int) -> int:
-        if _word(self.toks, i + 1) == "tidak":
-            self.in_condition = False
-            return self.keyword(i, "ELSE", "jika tidak", 2)
-        self.in_condition = True
-        return self.keyword(i, "JIKA", "jika")
-
-    def on_maka(self, i: int) -> int:
-        self.in_condition = False
-        return self.keyword(i, "MAKA", "maka")
-
-    def on_selain(self, i: int) -> int | None:
-        if _word(self.toks, i + 1) == "itu":
-            return self.keyword(i, "ELSE", "selain itu", 2)
-        return None
-
-    def on_logical(self, i: int) -> int | None:
-        if not self.in_condition:
-            return None  # "dan" and "atau" are words of a name outside a condition
-        word = str(self.toks[i].value).casefold()
-        return self.keyword(i, "AND" if word == "dan" else "OR", word)
-
-    def on_persen(self, i: int) -> int | None:
-        if not self.phrase and self.out and self.out[-1].type == "NUMBER":
-            self.emit("PERCENT", "persen", self.toks[i])
-            return i + 1
-        return None
-
-    def on_tahun(self, i: int) -> int | None:
-        if not self.last_is_name():
-            return None
-        period = _match_period(self.toks, i + 1)
-        if period is None:
-            return None  # "pada tahun perencanaan": a word of a name
-        self.flush()
-        self.emit("PERIOD", str(period[0]), self.toks[i], self.toks[period[1] - 1])
-        return period[1]
 
 
 _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
@@ -344,13 +351,13 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
     "COLON": _Scan.on_div_sign,
 }
 # A word's handler returns None when, in its place, the word is part of a name.
-_BY_WORD: dict[str, Callable[[_Scan, int], int | None]] = {
-    "dibagi": _Scan.on_dibagi,
-    "jika": _Scan.on_jika,
-    "maka": _Scan.on_maka,
-    "selain": _Scan.on_selain,
-    "dan": _Scan.on_logical,
-    "atau": _Scan.on_logical,
-    "persen": _Scan.on_persen,
-    "tahun": _Scan.on_tahun,
+_BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
+    "dibagi": _WordRules.on_dibagi,
+    "jika": _WordRules.on_jika,
+    "maka": _WordRules.on_maka,
+    "selain": _WordRules.on_selain,
+    "dan": _WordRules.on_logical,
+    "atau": _WordRules.on_logical,
+    "persen": _WordRules.on_persen,
+    "tahun": _WordRules.on_tahun,
 }
