@@ -95,7 +95,7 @@ def run_array(plan: Plan, args: Sequence[Any]) -> Any:
         result = _run_careful(plan, args)
     except (FloatingPointError, ZeroDivisionError, OverflowError):
         # Some row is undefined somewhere: compute again with undefined rows as NaN
-        # from the place they arise (see _codegen), so min/max or a condition cannot
+        # from the place they arise (see codegen.py), so min/max or a condition cannot
         # hide them.
         result = _run_careful(plan, args)
     except KeyError as exc:

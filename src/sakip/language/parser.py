@@ -1,4 +1,4 @@
-"""Formula text -> :class:`~sakip.formula.Formula`, through grammar.lark (LALR).
+"""Formula text -> :class:`~sakip.language.Formula`, through grammar.lark (LALR).
 
 The parse tree is turned into sympy objects directly (never through ``sympify``), with
 ``evaluate=False`` so the expression keeps the formula as written: ``B / B`` stays a

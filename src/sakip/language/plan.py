@@ -47,7 +47,7 @@ _PLAN_LOCK = threading.Lock()
 
 
 def _lambdify(args: Sequence[Any], expr: Any, mode: str, text: str) -> Callable[..., Any]:
-    """Compile ``expr`` in ``mode`` ("scalar", "array", "careful"); see _codegen."""
+    """Compile ``expr`` in ``mode`` ("scalar", "array", "careful"); see codegen.py."""
     printer = code_printer(mode)
     check_nesting(printer.doprint(expr), text)
     if mode == "scalar":
