@@ -76,15 +76,35 @@ def normalize_polarity(polarity: str) -> str:
 
 
 def _policy(polarity: str, policy: str | Policy | None) -> Policy:
+    """The one policy lookup: a name or a Policy, checked against the polarity."""
     if policy is None:
         return _DEFAULT[polarity]
-    chosen = policy if isinstance(policy, Policy) else POLICIES.get(str(policy))
-    if chosen is None:
-        raise ValueTypeError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
+    chosen = _named(policy)
     if chosen.polarity != polarity:
         raise ValueTypeError(
             f"policy {chosen.name!r} is for {chosen.polarity}-is-better indicators, not {polarity}"
         )
+    return chosen
+
+
+def _named(policy: str | Policy) -> Policy:
+    chosen = policy if isinstance(policy, Policy) else POLICIES.get(str(policy))
+    if chosen is None:
+        raise ValueTypeError(f"unknown policy {policy!r}; known: {', '.join(POLICIES)}")
+    return chosen
+
+
+def policy_for(polarity: str, policy: Any) -> Any:
+    """measure()'s policy for the indicators of one polarity: from a mapping by polarity,
+    or one policy that applies to its own polarity (the others keep their default)."""
+    if policy is None:
+        return None
+    if isinstance(policy, Mapping):
+        chosen = policy.get(polarity)
+    else:
+        chosen = policy if _named(policy).polarity == polarity else None
+    if chosen is not None:
+        _policy(polarity, chosen)  # a policy of the wrong polarity is an error
     return chosen
 
 

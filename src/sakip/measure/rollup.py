@@ -10,7 +10,7 @@ import numpy as np
 
 from ..errors import SakipError
 from .io import TableError
-from .table import resolve_scale
+from .predikat import resolve_scale
 
 __all__ = ["measured_frame", "rollup"]
 

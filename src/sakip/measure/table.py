@@ -24,12 +24,13 @@ import numpy as np
 
 from ..errors import SakipError
 from ..language import normalize_name
-from .achievement import POLICIES, _policy, achievement, normalize_polarity
+from .achievement import achievement, normalize_polarity, policy_for
 from .cells import BadCell, key_texts, label, periods, read_values
 from .evaluation import Cells, Groups, direct_values, formula_values, lookup, spellings_of, why
 from .io import TableError, read_frame
+from .predikat import resolve_scale
 
-__all__ = ["PLAN", "TableError", "measure", "read_table", "resolve_scale"]
+__all__ = ["PLAN", "TableError", "measure", "read_table"]
 
 #: The RPJMD period of the seed regulation.
 PLAN = (2018, 2023)
@@ -37,23 +38,6 @@ COLUMNS = ("indicator", "period", "variable", "value")
 OUTPUT = ("indicator", "entity", "period", "value", "unit", "target", "capaian", "reason")
 
 Notes = dict[tuple[str, Any], list[str]]  # (entity, when) -> notes for that output row
-
-
-def resolve_scale(scale: Any) -> Any:
-    """A Scale object as given, or the scale of that name in the catalog's scales.toml."""
-    from ..catalog import load
-    from ..catalog.scales import Scale
-
-    if isinstance(scale, Scale):
-        return scale
-    if isinstance(scale, Mapping):
-        return Scale.from_data(dict(scale))
-    scales = load().scales
-    if not isinstance(scale, str):
-        raise TableError(f"a scale is a name, a Scale or its data, not {type(scale).__name__}")
-    if scale not in scales:
-        raise TableError(f"unknown scale {scale!r}; known: {', '.join(scales)}")
-    return scales[scale]
 
 
 def read_table(table: Any, *, decimal_point: bool = False) -> Any:
@@ -112,7 +96,7 @@ def measure(
     catalog = load()
     grading = resolve_scale(scale)
     for side in ("higher", "lower"):
-        _policy_for(side, policy)  # a bad policy is the caller's error, not a row's
+        policy_for(side, policy)  # a bad policy is the caller's error, not a row's
     _check_plan(plan)
     frame = read_table(table, decimal_point=decimal_point)
     tables, notes = _file_cells(frame)
@@ -239,33 +223,13 @@ def _measure_indicator(
     )
 
 
-def _policy_for(polarity: str, policy: Any) -> Any:
-    """The policy for one polarity: a mapping by polarity, or one name that applies to
-    the indicators of its own polarity (the others keep their default)."""
-    if isinstance(policy, Mapping):
-        chosen = policy.get(polarity)
-    elif policy is None:
-        return None
-    else:
-        chosen = policy if POLICIES[_known(policy)].polarity == polarity else None
-    if chosen is not None:
-        _policy(polarity, chosen)  # a policy of the wrong polarity is an error
-    return chosen
-
-
-def _known(name: Any) -> str:
-    if not isinstance(name, str) or name not in POLICIES:
-        raise TableError(f"unknown policy {name!r}; known: {', '.join(POLICIES)}")
-    return name
-
-
 def _capaian(
     indicator: Any, values: list[Any], targets: list[Any], policy: Any
 ) -> tuple[list[Any], list[str]]:
     """Capaian for one indicator's rows (numbers in one vectorized call); a reason where
     there is none."""
     polarity = normalize_polarity(indicator.polarity)
-    chosen = _policy_for(polarity, policy)
+    chosen = policy_for(polarity, policy)
     n = len(values)
     capaian: list[Any] = [None] * n
     reasons = [""] * n
