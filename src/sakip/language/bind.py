@@ -29,7 +29,7 @@ _SUGGEST_NAME_LENGTH = 100
 def bind(
     formula: Formula, values: Mapping[str, Any], period: int | None, decimal_point: bool = False
 ) -> tuple[list[Any], tuple[Any, ...], bool]:
-    if not isinstance(values, Mapping):
+    if type(values) is not dict and not isinstance(values, Mapping):
         raise ValueTypeError(
             f"values must be a mapping of names to values, not {type(values).__name__}"
         )
@@ -42,25 +42,27 @@ def bind(
     by_variable: dict[int, Any] = {}
     by_slot: dict[int, Any] = {}
     spelled: dict[tuple[str, int], str] = {}
+    dates = 0
     for key, value in values.items():
-        if not isinstance(key, str):
+        if key.__class__ is not str and not isinstance(key, str):
             raise ValueTypeError(f"value names must be text, not {_shown(key)}")
         index = formula.lookup(key)
         if index is not None:
             _once(spelled, ("variable", index), key, formula.variables[index])
             by_variable[index] = value
+            dates += isinstance(value, dt.date)
         elif formula.slot_keys:
             slot_index = formula.slot_keys.get(normalize_name(key))
             if slot_index is not None:
                 _once(spelled, ("slot", slot_index), key, formula.slots[slot_index].written)
                 by_slot[slot_index] = value
+                dates += isinstance(value, dt.date)
     codes = _Codes(formula)
     codes.decimal_point = decimal_point
-    if not codes.uses_dates:
+    if dates and not codes.uses_dates:
         # with no date written, dates are day numbers only when every value is a date
         # (selesai - mulai); Realisasi / Target with a date divides day numbers
-        given = [*by_variable.values(), *by_slot.values()]
-        codes.uses_dates = all(isinstance(v, dt.date) for v in given)
+        codes.uses_dates = dates == len(by_variable) + len(by_slot)
     args: list[Any] = []
     units: list[Any] = []
     missing: list[str] = []
@@ -68,8 +70,11 @@ def bind(
     for k, slot in enumerate(formula.slots):
         raw = by_slot.get(k, _MISSING)
         direct = raw is not _MISSING
-        series = by_variable.get(slot.variable) if slot.variable is not None else None
-        if direct and slot.variable is not None and isinstance(series, Mapping):
+        if (
+            direct
+            and slot.variable is not None
+            and isinstance(by_variable.get(slot.variable), Mapping)
+        ):
             # "A tahun n-1": 5 beside A: {2019: ...}: two values for one slot (beside a
             # plain A, the written form is the only value of the previous period)
             raise ConflictingValuesError(
