@@ -280,3 +280,16 @@ def test_short_reprs() -> None:
     catalog = sakip.catalog.load()
     assert repr(catalog) == "Catalog(477 indicators, 52 sections)"  # Lampiran I and 51 PD
     assert repr(catalog.get("iku.01")) == "Indicator('iku.01', 'Angka Rata-rata Lama Sekolah')"
+
+
+def test_a_pickled_formula_keeps_its_zero_denominators_and_units() -> None:
+    import pickle
+
+    # sympy rebuilds pickled expressions evaluated: A / A became 1, x 0% a plain 0
+    f = pickle.loads(pickle.dumps(sakip.parse("A / A x 100%")))
+    with pytest.raises(sakip.ZeroDenominatorError):
+        sakip.evaluate(f, {"A": 0})
+    g = pickle.loads(pickle.dumps(sakip.parse("A x 0%")))
+    assert sakip.evaluate(g, {"A": 5}).units == sakip.ureg.percent
+    h = pickle.loads(pickle.dumps(sakip.parse("A x 2.5", decimal_point=True)))
+    assert sakip.evaluate(h, {"A": 2}).magnitude == 5  # read with a decimal point again

@@ -369,3 +369,8 @@ def test_the_plan_used_last_is_kept() -> None:
         sakip.evaluate(f, {"A": sakip.ureg.Quantity(1.0, f"m ** {k}"), "B": 2})
         sakip.evaluate(f, {"A": first[0], "B": 2})  # used again: never the oldest
     assert first_key in f.cache.plans and len(f.cache.plans) == MAX_PLANS_PER_FORMULA
+
+
+def test_an_empty_glossary_at_the_end_is_dropped() -> None:
+    # OCR often keeps "dimana:" and loses what followed it
+    assert sakip.parse("TPT = PP / PAK x 100% dimana: ").variables == ("PP", "PAK")

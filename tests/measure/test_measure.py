@@ -643,3 +643,16 @@ def test_measure_and_rollup_leave_the_callers_tables_alone() -> None:
     frozen = measured.copy(deep=True)
     rollup(measured)
     assert measured.equals(frozen)
+
+
+def test_the_unit_is_the_indicators_even_when_no_row_is_computed() -> None:
+    import pandas as pd
+
+    # only a target: the realisasi inputs are missing, the unit is still percent
+    table = pd.DataFrame(
+        [("dinkes.03", "", 2020, "target", "80")],
+        columns=["indicator", "entity", "period", "variable", "value"],
+    )
+    row = measure(table).iloc[0]
+    assert str(row["unit"]) == "percent"
+    assert "missing input" in row["reason"]

@@ -200,5 +200,6 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
             result_is_category=self.result_is_category,
             has_default=self.has_default,
             uses_dates=self.uses_dates,
+            decimal_point=self.decimal_point,
             **self.symbols.tables(expr, glossary),
         )

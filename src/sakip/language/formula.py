@@ -93,6 +93,8 @@ class Formula:
     stated: tuple[Any, ...] = ()
     result_is_category: bool = False
     has_default: bool = True
+    #: Numbers were read with a decimal point (``decimal_point=True``), not Indonesian.
+    decimal_point: bool = False
     #: The formula writes a date (``31 Desember 2019``): date values may be day numbers.
     uses_dates: bool = False
     #: For the fast path: the variable of each slot when every slot is a plain value.
@@ -105,9 +107,9 @@ class Formula:
         return f"Formula({self.text!r})"
 
     def __reduce__(self) -> tuple[Any, ...]:
-        # compiled plans and memos are caches of this process: rebuilt, not pickled
-        fields = {a.name: getattr(self, a.name) for a in attrs.fields(Formula) if a.init}
-        return (_rebuild, (fields,))
+        # Parsed again from its text: sympy rebuilds a pickled expression *evaluated*,
+        # so A / A would come back as 1 (no zero denominator) and x 0% as a plain 0.
+        return (_reparse, (self.text, self.decimal_point))
 
     @plain_slots.default
     def _plain_slots(self) -> tuple[int, ...] | None:
@@ -182,5 +184,7 @@ def _latex_escape(text: str) -> str:
     return "".join(_LATEX_SPECIAL.get(c, c) for c in text)
 
 
-def _rebuild(fields: dict[str, Any]) -> Formula:
-    return Formula(**fields)
+def _reparse(text: str, decimal_point: bool) -> Formula:
+    from .parser import parse_quietly  # the parser builds Formulas: imported on use
+
+    return parse_quietly(text, decimal_point)

@@ -106,6 +106,8 @@ _fail = fail_at
 def _split_glossary(text: str) -> tuple[str, list[tuple[str, str]]]:
     for match in _GLOSSARY.finditer(text):
         rest = text[match.end() :]
+        if not rest.strip(" \t\n:;.,") and text[: match.start()].strip():
+            return text[: match.start()], []  # "... dimana:" with nothing after it
         conditions = rest.strip().casefold().startswith("jika")
         if conditions or not _GLOSSARY_ENTRY.match(rest) or not text[: match.start()].strip():
             # "dimana jika ..." introduces conditions, and "desa di mana tersedia air"

@@ -139,7 +139,9 @@ def formula_values(
         value, failure = next(done)
         values.append(value if failure is None else None)
         reasons.append(failure or (f"note: {note}" if note else ""))
-    return values, "" if unit is None else unit, reasons
+    if unit is None:  # no row could be computed: the unit is still the indicator's
+        unit = indicator.unit if indicator.unit is not None else ""
+    return values, unit, reasons
 
 
 #: How many distinct input rows may be evaluated alone and fail, per indicator: a
