@@ -57,7 +57,7 @@ def bind(
                 _once(spelled, ("slot", slot_index), key, formula.slots[slot_index].written)
                 by_slot[slot_index] = value
                 dates += isinstance(value, dt.date)
-    codes = _Codes(formula)
+    codes = _Call(formula)
     codes.decimal_point = decimal_point
     if dates and not codes.uses_dates:
         # with no date written, dates are day numbers only when every value is a date
@@ -128,10 +128,11 @@ def _once(
         raise ConflictingValuesError(name, (first, key))
 
 
-class _Codes:
-    """Category codes for one evaluation: the formula's own categories, and a fresh
-    negative code for any other text, so two texts the formula does not name (OPINI =
-    "WDP", TARGET = "WTP") never compare equal. Also whether dates may be day numbers."""
+class _Call:
+    """What one evaluation's values are read with: category codes (the formula's own,
+    and a fresh negative code for any other text, so two texts the formula does not
+    name, OPINI = "WDP" and TARGET = "WTP", never compare equal), whether dates may be
+    day numbers, and the decimal mark of text values."""
 
     def __init__(self, formula: Formula) -> None:
         self.known = formula.categories
@@ -160,7 +161,7 @@ def _index(name: str, key: Any) -> int:
 
 
 def _slot_value(
-    codes: _Codes, formula: Formula, slot: Slot, raw: Any, period: int | None
+    codes: _Call, formula: Formula, slot: Slot, raw: Any, period: int | None
 ) -> tuple[Any, Any]:
     name = formula.variables[slot.variable] if slot.variable is not None else slot.written
     if slot.kind == "date":
@@ -243,7 +244,7 @@ def _at_period(series: Mapping[Any, Any], wanted: int, name: str) -> Any:
     return found[0]
 
 
-def _number(codes: _Codes, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
+def _number(codes: _Call, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
     """(magnitude, unit or None) for one user value; rejects what would be a silent error."""
     kind = type(value)
     if slot.date_typed:
@@ -337,7 +338,7 @@ def _is_missing(value: Any) -> bool:
     return isinstance(value, dt.datetime) and str(value) == "NaT"
 
 
-def _array(codes: _Codes, slot: Slot, name: str, value: Any) -> Any:
+def _array(codes: _Call, slot: Slot, name: str, value: Any) -> Any:
     if isinstance(value, np.ma.MaskedArray):  # masked rows are missing, not their data
         value = np.ma.filled(value.astype(float), np.nan) if value.dtype.kind in "iufb" else value
     try:
@@ -356,7 +357,7 @@ def _array(codes: _Codes, slot: Slot, name: str, value: Any) -> Any:
     raise ValueTypeError(f"'{name}' is an array of {array.dtype}, not numbers")
 
 
-def _code_or_missing(codes: _Codes, value: Any) -> float:
+def _code_or_missing(codes: _Call, value: Any) -> float:
     """A row's category code; NaN (a missing row) for None or NaN, never a category."""
     if value is None or (isinstance(value, float) and value != value):
         return math.nan
