@@ -379,3 +379,15 @@ def test_error_fields_reach_to_dict() -> None:
     assert zero["denominator"] == "Angkatan Kerja" and zero["code"] == "zero_denominator"
     # a limit on something else than formula text has no caret line
     assert str(sakip.LimitError("a cell of 40.001 characters")) == "a cell of 40.001 characters"
+
+
+def test_sigma_bounds_are_read_in_the_one_parse() -> None:
+    # Σ_{i=1}^{n}: the bounds' own tokens sit in the formula, at their own columns
+    f = sakip.parse("FK x Σ_{i=a}^{n} E_i")
+    assert f.variables == ("FK", "a", "n", "E")
+    # 2 x (E_3 + E_4) = 2 x (3 + 4) = 14
+    values = {"FK": 2, "a": 3, "n": 4, "E": {3: 3, 4: 4}}
+    assert sakip.evaluate(f, values).magnitude == 14
+    with pytest.raises(FormulaSyntaxError, match="bound of Σ") as info:
+        sakip.parse("Σ_{i=1}^{+} E_i")
+    assert info.value.column == 12  # just after the '+' of the upper bound

@@ -8,13 +8,10 @@ folded exactly (``1/14`` is a Rational); every variable becomes an internal symb
 from __future__ import annotations
 
 import datetime as dt
-import re
-from collections.abc import Callable
 from typing import Any
 
 import sympy
-from lark import Token, Transformer, Tree
-from lark.exceptions import VisitError
+from lark import Token, Transformer
 
 from ..errors import FormulaSyntaxError, LimitError
 from ..numbers import NumberTextError, NumberTooLongError, parse_number
@@ -28,25 +25,14 @@ from .symbols import INDEXED
 
 __all__ = ["Builder", "fail_at", "position", "sum_terms"]
 
-_SIGMA = re.compile(
-    r"""
-    [Σ∑]
-    _ (?P<lower> \{ [^{}]* \} | [^\^]+ )    # _{i=1} or _i=1: the index and its first value
-    \^ (?P<upper> \{ [^{}]* \} | .+ )       # ^{n} or ^n: the last value
-    """,
-    re.VERBOSE,
-)
-
 
 class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
     """Parse tree -> sympy, one rule per method: atoms and Σ here, operators in
     ArithmeticRules, conditions in ConditionRules; names and slots go to a SymbolTable."""
 
-    def __init__(
-        self, text: str, decimal_point: bool, parse_bound: Callable[[str], Tree[Any]]
-    ) -> None:
+    def __init__(self, text: str, decimal_point: bool) -> None:
         Transformer.__init__(self)
-        RuleBase.__init__(self, text, decimal_point, parse_bound)
+        RuleBase.__init__(self, text, decimal_point)
 
     # -- atoms -----------------------------------------------------------------
     def number(self, children: list[Token]) -> Any:
@@ -144,16 +130,10 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
         return function.build(args)
 
     def bounded_sum(self, children: list[Any]) -> Any:
-        tok, term = children
+        tok, lower, _, upper, _, term = children
         term = self.number_value(term, tok)
-        match = _SIGMA.fullmatch(str(tok))
-        lower_text = match.group("lower").strip("{}") if match else ""
-        index_name, eq, lower_expr = lower_text.partition("=")
-        if not (match and eq and index_name.strip()):
-            raise self.fail(tok, "write a bounded sum as Σ_{i=a}^{n} term")
-        index_name = index_name.strip()
-        lower = self.sub_expression(lower_expr, tok)
-        upper = self.sub_expression(match.group("upper").strip("{}"), tok)
+        lower, upper = self.number_value(lower, tok), self.number_value(upper, tok)
+        index_name = str(tok)
         if lower.is_Number and upper.is_Number and not (lower.is_Integer and upper.is_Integer):
             raise self.fail(tok, "the bounds of Σ must be whole numbers")
         index = self.symbols.index_symbols.get(index_name)
@@ -169,20 +149,6 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
                 tok, f"Σ over more than {MAX_SUM_TERMS} terms (nested sums multiply)", LimitError
             )
         return total
-
-    def sub_expression(self, text: str, tok: Token) -> Any:
-        try:
-            tree = self.parse_bound(text)
-        except FormulaSyntaxError as exc:
-            raise self.fail(tok, f"cannot read the bound '{text}' of Σ: {exc.reason}") from None
-        self.pos_base = tok.start_pos or 0
-        try:
-            value = self.transform(tree)
-        except VisitError as exc:
-            raise exc.orig_exc from None
-        finally:
-            self.pos_base = 0
-        return self.number_value(value, tok)
 
     # -- the result ------------------------------------------------------------
 

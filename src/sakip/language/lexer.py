@@ -33,7 +33,7 @@ class RawTerminals:
     rules never name (WORD, BRACED, ...): the stream passes through unchanged, and the
     phrase tokens are made by :func:`phrase_tokens`, a function of its input."""
 
-    always_accept = ("WORD", "BRACED", "STAR", "SLASH", "COLON", "X_GLUED")
+    always_accept = ("WORD", "BRACED", "STAR", "SLASH", "COLON", "X_GLUED", "SIGMA_BOUNDED")
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         return stream

@@ -41,6 +41,17 @@ _LOCK = threading.Lock()
 _CACHE: dict[tuple[str, bool], Formula] = {}
 _PARSER: Lark | None = None
 
+# The raw Σ_{i=a}^{n} token (or Σ_i=a^n): the index, its first value, the caret and
+# the last value; a part in braces closes its brace.
+_SIGMA_PARTS = re.compile(
+    r"""
+    [Σ∑] _
+    (?P<open> \{ )? \s* (?P<index> [^{}=^]+? ) \s* = (?P<lower> [^{}^]* ) (?(open) \} )
+    (?P<caret> \^ )
+    (?P<close> \{ )? (?P<upper> [^{}]* ) (?(close) \} )
+    """,
+    re.VERBOSE,
+)
 _GLOSSARY = re.compile(r"(?i)\bdi\s?mana\s*:?")
 # A glossary entry's symbol: a few characters of a name, no operator, then "=".
 _GLOSSARY_ENTRY = re.compile(r"[^=;\n/×*+]{1,60}=")
@@ -60,7 +71,7 @@ def _lark() -> Lark:
                     parser="lalr",
                     lexer="basic",
                     postlex=RawTerminals(),
-                    start=["start", "bound"],
+                    start="start",
                     maybe_placeholders=False,
                 )
     return _PARSER
@@ -172,21 +183,75 @@ def _tree_depth(tree: Tree[Any]) -> int:
     return deepest
 
 
-def _run_lark(text: str, start: str) -> tuple[Tree[Any], list[str]]:
+def _run_lark(text: str) -> tuple[Tree[Any], list[str]]:
     """Raw tokens -> phrase tokens -> an LALR parse of those tokens; and the notes."""
     parser = _lark()
     tokens: list[Token] = []
     try:
-        # the lexer the parser built once (Lark.lex would build a new one per call)
-        raw = list(LexerThread.from_text(parser.parser.lexer, text).lex(None))  # type: ignore[no-untyped-call]
+        raw = _open_sums(_raw_tokens(parser, text, 0), text, parser)
         tokens, notes = phrase_tokens(raw, text)
-        interactive = parser.parse_interactive(start=start)
+        interactive = parser.parse_interactive(start="start")
         for token in tokens:
             interactive.feed_token(token)
         tree = interactive.feed_eof(tokens[-1] if tokens else None)  # type: ignore[no-untyped-call]
     except UnexpectedInput as exc:
         raise _translate(exc, text, tokens) from None
     return tree, notes
+
+
+def _raw_tokens(parser: Lark, text: str, offset: int) -> list[Token]:
+    """The raw tokens of ``text`` (the lexer the parser built once: Lark.lex would build
+    a new one per call), placed at ``offset`` of the formula."""
+    raw = list(LexerThread.from_text(parser.parser.lexer, text).lex(None))  # type: ignore[no-untyped-call]
+    if not offset:
+        return raw
+    return [
+        Token(
+            tok.type,
+            tok.value,
+            start_pos=(tok.start_pos or 0) + offset,
+            line=tok.line,
+            column=(tok.column or 1) + offset,
+            end_line=tok.end_line,
+            end_column=(tok.end_column or 1) + offset,
+            end_pos=(tok.end_pos or 0) + offset,
+        )
+        for tok in raw
+    ]
+
+
+def _open_sums(raw: list[Token], text: str, parser: Lark) -> list[Token]:
+    """Each ``Σ_{i=a}^{n}`` as SIGMA_FROM (the index), the tokens of ``a``, SIGMA_TO, the
+    tokens of ``n``, SIGMA_END: the bounds are read in the one parse of the formula."""
+    out: list[Token] = []
+    for tok in raw:
+        if tok.type != "SIGMA_BOUNDED":
+            out.append(tok)
+            continue
+        start = tok.start_pos or 0
+        match = _SIGMA_PARTS.fullmatch(str(tok.value))
+        if match is None:
+            raise _fail(text, start, "write a bounded sum as Σ_{i=a}^{n} term")
+        out.append(_marker("SIGMA_FROM", match.group("index").strip(), tok, start))
+        out.extend(_raw_tokens(parser, match.group("lower"), start + match.start("lower")))
+        out.append(_marker("SIGMA_TO", "^", tok, start + match.start("caret")))
+        out.extend(_raw_tokens(parser, match.group("upper"), start + match.start("upper")))
+        out.append(_marker("SIGMA_END", "", tok, start + len(str(tok.value))))
+    return out
+
+
+def _marker(type_: str, value: str, tok: Token, pos: int) -> Token:
+    column = (tok.column or 1) + pos - (tok.start_pos or 0)
+    return Token(
+        type_,
+        value,
+        start_pos=pos,
+        line=tok.line,
+        column=column,
+        end_line=tok.line,
+        end_column=column + 1,
+        end_pos=pos + 1,
+    )
 
 
 def _translate(exc: UnexpectedInput, text: str, tokens: list[Token]) -> FormulaSyntaxError:
@@ -212,6 +277,10 @@ def _translate(exc: UnexpectedInput, text: str, tokens: list[Token]) -> FormulaS
             return _fail(text, max(pos - 1, 0), "formula ends too early")
         pos = token.start_pos or 0
         value = str(token)
+        if token.type in ("SIGMA_TO", "SIGMA_END"):
+            return _fail(
+                text, pos, "a bound of Σ cannot be read: write Σ_{i=a}^{n} with a value for a and n"
+            )
         if (
             previous is not None
             and previous.type
@@ -224,7 +293,7 @@ def _translate(exc: UnexpectedInput, text: str, tokens: list[Token]) -> FormulaS
                 "LSQB",
                 "FUNC",
                 "SIGMA",
-                "SIGMA_BOUNDED",
+                "SIGMA_FROM",
                 "INDEXED",
                 "STRING",
                 "DATE",
@@ -256,12 +325,6 @@ def _previous_token(token: Token, tokens: list[Token]) -> Token | None:
     return None
 
 
-def _parse_bound(bound: str) -> Tree[Any]:
-    """The bounds of a Σ, with the same grammar (a parse of its own: nothing shared)."""
-    tree, _ = _run_lark(bound, "bound")
-    return tree
-
-
 def _parse_uncached(text: str, decimal_point: bool) -> Formula:
     if len(text) > MAX_LENGTH:
         raise _fail(text, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
@@ -269,12 +332,12 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
     if not body.strip():
         raise _fail(text, 0, "empty formula")
     _check_brackets(body)
-    tree, notes = _run_lark(body, "start")
+    tree, notes = _run_lark(body)
     if _tree_depth(tree) > MAX_TREE_DEPTH:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
     notes = list(dict.fromkeys(notes))  # once per distinct note
     _reject_prose(tree, text)
-    builder = Builder(text, decimal_point, _parse_bound)
+    builder = Builder(text, decimal_point)
     try:
         expr = builder.transform(tree)
     except VisitError as exc:  # lark wraps errors raised inside the transformer

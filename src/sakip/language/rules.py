@@ -7,7 +7,7 @@ from collections.abc import Callable
 from typing import Any
 
 import sympy
-from lark import Token, Tree
+from lark import Token
 
 from ..errors import FormulaSyntaxError
 from .formula import PERCENT
@@ -95,19 +95,15 @@ class Date:
 class RuleBase:
     """The state of one build and the helpers every rule uses."""
 
-    def __init__(
-        self, text: str, decimal_point: bool, parse_bound: Callable[[str], Tree[Any]]
-    ) -> None:
+    def __init__(self, text: str, decimal_point: bool) -> None:
         self.text = text
         self.decimal_point = decimal_point
-        self.parse_bound = parse_bound  # parses the bounds of Σ with the same grammar
         self.symbols = SymbolTable()
         self.result_name: str | None = None
         self.stated: tuple[Any, ...] = ()
         self.result_is_category = False
         self.has_default = True
         self.uses_dates = False
-        self.pos_base = 0  # start of the Σ token while its bounds are parsed
 
     # -- helpers -------------------------------------------------------------
     def fail(
@@ -117,7 +113,7 @@ class RuleBase:
         return fail_at(self.text, pos, message, cls)
 
     def variable(self, name: str, pos: int) -> int:
-        return self.symbols.variable(name, pos + self.pos_base)
+        return self.symbols.variable(name, pos)
 
     def number_value(self, value: Any, tok: Token | int) -> Any:
         if isinstance(value, Category):
