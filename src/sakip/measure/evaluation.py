@@ -20,11 +20,10 @@ from ..errors import SakipError, UnitError, ZeroDenominatorError
 from ..language import evaluate_formula as evaluate
 from ..language import normalize_name
 from .cells import BadCell, as_categories, as_dates, as_numbers
+from .types import Cells, Groups, When
 
 __all__ = ["Cells", "Groups", "direct_values", "formula_values", "lookup", "spellings_of", "why"]
 
-Cells = dict[tuple[str, Any, str], Any]  # (entity, (year, sub), variable as written) -> cell
-Groups = list[tuple[str, Any]]  # (entity, (year, sub)) of each output row
 _INDEXED = re.compile(r"(?P<base>.+?)_\{?(?P<index>\d+)\}?")
 
 
@@ -44,6 +43,12 @@ def spellings_of(variables: set[str], same: Any) -> list[str]:
     return sorted(v for v in variables if same(v))
 
 
+def _shifted(when: When, offset: int) -> When:
+    """The period ``offset`` years away (rows without a year are never evaluated)."""
+    year, sub = when
+    return (None if year is None else year + offset, sub)
+
+
 def lookup(cells: Cells, spellings: list[str], groups: Groups, offset: int = 0) -> list[Any]:
     """The cell of one variable for each group at period + offset (None if absent).
 
@@ -53,11 +58,11 @@ def lookup(cells: Cells, spellings: list[str], groups: Groups, offset: int = 0) 
     if len(spellings) == 1:  # the usual case, kept to one dictionary look-up per row
         (only,) = spellings
         if offset:
-            return [cells.get((e, (y + offset, s), only)) for e, (y, s) in groups]
+            return [cells.get((e, _shifted((y, s), offset), only)) for e, (y, s) in groups]
         return [cells.get((e, w, only)) for e, w in groups]
     out: list[Any] = []
     for entity, (year, sub) in groups:
-        when = (year + offset, sub) if offset else (year, sub)
+        when = _shifted((year, sub), offset)
         found = [(s, cells[(entity, when, s)]) for s in spellings if (entity, when, s) in cells]
         if len(found) > 1:
             names = " and ".join(repr(s) for s, _ in found)

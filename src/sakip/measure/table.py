@@ -26,9 +26,10 @@ from ..errors import SakipError
 from ..language import normalize_name
 from .achievement import achievement, normalize_polarity, policy_for
 from .cells import BadCell, key_texts, label, periods, read_values
-from .evaluation import Cells, Groups, direct_values, formula_values, lookup, spellings_of, why
+from .evaluation import direct_values, formula_values, lookup, spellings_of, why
 from .io import TableError, read_frame
 from .predikat import resolve_scale
+from .types import Cells, Groups, Notes
 
 __all__ = ["PLAN", "TableError", "measure", "read_table"]
 
@@ -36,8 +37,6 @@ __all__ = ["PLAN", "TableError", "measure", "read_table"]
 PLAN = (2018, 2023)
 COLUMNS = ("indicator", "period", "variable", "value")
 OUTPUT = ("indicator", "entity", "period", "value", "unit", "target", "capaian", "reason")
-
-Notes = dict[tuple[str, Any], list[str]]  # (entity, when) -> notes for that output row
 
 
 def read_table(table: Any, *, decimal_point: bool = False) -> Any:
