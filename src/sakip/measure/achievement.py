@@ -211,7 +211,7 @@ def _apply(policy: Policy, actual: Any, target: Any) -> Any:
         # T/R divides by the realisasi, not the target: without this check a zero target
         # would give 0% there, while every policy promises to refuse it
         raise ZeroDenominatorError("Target")
-    result = evaluate(policy.formula, {"Realisasi": actual, "Target": target}, unit="percent")
+    result = evaluate(policy.formula, {"Realisasi": actual, "Target": target}, unit=ureg.percent)
     magnitude = result.magnitude
     if scalar:
         return magnitude
@@ -228,6 +228,8 @@ def _apply(policy: Policy, actual: Any, target: Any) -> Any:
 
 def _is_zero(target: Any) -> Any:
     """Target == 0 read the way the policy formulas read it (text numbers, quantities)."""
+    if target.__class__ in (int, float):  # the common case needs no formula
+        return target == 0
     magnitude = evaluate("Target", {"Target": target}).magnitude
     try:
         return np.asarray(magnitude, dtype=float) == 0
