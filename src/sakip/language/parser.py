@@ -34,6 +34,7 @@ from .limits import (
     MAX_TREE_DEPTH,
 )
 from .traps import find_traps
+from .words import piece
 
 __all__ = ["cached_formula", "parse", "parse_quietly"]
 
@@ -206,15 +207,8 @@ def _raw_tokens(parser: Lark, text: str, offset: int) -> list[Token]:
     if not offset:
         return raw
     return [
-        Token(
-            tok.type,
-            tok.value,
-            start_pos=(tok.start_pos or 0) + offset,
-            line=tok.line,
-            column=(tok.column or 1) + offset,
-            end_line=tok.end_line,
-            end_column=(tok.end_column or 1) + offset,
-            end_pos=(tok.end_pos or 0) + offset,
+        piece(
+            tok.type, str(tok.value), tok, (tok.start_pos or 0) + offset, (tok.column or 1) + offset
         )
         for tok in raw
     ]
@@ -241,17 +235,7 @@ def _open_sums(raw: list[Token], text: str, parser: Lark) -> list[Token]:
 
 
 def _marker(type_: str, value: str, tok: Token, pos: int) -> Token:
-    column = (tok.column or 1) + pos - (tok.start_pos or 0)
-    return Token(
-        type_,
-        value,
-        start_pos=pos,
-        line=tok.line,
-        column=column,
-        end_line=tok.line,
-        end_column=column + 1,
-        end_pos=pos + 1,
-    )
+    return piece(type_, value, tok, pos, (tok.column or 1) + pos - (tok.start_pos or 0), width=1)
 
 
 def _translate(exc: UnexpectedInput, text: str, tokens: list[Token]) -> FormulaSyntaxError:

@@ -17,6 +17,7 @@ __all__ = [
     "MUL_WORDS",
     "OPERAND_ENDS",
     "is_abbreviation",
+    "piece",
     "split_hyphens",
 ]
 
@@ -89,16 +90,21 @@ def split_hyphens(tok: Token) -> list[Token]:
         if _hyphen_joins(current.split("-")[-1].split("/")[-1], part.split("/")[0]):
             current += "-" + part
             continue
-        out.append(_piece("WORD", current, tok, start + offset, column + offset))
+        out.append(piece("WORD", current, tok, start + offset, column + offset))
         offset += len(current)
-        out.append(_piece("SUB", "-", tok, start + offset, column + offset))
+        out.append(piece("SUB", "-", tok, start + offset, column + offset))
         offset += 1
         current = part
-    out.append(_piece("WORD", current, tok, start + offset, column + offset))
+    out.append(piece("WORD", current, tok, start + offset, column + offset))
     return out
 
 
-def _piece(type_: str, value: str, tok: Token, pos: int, column: int) -> Token:
+def piece(
+    type_: str, value: str, tok: Token, pos: int, column: int, width: int | None = None
+) -> Token:
+    """A token at ``pos``/``column`` on the line of ``tok``, ``width`` characters long
+    (the value's length unless given): a part of ``tok``, or a marker beside it."""
+    width = len(value) if width is None else width
     return Token(
         type_,
         value,
@@ -106,6 +112,6 @@ def _piece(type_: str, value: str, tok: Token, pos: int, column: int) -> Token:
         line=tok.line,
         column=column,
         end_line=tok.line,
-        end_column=column + len(value),
-        end_pos=pos + len(value),
+        end_column=column + width,
+        end_pos=pos + width,
     )
