@@ -24,6 +24,7 @@ __all__ = [
     "LimitError",
     "MeasureError",
     "MissingValueError",
+    "NotAFormulaError",
     "NumberTextError",
     "NumberTooLongError",
     "SakipError",
@@ -115,6 +116,14 @@ class LimitError(FormulaSyntaxError):
     file size); every limit is in ``sakip.language.limits``."""
 
     code = "limit"
+
+
+class NotAFormulaError(FormulaSyntaxError):
+    """The text is a description, a placeholder or damaged text, not a formula: a
+    definition ("... adalah ..."), "dihitung oleh BPS", "Cukup Jelas", a cell holding
+    only "-" or "0", text cut off mid-sentence, or mojibake."""
+
+    code = "not_a_formula"
 
 
 class MissingValueError(SakipError):
