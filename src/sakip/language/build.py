@@ -152,7 +152,13 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
 
     # -- the result ------------------------------------------------------------
 
-    def finish(self, expr: Any, glossary: list[tuple[str, str]], traps: list[str]) -> Formula:
+    def finish(
+        self,
+        expr: Any,
+        glossary: list[tuple[str, str]],
+        traps: list[str],
+        notes: list[str] | None = None,
+    ) -> Formula:
         free = self.symbols.free_index(expr)
         if free is not None:
             raise self.fail(0, f"the index '{free}' is used outside a Σ_{{{free}=...}}^{{...}}")
@@ -162,6 +168,7 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
             name=self.result_name,
             glossary=tuple(glossary),
             ambiguities=tuple(traps),
+            notes=tuple(notes or ()),
             stated=self.stated,
             result_is_category=self.result_is_category,
             has_default=self.has_default,

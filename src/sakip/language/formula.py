@@ -90,6 +90,9 @@ class Formula:
     slot_keys: Mapping[str, int] = attrs.field(factory=dict)
     category_names: Mapping[int, str] = attrs.field(factory=dict)
     ambiguities: tuple[str, ...] = ()
+    #: How the text was read where a reading was chosen: a list marker dropped, a
+    #: sentence that only comments left out, "terhadap" read as a division.
+    notes: tuple[str, ...] = ()
     stated: tuple[Any, ...] = ()
     result_is_category: bool = False
     has_default: bool = True

@@ -22,6 +22,7 @@ from .words import (
     MUL_WORDS,
     OPERAND_ENDS,
     is_abbreviation,
+    piece,
     split_hyphens,
 )
 
@@ -33,7 +34,17 @@ class RawTerminals:
     rules never name (WORD, BRACED, ...): the stream passes through unchanged, and the
     phrase tokens are made by :func:`phrase_tokens`, a function of its input."""
 
-    always_accept = ("WORD", "BRACED", "STAR", "SLASH", "COLON", "X_GLUED", "SIGMA_BOUNDED")
+    always_accept = (
+        "WORD",
+        "BRACED",
+        "STAR",
+        "SLASH",
+        "COLON",
+        "X_GLUED",
+        "SIGMA_BOUNDED",
+        "DOT",
+        "AMP",
+    )
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         return stream
@@ -107,7 +118,7 @@ class _Output:
 
     def __init__(self, toks: list[Token], text: str) -> None:
         self.toks = [
-            piece for tok in toks for piece in (split_hyphens(tok) if tok.type == "WORD" else [tok])
+            part for tok in toks for part in (split_hyphens(tok) if tok.type == "WORD" else [tok])
         ]
         self.text = text
         self.out: list[Token] = []
@@ -332,6 +343,33 @@ class _Scan(_WordRules):
             return i + 1
         return self.on_other(i)
 
+    def on_dot(self, i: int) -> int:
+        """A full stop left by the sentence pass: part of an abbreviation ("Jml.",
+        "s.d.") glued to a word of a name, or a product sign between two one- or
+        two-letter symbols ("Pi . K")."""
+        tok = self.toks[i]
+        if self.phrase and self.phrase[-1].end_pos == tok.start_pos:
+            last = self.phrase[-1]
+            self.phrase[-1] = piece(
+                "WORD", f"{last.value}.", last, last.start_pos or 0, last.column or 1
+            )
+            return i + 1
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if (
+            len(self.phrase) == 1
+            and len(str(self.phrase[0].value)) <= 2
+            and nxt is not None
+            and nxt.type == "WORD"
+            and len(str(nxt.value)) <= 2
+        ):
+            return self.on_mul_sign(i)
+        raise _error(self.text, tok, "unexpected '.': a full stop inside a formula")
+
+    def on_amp(self, i: int) -> int:
+        """'&' between words of a name ("tingkat & jenjang") is the word 'dan'."""
+        self.phrase.append(self.toks[i])
+        return i + 1
+
     def on_div_sign(self, i: int) -> int:
         self.flush()
         self.emit("DIV", str(self.toks[i].value), self.toks[i])
@@ -349,6 +387,8 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
     "X_GLUED": _Scan.on_mul_sign,
     "SLASH": _Scan.on_div_sign,
     "COLON": _Scan.on_div_sign,
+    "DOT": _Scan.on_dot,
+    "AMP": _Scan.on_amp,
 }
 # A word's handler returns None when, in its place, the word is part of a name.
 _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {

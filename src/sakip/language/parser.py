@@ -33,6 +33,7 @@ from .limits import (
     MAX_LENGTH,
     MAX_TREE_DEPTH,
 )
+from .sentences import focus
 from .traps import find_traps
 from .words import piece
 
@@ -313,6 +314,7 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
     if len(text) > MAX_LENGTH:
         raise _fail(text, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
     body, glossary = _split_glossary(text)
+    body, reading = focus(body)
     if not body.strip():
         raise _fail(text, 0, "empty formula")
     _check_brackets(body)
@@ -326,7 +328,7 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
         expr = builder.transform(tree)
     except VisitError as exc:  # lark wraps errors raised inside the transformer
         raise exc.orig_exc from None
-    return builder.finish(expr, glossary, find_traps(tree, body) + notes)
+    return builder.finish(expr, glossary, find_traps(tree, body) + notes, reading)
 
 
 _PROSE_WORDS = 12

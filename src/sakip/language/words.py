@@ -11,6 +11,7 @@ import re
 from lark import Token
 
 __all__ = [
+    "ABBREVIATIONS",
     "ALWAYS_KEYWORDS",
     "CURRENT",
     "MONTHS",
@@ -35,6 +36,48 @@ MONTHS = {
     "november": 11,
     "desember": 12,
 }
+# Abbreviations written with a full stop ("Jml.", "thn.", "s.d."): the stop is part
+# of the word, not the end of a sentence.
+ABBREVIATIONS = frozenset(
+    [
+        "a.n",
+        "bln",
+        "dgn",
+        "dkk",
+        "dll",
+        "dlm",
+        "dr",
+        "ds",
+        "dsb",
+        "dst",
+        "hlm",
+        "jml",
+        "kab",
+        "kec",
+        "kel",
+        "ket",
+        "kk",
+        "krn",
+        "mis",
+        "no",
+        "org",
+        "pd",
+        "prov",
+        "rp",
+        "s.d",
+        "sbg",
+        "spt",
+        "tgl",
+        "th",
+        "thd",
+        "thn",
+        "tsb",
+        "u.p",
+        "utk",
+        "ybs",
+        "yg",
+    ]
+)
 MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
 CURRENT = {"berjalan": 0, "ini": 0, "lalu": -1, "sebelumnya": -1}
 # Words that end a name because they are operators or keywords wherever they stand.

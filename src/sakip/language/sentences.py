@@ -1,0 +1,138 @@
+"""The sentence around a formula: list markers, full stops and the sentences that
+only comment on it.
+
+RUMUS cells pasted from documents are sentences: "1. Jumlah A / Jumlah B x 100%.",
+"- % Desa Mandiri = ...", or a formula followed by "Perhitungan indikator ini
+difokuskan pada ...". This pass blanks what is not formula text with spaces, so the
+text keeps its length and every error still points at the column the user sees; each
+blanked part gets a note.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .words import ABBREVIATIONS
+
+__all__ = ["focus"]
+
+# A list marker where an item starts: at the start of the text or after a sentence
+# end, "1." "2)" "a." "b)" or a bullet, followed by a space.
+_MARKER = re.compile(
+    r"""
+    (?: ^ | (?<= [.;:)] ) )        # start of the text, or after ". " "; " ": " ")"
+    (?P<space> \s* )
+    (?P<marker>
+        \d{1,2} [.)]               # 1.  2)
+      | [a-zA-Z] [.)] (?= \s )     # a.  b)
+      | [•▪◦‣·*]                   # a bullet
+      | [-–] (?= \s+ [^\s\d] .* [=:] )  # "- Label = ...": a dash bullet before a label
+    )
+    (?= \s )
+    """,
+    re.VERBOSE,
+)
+# A full stop that ends a sentence: before whitespace and a capital or digit, glued
+# between a lowercase and a capital letter ("dijalani.Untuk"), or at the end.
+_STOP = re.compile(
+    r"""
+    (?<= [^\W\d_] ) \.                 # after a letter (the word is checked apart)
+    (?= \s+ [A-Z0-9(] | [A-Z][a-z] | \s* $ )
+  | (?<= [\d%)\]] ) \. (?= \s* $ )        # "x 100%." at the end
+    """,
+    re.VERBOSE,
+)
+# Formula material: an operator sign, or a word that works as an operator. A percent
+# or a plus alone is weak: "difokuskan pada penduduk 40% terbawah" comments.
+_MATERIAL = re.compile(
+    r"""
+    [=/×*÷Σ∑]
+  | \b (?: dibagi | dikali(?:kan)? | terhadap | dibandingkan | dibanding | membagi
+        | mengalikan | jika ) \b
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+_WEAK_MATERIAL = re.compile(r"[%+^:]|\b(?:per|setiap|persentase|proporsi|rasio)\b", re.I)
+_WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)$")
+
+
+def focus(text: str) -> tuple[str, list[str]]:
+    """``text`` with list markers, full stops and comment sentences blanked (same
+    length), and a note per blanked part. Plain formulas come back unchanged."""
+    if "." not in text and not _has_marker_start(text):
+        return text, []
+    chars = list(text)
+    notes: list[str] = []
+    stops = _sentence_stops(text)
+    for stop in stops:
+        chars[stop] = " "
+    sentences = _split(text, stops)
+    for start, end in sentences:
+        match = _MARKER.match(text, start)
+        while match and match.start("marker") < end:
+            first, last = match.span("marker")
+            chars[first:last] = " " * (last - first)
+            notes.append(f"'{match.group('marker')}' at column {first + 1} is a list marker")
+            match = _MARKER.match(text, last) if len(sentences) > 1 else None
+    if len(sentences) > 1:
+        _keep_formula_sentences(chars, sentences, notes)
+    if stops and stops[-1] == len(text.rstrip()) - 1 and len(sentences) == 1:
+        notes.append("the full stop at the end is punctuation")
+    return "".join(chars), notes
+
+
+def _has_marker_start(text: str) -> bool:
+    return bool(_MARKER.match(text))
+
+
+def _sentence_stops(text: str) -> list[int]:
+    stops = []
+    depth = braced = 0
+    scanned = 0
+    for match in _STOP.finditer(text):
+        for char in text[scanned : match.start()]:  # brackets since the last stop
+            depth += (char in "([") - (char in ")]")
+            braced += (char == "{") - (char == "}")
+        scanned = match.start()
+        if depth > 0 or braced > 0:
+            continue
+        word = _WORD_BEFORE.search(text, max(0, match.start() - 12), match.start())
+        at_end = not text[match.end() :].strip()
+        if word and word.group(1).casefold() in ABBREVIATIONS and not at_end:
+            continue  # "Jml. penduduk": an abbreviation, not the end of a sentence
+        stops.append(match.start())
+    return stops
+
+
+def _split(text: str, stops: list[int]) -> list[tuple[int, int]]:
+    sentences = []
+    start = 0
+    for stop in stops:
+        if text[start:stop].strip():
+            sentences.append((start, stop))
+        start = stop + 1
+    if text[start:].strip():
+        sentences.append((start, len(text)))
+    return sentences
+
+
+def _keep_formula_sentences(
+    chars: list[str], sentences: list[tuple[int, int]], notes: list[str]
+) -> None:
+    """Blank the sentences with no formula material when another sentence has some."""
+    current = "".join(chars)
+    with_material = [s for s in sentences if _MATERIAL.search(current, s[0], s[1])]
+    if not with_material:
+        with_material = [s for s in sentences if _WEAK_MATERIAL.search(current, s[0], s[1])]
+    if not with_material:
+        return
+    for start, end in sentences:
+        if (start, end) in with_material:
+            continue
+        shown = " ".join(current[start:end].split())
+        chars[start:end] = " " * (end - start)
+        notes.append(f"the sentence '{_short(shown)}' has no formula and was left out")
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 60 else text[:57] + "..."

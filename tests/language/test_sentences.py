@@ -1,0 +1,68 @@
+"""Sentence punctuation around formulas: list markers, full stops, comment sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+import sakip
+from sakip.language.sentences import focus
+
+
+@pytest.mark.parametrize(
+    ("text", "blanked"),
+    [
+        ("1. A / B x 100%.", "   A / B x 100% "),
+        ("a. A / B", "   A / B"),
+        ("- % Desa = A / B", "  % Desa = A / B"),
+        ("• A / B", "  A / B"),
+        ("A / B x 100.", "A / B x 100 "),
+    ],
+)
+def test_markers_and_final_stops_become_spaces_of_the_same_length(text: str, blanked: str) -> None:
+    out, notes = focus(text)
+    assert out == blanked
+    assert len(out) == len(text)
+    assert notes
+
+
+@pytest.mark.parametrize(
+    "text", ["A / B x 100%", "- 5 + A", "-A + B", "A.B", "2.5 x A", "Jumlah A - Jumlah B"]
+)
+def test_formulas_without_sentence_punctuation_are_unchanged(text: str) -> None:
+    assert focus(text) == (text, [])
+
+
+def test_a_sentence_without_formula_material_is_left_out_with_a_note() -> None:
+    text = "A dibagi B. Perhitungan ini difokuskan pada 40% penduduk terbawah."
+    out, notes = focus(text)
+    assert out.strip() == "A dibagi B"
+    assert "has no formula" in notes[0]
+
+
+def test_abbreviation_stops_stay_in_the_name() -> None:
+    f = sakip.parse("Jml. penduduk miskin / Jml. penduduk x 100%.")
+    assert f.variables == ("Jml. penduduk miskin", "Jml. penduduk")
+    # 25 / 200 x 100 = 12,5 %
+    r = sakip.evaluate(f, {"Jml. penduduk miskin": 25, "Jml. penduduk": 200})
+    assert r.magnitude == pytest.approx(12.5)
+
+
+def test_a_product_dot_between_short_symbols_multiplies() -> None:
+    # 3 x 4 = 12
+    assert sakip.evaluate("Pi . K", {"Pi": 3, "K": 4}).magnitude == 12
+
+
+def test_a_stray_full_stop_inside_a_formula_is_a_syntax_error() -> None:
+    with pytest.raises(sakip.FormulaSyntaxError, match="full stop"):
+        sakip.parse("Jumlah penduduk . / B")
+
+
+def test_ampersand_joins_a_name() -> None:
+    f = sakip.parse("Jumlah putus sekolah tingkat & jenjang SD / Jumlah siswa")
+    assert f.variables[0] == "Jumlah putus sekolah tingkat & jenjang SD"
+
+
+def test_long_punctuated_input_finishes() -> None:
+    text = "Jml. A. " * 600
+    with pytest.raises(sakip.SakipError):
+        sakip.parse(text)
