@@ -408,7 +408,9 @@ def test_lint_matches_the_golden_file() -> None:
 def test_lint_reports_the_regulations_contradictions() -> None:
     findings = sakip.lint()
     kinds = {f.kind for f in findings}
-    assert {"unit", "missing-percent", "precedence", "same-ratio", "duplicate"} <= kinds
+    # (the one same-ratio finding, dkp.14, was the slash of "pelaku usaha/masyarakat" read
+    # as a division; beside the formula's own " / " it is a name)
+    assert {"unit", "missing-percent", "precedence", "duplicate"} <= kinds
     units = {f.id for f in findings if f.kind == "unit"}
     # ratios x 100% declared in M, Unit, Lembar and Ha
     assert {"perkim.10", "perkim.04", "perkim.07", "perkim.05"} <= units

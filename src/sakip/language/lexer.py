@@ -13,17 +13,21 @@ from collections.abc import Callable, Iterator
 
 from lark import Token
 
-from ..errors import FormulaSyntaxError
 from .functions import FUNCTIONS
+from .naming import NameRules
+from .scanning import error, match_date, match_offset, match_period, type_at, word_at
+from .verbal import VerbalRules
 from .words import (
     ALWAYS_KEYWORDS,
-    CURRENT,
+    CLAUSE_FILLERS,
+    DEFINERS,
+    LABEL_VERBS,
     MONTHS,
     MUL_WORDS,
-    OPERAND_ENDS,
-    is_abbreviation,
+    NUMBER_WORDS,
+    PURPOSE_WORDS,
+    VERB_OPERATORS,
     piece,
-    split_hyphens,
 )
 
 __all__ = ["FUNCTIONS", "MONTHS", "RawTerminals", "phrase_tokens"]
@@ -44,156 +48,23 @@ class RawTerminals:
         "SIGMA_BOUNDED",
         "DOT",
         "AMP",
+        "SNAKE",
     )
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
         return stream
 
 
-def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str]]:
-    """The grammar's phrase tokens for the raw tokens of ``text``, and the notes (traps
-    seen on the way, such as a minus glued between a name and a number)."""
+def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str], list[str]]:
+    """The grammar's phrase tokens for the raw tokens of ``text``, the notes on traps
+    seen on the way (a minus glued between a name and a number), and the readings
+    chosen by context ("terhadap" read as a division)."""
     scan = _Scan(raw, text)
     scan.run()
-    return scan.out, scan.notes
+    return scan.out, scan.notes, scan.readings
 
 
-def _error(text: str, tok: Token, message: str) -> FormulaSyntaxError:
-    return FormulaSyntaxError(message, text, tok.line or 1, tok.column or 1)
-
-
-# -- matching what follows a position ------------------------------------------------
-def _word(toks: list[Token], i: int) -> str | None:
-    if 0 <= i < len(toks) and toks[i].type == "WORD":
-        return str(toks[i].value).casefold()
-    return None
-
-
-def _type(toks: list[Token], i: int) -> str | None:
-    return toks[i].type if 0 <= i < len(toks) else None
-
-
-def _match_offset(toks: list[Token], i: int) -> tuple[int, int] | None:
-    """Match ``n``, ``n-1``, ``n + 1`` at i; return (offset, index after)."""
-    if _word(toks, i) != "n":
-        return None
-    if _type(toks, i + 1) in ("ADD", "SUB") and _type(toks, i + 2) == "NUMBER":
-        number = str(toks[i + 2].value)
-        if number.isdigit():
-            sign = 1 if _type(toks, i + 1) == "ADD" else -1
-            return sign * int(number), i + 3
-    return 0, i + 1
-
-
-def _match_period(toks: list[Token], i: int) -> tuple[int, int] | None:
-    """Match what follows the word ``tahun``: ``n-1``, ``(n-1)``, ``berjalan``, ``lalu``."""
-    word = _word(toks, i)
-    if word in CURRENT:
-        return CURRENT[word], i + 1
-    if _type(toks, i) == "LPAR":
-        inner = _match_offset(toks, i + 1)
-        if inner and _type(toks, inner[1]) == "RPAR":
-            return inner[0], inner[1] + 1
-        return None
-    return _match_offset(toks, i)
-
-
-def _match_date(toks: list[Token], i: int) -> tuple[str, int] | None:
-    """Match ``31 Desember 2019`` or ``31 Desember tahun n-1`` at i."""
-    day = str(toks[i].value)
-    month = MONTHS.get(_word(toks, i + 1) or "")
-    if not (month and day.isdigit()):
-        return None
-    if _type(toks, i + 2) == "NUMBER" and str(toks[i + 2].value).isdigit():
-        return f"{int(day)}/{month}/{int(str(toks[i + 2].value))}", i + 3
-    if _word(toks, i + 2) == "tahun":
-        period = _match_period(toks, i + 3)
-        if period:
-            return f"{int(day)}/{month}/n{period[0]:+d}", period[1]
-    return None
-
-
-class _Output:
-    """The scan's state and what it writes: phrase tokens, and the pending name."""
-
-    def __init__(self, toks: list[Token], text: str) -> None:
-        self.toks = [
-            part for tok in toks for part in (split_hyphens(tok) if tok.type == "WORD" else [tok])
-        ]
-        self.text = text
-        self.out: list[Token] = []
-        self.phrase: list[Token] = []
-        self.in_condition = False
-        self.notes: list[str] = []
-
-    # -- output ----------------------------------------------------------------------
-    def emit(self, type_: str, value: str, first: Token, last: Token | None = None) -> None:
-        last = last or first
-        self.out.append(
-            Token(
-                type_,
-                value,
-                start_pos=first.start_pos,
-                line=first.line,
-                column=first.column,
-                end_line=last.end_line,
-                end_column=last.end_column,
-                end_pos=last.end_pos,
-            )
-        )
-
-    def after_operand(self) -> bool:
-        """True where a multiplication sign may stand: after a value, not at the start."""
-        if self.phrase:
-            return True
-        return bool(self.out) and self.out[-1].type in OPERAND_ENDS
-
-    def last_is_name(self) -> bool:
-        return bool(self.phrase) or (bool(self.out) and self.out[-1].type in ("NAME", "INDEXED"))
-
-    def flush(self) -> None:
-        """Emit the pending words as NAME tokens, splitting at slashes that divide."""
-        if not self.phrase:
-            return
-        words, self.phrase = self.phrase, []
-        segment: list[tuple[str, Token]] = []
-        for tok in words:
-            parts = str(tok.value).split("/")
-            keep = len(words) > 1 and all(is_abbreviation(p) for p in parts)
-            if len(parts) == 1 or keep:
-                segment.append((str(tok.value), tok))
-                continue
-            # A slash between ordinary words, or a lone pair such as PP/PAK, divides.
-            for k, part in enumerate(parts):
-                if k:
-                    self._emit_name(segment)
-                    segment = []
-                    self.emit("DIV", "/", tok)
-                segment.append((part, tok))
-        self._emit_name(segment)
-
-    def _emit_name(self, segment: list[tuple[str, Token]]) -> None:
-        if segment:
-            text = " ".join(part for part, _ in segment)
-            self.emit("NAME", text, segment[0][1], segment[-1][1])
-
-    def on_mul_sign(self, i: int) -> int:
-        self.flush()
-        self.emit("MUL", str(self.toks[i].value), self.toks[i])
-        return i + 1
-
-    def keyword(self, i: int, type_: str, value: str, width: int = 1) -> int:
-        self.flush()
-        self.emit(type_, value, self.toks[i], self.toks[i + width - 1])
-        return i + width
-
-    def on_other(self, i: int) -> int:
-        self.flush()
-        self.out.append(self.toks[i])
-        return i + 1
-
-
-class _WordRules(_Output):
+class _WordRules(VerbalRules, NameRules):
     """Words: an operator or a keyword where the word stands for one, else a word of
     the pending name."""
 
@@ -201,23 +72,51 @@ class _WordRules(_Output):
         word = str(self.toks[i].value).casefold()
         if word in MUL_WORDS and self.after_operand():
             return self.on_mul_sign(i)
+        if (
+            not self.phrase
+            and self.out
+            and self.out[-1].type == "PERCENT"
+            and word not in _BY_WORD
+            and word not in ALWAYS_KEYWORDS
+        ):
+            # "30% IKA + 70% IKU": a percent before a name weighs it
+            self.mark("MUL", "x", self.toks[i])
+        if word in ("n", "t") and self.phrase:
+            shifted = self._glued_period(i)
+            if shifted is not None:
+                return shifted
         handler = _BY_WORD.get(word)
         if handler is not None:
             end = handler(self, i)
             if end is not None:
                 return end
-        if word in FUNCTIONS and not self.phrase and _type(self.toks, i + 1) == "LPAR":
+        if word in FUNCTIONS and not self.phrase and type_at(self.toks, i + 1) == "LPAR":
             self.emit("FUNC", word, self.toks[i])
             return i + 1
         self.phrase.append(self.toks[i])
         return i + 1
 
+    def _glued_period(self, i: int) -> int | None:
+        """ "PDRB t-1", "pendapatan n-1": a period written after the name, glued."""
+        offset = match_offset(self.toks, i)
+        if offset is None or offset[1] == i + 1:
+            return None
+        first, last = self.toks[i], self.toks[offset[1] - 1]
+        if (
+            first.end_pos != self.toks[i + 1].start_pos
+            or self.toks[i + 1].end_pos != last.start_pos
+        ):
+            return None  # "A n - 1": spaced, arithmetic
+        self.flush()
+        self.emit("PERIOD", str(offset[0]), first, last)
+        return offset[1]
+
     def on_dibagi(self, i: int) -> int:
-        width = 2 if _word(self.toks, i + 1) == "dengan" else 1
+        width = 2 if word_at(self.toks, i + 1) == "dengan" else 1
         return self.keyword(i, "DIV", "dibagi", width)
 
     def on_jika(self, i: int) -> int:
-        if _word(self.toks, i + 1) == "tidak":
+        if word_at(self.toks, i + 1) == "tidak":
             self.in_condition = False
             return self.keyword(i, "ELSE", "jika tidak", 2)
         self.in_condition = True
@@ -228,7 +127,7 @@ class _WordRules(_Output):
         return self.keyword(i, "MAKA", "maka")
 
     def on_selain(self, i: int) -> int | None:
-        if _word(self.toks, i + 1) == "itu":
+        if word_at(self.toks, i + 1) == "itu":
             return self.keyword(i, "ELSE", "selain itu", 2)
         return None
 
@@ -247,7 +146,7 @@ class _WordRules(_Output):
     def on_tahun(self, i: int) -> int | None:
         if not self.last_is_name():
             return None
-        period = _match_period(self.toks, i + 1)
+        period = match_period(self.toks, i + 1)
         if period is None:
             return None  # "pada tahun perencanaan": a word of a name
         self.flush()
@@ -262,25 +161,28 @@ class _Scan(_WordRules):
 
     def run(self) -> None:
         i = 0
-        while i < len(self.toks):
+        while i < len(self.toks) and not self.stopped:
             handler = _BY_TYPE.get(self.toks[i].type, _Scan.on_other)
             i = handler(self, i)
-        self.flush()
+        self.close_clause()
 
     def on_number(self, i: int) -> int:
         tok = self.toks[i]
-        date = _match_date(self.toks, i)
+        date = match_date(self.toks, i)
         if date:
             self.flush()
             self.emit("DATE", date[0], tok, self.toks[date[1] - 1])
             return date[1]
-        follower = _word(self.toks, i + 1)
+        follower = word_at(self.toks, i + 1)
         joins = (
             self.phrase
-            and _type(self.toks, i + 1) not in ("PERCENT", "NUMBER")
+            and type_at(self.toks, i + 1) not in ("PERCENT", "NUMBER")
             and follower not in ("persen", *MONTHS)
             and (follower is not None and follower not in ALWAYS_KEYWORDS)
         )
+        ranged = self.join_range(i)
+        if ranged is not None:
+            return ranged
         if joins:  # "usia 15 tahun": a number inside a name
             self.phrase.append(tok)
             return i + 1
@@ -289,20 +191,59 @@ class _Scan(_WordRules):
     def on_lpar(self, i: int) -> int:
         tok = self.toks[i]
         if not self.last_is_name():
+            product = self.implicit_product(i)
+            if product is not None:
+                return product
+            self.brackets.append("call" if self.out and self.out[-1].type == "FUNC" else "group")
             return self.on_other(i)
-        if _type(self.toks, i + 1) == "PERCENT" and _type(self.toks, i + 2) == "RPAR":
+        if type_at(self.toks, i + 1) == "PERCENT" and type_at(self.toks, i + 2) == "RPAR":
             return i + 3  # "Capaian IKI (%) = ...": a unit note after the name
-        period = _match_period(self.toks, i)
+        period = match_period(self.toks, i)
         if period:
             self.flush()
             self.emit("PERIOD", str(period[0]), tok, self.toks[period[1] - 1])
             return period[1]
+        aside = self.join_aside(i)
+        if aside is not None:
+            return aside
         if self.phrase:
             shown = " ".join(str(t.value) for t in self.phrase)
             if len(self.phrase) == 1:
-                raise _error(self.text, self.phrase[0], f"unknown function '{shown}'")
-            raise _error(self.text, tok, f"missing operator between '{shown}' and '('")
+                raise error(self.text, self.phrase[0], f"unknown function '{shown}'")
+            raise error(self.text, tok, f"missing operator between '{shown}' and '('")
+        self.brackets.append("group")
         return self.on_other(i)
+
+    def on_x_glued(self, i: int) -> int:
+        """ "x100" after a value multiplies; "X1" where a value starts is a name."""
+        if self.after_operand() or type_at(self.toks, i + 1) != "NUMBER":
+            return self.on_mul_sign(i)
+        self.phrase.append(self.joined_text(self.toks[i], self.toks[i + 1]))
+        return i + 2
+
+    def on_rpar(self, i: int) -> int:
+        if self.brackets:
+            self.brackets.pop()
+        return self.on_other(i)
+
+    def on_comma(self, i: int) -> int:
+        """A comma ends a clause (", kemudian dikalikan 100"), joins a name ("DPT,
+        Polio"), or separates arguments and conditions."""
+        nxt = word_at(self.toks, i + 1)
+        if not self.brackets and not self.in_condition and self._clause_follows(i + 1):
+            self.close_clause()
+            self.readings.append(f"the comma before '{nxt}' ends a clause")
+            return i + 1
+        joined = self.join_comma(i)
+        if joined is not None:
+            return joined
+        return self.on_other(i)
+
+    def _clause_follows(self, k: int) -> bool:
+        word = word_at(self.toks, k)
+        if word in CLAUSE_FILLERS or word in MUL_WORDS or word == "dinyatakan":
+            return bool(self.phrase or self.out)
+        return word in PURPOSE_WORDS and bool(self.out or self.phrase)
 
     def on_sub(self, i: int) -> int:
         if self.phrase and self._glued_offset(i):
@@ -331,17 +272,26 @@ class _Scan(_WordRules):
         self.flush()
         inner = " ".join(str(tok.value)[1:-1].split())
         if not inner:
-            raise _error(self.text, tok, "empty name in braces '{}'")
+            raise error(self.text, tok, "empty name in braces '{}'")
         self.emit("NAME", inner, tok)
         return i + 1
 
     def on_compare(self, i: int) -> int:
         tok = self.toks[i]
+        joined = self.join_comparison(i)
+        if joined is not None:
+            return joined
         if tok.value == "=" and not self.in_condition:
             self.flush()
             self.emit("EQUALS", "=", tok)
+            self.clause_start = len(self.out)
             return i + 1
         return self.on_other(i)
+
+    def on_colon(self, i: int) -> int:
+        if self.label_colon(i):
+            return self._label(i, 1)
+        return self.on_div_sign(i)
 
     def on_dot(self, i: int) -> int:
         """A full stop left by the sentence pass: part of an abbreviation ("Jml.",
@@ -363,7 +313,7 @@ class _Scan(_WordRules):
             and len(str(nxt.value)) <= 2
         ):
             return self.on_mul_sign(i)
-        raise _error(self.text, tok, "unexpected '.': a full stop inside a formula")
+        raise error(self.text, tok, "unexpected '.': a full stop inside a formula")
 
     def on_amp(self, i: int) -> int:
         """'&' between words of a name ("tingkat & jenjang") is the word 'dan'."""
@@ -384,9 +334,14 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
     "BRACED": _Scan.on_braced,
     "COMPARE": _Scan.on_compare,
     "STAR": _Scan.on_mul_sign,
-    "X_GLUED": _Scan.on_mul_sign,
+    "X_GLUED": _Scan.on_x_glued,
     "SLASH": _Scan.on_div_sign,
-    "COLON": _Scan.on_div_sign,
+    "COLON": _Scan.on_colon,
+    "RPAR": _Scan.on_rpar,
+    "RSQB": _Scan.on_rpar,
+    "_COMMA": _Scan.on_comma,
+    "INDEXED": _Scan.on_indexed,
+    "SNAKE": _Scan.on_snake,
     "DOT": _Scan.on_dot,
     "AMP": _Scan.on_amp,
 }
@@ -400,4 +355,19 @@ _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     "atau": _WordRules.on_logical,
     "persen": _WordRules.on_persen,
     "tahun": _WordRules.on_tahun,
+    "terhadap": _WordRules.on_ratio_word,
+    "dibandingkan": _WordRules.on_ratio_word,
+    "dibanding": _WordRules.on_ratio_word,
+    "berbanding": _WordRules.on_ratio_word,
+    "dengan": _WordRules.on_dengan,
+    "dinyatakan": _WordRules.on_stated_in,
+    "per": _WordRules.on_rate,
+    "setiap": _WordRules.on_rate,
+    "tiap": _WordRules.on_rate,
+    **dict.fromkeys(DEFINERS, _WordRules.on_definer),
+    **dict.fromkeys(LABEL_VERBS, _WordRules.on_label_verb),
+    **dict.fromkeys(VERB_OPERATORS, _WordRules.on_verb),
+    **dict.fromkeys(CLAUSE_FILLERS, _WordRules.on_filler),
+    **dict.fromkeys(PURPOSE_WORDS, _WordRules.on_purpose),
+    **dict.fromkeys(NUMBER_WORDS, _WordRules.on_number_word),
 }

@@ -23,7 +23,13 @@ from lark.exceptions import (
 )
 from lark.lexer import LexerThread
 
-from ..errors import AmbiguousFormulaWarning, FormulaSyntaxError, LimitError, ValueTypeError
+from ..errors import (
+    AmbiguousFormulaWarning,
+    FormulaSyntaxError,
+    LimitError,
+    NotAFormulaError,
+    ValueTypeError,
+)
 from .build import Builder, fail_at, position
 from .formula import Formula
 from .lexer import RawTerminals, phrase_tokens
@@ -35,7 +41,7 @@ from .limits import (
 )
 from .sentences import focus
 from .traps import find_traps
-from .words import piece
+from .words import RATIO_HEADS, piece
 
 __all__ = ["cached_formula", "parse", "parse_quietly"]
 
@@ -185,20 +191,20 @@ def _tree_depth(tree: Tree[Any]) -> int:
     return deepest
 
 
-def _run_lark(text: str) -> tuple[Tree[Any], list[str]]:
+def _run_lark(text: str) -> tuple[Tree[Any], list[str], list[str]]:
     """Raw tokens -> phrase tokens -> an LALR parse of those tokens; and the notes."""
     parser = _lark()
     tokens: list[Token] = []
     try:
         raw = _open_sums(_raw_tokens(parser, text, 0), text, parser)
-        tokens, notes = phrase_tokens(raw, text)
+        tokens, notes, readings = phrase_tokens(raw, text)
         interactive = parser.parse_interactive(start="start")
         for token in tokens:
             interactive.feed_token(token)
         tree = interactive.feed_eof(tokens[-1] if tokens else None)  # type: ignore[no-untyped-call]
     except UnexpectedInput as exc:
         raise _translate(exc, text, tokens) from None
-    return tree, notes
+    return tree, notes, readings
 
 
 def _raw_tokens(parser: Lark, text: str, offset: int) -> list[Token]:
@@ -318,7 +324,7 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
     if not body.strip():
         raise _fail(text, 0, "empty formula")
     _check_brackets(body)
-    tree, notes = _run_lark(body)
+    tree, notes, readings = _run_lark(body)
     if _tree_depth(tree) > MAX_TREE_DEPTH:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
     notes = list(dict.fromkeys(notes))  # once per distinct note
@@ -328,25 +334,38 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
         expr = builder.transform(tree)
     except VisitError as exc:  # lark wraps errors raised inside the transformer
         raise exc.orig_exc from None
-    return builder.finish(expr, glossary, find_traps(tree, body) + notes, reading)
+    return builder.finish(expr, glossary, find_traps(tree, body) + notes, reading + readings)
 
 
 _PROSE_WORDS = 12
 
 
 def _reject_prose(tree: Tree[Any], text: str) -> None:
-    """A whole formula that is one long unbraced name is a description, not a formula."""
+    """A whole formula that is one long unbraced name is a description, and one that
+    names a ratio ("Perbandingan jumlah murid ...") gives only one of its terms."""
     node = tree.children[0] if tree.children else None
     if isinstance(node, Tree) and node.data == "definition":
         node = node.children[2]
-    if isinstance(node, Tree) and node.data == "name":
-        tok = node.children[0]
-        start = tok.start_pos if isinstance(tok, Token) and tok.start_pos else 0
-        braced = text[start : start + 1] == "{"
-        if not braced and len(str(tok).split()) >= _PROSE_WORDS:
-            raise _fail(
-                text,
-                start,
-                "this reads like a description, not a formula (put a long name in braces"
-                " if it really is one)",
-            )
+    if not (isinstance(node, Tree) and node.data == "name"):
+        return
+    tok = node.children[0]
+    start = tok.start_pos if isinstance(tok, Token) and tok.start_pos else 0
+    if text[start : start + 1] == "{":
+        return
+    words = str(tok).split()
+    if len(words) >= _PROSE_WORDS:
+        raise _fail(
+            text,
+            start,
+            "this reads like a description, not a formula (put a long name in braces"
+            " if it really is one)",
+            NotAFormulaError,
+        )
+    if len(words) > 1 and words[0].casefold() in RATIO_HEADS:
+        raise _fail(
+            text,
+            start,
+            f"'{words[0]}' names a ratio but only one term is written: write it as"
+            " 'A / B' (or 'A terhadap B')",
+            NotAFormulaError,
+        )

@@ -13,10 +13,22 @@ from lark import Token
 __all__ = [
     "ABBREVIATIONS",
     "ALWAYS_KEYWORDS",
+    "CLAUSE_FILLERS",
     "CURRENT",
+    "DEFINERS",
+    "DIVISION_WORDS",
+    "LABEL_VERBS",
     "MONTHS",
     "MUL_WORDS",
+    "NAME_SLASH_WORDS",
+    "NUMBER_WORDS",
     "OPERAND_ENDS",
+    "PURPOSE_WORDS",
+    "RANGE_INTRODUCERS",
+    "RANGE_WORDS",
+    "RATIO_HEADS",
+    "UNIT_WORDS",
+    "VERB_OPERATORS",
     "is_abbreviation",
     "piece",
     "split_hyphens",
@@ -77,6 +89,47 @@ ABBREVIATIONS = frozenset(
         "ybs",
         "yg",
     ]
+)
+# Words that divide wherever they stand (or start a division: "membagi A dengan B").
+DIVISION_WORDS = frozenset({"dibagi", "membagi", "dibandingkan", "dibanding", "berbanding"})
+# A slash beside one of these is part of a name: "dan/atau", "TK/RA".
+NAME_SLASH_WORDS = frozenset({"dan", "atau", "dan/atau"})
+# Words between two numbers of a range inside a name: "desil 1 s/d 4", "usia 7 - 12".
+RANGE_WORDS = frozenset({"s/d", "s.d.", "s.d", "sd", "sampai", "hingga"})
+# The first word of a verbal ratio, and whether it means a percentage (x 100%):
+# "Persentase A terhadap B" = A / B x 100%, "Rasio A terhadap B" = A / B.
+RATIO_HEADS = {
+    "persentase": True,
+    "presentase": True,
+    "prosentase": True,
+    "proporsi": True,
+    "rasio": False,
+    "perbandingan": False,
+}
+# Verbs whose operator waits for "dengan": "membagi A dengan B".
+VERB_OPERATORS = {
+    "membagi": "/",
+    "mengalikan": "*",
+    "mengurangkan": "-",
+    "mengurangi": "-",
+    "menjumlahkan": "+",
+}
+# "X adalah ...": the words before name the result.
+DEFINERS = frozenset({"adalah", "merupakan", "ialah", "yaitu"})
+# "X dihitung dengan (cara) ...".
+LABEL_VERBS = frozenset({"dihitung", "diperoleh", "dirumuskan", "didapat"})
+# Words that open a clause and mean nothing there: ", kemudian hasilnya dikalikan".
+CLAUSE_FILLERS = frozenset({"kemudian", "lalu", "selanjutnya", "hasilnya", "sedangkan", "adapun"})
+# "... untuk memperoleh nilai dalam bentuk persentase": why, not what.
+PURPOSE_WORDS = frozenset({"untuk", "agar", "sehingga", "guna"})
+NUMBER_WORDS = {"sepuluh": 10, "seratus": 100, "seribu": 1000, "sejuta": 1000000}
+# Words before a range that make it part of a name: "usia 7-12", "desil 1 s/d 4".
+RANGE_INTRODUCERS = frozenset(
+    {"usia", "umur", "kelompok", "desil", "kuintil", "kelas", "golongan", "rentang", "antara"}
+)
+# Units after a number or range inside a name: "7-12 tahun", ">=60 tahun", "0-59 bulan".
+UNIT_WORDS = frozenset(
+    {"tahun", "thn", "th", "bulan", "bln", "hari", "minggu", "jam", "menit", "kali", "orang"}
 )
 MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
 CURRENT = {"berjalan": 0, "ini": 0, "lalu": -1, "sebelumnya": -1}

@@ -1,0 +1,232 @@
+"""The scan's shared state and token matching, used by the lexer's rule classes.
+
+:class:`Output` holds one scan's state (the tokens, the pending name, what was
+written) and the writing primitives; the ``match_*`` functions read what follows a
+position without consuming it.
+"""
+
+from __future__ import annotations
+
+from lark import Token
+
+from ..errors import FormulaSyntaxError
+from .words import (
+    CURRENT,
+    DIVISION_WORDS,
+    MONTHS,
+    NAME_SLASH_WORDS,
+    OPERAND_ENDS,
+    RANGE_WORDS,
+    is_abbreviation,
+    split_hyphens,
+)
+
+__all__ = [
+    "Output",
+    "error",
+    "match_date",
+    "match_offset",
+    "match_period",
+    "type_at",
+    "word_at",
+    "zero_width",
+]
+
+
+def error(text: str, tok: Token, message: str) -> FormulaSyntaxError:
+    return FormulaSyntaxError(message, text, tok.line or 1, tok.column or 1)
+
+
+# -- matching what follows a position ------------------------------------------------
+def word_at(toks: list[Token], i: int) -> str | None:
+    if 0 <= i < len(toks) and toks[i].type == "WORD":
+        return str(toks[i].value).casefold()
+    return None
+
+
+def type_at(toks: list[Token], i: int) -> str | None:
+    return toks[i].type if 0 <= i < len(toks) else None
+
+
+def match_offset(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Match ``n``, ``n-1``, ``n + 1`` at i; return (offset, index after)."""
+    if word_at(toks, i) not in ("n", "t"):
+        return None
+    if type_at(toks, i + 1) in ("ADD", "SUB") and type_at(toks, i + 2) == "NUMBER":
+        number = str(toks[i + 2].value)
+        if number.isdigit():
+            sign = 1 if type_at(toks, i + 1) == "ADD" else -1
+            return sign * int(number), i + 3
+    return 0, i + 1
+
+
+def match_period(toks: list[Token], i: int) -> tuple[int, int] | None:
+    """Match what follows the word ``tahun``: ``n-1``, ``(n-1)``, ``berjalan``, ``lalu``."""
+    word = word_at(toks, i)
+    if word in CURRENT:
+        return CURRENT[word], i + 1
+    if type_at(toks, i) == "LPAR":
+        inner = match_offset(toks, i + 1)
+        if inner and type_at(toks, inner[1]) == "RPAR":
+            return inner[0], inner[1] + 1
+        return None
+    return match_offset(toks, i)
+
+
+def match_date(toks: list[Token], i: int) -> tuple[str, int] | None:
+    """Match ``31 Desember 2019`` or ``31 Desember tahun n-1`` at i."""
+    day = str(toks[i].value)
+    month = MONTHS.get(word_at(toks, i + 1) or "")
+    if not (month and day.isdigit()):
+        return None
+    if type_at(toks, i + 2) == "NUMBER" and str(toks[i + 2].value).isdigit():
+        return f"{int(day)}/{month}/{int(str(toks[i + 2].value))}", i + 3
+    if word_at(toks, i + 2) == "tahun":
+        period = match_period(toks, i + 3)
+        if period:
+            return f"{int(day)}/{month}/n{period[0]:+d}", period[1]
+    return None
+
+
+def zero_width(type_: str, value: str, at: Token) -> Token:
+    """A token the text implies but does not write, placed at ``at`` with no width."""
+    return Token(
+        type_,
+        value,
+        start_pos=at.start_pos,
+        line=at.line,
+        column=at.column,
+        end_line=at.line,
+        end_column=at.column,
+        end_pos=at.start_pos,
+    )
+
+
+class Output:
+    """The scan's state and what it writes: phrase tokens, and the pending name."""
+
+    def __init__(self, toks: list[Token], text: str) -> None:
+        self.toks = [
+            part for tok in toks for part in (split_hyphens(tok) if tok.type == "WORD" else [tok])
+        ]
+        self.text = text
+        self.out: list[Token] = []
+        self.phrase: list[Token] = []
+        self.in_condition = False
+        self.notes: list[str] = []
+        #: How words were read where context chose (Formula.notes).
+        self.readings: list[str] = []
+        #: Where the current clause starts in ``out`` (after a label's "=").
+        self.clause_start = 0
+        #: Tokens that close the current clause: ")" and a scale such as "x 100%".
+        self.closers: list[tuple[str, str]] = []
+        #: An operator promised by a verb ("membagi A dengan B"), written at "dengan".
+        self.verb: str | None = None
+        #: Open brackets: "call" for a function's, "group" for the others.
+        self.brackets: list[str] = []
+        #: The formula divides with a sign or "dibagi" somewhere: then "terhadap" and
+        #: a slash glued between words are parts of names.
+        self.divides = any(
+            tok.type == "SLASH" or word_at(self.toks, k) in DIVISION_WORDS
+            for k, tok in enumerate(self.toks)
+        )
+        self.has_sums = any(tok.type in ("SIGMA", "SIGMA_FROM") for tok in self.toks)
+        self.stopped = False
+
+    # -- output ----------------------------------------------------------------------
+    def emit(self, type_: str, value: str, first: Token, last: Token | None = None) -> None:
+        last = last or first
+        self.out.append(
+            Token(
+                type_,
+                value,
+                start_pos=first.start_pos,
+                line=first.line,
+                column=first.column,
+                end_line=last.end_line,
+                end_column=last.end_column,
+                end_pos=last.end_pos,
+            )
+        )
+
+    def after_operand(self) -> bool:
+        """True where a multiplication sign may stand: after a value, not at the start."""
+        if self.phrase:
+            return True
+        return bool(self.out) and self.out[-1].type in OPERAND_ENDS
+
+    def last_is_name(self) -> bool:
+        return bool(self.phrase) or (bool(self.out) and self.out[-1].type in ("NAME", "INDEXED"))
+
+    def flush(self) -> None:
+        """Emit the pending words as NAME tokens, splitting at slashes that divide."""
+        if not self.phrase:
+            return
+        words, self.phrase = self.phrase, []
+        segment: list[tuple[str, Token]] = []
+        for tok in words:
+            parts = str(tok.value).split("/")
+            keep = len(parts) == 1 or self._slash_in_name(parts, len(words))
+            if len(parts) == 1 or keep:
+                segment.append((str(tok.value), tok))
+                continue
+            # A slash between ordinary words, or a lone pair such as PP/PAK, divides.
+            for k, part in enumerate(parts):
+                if k:
+                    self._emit_name(segment)
+                    segment = []
+                    self.emit("DIV", "/", tok)
+                segment.append((part, tok))
+        self._emit_name(segment)
+
+    def _slash_in_name(self, parts: list[str], words: int) -> bool:
+        """SD/MI, dan/atau, s/d and kabupaten/kota beside another division are names;
+        a lone PP/PAK or "desa/kelurahan" in a formula with no other division divides."""
+        folded = {p.casefold() for p in parts}
+        if folded & NAME_SLASH_WORDS or "/".join(parts).casefold() in RANGE_WORDS:
+            return True
+        if words > 1 and all(is_abbreviation(p) for p in parts):
+            return True
+        return words > 1 and self.divides
+
+    def mark(self, type_: str, value: str, at: Token) -> None:
+        """Write a token the text implies but does not write (")" after a verbal ratio)."""
+        self.out.append(zero_width(type_, value, at))
+
+    def close_clause(self) -> None:
+        """End the current clause: write what it promised (")", "x 100%")."""
+        self.flush()
+        at = self.out[-1] if self.out else None
+        if self.closers and at is not None and at.type == "LPAR" and len(self.out) > 1:
+            dangling = self.out[-2]  # "A terhadap" and nothing after: "(A) / (" so far
+            if dangling.type in ("DIV", "MUL", "SUB", "ADD"):
+                raise error(
+                    self.text,
+                    dangling,
+                    f"formula ends with '{dangling.value}': something is missing after it",
+                )
+        while self.closers and at is not None:
+            type_, value = self.closers.pop()
+            self.mark(type_, value, at)
+        self.closers.clear()
+        self.verb = None
+
+    def _emit_name(self, segment: list[tuple[str, Token]]) -> None:
+        if segment:
+            text = " ".join(part for part, _ in segment)
+            self.emit("NAME", text, segment[0][1], segment[-1][1])
+
+    def on_mul_sign(self, i: int) -> int:
+        self.flush()
+        self.emit("MUL", str(self.toks[i].value), self.toks[i])
+        return i + 1
+
+    def keyword(self, i: int, type_: str, value: str, width: int = 1) -> int:
+        self.flush()
+        self.emit(type_, value, self.toks[i], self.toks[i + width - 1])
+        return i + width
+
+    def on_other(self, i: int) -> int:
+        self.flush()
+        self.out.append(self.toks[i])
+        return i + 1
