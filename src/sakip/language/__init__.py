@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .formula import PERCENT, Formula, FormulaCache, Slot, normalize_name, slugify
 from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_SUM_TERMS
+from .notation import read_notation
 from .parser import cached_formula, parse, parse_quietly
 from .plan import Plan, plan_for
 from .result import Result
@@ -35,6 +36,7 @@ __all__ = [
     "parse",
     "parse_quietly",
     "plan_for",
+    "read_notation",
     "slugify",
     "top_coefficient",
 ]
