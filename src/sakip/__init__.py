@@ -47,6 +47,7 @@ __all__ = [
     "NotAFormulaError",
     "Result",
     "SakipError",
+    "Scale",
     "UnitError",
     "ValueTypeError",
     "ZeroDenominatorError",
@@ -71,6 +72,8 @@ __version__ = "0.1.0"
 def __getattr__(name: str) -> Any:
     # The catalog (and lint, which reads it) load on first use, keeping `import sakip`
     # as cheap as importing its dependencies.
+    if name == "Scale":
+        return importlib.import_module("sakip.catalog").Scale
     if name in ("catalog", "measure"):
         return importlib.import_module(f"sakip.{name}")
     if name in ("achievement", "ikm", "predikat"):

@@ -8,6 +8,7 @@ warnings, a compiled plan for lint's unit checks, a formula's leading constant.
 
 from __future__ import annotations
 
+from .bands import BandTable, read_bands
 from .formula import PERCENT, Formula, FormulaCache, Slot, normalize_name, slugify
 from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_SUM_TERMS
 from .notation import read_notation
@@ -24,6 +25,7 @@ __all__ = [
     "MAX_LENGTH",
     "MAX_SUM_TERMS",
     "PERCENT",
+    "BandTable",
     "Formula",
     "FormulaCache",
     "Plan",
@@ -36,6 +38,7 @@ __all__ = [
     "parse",
     "parse_quietly",
     "plan_for",
+    "read_bands",
     "read_notation",
     "slugify",
     "top_coefficient",

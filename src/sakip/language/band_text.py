@@ -1,0 +1,451 @@
+"""The words of a band table: tokens, the header that names the subject, and the
+classes it lists (``1) ...``, ``;``, lines, ``, ``). bands.py reads each class.
+
+A class is a run of tokens; its range is read by :mod:`.band_range`. Everything here
+works on tokens from one linear scan, so no input can make a regex backtrack.
+"""
+
+from __future__ import annotations
+
+import re
+from fractions import Fraction
+from typing import NamedTuple
+
+from ..numbers import INDONESIAN_NUMBER, POINT_NUMBER, parse_number
+from .functions import FUNCTIONS
+from .words import MUL_WORDS
+
+__all__ = [
+    "CONDITION_WORDS",
+    "Split",
+    "Tok",
+    "header",
+    "is_formula",
+    "mark_items",
+    "span",
+    "split_items",
+    "tokenize",
+]
+
+
+class Tok(NamedTuple):
+    """A token: its kind, the text as written, where it stands, and its meaning (the
+    value of a number, the comparator of a comparison word)."""
+
+    kind: str
+    text: str
+    start: int
+    end: int
+    value: Fraction | None = None
+    op: str = ""
+
+
+# Comparison words, each meaning a comparator; only before a number ("kurang dari 70"),
+# so that "Kurang" stays a label.
+_WORD_COMPARATORS = {
+    "kurang dari atau sama dengan": "<=",
+    "kurang dari sama dengan": "<=",
+    "lebih dari atau sama dengan": ">=",
+    "lebih dari sama dengan": ">=",
+    "lebih kecil atau sama dengan": "<=",
+    "lebih besar atau sama dengan": ">=",
+    "lebih kecil dari": "<",
+    "lebih besar dari": ">",
+    "tidak lebih dari": "<=",
+    "tidak kurang dari": ">=",
+    "kurang dari": "<",
+    "lebih dari": ">",
+    "di atas": ">",
+    "diatas": ">",
+    "di bawah": "<",
+    "dibawah": "<",
+    "minimal": ">=",
+    "maksimal": "<=",
+    "paling sedikit": ">=",
+    "paling banyak": "<=",
+    "sekurang-kurangnya": ">=",
+    "setidaknya": ">=",
+    "sama dengan": "=",
+}
+# Comparison words after a number: "70 ke atas" is 70 or more.
+_POSTFIX = {
+    "ke atas": ">=",
+    "keatas": ">=",
+    "ke bawah": "<=",
+    "kebawah": "<=",
+    "atau lebih": ">=",
+    "atau kurang": "<=",
+}
+_SYMBOLS = {"<=": "<=", "=<": "<=", "≤": "<=", "⩽": "<=", ">=": ">=", "=>": ">=", "≥": ">="}
+_SYMBOLS |= {"⩾": ">=", "<": "<", ">": ">"}
+
+
+def _phrases(table: dict[str, str]) -> str:
+    """An alternation of the phrases, longest first, any run of spaces between words."""
+    ordered = sorted(table, key=len, reverse=True)
+    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
+
+
+_TOKEN = r"""
+  (?P<dash> s\.[ ]?d\b\.? | s/d\b | sampai (?:\s+dengan)? \b | hingga \b )  # range words
+| (?P<wcmp> (?:{words}) \b (?= \s* [-+−]? \s* [0-9] ) )   # "kurang dari 70"
+| (?P<post> (?:{post}) \b )                        # "70 ke atas"
+| (?P<eq> -> | → | ⇒ | = (?! [<>] ) )             # between a class and its label
+| (?P<cmp> <= | >= | =< | => | [≤≥⩽⩾<>] )          # comparison signs
+| (?P<num> {number} )                             # a number in the text's notation
+| (?P<pct> % | ‰ | persen \b )
+| (?P<word> [^\W\d_] \w* (?: ['’-] [^\W\d_] \w* )* ) # a word; an inner hyphen joins
+| (?P<dashchar> [-–—−] )                          # a range dash or a minus sign
+| (?P<plus> \+ )
+| (?P<open> [(\[] )
+| (?P<close> [)\]] )
+| (?P<semi> ; )
+| (?P<nl> \n )
+| (?P<comma> , )
+| (?P<colon> : )
+| (?P<dot> \.+ | … )
+| (?P<op> [/*×÷^Σ∑"“”{{}}|#≠@] )                   # formula signs: not a band table
+| (?P<space> [^\S\n]+ )
+| (?P<sym> . )                                    # bullets and other marks
+"""
+
+
+def _scanner(number: re.Pattern[str]) -> re.Pattern[str]:
+    body = _TOKEN.format(
+        words=_phrases(_WORD_COMPARATORS), post=_phrases(_POSTFIX), number=number.pattern
+    )
+    return re.compile(body, re.VERBOSE | re.IGNORECASE)
+
+
+_SCAN = {False: _scanner(INDONESIAN_NUMBER), True: _scanner(POINT_NUMBER)}
+
+
+def tokenize(text: str, decimal_point: bool = False) -> list[Tok]:
+    """The tokens of ``text`` (spaces dropped; their place shows in the positions)."""
+    tokens = []
+    for match in _SCAN[decimal_point].finditer(text):
+        kind = match.lastgroup or "sym"
+        word = match.group()
+        if kind == "space":
+            continue
+        if kind == "num":
+            tokens.append(
+                Tok(kind, word, *match.span(), parse_number(word, decimal_point=decimal_point))
+            )
+        elif kind in ("wcmp", "post"):
+            table = _WORD_COMPARATORS if kind == "wcmp" else _POSTFIX
+            tokens.append(Tok("cmp" if kind == "wcmp" else kind, word, *match.span(), None,
+                              table[" ".join(word.casefold().split())]))  # fmt: skip
+        elif kind == "cmp":
+            tokens.append(Tok(kind, word, *match.span(), None, _SYMBOLS[word]))
+        else:
+            tokens.append(Tok("dash" if kind == "dashchar" else kind, word, *match.span()))
+    return tokens
+
+
+# Words of formulas: arithmetic words and verbs, "dihitung"; "x" only where it
+# multiplies, and "kali" counts ("1-2 kali") as well as multiplies.
+_FORMULA_WORDS = (MUL_WORDS - {"x", "kali"}) | {"dibagi", "membagi", "dibandingkan"}
+_FORMULA_WORDS |= {"dibanding", "berbanding", "mengalikan", "mengurangkan", "mengurangi"}
+_FORMULA_WORDS |= {"menjumlahkan", "dikurangi", "ditambah", "dihitung", "diperoleh"}
+_FORMULA_WORDS |= {"dirumuskan", "didapat", "dimana", "selain"}
+# Two words that make an operator or a default branch: "di bagi", "jika tidak".
+_FORMULA_PAIRS = {("di", "bagi"), ("di", "kali"), ("jika", "tidak"), ("selain", "itu")}
+# "dibagi menjadi 4 kategori" divides a scale into classes, not one number by another.
+_INTO = {"menjadi", "dalam", "atas", "ke"}
+_MULTIPLY_X = re.compile(r"[xX](?:[0-9].*)?")
+_NEXT_OPERAND = {"num", "word", "open"}
+
+
+def is_formula(tokens: list[Tok]) -> bool:
+    """Formula material: an operator sign, an arithmetic word, ``x`` between operands,
+    a function call, or a conditional (``jika ...``) that the formula language reads."""
+    if tokens and tokens[0].text.casefold() == "jika":
+        return True
+    for i, tok in enumerate(tokens):
+        if tok.kind == "op":
+            return True
+        if tok.kind != "word":
+            continue
+        word = tok.text.casefold()
+        after = tokens[i + 1] if i + 1 < len(tokens) else None
+        following = _next_word(tokens, i)
+        if word in _FORMULA_WORDS and following not in _INTO:
+            return True
+        if (word, following) in _FORMULA_PAIRS:
+            return True
+        if _MULTIPLY_X.fullmatch(tok.text) and (len(tok.text) > 1 or _is(after, _NEXT_OPERAND)):
+            return True
+        if word in FUNCTIONS and after is not None and after.kind == "open":
+            return True
+    return False
+
+
+def _next_word(tokens: list[Tok], i: int) -> str:
+    return tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
+
+
+def _is(tok: Tok | None, kinds: set[str]) -> bool:
+    return tok is not None and tok.kind in kinds
+
+
+def span(text: str, tokens: list[Tok]) -> str:
+    """The text the tokens cover, as written, with runs of whitespace as one space."""
+    if not tokens:
+        return ""
+    return " ".join(text[tokens[0].start : tokens[-1].end].split())
+
+
+# --- the header: the words that name what the bands classify --------------------------
+
+# "IKM terbagi menjadi 4 kategori yaitu:": the subject stands before the verb.
+_DIVIDE_VERBS = {"terbagi", "dibagi", "dikelompokkan", "diklasifikasikan", "digolongkan"}
+_DIVIDE_VERBS |= {"dikategorikan", "terdiri"}
+_LIST_WORDS = {"yaitu", "yakni", "meliputi", "sebagai", "adalah"}
+# "(misal: 0 kasus, ...)": the words that open a list of examples.
+_EXAMPLE_WORDS = {"misal", "misalnya", "mis", "contoh", "contohnya", "seperti", "yaitu", "yakni"}
+# Words around a subject that are not part of its name.
+_HEADER_WORDS = {"berdasarkan", "kategori", "kriteria", "klasifikasi", "predikat", "skala"}
+_HEADER_WORDS |= {"interval", "tingkat", "tingkatan", "penilaian", "interpretasi", "tabel"}
+_HEADER_WORDS |= {"rentang", "range", "status", "dengan", "untuk", "menurut", "nilai"}
+_HEADER_WORDS |= _LIST_WORDS
+# A header before a colon says that a table follows.
+_TABLE_HEADS = _HEADER_WORDS - {"dengan", "untuk", "menurut", "nilai", "status"} - _LIST_WORDS
+#: Words that link a label before them to a condition after: "Baik apabila ...".
+CONDITION_WORDS = frozenset({"apabila", "jika", "bila", "bilamana", "jikalau", "kalau"})
+
+
+class Header(NamedTuple):
+    subject: str | None
+    body: list[Tok]
+    note: str
+
+
+def header(text: str, tokens: list[Tok]) -> Header:
+    """Split off a header: ``X terbagi menjadi ... :``, ``Berdasarkan X (misal: ...)``,
+    ``Berdasarkan X: ...``. Without one the body is the whole text."""
+    for read in (_divided_header, _bracket_header, _colon_header):
+        found = read(text, tokens)
+        if found is not None:
+            return found
+    return Header(None, tokens, "")
+
+
+def _subject(text: str, words: list[Tok]) -> str | None:
+    """The subject's name among header words: keywords at either end are dropped."""
+    words = [t for t in words if t.kind == "word"]
+    while words and words[0].text.casefold() in _HEADER_WORDS:
+        words = words[1:]
+    while words and words[-1].text.casefold() in _HEADER_WORDS:
+        words = words[:-1]
+    return span(text, words) or None
+
+
+def _divided_header(text: str, tokens: list[Tok]) -> Header | None:
+    verb = next((i for i, t in enumerate(tokens) if t.text.casefold() in _DIVIDE_VERBS), None)
+    if verb is None or verb == 0 or any(t.kind == "num" for t in tokens[:verb]):
+        return None
+    end = _header_end(tokens, verb)
+    if end is None:
+        return None
+    subject = _subject(text, tokens[:verb])
+    note = f"'{span(text, tokens[:end])}' names the subject {subject!r}"
+    return Header(subject, tokens[end:], note)
+
+
+def _header_end(tokens: list[Tok], verb: int) -> int | None:
+    """Where the list starts after a dividing verb: after ':' or "yaitu", or at a
+    list marker."""
+    for i in range(verb + 1, len(tokens)):
+        tok = tokens[i]
+        if tok.kind in ("colon", "mark", "semi", "nl"):
+            return i + 1 if tok.kind != "mark" else i
+        if tok.kind == "word" and tok.text.casefold() in _LIST_WORDS:
+            following = tokens[i + 1 : i + 3]
+            skip = sum(1 for t in following if t.kind == "colon" or t.text == "berikut")
+            return i + 1 + skip
+    return None
+
+
+def _bracket_header(text: str, tokens: list[Tok]) -> Header | None:
+    """``Berdasarkan jumlah kasus (misal: 0 kasus, 1–2 kasus, >2 kasus)``."""
+    last = len(tokens) - 1
+    while last >= 0 and tokens[last].kind == "dot":
+        last -= 1
+    opens = [i for i, t in enumerate(tokens) if t.kind == "open"]
+    if last < 1 or tokens[last].kind != "close" or not opens or opens[0] == 0:
+        return None
+    first = opens[0]
+    if _closing(tokens, first) != last or any(t.kind != "word" for t in tokens[:first]):
+        return None
+    body = tokens[first + 1 : last]
+    examples = bool(body) and body[0].text.casefold() in _EXAMPLE_WORDS
+    if not examples and not any(t.text.casefold() in _TABLE_HEADS for t in tokens[:first]):
+        return None  # "name repaired (line 1935 garbled, ...)": a remark in brackets
+    while body and (body[0].text.casefold() in _EXAMPLE_WORDS or body[0].kind in ("colon", "dot")):
+        body = body[1:]
+    if _count(body) < 2:
+        return None  # "Angka Putus (DO + 1)": a name and a bracket, not a list
+    subject = _subject(text, tokens[:first])
+    return Header(subject, body, f"'{span(text, tokens[:first])}' names the subject {subject!r}")
+
+
+def _closing(tokens: list[Tok], opening: int) -> int | None:
+    depth = 0
+    for i in range(opening, len(tokens)):
+        depth += {"open": 1, "close": -1}.get(tokens[i].kind, 0)
+        if depth == 0:
+            return i
+    return None
+
+
+def _colon_header(text: str, tokens: list[Tok]) -> Header | None:
+    """``Berdasarkan jenis kematian: A (..); B (..)``: words, a colon, then two or more
+    classes none of which is ``label: class`` or ``label = class`` itself (then the
+    first colon belongs to the first class)."""
+    colon = next((i for i, t in enumerate(tokens) if t.kind in ("colon", "num", "cmp")), None)
+    if colon is None or tokens[colon].kind != "colon" or colon == 0:
+        return None
+    body = tokens[colon + 1 :]
+    own_line = bool(body) and body[0].kind == "nl"
+    if (any(t.kind == "colon" for t in body) and not own_line) or _count(body) < 2:
+        return None
+    if not any(t.text.casefold() in _TABLE_HEADS for t in tokens[:colon]):
+        return None  # "numerator line 511, denominator line 512" is prose after a colon
+    subject = _subject(text, tokens[:colon])
+    note = f"'{span(text, tokens[:colon])}' names the subject {subject!r}"
+    return Header(subject, body, note)
+
+
+# --- the classes ---------------------------------------------------------------------
+
+_STRONG = {"semi", "nl", "mark"}
+
+
+def mark_items(text: str, tokens: list[Tok]) -> list[Tok]:
+    """List markers ``1)`` ``2.`` ``a)`` ``b.`` become ``mark`` tokens: only markers that
+    count 1, 2, 3... (or a, b, c...) in order, so "sampai 60. Baik" keeps its number."""
+    found: list[int] = []
+    letters: bool | None = None
+    for i, tok in enumerate(tokens[:-1]):
+        ordinal = _marker_ordinal(text, tokens, i)
+        if ordinal is None or ordinal != len(found) + 1:
+            continue
+        is_letter = tok.kind == "word"
+        if letters is None or letters == is_letter:
+            letters = is_letter
+            found.append(i)
+    if len(found) < 2:
+        return tokens
+    drop = {i + 1 for i in found}
+    marks = set(found)
+    return [
+        Tok("mark", t.text, t.start, t.end) if i in marks else t
+        for i, t in enumerate(tokens)
+        if i not in drop
+    ]
+
+
+def _marker_ordinal(text: str, tokens: list[Tok], i: int) -> int | None:
+    tok, after = tokens[i], tokens[i + 1]
+    if after.text not in (")", ".") or after.start != tok.end:
+        return None
+    if after.end < len(text) and not text[after.end].isspace():
+        return None
+    glued_to = tokens[i - 1] if i > 0 and tokens[i - 1].end == tok.start else None
+    if glued_to is not None and glued_to.kind not in ("colon", "open", "nl", "semi"):
+        return None
+    if tok.kind == "num" and tok.text.isdigit() and len(tok.text) <= 2:
+        return int(tok.text)
+    if tok.kind == "word" and len(tok.text) == 1 and "a" <= tok.text <= "z":
+        return ord(tok.text) - ord("a") + 1
+    return None
+
+
+class Split(NamedTuple):
+    items: list[list[Tok]]
+    #: Split at ``, `` or full stops, which prose uses too: the table needs more proof.
+    weak: bool
+
+
+def split_items(tokens: list[Tok]) -> Split | None:
+    """The classes: split at ``;``, line ends and list markers; else at ``, `` or at
+    full stops. None when brackets do not balance."""
+    strong = _split(tokens, _STRONG)
+    if strong is None:
+        return None
+    if len(_kept(strong)) > 1:
+        return Split(_join_lines(strong), weak=False)
+    for kinds in ({"comma"}, {"dot"}):
+        parts = _kept(_split(tokens, kinds) or [])
+        if len(parts) > 1 and all(_has_number(p) for p in parts):
+            return Split(parts, weak=True)
+    return Split(_kept(strong), weak=False)
+
+
+def _count(tokens: list[Tok]) -> int:
+    split = split_items(tokens)
+    return 0 if split is None else len(split.items)
+
+
+def _split(tokens: list[Tok], kinds: set[str]) -> list[list[Tok]] | None:
+    """The runs between separators, each after the first starting with its separator."""
+    items: list[list[Tok]] = [[]]
+    depth = 0
+    for tok in tokens:
+        depth += {"open": 1, "close": -1}.get(tok.kind, 0)
+        if depth < 0:
+            return None
+        if depth == 0 and tok.kind in kinds:
+            items.append([tok])
+        else:
+            items[-1].append(tok)
+    return None if depth else items
+
+
+def _kept(items: list[list[Tok]]) -> list[list[Tok]]:
+    return [trimmed for trimmed in map(_trim, items) if trimmed]
+
+
+def _trim(item: list[Tok]) -> list[Tok]:
+    """Without its separator, a bullet in front, or closing stops and commas."""
+    start, end = 0, len(item)
+    while start < end and (item[start].kind in _LEADING or _bullet(item, start)):
+        start += 1
+    while end > start and item[end - 1].kind in ("dot", "comma", "sym", "semi", "nl"):
+        end -= 1
+    return item[start:end]
+
+
+_LEADING = {"sym", "comma", "semi", "nl", "mark", "dot"}
+
+
+def _bullet(item: list[Tok], i: int) -> bool:
+    """A dash in front of a class, apart from what follows: "- Baik: 70-80"."""
+    return (
+        i == 0
+        and item[0].kind == "dash"
+        and len(item) > 1
+        and item[1].start > item[0].end
+        and item[0].text in "-–—•"
+    )
+
+
+def _has_number(item: list[Tok]) -> bool:
+    return any(t.kind == "num" for t in item)
+
+
+def _join_lines(items: list[list[Tok]]) -> list[list[Tok]]:
+    """A line without a number continues the class above it (text wrapped in a PDF);
+    lines of only stops ("...") are dropped. After ";" a class stands on its own."""
+    joined: list[list[Tok]] = []
+    for raw in items:
+        item = _trim(raw)
+        if not item or all(t.kind == "dot" for t in item):
+            continue
+        wrapped = raw[0].kind == "nl" and not _has_number(item)
+        if joined and wrapped and _has_number(joined[-1]):
+            joined[-1] = joined[-1] + item
+        else:
+            joined.append(item)
+    return joined
