@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .band_text import CONDITION_WORDS, Tok, span
 
-__all__ = ["Bounds", "Class", "NotAClass", "read_class"]
+__all__ = ["TIME_UNITS", "Bounds", "Class", "NotAClass", "read_class"]
 
 
 class NotAClass(Exception):
@@ -110,7 +110,7 @@ def _starts_range(toks: list[Tok], i: int) -> bool:
     return tok.text.casefold() == "antara" and _value(toks, i + 1) is not None
 
 
-def find_range(toks: list[Tok]) -> _Range | None:
+def _find_range(toks: list[Tok]) -> _Range | None:
     """The first range in the tokens, or None when there is none."""
     for i in range(len(toks)):
         if _starts_range(toks, i):
@@ -265,7 +265,7 @@ _LINKS |= {"dalam", "ke", "bernilai"}
 _FILLERS = {"rentang", "dalam", "berada", "pada", "di", "antara", "bernilai", "sebesar"}
 _FILLERS |= {"range", "interval", "adalah", "yaitu", "yang", "nilainya"}
 # A bracket that starts so is another scale for another variable: a note.
-_ALTERNATIVES = {"atau", "or", "setara", "ekuivalen", "identik", "sama"}
+_ALTERNATIVES = {"atau", "or", "setara", "ekuivalen", "identik"}
 # Numbers after these words belong to a unit: "per 100.000 kelahiran hidup".
 _PER = {"per", "setiap", "tiap"}
 # Time units, and how many of the smaller unit make one larger.
@@ -303,7 +303,8 @@ class _Parts(NamedTuple):
 
 
 def _parts(text: str, toks: list[Tok]) -> _Parts:
-    outside = toks[:]
+    """Brackets with numbers: an alternative scale or a second range (notes), or the
+    class's own range when nothing outside has a number."""
     groups = _groups(toks)
     drop: set[int] = set()
     inner: list[Tok] | None = None
@@ -346,7 +347,7 @@ def _split_label(toks: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
     return None
 
 
-def clean_label(text: str, toks: list[Tok]) -> str:
+def _clean_label(text: str, toks: list[Tok]) -> str:
     """A label without the words that link it: "dengan mutu pelayanan D (Tidak Baik)"
     is "D (Tidak Baik)", "menunjukkan peningkatan produksi" is "peningkatan produksi"."""
     start = 0
@@ -364,7 +365,7 @@ def _named(tok: Tok) -> bool:
     return tok.kind == "open" or (tok.kind == "word" and tok.text[:1].isupper())
 
 
-def subject_words(text: str, toks: list[Tok]) -> str:
+def _subject_words(text: str, toks: list[Tok]) -> str:
     """A mention of the subject without "rentang", "berada dalam" and the like."""
     words = [t for t in toks if t.kind == "word"]
     while words and words[0].text.casefold() in _FILLERS:
@@ -384,14 +385,14 @@ def read_class(text: str, toks: list[Tok]) -> Class:
     parts = _parts(text, toks)
     if parts.inner is not None:
         # "Neonatal dini (0–6 hari)": the label outside, the range in the brackets
-        label = clean_label(text, parts.outer)
+        label = _clean_label(text, parts.outer)
         if not label:
             raise NotAClass("the class has no label", toks[0].start)
         return _build(text, parts.inner, label, parts.notes, separated=True)
     split = _split_label(parts.outer)
     if split is not None:
         side, label_side = split
-        return _build(text, side, clean_label(text, label_side), parts.notes, separated=True)
+        return _build(text, side, _clean_label(text, label_side), parts.notes, separated=True)
     return _build(text, parts.outer, None, parts.notes, separated=False)
 
 
@@ -399,7 +400,7 @@ def _build(
     text: str, toks: list[Tok], label: str | None, notes: list[str], separated: bool
 ) -> Class:
     pos = toks[0].start if toks else 0
-    found = find_range(toks)
+    found = _find_range(toks)
     if found is None:
         raise NotAClass("no range of numbers", pos)
     bounds, end = _upper_unit(toks, found)
@@ -422,10 +423,10 @@ def _build(
     if label is None and condition is not None and condition > 0:
         # "Gizi baik apabila Z-score berada dalam rentang -2 SD s.d. + 1 SD"
         label, linked = span(text, before[:condition]), True
-        subject = subject_words(text, before[condition + 1 :]) or subject
+        subject = _subject_words(text, before[condition + 1 :]) or subject
         before = []
     elif label is None and after and after[0].text.casefold() in _LINKS:
-        label, linked = clean_label(text, after), True  # "... menunjukkan peningkatan"
+        label, linked = _clean_label(text, after), True  # "... menunjukkan peningkatan"
         after = []
     if near and subject is None and (label is not None or after):
         subject = near  # "IKU > 80": the words at the comparator name the subject
@@ -443,7 +444,7 @@ def _build(
         class_text=span(text, toks[found.start : end + len(after)]),
         bounds=bounds,
         subject=subject,
-        weak=subject_words(text, before),
+        weak=_subject_words(text, before),
         percent=found.percent,
         unit=unit or (span(text, after) if label is not None else ""),
         notes=tuple(notes),
