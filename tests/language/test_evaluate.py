@@ -289,7 +289,7 @@ def test_a_pickled_formula_keeps_its_zero_denominators_and_units() -> None:
     f = pickle.loads(pickle.dumps(sakip.parse("A / A x 100%")))
     with pytest.raises(sakip.ZeroDenominatorError):
         sakip.evaluate(f, {"A": 0})
-    g = pickle.loads(pickle.dumps(sakip.parse("A x 0%")))
+    g = pickle.loads(pickle.dumps(sakip.parse("jika A > 1 maka 0% selain itu 100%")))
     assert sakip.evaluate(g, {"A": 5}).units == sakip.ureg.percent
     h = pickle.loads(pickle.dumps(sakip.parse("A x 2.5", decimal_point=True)))
     assert sakip.evaluate(h, {"A": 2}).magnitude == 5  # read with a decimal point again

@@ -197,6 +197,10 @@ def _slot_value(
         # with period=, a mapping by period is read at that period (then summed if it
         # is itself a series); a mapping by anything else is the series to total
         raw = _at_period(raw, period, name)
+    if total and _is_sequence(raw):
+        # "ΣTenaga Kerja" with the units' values in a list or array: their total (to sum
+        # row by row over many rows, give a mapping {unit: array})
+        raw = dict(enumerate(raw))
     if isinstance(raw, Mapping):
         if slot.kind == "total":
             parts = [_number(codes, slot, name, v) for v in raw.values()]
@@ -219,6 +223,13 @@ def _slot_value(
             f" {{period: value}} with period=, or bind '{slot.written}' itself"
         )
     return _number(codes, slot, name, raw)
+
+
+def _is_sequence(raw: Any) -> bool:
+    """A list, tuple or one-dimensional array of values (not text, not a quantity)."""
+    if isinstance(raw, list | tuple):
+        return True
+    return isinstance(raw, np.ndarray) and raw.ndim == 1
 
 
 def _by_period(series: Mapping[Any, Any]) -> bool:

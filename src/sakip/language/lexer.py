@@ -19,6 +19,7 @@ from .scanning import error, match_date, match_offset, match_period, type_at, wo
 from .verbal import VerbalRules
 from .words import (
     ALWAYS_KEYWORDS,
+    BASE_YEAR_WORDS,
     CLAUSE_FILLERS,
     DEFINERS,
     LABEL_VERBS,
@@ -145,13 +146,42 @@ class _WordRules(VerbalRules, NameRules):
 
     def on_tahun(self, i: int) -> int | None:
         if not self.last_is_name():
-            return None
+            return self._elided_name(i)
         period = match_period(self.toks, i + 1)
         if period is None:
             return None  # "pada tahun perencanaan": a word of a name
+        if self.phrase and str(self.phrase[-1].value).casefold() in ("pada", "di", "dalam"):
+            self.phrase.pop()  # "Jumlah A pada tahun n-1": "pada" belongs to the period
         self.flush()
         self.emit("PERIOD", str(period[0]), self.toks[i], self.toks[period[1] - 1])
         return period[1]
+
+    def _elided_name(self, i: int) -> int | None:
+        """ "(PDRB tahun n - tahun n-1) / tahun n-1": a period alone, where a value
+        stands, is the last named value at that period; "Tahun Dasar" alone is that
+        value in the base year, a value of its own."""
+        if self.phrase or not self.out or self.out[-1].type not in ("SUB", "DIV", "LPAR", "ADD"):
+            return None
+        # the value a period was written for ("PDRB tahun n"), else the last name
+        dated = [a for a, b in zip(self.out, self.out[1:], strict=False) if b.type == "PERIOD"]
+        named = next((t for t in reversed(dated) if t.type == "NAME"), None)
+        named = named or next((t for t in reversed(self.out) if t.type == "NAME"), None)
+        if named is None:
+            return None
+        period = match_period(self.toks, i + 1)
+        base = word_at(self.toks, i + 1) in BASE_YEAR_WORDS
+        if period is None and not base:
+            return None
+        end = i + 2 if base else period[1] if period else i + 1
+        first, last = self.toks[i], self.toks[end - 1]
+        shown = " ".join(self.text[(first.start_pos or 0) : (last.end_pos or 0)].split())
+        self.readings.append(f"'{shown}' alone is read as '{named.value} {shown}'")
+        if base or period is None:
+            self.emit("NAME", f"{named.value} {shown}", first, last)
+        else:
+            self.emit("NAME", str(named.value), first)
+            self.emit("PERIOD", str(period[0]), first, last)
+        return end
 
 
 class _Scan(_WordRules):
@@ -321,6 +351,12 @@ class _Scan(_WordRules):
         return i + 1
 
     def on_div_sign(self, i: int) -> int:
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        after_dan = bool(self.phrase) and str(self.phrase[-1].value).casefold() == "dan"
+        if after_dan and nxt is not None and word_at(self.toks, i + 1) == "atau":
+            # "Produk Tembakau dan /atau Rokok": one name
+            self.phrase.append(self.joined_text(self.toks[i], nxt))
+            return i + 2
         self.flush()
         self.emit("DIV", str(self.toks[i].value), self.toks[i])
         return i + 1

@@ -13,6 +13,7 @@ import warnings
 from importlib import resources
 from typing import Any
 
+import attrs
 from lark import Lark, Token, Tree
 from lark.exceptions import (
     UnexpectedCharacters,
@@ -39,6 +40,7 @@ from .limits import (
     MAX_LENGTH,
     MAX_TREE_DEPTH,
 )
+from .notation import read_notation
 from .sentences import focus
 from .traps import find_traps
 from .words import RATIO_HEADS, piece
@@ -316,9 +318,16 @@ def _previous_token(token: Token, tokens: list[Token]) -> Token | None:
     return None
 
 
-def _parse_uncached(text: str, decimal_point: bool) -> Formula:
-    if len(text) > MAX_LENGTH:
-        raise _fail(text, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
+def _parse_uncached(written: str, decimal_point: bool) -> Formula:
+    if len(written) > MAX_LENGTH:
+        raise _fail(written, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
+    text, read = read_notation(written)
+    formula = _parse_text(text, decimal_point, read)
+    # the Formula keeps the text as the user wrote it (LaTeX, a PDF's stacked fraction)
+    return formula if text == written else attrs.evolve(formula, text=written)
+
+
+def _parse_text(text: str, decimal_point: bool, read: list[str]) -> Formula:
     body, glossary = _split_glossary(text)
     body, reading = focus(body)
     if not body.strip():
@@ -334,7 +343,7 @@ def _parse_uncached(text: str, decimal_point: bool) -> Formula:
         expr = builder.transform(tree)
     except VisitError as exc:  # lark wraps errors raised inside the transformer
         raise exc.orig_exc from None
-    return builder.finish(expr, glossary, find_traps(tree, body) + notes, reading + readings)
+    return builder.finish(expr, glossary, find_traps(tree, body) + notes, read + reading + readings)
 
 
 _PROSE_WORDS = 12

@@ -61,6 +61,44 @@ def _constants_follow(parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     return [(e, scaled) if e.is_Number and u == _DIMENSIONLESS else (e, u) for e, u in parts]
 
 
+def _weights(expr: Any, parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
+    """A percent written as a number's weight (``30% IKA``, ``Nilai B x 5%``) is that
+    fraction of a plain value: the product is a plain number (15, not 1.500 %). Only
+    ``x 100%`` says "in percent". The quantity is the same either way; the unit shown
+    is what the table means."""
+    if len(parts) < 2:
+        return parts
+    weights = [
+        k
+        for k, (arg, unit) in enumerate(parts)
+        if unit == ureg.percent
+        and not arg.free_symbols
+        and _percent_literal(expr.args[k]) not in (None, 100)
+    ]
+    others_plain = all(
+        u == _DIMENSIONLESS and bool(a.free_symbols)
+        for k, (a, u) in enumerate(parts)
+        if k not in weights
+    )
+    if len(weights) != 1 or not others_plain:
+        return parts
+    (k,) = weights
+    arg, _ = parts[k]
+    return [
+        *parts[:k],
+        (sympy.Mul(sympy.Rational(1, 100), arg, evaluate=False), _DIMENSIONLESS),
+        *parts[k + 1 :],
+    ]
+
+
+def _percent_literal(expr: Any) -> Any:
+    """N of a written ``N%`` (Mul(N, PERCENT)), else None."""
+    if isinstance(expr, sympy.Mul) and PERCENT in expr.args and len(expr.args) == 2:
+        other = expr.args[0] if expr.args[1] is PERCENT else expr.args[1]
+        return other if other.is_Number else None
+    return None
+
+
 def infer_units(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
     """Rewrite ``expr`` for the given symbol units; return (expression, unit)."""
     if expr is PERCENT:
@@ -72,7 +110,7 @@ def infer_units(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
     if isinstance(expr, sympy.Indexed):
         return expr, units.get(expr.base, _DIMENSIONLESS)
     if isinstance(expr, sympy.Mul):
-        parts = [infer_units(arg, units) for arg in expr.args]
+        parts = _weights(expr, [infer_units(arg, units) for arg in expr.args])
         unit = _DIMENSIONLESS
         for _, part_unit in parts:
             unit = unit * part_unit

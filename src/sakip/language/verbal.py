@@ -9,7 +9,7 @@ so its parts keep together whatever they hold.
 
 from __future__ import annotations
 
-from ..errors import NotAFormulaError
+from ..errors import FormulaSyntaxError, NotAFormulaError
 from .scanning import Output, type_at, word_at, zero_width
 from .words import CLAUSE_FILLERS, NUMBER_WORDS, OPERAND_ENDS, RATIO_HEADS, VERB_OPERATORS
 
@@ -193,17 +193,31 @@ class VerbalRules(Output):
         return i + width
 
     def on_stated_in(self, i: int) -> int | None:
-        """ "dinyatakan dalam (satuan) persen (%)": the value in percent, x 100%."""
+        """ "dinyatakan dalam (satuan) persen (%)": the value in percent, x 100%; "dalam
+        bentuk rasio": no scale; "rasio atau angka per 1000": the scale is left open."""
         k = i + 1
         while word_at(self.toks, k) in ("dalam", "satuan", "bentuk"):
             k += 1
-        if word_at(self.toks, k) != "persen" or not (self.phrase or self.out):
+        stated = word_at(self.toks, k)
+        if k == i + 1 or stated is None or not (self.phrase or self.out):
+            return None
+        ahead = {word_at(self.toks, j) for j in range(k, min(k + 4, len(self.toks)))}
+        tok = self.toks[i]
+        if "atau" in ahead:
+            shown = " ".join(str(t.value) for t in self.toks[i : k + 4])
+            raise FormulaSyntaxError(
+                f"the wording leaves the scale open ('{shown}'): write the formula with"
+                " its scale, such as 'A / B x 100%' or 'A / B x 1.000'",
+                self.text,
+                tok.line or 1,
+                tok.column or 1,
+            )
+        if stated not in ("persen", "persentase"):
             return None
         k += 1
         if [t.type for t in self.toks[k : k + 3]] == ["LPAR", "PERCENT", "RPAR"]:
             k += 3
         self.close_clause()
-        tok = self.toks[i]
         self.mark("MUL", "x", tok)
         self.mark("NUMBER", "100", tok)
         self.mark("PERCENT", "%", tok)

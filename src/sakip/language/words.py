@@ -13,6 +13,7 @@ from lark import Token
 __all__ = [
     "ABBREVIATIONS",
     "ALWAYS_KEYWORDS",
+    "BASE_YEAR_WORDS",
     "CLAUSE_FILLERS",
     "CURRENT",
     "DEFINERS",
@@ -119,7 +120,9 @@ DEFINERS = frozenset({"adalah", "merupakan", "ialah", "yaitu"})
 # "X dihitung dengan (cara) ...".
 LABEL_VERBS = frozenset({"dihitung", "diperoleh", "dirumuskan", "didapat"})
 # Words that open a clause and mean nothing there: ", kemudian hasilnya dikalikan".
-CLAUSE_FILLERS = frozenset({"kemudian", "lalu", "selanjutnya", "hasilnya", "sedangkan", "adapun"})
+CLAUSE_FILLERS = frozenset(
+    {"kemudian", "lalu", "selanjutnya", "hasilnya", "sedangkan", "adapun", "biasanya", "umumnya"}
+)
 # "... untuk memperoleh nilai dalam bentuk persentase": why, not what.
 PURPOSE_WORDS = frozenset({"untuk", "agar", "sehingga", "guna"})
 NUMBER_WORDS = {"sepuluh": 10, "seratus": 100, "seribu": 1000, "sejuta": 1000000}
@@ -132,6 +135,8 @@ UNIT_WORDS = frozenset(
     {"tahun", "thn", "th", "bulan", "bln", "hari", "minggu", "jam", "menit", "kali", "orang"}
 )
 MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
+# "X tahun dasar": the value in a base year, a value of its own (not an offset).
+BASE_YEAR_WORDS = frozenset({"dasar", "awal", "acuan"})
 CURRENT = {"berjalan": 0, "ini": 0, "lalu": -1, "sebelumnya": -1}
 # Words that end a name because they are operators or keywords wherever they stand.
 ALWAYS_KEYWORDS = MUL_WORDS | {"dibagi", "jika", "maka"}

@@ -1,0 +1,190 @@
+"""Wordings other regions write (issue 9): each case's value worked out by hand."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import numpy as np
+import pytest
+
+import sakip
+
+CASES: list[tuple[str, dict[str, Any], float]] = [
+    # verbal ratios: Persentase/Proporsi scale to percent, Rasio/Perbandingan do not
+    (
+        "Persentase dari jumlah penganggur terhadap jumlah angkatan kerja.",
+        {"jumlah penganggur": 25, "jumlah angkatan kerja": 500},
+        5.0,  # 25 / 500 x 100
+    ),
+    (
+        "Proporsi sampel yang memenuhi syarat dibandingkan seluruh sampel",
+        {"sampel yang memenuhi syarat": 45, "seluruh sampel": 50},
+        90.0,  # 45 / 50 x 100
+    ),
+    (
+        "Perbandingan antara jumlah murid dengan jumlah guru",
+        {"jumlah murid": 300, "jumlah guru": 20},
+        15.0,  # 300 / 20
+    ),
+    (
+        "Rasio jumlah puskesmas terhadap jumlah penduduk",
+        {"jumlah puskesmas": 3, "jumlah penduduk": 60},
+        0.05,  # 3 / 60
+    ),
+    (
+        "Jumlah rumah layak dibandingkan dengan jumlah rumah",
+        {"Jumlah rumah layak": 30, "jumlah rumah": 40},
+        0.75,  # 30 / 40
+    ),
+    # labels and verbs
+    (
+        "Angka Kesakitan DBD : (Jumlah kasus / Jumlah populasi) x 100.000",
+        {"Jumlah kasus": 3, "Jumlah populasi": 60000},
+        5.0,  # 3 / 60000 x 100000
+    ),
+    (
+        "TPT adalah jumlah penganggur dibagi angkatan kerja",
+        {"jumlah penganggur": 4, "angkatan kerja": 80},
+        0.05,  # 4 / 80
+    ),
+    (
+        "Skor dihitung dengan cara mengalikan nilai dengan bobot, kemudian hasilnya dikalikan"
+        " seratus",
+        {"nilai": 0.8, "bobot": 0.5},
+        40.0,  # 0,8 x 0,5 x 100
+    ),
+    (
+        "Persentase kelulusan dihitung dengan membagi A dengan B, dikalikan 100.",
+        {"A": 3, "B": 4},
+        75.0,  # 3 / 4 x 100
+    ),
+    (
+        "A dibagi B dinyatakan dalam persen (%)",
+        {"A": 1, "B": 8},
+        12.5,  # 1 / 8 x 100%
+    ),
+    (
+        "Banyaknya kasus baru dalam setiap 100.000 penduduk",
+        {"Banyaknya kasus baru": 12, "penduduk": 240000},
+        5.0,  # 12 / 240000 x 100000
+    ),
+    (
+        "Jumlah kematian / jumlah lahir hidup x 1.000 per 1.000 kelahiran hidup",
+        {"Jumlah kematian": 6, "jumlah lahir hidup": 2000},
+        3.0,  # 6 / 2000 x 1000; the words after name the unit
+    ),
+    # names as written
+    (
+        "Jumlah siswa usia 7 - 12 thn / Jumlah penduduk usia 7-12 tahun x 100%",
+        {"Jumlah siswa usia 7 - 12 thn": 90, "Jumlah penduduk usia 7-12 tahun": 100},
+        90.0,
+    ),
+    (
+        "Jumlah rumah tangga desil 1 s/d 4 dibandingkan jumlah rumah tangga",
+        {"Jumlah rumah tangga desil 1 s/d 4": 10, "jumlah rumah tangga": 40},
+        0.25,
+    ),
+    (
+        "Jumlah lansia >=60 tahun yang diperiksa / total lansia >=60 tahun x 100%",
+        {"Jumlah lansia >=60 tahun yang diperiksa": 30, "total lansia >=60 tahun": 120},
+        25.0,
+    ),
+    (
+        "Jumlah item obat di kabupaten/kota / Jumlah obat",
+        {"Jumlah item obat di kabupaten/kota": 9, "Jumlah obat": 10},
+        0.9,
+    ),
+    (
+        "jumlah murid / jumlah kelas (rombel)",
+        {"jumlah murid": 300, "jumlah kelas (rombel)": 12},
+        25.0,
+    ),
+    ("P = (PL_A / PL_K) * 100%", {"PL_A": 1, "PL_K": 4}, 25.0),
+    (
+        "OPD_Provinsi_Memanfaatkan_Data / Kabupaten_Kota",
+        {"OPD_Provinsi_Memanfaatkan_Data": 3, "Kabupaten_Kota": 12},
+        0.25,
+    ),
+    # products that mathematics allows
+    ("1/3 (A + B + C)", {"A": 3, "B": 6, "C": 9}, 6.0),
+    ("100 (A / B)", {"A": 1, "B": 4}, 25.0),
+    ("Nilai rata-rata x 1/9 (0,11111)", {"Nilai rata-rata": 27}, 3.0),  # 27 / 9
+    ("30% IKA + 70% IKU", {"IKA": 50, "IKU": 100}, 85.0),  # 15 + 70
+]
+
+
+@pytest.mark.parametrize(("text", "values", "expected"), CASES, ids=[c[0][:40] for c in CASES])
+def test_wording_evaluates_to_the_value_meant(
+    text: str, values: dict[str, Any], expected: float
+) -> None:
+    assert sakip.evaluate(text, values).magnitude == pytest.approx(expected)
+
+
+def test_every_reading_chosen_by_context_is_noted() -> None:
+    f = sakip.parse("Persentase jumlah A terhadap jumlah B")
+    assert any("x 100%" in note for note in f.notes)
+    f = sakip.parse("X adalah A dibagi B")
+    assert any("'adalah' is read as '='" in note for note in f.notes)
+
+
+def test_an_elided_period_operand_takes_the_name_before_it() -> None:
+    # (120 - 100) / 100 x 100 = 20
+    result = sakip.evaluate(
+        "(PDRB tahun n - tahun n-1) / tahun n-1 x 100%",
+        {"PDRB": {2023: 100, 2024: 120}},
+        period=2024,
+    )
+    assert result.magnitude == pytest.approx(20.0)
+
+
+def test_a_base_year_operand_is_a_value_of_its_own() -> None:
+    # (17250 - 15400) / 15400 x 100 = 12,0129...
+    result = sakip.evaluate(
+        "((Produksi Tahun Berjalan - Tahun Dasar) / Tahun Dasar) x 100%",
+        {"Produksi": {2024: 17250}, "Produksi Tahun Dasar": 15400},
+        period=2024,
+    )
+    assert result.magnitude == pytest.approx(1850 / 15400 * 100)
+
+
+@pytest.mark.parametrize(
+    ("text", "offset"), [("PDRB(t-1)", -1), ("PDRB (t)", 0), ("PDRB t-1", -1), ("PDRB_{t-1}", -1)]
+)
+def test_periods_in_other_notations(text: str, offset: int) -> None:
+    f = sakip.parse(text)
+    assert f.variables == ("PDRB",)
+    assert [s.offset for s in f.slots] == [offset]
+
+
+def test_sigma_over_a_list_totals_it() -> None:
+    # (12000 + 8500 + 4300) / (30000 + 21000 + 9800) x 100 = 24800 / 60800 x 100
+    values = {"Tenaga Kerja Formal": [12000, 8500, 4300], "Tenaga Kerja": [30000, 21000, 9800]}
+    result = sakip.evaluate("ΣTenaga Kerja Formal / ΣTenaga Kerja x 100%", values)
+    assert result.magnitude == pytest.approx(24800 / 60800 * 100)
+
+
+def test_sigma_over_a_mapping_of_arrays_sums_row_by_row() -> None:
+    values = {
+        "A": {"x": np.array([1.0, 2.0]), "y": np.array([1.0, 1.0])},
+        "B": np.array([2.0, 4.0]),
+    }
+    result = sakip.evaluate("ΣA / B", values)
+    assert list(result.magnitude) == pytest.approx([1.0, 0.75])
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Perbandingan jumlah murid dalam suatu jenjang", "only one term"),
+        ("Angka kelulusan adalah jumlah lulusan pada setiap jenjang", "definition"),
+        ("Persentase jumlah desa mandiri terhadap", "something is missing"),
+        (
+            "Perbandingan antara A dengan B, biasanya dinyatakan dalam bentuk rasio atau angka per"
+            " 1000 pasangan",
+            "scale open",
+        ),
+    ],
+)
+def test_what_is_not_a_whole_formula_is_refused(text: str, message: str) -> None:
+    with pytest.raises(sakip.SakipError, match=message):
+        sakip.parse(text)
