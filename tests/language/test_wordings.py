@@ -188,3 +188,20 @@ def test_sigma_over_a_mapping_of_arrays_sums_row_by_row() -> None:
 def test_what_is_not_a_whole_formula_is_refused(text: str, message: str) -> None:
     with pytest.raises(sakip.SakipError, match=message):
         sakip.parse(text)
+
+
+def test_a_band_table_parses_to_a_formula_whose_result_is_the_label() -> None:
+    text = (
+        "IKM terbagi menjadi 4 kategori yaitu: 1) Nilai 25-64,99 dengan mutu pelayanan D"
+        " (Tidak Baik). 2) Nilai 65-76,6 dengan mutu pelayanan C (Kurang Baik). 3) Nilai"
+        " 76,61-88,3 dengan mutu pelayanan B (Baik). 4) Nilai 88,31-100 dengan mutu"
+        " pelayanan A (Sangat Baik)"
+    )
+    f = sakip.parse(text)
+    assert f.variables == ("IKM",)
+    assert str(f) == text
+    # 82,47 lies in 76,61-88,3
+    assert sakip.evaluate(f, {"IKM": 82.47}).magnitude == "B (Baik)"
+    assert any("gap" in note or "no band" in note for note in f.notes)
+    with pytest.raises(sakip.SakipError):
+        sakip.evaluate(f, {"IKM": 64.995})  # in the gap between 64,99 and 65

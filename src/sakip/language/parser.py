@@ -29,8 +29,10 @@ from ..errors import (
     FormulaSyntaxError,
     LimitError,
     NotAFormulaError,
+    NumberTextError,
     ValueTypeError,
 )
+from .bands import read_bands
 from .build import Builder, fail_at, position
 from .formula import Formula
 from .lexer import RawTerminals, phrase_tokens
@@ -322,6 +324,20 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
     if len(written) > MAX_LENGTH:
         raise _fail(written, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
     text, read = read_notation(written)
+    try:
+        table = read_bands(text, decimal_point=decimal_point)
+    except NumberTextError:
+        table = None  # a number no table holds: the formula reader says what is wrong
+    if table is not None:
+        # a band table is read as the conditional it means, in sakip's own language
+        # (always with decimal commas), and keeps the text as written
+        formula = _parse_text(table.formula_text(), False, read)
+        return attrs.evolve(
+            formula,
+            text=written,
+            decimal_point=decimal_point,
+            notes=(*formula.notes, *table.notes, *table.gaps, *table.overlaps),
+        )
     formula = _parse_text(text, decimal_point, read)
     # the Formula keeps the text as the user wrote it (LaTeX, a PDF's stacked fraction)
     return formula if text == written else attrs.evolve(formula, text=written)
