@@ -205,3 +205,40 @@ def test_a_band_table_parses_to_a_formula_whose_result_is_the_label() -> None:
     assert any("gap" in note or "no band" in note for note in f.notes)
     with pytest.raises(sakip.SakipError):
         sakip.evaluate(f, {"IKM": 64.995})  # in the gap between 64,99 and 65
+
+
+def test_a_growth_wording_is_the_change_over_the_earlier_value() -> None:
+    text = (
+        "Persentase tingkat pertumbuhan realisasi pajak pada tahun yang dilaporkan"
+        " dibandingkan dengan tahun sebelumnya"
+    )
+    f = sakip.parse(text)
+    assert f.variables == ("realisasi pajak",)
+    # (248,3 - 210,5) / 210,5 x 100 = 17,957...
+    result = sakip.evaluate(f, {"realisasi pajak": {2014: 210.5, 2015: 248.3}}, period=2015)
+    assert result.magnitude == pytest.approx((248.3 - 210.5) / 210.5 * 100)
+    # without a percent head it is the plain rate: (110 - 100) / 100
+    plain = sakip.evaluate(
+        "pertumbuhan PDRB tahun n dibandingkan PDRB tahun n-1",
+        {"PDRB": {2014: 100, 2015: 110}},
+        period=2015,
+    )
+    assert plain.magnitude == pytest.approx(0.1)
+
+
+@pytest.mark.parametrize(
+    ("text", "values", "expected"),
+    [
+        (
+            "% Desa Mandiri = Jumlah Desa Mandiri / Total Desa x 100%",
+            {"Jumlah Desa Mandiri": 18, "Total Desa": 144},
+            12.5,
+        ),
+        ("%AKE x 2", {"%AKE": 3}, 6.0),
+        ("√(A x B)", {"A": 4, "B": 9}, 6.0),
+    ],
+)
+def test_percent_signs_and_roots_as_written(
+    text: str, values: dict[str, Any], expected: float
+) -> None:
+    assert sakip.evaluate(text, values).magnitude == pytest.approx(expected)

@@ -48,4 +48,6 @@ FUNCTIONS: dict[str, Function] = {
     "max": _MAX,
     "maksimum": _MAX,
     "akar": _SQRT,
+    "sqrt": _SQRT,
+    "√": _SQRT,
 }

@@ -26,6 +26,7 @@ from .words import (
     MONTHS,
     MUL_WORDS,
     NUMBER_WORDS,
+    OPERAND_ENDS,
     PURPOSE_WORDS,
     VERB_OPERATORS,
     piece,
@@ -50,6 +51,7 @@ class RawTerminals:
         "DOT",
         "AMP",
         "SNAKE",
+        "ROOT",
     )
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
@@ -244,6 +246,25 @@ class _Scan(_WordRules):
         self.brackets.append("group")
         return self.on_other(i)
 
+    def on_root(self, i: int) -> int:
+        """ "√(A x B)" is akar(A x B); a root sign needs its bracket."""
+        if type_at(self.toks, i + 1) != "LPAR":
+            raise error(self.text, self.toks[i], "write the root with brackets: √(A x B)")
+        self.flush()
+        self.emit("FUNC", "√", self.toks[i])
+        return i + 1
+
+    def on_percent(self, i: int) -> int:
+        """ "% Desa Mandiri = ...", "%AKE": a percent sign where a value starts, before a
+        word, begins a name."""
+        starts_value = not self.phrase and (not self.out or self.out[-1].type not in OPERAND_ENDS)
+        if starts_value and word_at(self.toks, i + 1) is not None:
+            sign, word = self.toks[i], self.toks[i + 1]
+            glued = sign.end_pos == word.start_pos
+            self.phrase.append(self.joined_text(sign, word) if glued else sign)
+            return i + 2 if glued else i + 1
+        return self.on_other(i)
+
     def on_x_glued(self, i: int) -> int:
         """ "x100" after a value multiplies; "X1" where a value starts is a name."""
         if self.after_operand() or type_at(self.toks, i + 1) != "NUMBER":
@@ -378,6 +399,8 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
     "_COMMA": _Scan.on_comma,
     "INDEXED": _Scan.on_indexed,
     "SNAKE": _Scan.on_snake,
+    "ROOT": _Scan.on_root,
+    "PERCENT": _Scan.on_percent,
     "DOT": _Scan.on_dot,
     "AMP": _Scan.on_amp,
 }

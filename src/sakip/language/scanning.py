@@ -63,6 +63,8 @@ def match_offset(toks: list[Token], i: int) -> tuple[int, int] | None:
 def match_period(toks: list[Token], i: int) -> tuple[int, int] | None:
     """Match what follows the word ``tahun``: ``n-1``, ``(n-1)``, ``berjalan``, ``lalu``."""
     word = word_at(toks, i)
+    if word == "yang" and word_at(toks, i + 1) in CURRENT:  # "tahun yang dilaporkan"
+        return CURRENT[word_at(toks, i + 1) or ""], i + 2
     if word in CURRENT:
         return CURRENT[word], i + 1
     if type_at(toks, i) == "LPAR":
@@ -122,6 +124,8 @@ class Output:
         self.closers: list[tuple[str, str]] = []
         #: An operator promised by a verb ("membagi A dengan B"), written at "dengan".
         self.verb: str | None = None
+        #: Where B starts in a growth "(A - B) / B", copied when the clause ends.
+        self.growth_from: int | None = None
         #: Open brackets: "call" for a function's, "group" for the others.
         self.brackets: list[str] = []
         #: The formula divides with a sign or "dibagi" somewhere: then "terhadap" and
@@ -205,6 +209,15 @@ class Output:
                     dangling,
                     f"formula ends with '{dangling.value}': something is missing after it",
                 )
+        if self.growth_from is not None and at is not None:
+            # (A) - (B) so far: close B and the difference, then divide by B again
+            base = self.out[self.growth_from :]
+            self.mark("RPAR", ")", at)
+            self.mark("RPAR", ")", at)
+            self.mark("DIV", "/", at)
+            self.mark("LPAR", "(", at)
+            self.out.extend(base)
+            self.growth_from = None
         while self.closers and at is not None:
             type_, value = self.closers.pop()
             self.mark(type_, value, at)

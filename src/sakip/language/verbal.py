@@ -9,9 +9,18 @@ so its parts keep together whatever they hold.
 
 from __future__ import annotations
 
+from lark import Token
+
 from ..errors import FormulaSyntaxError, NotAFormulaError
 from .scanning import Output, type_at, word_at, zero_width
-from .words import CLAUSE_FILLERS, NUMBER_WORDS, OPERAND_ENDS, RATIO_HEADS, VERB_OPERATORS
+from .words import (
+    CLAUSE_FILLERS,
+    GROWTH_WORDS,
+    NUMBER_WORDS,
+    OPERAND_ENDS,
+    RATIO_HEADS,
+    VERB_OPERATORS,
+)
 
 __all__ = ["VerbalRules"]
 
@@ -121,8 +130,36 @@ class VerbalRules(Output):
         self.readings.append(f"'{self.toks[i].value} A dengan B' is read as A {self.verb} B")
         return i + 1
 
+    def _lead(self) -> list[str]:
+        """The words of the clause's first name: the pending phrase, or the name already
+        written when a period ended it ("A pada tahun yang dilaporkan terhadap B")."""
+        if self.phrase and len(self.out) == self.clause_start:
+            return [str(t.value) for t in self.phrase]
+        named = self._first_name()
+        return str(self.out[named].value).split() if named is not None else []
+
+    def _first_name(self) -> int | None:
+        rest = self.out[self.clause_start :]
+        if rest and rest[0].type == "NAME":
+            return self.clause_start
+        return None
+
+    def _drop_lead(self, count: int) -> str:
+        """Take the first ``count`` words off the clause's first name; return them."""
+        if self.phrase and len(self.out) == self.clause_start:
+            dropped, self.phrase = self.phrase[:count], self.phrase[count:]
+            return " ".join(str(t.value) for t in dropped)
+        named = self._first_name()
+        if named is None:
+            return ""
+        tok = self.out[named]
+        words = str(tok.value).split()
+        self.out[named] = Token.new_borrow_pos("NAME", " ".join(words[count:]), tok)
+        return " ".join(words[:count])
+
     def _head(self) -> str | None:
-        first = str(self.phrase[0].value).casefold() if self.phrase else ""
+        lead = self._lead()
+        first = lead[0].casefold() if len(lead) > 1 else ""
         return first if first in RATIO_HEADS else None
 
     def _joined_by_antara(self) -> bool:
@@ -133,9 +170,9 @@ class VerbalRules(Output):
         of the clause."""
         head = self._head()
         if head is not None:
-            drop = 2 if len(self.phrase) > 2 and self._joins_after_head() else 1
-            dropped = " ".join(str(t.value) for t in self.phrase[:drop])
-            self.phrase = self.phrase[drop:]
+            lead = self._lead()
+            joins = len(lead) > 2 and lead[1].casefold() in ("antara", "dari")
+            dropped = self._drop_lead(2 if joins else 1)
             if RATIO_HEADS[head]:
                 self.readings.append(
                     f"'{dropped} A terhadap B' is read as A / B x 100%"
@@ -150,20 +187,37 @@ class VerbalRules(Output):
         elif word_at(self.toks, i) != "dengan" and self.toks[i].type == "WORD":
             shown = " ".join(str(t.value) for t in self.toks[i : i + width])
             self.readings.append(f"'{shown}' is read as a division")
+        growth = operator == "/" and self._growth_words()
         tok = self.toks[i]
         first = self.phrase[0] if self.phrase else tok
         if self.out[self.clause_start :] or self.phrase:
             at = self.out[self.clause_start] if len(self.out) > self.clause_start else first
-            self.out.insert(self.clause_start, zero_width("LPAR", "(", at))
+            for _ in range(2 if growth else 1):
+                self.out.insert(self.clause_start, zero_width("LPAR", "(", at))
         self.flush()
         self.mark("RPAR", ")", tok)
         types = {"/": "DIV", "*": "MUL", "-": "SUB", "+": "ADD"}
-        self.emit(types[operator], operator, tok, self.toks[i + width - 1])
+        self.emit(types["-" if growth else operator], operator, tok, self.toks[i + width - 1])
         self.mark("LPAR", "(", tok)
+        if growth:
+            self.growth_from = len(self.out)
         self.closers.append(("RPAR", ")"))
 
-    def _joins_after_head(self) -> bool:
-        return str(self.phrase[1].value).casefold() in ("antara", "dari")
+    def _growth_words(self) -> bool:
+        """ "(Persentase) tingkat pertumbuhan A dibandingkan dengan tahun sebelumnya": the
+        change from B to A, over B; the growth words leave the name."""
+        lead = self._lead()
+        k = 0
+        while k < len(lead) and lead[k].casefold() in GROWTH_WORDS:
+            k += 1
+        if not any(
+            w.casefold() in ("pertumbuhan", "kenaikan", "peningkatan", "perubahan", "penurunan")
+            for w in lead[:k]
+        ) or k == len(lead):
+            return False
+        words = self._drop_lead(k)
+        self.readings.append(f"'{words} A dibandingkan dengan B' is read as (A - B) / B")
+        return True
 
     # -- the rest of a clause: ", kemudian hasilnya dikalikan seratus persen" --------
     def on_filler(self, i: int) -> int | None:

@@ -18,6 +18,7 @@ __all__ = [
     "CURRENT",
     "DEFINERS",
     "DIVISION_WORDS",
+    "GROWTH_WORDS",
     "LABEL_VERBS",
     "MONTHS",
     "MUL_WORDS",
@@ -107,6 +108,10 @@ RATIO_HEADS = {
     "rasio": False,
     "perbandingan": False,
 }
+# "tingkat pertumbuhan A dibandingkan dengan B": a growth rate, (A - B) / B.
+GROWTH_WORDS = frozenset(
+    {"tingkat", "laju", "pertumbuhan", "kenaikan", "peningkatan", "perubahan", "penurunan"}
+)
 # Verbs whose operator waits for "dengan": "membagi A dengan B".
 VERB_OPERATORS = {
     "membagi": "/",
@@ -137,7 +142,15 @@ UNIT_WORDS = frozenset(
 MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
 # "X tahun dasar": the value in a base year, a value of its own (not an offset).
 BASE_YEAR_WORDS = frozenset({"dasar", "awal", "acuan"})
-CURRENT = {"berjalan": 0, "ini": 0, "lalu": -1, "sebelumnya": -1}
+CURRENT = {
+    "berjalan": 0,
+    "ini": 0,
+    "laporan": 0,
+    "pelaporan": 0,
+    "dilaporkan": 0,
+    "lalu": -1,
+    "sebelumnya": -1,
+}
 # Words that end a name because they are operators or keywords wherever they stand.
 ALWAYS_KEYWORDS = MUL_WORDS | {"dibagi", "jika", "maka"}
 OPERAND_ENDS = {"NAME", "NUMBER", "RPAR", "RSQB", "PERCENT", "PERIOD", "INDEXED", "DATE", "STRING"}
