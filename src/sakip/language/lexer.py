@@ -13,6 +13,7 @@ from collections.abc import Callable, Iterator
 
 from lark import Token
 
+from ..errors import NotAFormulaError
 from .functions import FUNCTIONS
 from .naming import NameRules
 from .scanning import error, match_date, match_offset, match_period, type_at, word_at
@@ -342,7 +343,27 @@ class _Scan(_WordRules):
     def on_colon(self, i: int) -> int:
         if self.label_colon(i):
             return self._label(i, 1)
+        if self._legend():
+            tok = self.toks[i]
+            raise NotAFormulaError(
+                "this is a legend of variables ('SYMBOL : description'), not a formula:"
+                " write the formula that uses them",
+                self.text,
+                tok.line or 1,
+                tok.column or 1,
+            )
         return self.on_div_sign(i)
+
+    def _legend(self) -> bool:
+        """Two or more "X : description" entries and no other operator."""
+        types = [t.type for t in self.toks]
+        operators = {"SLASH", "STAR", "X_GLUED", "ADD", "CARET", "SIGMA", "SIGMA_BOUNDED"}
+        if types.count("COLON") < 2 or operators & set(types) or self.divides:
+            return False
+        first = types.index("COLON")
+        described = types[first + 1 :]
+        words = described[: described.index("COLON")] if "COLON" in described else described
+        return words.count("WORD") >= 4  # a description, not "A : B : C"
 
     def on_dot(self, i: int) -> int:
         """A full stop left by the sentence pass: part of an abbreviation ("Jml.",
