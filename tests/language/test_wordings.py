@@ -242,3 +242,27 @@ def test_percent_signs_and_roots_as_written(
     text: str, values: dict[str, Any], expected: float
 ) -> None:
     assert sakip.evaluate(text, values).magnitude == pytest.approx(expected)
+
+
+def test_a_written_series_stands_for_its_names() -> None:
+    f = sakip.parse("Lt = L1 + L2 + ... + L5")
+    assert f.variables == ("L1", "L2", "L3", "L4", "L5")
+    # 1 + 2 + 3 + 4 + 5
+    assert sakip.evaluate(f, {f"L{k}": k for k in range(1, 6)}).magnitude == 15
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [("A + ... + B", "series"), ("L5 + ... + L2", "numbered upwards"), ("... + L2", "series")],
+)
+def test_a_series_that_cannot_be_filled_in_is_refused(text: str, message: str) -> None:
+    with pytest.raises(sakip.FormulaSyntaxError, match=message):
+        sakip.parse(text)
+
+
+def test_sigma_word_with_index_ranges_is_a_bounded_sum() -> None:
+    f = sakip.parse("Skor = SIGMA [Dimensi (1-3) x Bobot (1-3)]")
+    assert f.variables == ("Dimensi", "Bobot")
+    # 60 x 0,5 + 70 x 0,3 + 80 x 0,2 = 30 + 21 + 16 = 67
+    values = {"Dimensi": {1: 60, 2: 70, 3: 80}, "Bobot": {1: 0.5, 2: 0.3, 3: 0.2}}
+    assert sakip.evaluate(f, values).magnitude == pytest.approx(67)

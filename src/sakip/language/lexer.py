@@ -17,6 +17,7 @@ from ..errors import NotAFormulaError
 from .functions import FUNCTIONS
 from .naming import NameRules
 from .scanning import error, match_date, match_offset, match_period, type_at, word_at
+from .series import SeriesRules
 from .verbal import VerbalRules
 from .words import (
     ALWAYS_KEYWORDS,
@@ -53,6 +54,7 @@ class RawTerminals:
         "AMP",
         "SNAKE",
         "ROOT",
+        "ELLIPSIS",
     )
 
     def process(self, stream: Iterator[Token]) -> Iterator[Token]:
@@ -68,7 +70,7 @@ def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str], 
     return scan.out, scan.notes, scan.readings
 
 
-class _WordRules(VerbalRules, NameRules):
+class _WordRules(VerbalRules, NameRules, SeriesRules):
     """Words: an operator or a keyword where the word stands for one, else a word of
     the pending name."""
 
@@ -229,6 +231,9 @@ class _Scan(_WordRules):
                 return product
             self.brackets.append("call" if self.out and self.out[-1].type == "FUNC" else "group")
             return self.on_other(i)
+        indexed = self.index_aside(i)
+        if indexed is not None:
+            return indexed
         if type_at(self.toks, i + 1) == "PERCENT" and type_at(self.toks, i + 2) == "RPAR":
             return i + 3  # "Capaian IKI (%) = ...": a unit note after the name
         period = match_period(self.toks, i)
@@ -421,6 +426,7 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
     "INDEXED": _Scan.on_indexed,
     "SNAKE": _Scan.on_snake,
     "ROOT": _Scan.on_root,
+    "ELLIPSIS": _Scan.on_ellipsis,
     "PERCENT": _Scan.on_percent,
     "DOT": _Scan.on_dot,
     "AMP": _Scan.on_amp,
@@ -442,6 +448,7 @@ _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     "dengan": _WordRules.on_dengan,
     "dinyatakan": _WordRules.on_stated_in,
     "per": _WordRules.on_rate,
+    "sigma": _WordRules.on_sigma_word,
     "setiap": _WordRules.on_rate,
     "tiap": _WordRules.on_rate,
     **dict.fromkeys(DEFINERS, _WordRules.on_definer),

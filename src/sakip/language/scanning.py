@@ -135,6 +135,8 @@ class Output:
             for k, tok in enumerate(self.toks)
         )
         self.has_sums = any(tok.type in ("SIGMA", "SIGMA_FROM") for tok in self.toks)
+        #: The "(1-6)" asides of a "SIGMA [...]" that index their names.
+        self.index_asides: set[int] = set()
         self.stopped = False
 
     # -- output ----------------------------------------------------------------------
