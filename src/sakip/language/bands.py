@@ -217,6 +217,10 @@ def _overlaps(bands: list[TextBand]) -> list[str]:
 
 # --- reading -------------------------------------------------------------------------
 
+# Signs that make any text a formula (band_text.tokenize marks them "op"): a spaced
+# division sign, or one of the others anywhere.
+_FORMULA_SIGN = re.compile(r"\s/\s|[*×÷^Σ∑\"“”{}|#≠@]")
+
 
 def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
     """Read a band table written as text; None when ``text`` is not one (a formula
@@ -235,6 +239,8 @@ def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
     """
     if not isinstance(text, str) or len(text) > MAX_LENGTH or not re.search(r"\d", text):
         return None
+    if _FORMULA_SIGN.search(text):
+        return None  # the quick answer for most formulas, before tokenizing
     tokens = tokenize(text, decimal_point)
     if is_formula(tokens):
         return None
