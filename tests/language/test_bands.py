@@ -339,7 +339,10 @@ def test_not_a_band_table(text: str) -> None:
 def golden_formulas() -> list[str]:
     found = []
     for path in sorted((DATA / "valid").glob("*.txt")) + sorted((DATA / "invalid").glob("*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if "reads: bands" in lines:
+            continue  # a golden file of the band reader itself
+        for line in lines:
             if line.startswith("formula:"):
                 found.append(line.partition(":")[2].strip())
     return found

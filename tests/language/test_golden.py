@@ -3,7 +3,8 @@
 Valid file lines: ``formula:``, ``value: NAME = VALUE`` (a number, ``12 km``, ``"WTP"``,
 ``date 2019-12-31`` or a Python-literal mapping ``{2019: 64}``), optional ``period:``,
 ``unit:``, ``decimal_point: true``, ``warns: WarningClass``, and ``expected: NUMBER UNIT``
-or ``expected: "TEXT"``. Invalid file lines: ``formula:``, ``error:``, ``line:``,
+or ``expected: "TEXT"``; ``reads: notation`` or ``reads: bands`` marks a file of the
+notation pass or the band reader (their "plain formulas pass through" tests skip it). Invalid file lines: ``formula:``, ``error:``, ``line:``,
 ``column:``, ``message:`` (a substring of the reason). Expected figures were worked out
 by hand; the comment line of each valid file shows the arithmetic.
 """

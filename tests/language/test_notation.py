@@ -23,7 +23,10 @@ DATA = Path(__file__).parent.parent / "data"
 def golden_formulas() -> list[str]:
     formulas = []
     for path in sorted(DATA.glob("*/*.txt")):
-        for line in path.read_text(encoding="utf-8").splitlines():
+        lines = path.read_text(encoding="utf-8").splitlines()
+        if "reads: notation" in lines:
+            continue  # a golden file of this pass itself
+        for line in lines:
             if line.startswith("formula:"):
                 formulas.append(line.partition(":")[2].strip())
     return formulas

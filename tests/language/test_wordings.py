@@ -266,3 +266,27 @@ def test_sigma_word_with_index_ranges_is_a_bounded_sum() -> None:
     # 60 x 0,5 + 70 x 0,3 + 80 x 0,2 = 30 + 21 + 16 = 67
     values = {"Dimensi": {1: 60, 2: 70, 3: 80}, "Bobot": {1: 0.5, 2: 0.3, 3: 0.2}}
     assert sakip.evaluate(f, values).magnitude == pytest.approx(67)
+
+
+@pytest.mark.parametrize(
+    ("text", "variables"),
+    [
+        (
+            "Jumlah penduduk ber-KTP / Jumlah penduduk",
+            ("Jumlah penduduk ber-KTP", "Jumlah penduduk"),
+        ),
+        (
+            "Jumlah penduduk ber- KTP / Jumlah penduduk",
+            ("Jumlah penduduk ber-KTP", "Jumlah penduduk"),
+        ),
+        ("Jumlah E-KTP / Jumlah penduduk", ("Jumlah E-KTP", "Jumlah penduduk")),
+        ("Realisasi-Rencana", ("Realisasi", "Rencana")),  # still a subtraction, flagged
+    ],
+)
+def test_hyphens_in_names(text: str, variables: tuple[str, ...]) -> None:
+    assert sakip.language.parse_quietly(text).variables == variables
+
+
+def test_a_percent_word_in_brackets_after_a_number_is_its_unit() -> None:
+    # 1 / 4 x 100 (persen) = 25 %
+    assert str(sakip.evaluate("A / B x 100 (persen)", {"A": 1, "B": 4})) == "25,00 %"

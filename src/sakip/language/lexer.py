@@ -29,6 +29,7 @@ from .words import (
     MUL_WORDS,
     NUMBER_WORDS,
     OPERAND_ENDS,
+    PREFIXES,
     PURPOSE_WORDS,
     VERB_OPERATORS,
     piece,
@@ -303,6 +304,20 @@ class _Scan(_WordRules):
         return word in PURPOSE_WORDS and bool(self.out or self.phrase)
 
     def on_sub(self, i: int) -> int:
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if (
+            self.phrase
+            and nxt is not None
+            and nxt.type == "WORD"
+            and str(self.phrase[-1].value).casefold() in PREFIXES
+            and self.phrase[-1].end_pos == self.toks[i].start_pos
+        ):
+            # "ber- KTP": a prefix cut from its word by a line break or a space
+            self.phrase[-1] = self.joined_text(self.phrase[-1], self.toks[i])
+            self.phrase[-1] = Token.new_borrow_pos(
+                "WORD", f"{self.phrase[-1].value}{nxt.value}", self.phrase[-1]
+            )
+            return i + 2
         if self.phrase and self._glued_offset(i):
             before, number = self.phrase[-1].value, self.toks[i + 1].value
             shown = f"{before}-{number}"

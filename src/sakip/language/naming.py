@@ -157,6 +157,10 @@ class NameRules(Output):
         if not self.out or self.out[-1].type != "NUMBER" or self.phrase:
             return None
         tok = self.toks[i]
+        unit = word_at(self.toks, i + 1) == "persen" or type_at(self.toks, i + 1) == "PERCENT"
+        if unit and type_at(self.toks, i + 2) == "RPAR":  # "x 100 (persen)"
+            self.emit("PERCENT", "%", tok, self.toks[i + 2])
+            return i + 3
         if type_at(self.toks, i + 1) == "NUMBER" and type_at(self.toks, i + 2) == "RPAR":
             shown = self.text[(tok.start_pos or 0) : (self.toks[i + 2].end_pos or 0)]
             self.readings.append(f"'{shown}' restates the number before it and is left out")

@@ -25,6 +25,7 @@ __all__ = [
     "NAME_SLASH_WORDS",
     "NUMBER_WORDS",
     "OPERAND_ENDS",
+    "PREFIXES",
     "PURPOSE_WORDS",
     "RANGE_INTRODUCERS",
     "RANGE_WORDS",
@@ -164,7 +165,7 @@ def is_abbreviation(part: str) -> bool:
     return len(part) <= 4 or sum(c.isupper() for c in part) >= 2
 
 
-_PREFIXES = {
+PREFIXES = {
     "ber",
     "se",
     "ke",
@@ -184,8 +185,8 @@ _PREFIXES = {
 def _hyphen_joins(left: str, right: str) -> bool:
     """Rata-rata, Padi-padian, ber-KB join into one word; Realisasi-Rencana subtracts."""
     left_l, right_l = left.casefold(), right.casefold()
-    if left_l in _PREFIXES:
-        return True
+    if left_l in PREFIXES or (left_l == "e" and right[:1].isupper()):
+        return True  # ber-KB, non-PNS, E-KTP, e-SAKIP
     stem = left_l[: min(3, len(left_l))]
     return right_l.startswith(stem)
 
