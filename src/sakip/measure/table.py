@@ -18,8 +18,9 @@ from __future__ import annotations
 import math
 import numbers
 from collections.abc import Mapping
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+import attrs
 import numpy as np
 
 from ..errors import SakipError
@@ -29,14 +30,23 @@ from .cells import BadCell, key_texts, label, periods, read_values
 from .evaluation import direct_values, formula_values, lookup, spellings_of, why
 from .io import TableError, read_frame
 from .predikat import resolve_scale
-from .types import Cells, Groups, Notes
+from .types import Cells, Groups, Notes, Rows, When
+
+if TYPE_CHECKING:
+    from ..catalog import Catalog, Indicator
+
+#: measure()'s policy argument: one policy name, or a policy name by polarity.
+Policies = str | Mapping[str, str] | None
 
 __all__ = ["PLAN", "TableError", "measure", "read_table"]
 
 #: The RPJMD period of the seed regulation.
 PLAN = (2018, 2023)
 COLUMNS = ("indicator", "period", "variable", "value")
-OUTPUT = ("indicator", "entity", "period", "value", "unit", "target", "capaian", "reason")
+#: The report's columns, in order: the fields of the rows but ``when``.
+OUTPUT = tuple(f.name for f in attrs.fields(Rows) if f.name != "when")
+#: The columns that hold one value for all the rows of an indicator.
+_ONCE = ("indicator", "unit")
 
 
 def read_table(table: Any, *, decimal_point: bool = False) -> Any:
@@ -66,14 +76,14 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
     return frame
 
 
-def _in_plan(when: tuple[int | None, str], plan: tuple[int, int]) -> bool:
+def _in_plan(when: When, plan: tuple[int, int]) -> bool:
     return when[0] is not None and plan[0] <= when[0] <= plan[1]
 
 
 def measure(
     table: Any,
     *,
-    policy: str | Mapping[str, str] | None = None,
+    policy: Policies = None,
     scale: Any = "capaian_lkjip_5",
     plan: tuple[int, int] = PLAN,
     decimal_point: bool = False,
@@ -99,17 +109,14 @@ def measure(
     _check_plan(plan)
     frame = read_table(table, decimal_point=decimal_point)
     tables, notes = _file_cells(frame)
-    out: dict[str, list[Any]] = {name: [] for name in OUTPUT}
+    blocks: list[Rows] = []
     for key, cells in tables.items():
-        start = len(out["indicator"])
         try:
-            _measure_indicator(catalog, key, cells, policy, plan, out)
+            found = _measure_indicator(catalog, key, cells, policy, plan)
         except Exception as exc:  # the report always completes: the failure is the reason
-            for column in out.values():
-                del column[start:]
-            _emit(out, key, _groups(cells), reason=why(exc))
-        _add_notes(out, start, notes.get(key, {}))
-    result = pd.DataFrame(out, columns=list(OUTPUT))
+            found = [_rows(key, _groups(cells), reason=why(exc))]
+        blocks.extend(_with_notes(rows, notes.get(key, {})) for rows in found)
+    result = pd.DataFrame(_columns(blocks), columns=list(OUTPUT))
     capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
     result["predikat"] = grading.grades(capaian)[1]
     return result
@@ -148,61 +155,91 @@ def _file_cells(frame: Any) -> tuple[dict[str, Cells], dict[str, Notes]]:
     return tables, notes
 
 
-def _add_notes(out: dict[str, list[Any]], start: int, notes: Notes) -> None:
-    for k in range(start, len(out["indicator"])):
-        found = notes.get((out["entity"][k], out["when"][k]))
-        if found:
-            reason = out["reason"][k]
-            out["reason"][k] = "; ".join([reason, *found] if reason else found)
+def _with_notes(rows: Rows, notes: Notes) -> Rows:
+    """The rows with the notes of their input rows added to their reasons."""
+    if not notes:
+        return rows
+    found = [notes.get(group) for group in zip(rows.entity, rows.when, strict=True)]
+    if not any(found):
+        return rows
+    reasons = tuple(
+        "; ".join([reason, *more] if reason else more) if more else reason
+        for reason, more in zip(rows.reason, found, strict=True)
+    )
+    return attrs.evolve(rows, reason=reasons)
+
+
+def _columns(blocks: list[Rows]) -> dict[str, list[Any]]:
+    """The report's columns, every indicator's rows after the previous one's, as lists:
+    the frame gets the dtypes pandas infers from them (object where a column mixes
+    numbers, text and None)."""
+    columns: dict[str, list[Any]] = {name: [] for name in OUTPUT}
+    for rows in blocks:
+        for name in OUTPUT:
+            column = getattr(rows, name)
+            columns[name].extend([column] * len(rows) if name in _ONCE else column)
+    return columns
 
 
 def _groups(cells: Cells) -> Groups:
     return sorted({(e, p) for e, p, _ in cells}, key=lambda g: (g[0], g[1][0] or 0, g[1][1]))
 
 
-def _emit(out: dict[str, list[Any]], indicator: str, groups: Groups, **columns: Any) -> None:
+def _each(column: Any, n: int) -> tuple[Any, ...]:
+    """A column given for every row (a list) or once for all of them."""
+    return tuple(column) if isinstance(column, list) else (column,) * n
+
+
+def _rows(
+    indicator: str,
+    groups: Groups,
+    *,
+    value: list[Any] | None = None,
+    unit: str = "",
+    target: list[Any] | None = None,
+    capaian: list[Any] | None = None,
+    reason: list[str] | str = "",
+) -> Rows:
+    """The report rows of one indicator, one per group; a column not given is empty."""
     n = len(groups)
-    out["indicator"].extend([indicator] * n)
-    out["entity"].extend(e for e, _ in groups)
-    out["period"].extend(label(p) for _, p in groups)
-    out.setdefault("when", []).extend(p for _, p in groups)  # for notes; not an output
-    for name in OUTPUT[3:]:
-        value = columns.get(name)
-        if isinstance(value, list):
-            out[name].extend(value)
-        else:
-            out[name].extend(
-                [value if value is not None else ("" if name in ("unit", "reason") else None)] * n
-            )
+    return Rows(
+        indicator,
+        tuple(entity for entity, _ in groups),
+        tuple(label(when) for _, when in groups),
+        _each(value, n),
+        unit,
+        _each(target, n),
+        _each(capaian, n),
+        _each(reason, n),
+        tuple(when for _, when in groups),
+    )
 
 
 def _measure_indicator(
-    catalog: Any,
-    key: str,
-    cells: Cells,
-    policy: Any,
-    plan: tuple[int, int],
-    out: dict[str, list[Any]],
-) -> None:
+    catalog: Catalog, key: str, cells: Cells, policy: Policies, plan: tuple[int, int]
+) -> list[Rows]:
     groups = _groups(cells)
     try:
         indicator = catalog.get(key)
     except Exception as exc:  # SakipError, or a fault of the catalog on odd text
         unknown = f"no indicator {key!r} in the catalog"
-        _emit(out, key, groups, reason=why(exc) if isinstance(exc, SakipError) else unknown)
-        return
+        return [_rows(key, groups, reason=why(exc) if isinstance(exc, SakipError) else unknown)]
     inside = [g for g in groups if _in_plan(g[1], plan)]
     outside = [g for g in groups if not _in_plan(g[1], plan)]
-    if outside:
-        reasons = [
-            f"period {label(p)!r} is outside the plan {plan[0]}-{plan[1]}"
-            if p[0] is not None
-            else f"period {p[1]!r} names no year"
-            for _, p in outside
-        ]
-        _emit(out, indicator.id, outside, reason=reasons)
-    if not inside:
-        return
+    blocks = [_rows(indicator.id, outside, reason=[_outside(p, plan) for _, p in outside])]
+    if inside:
+        blocks.append(_computed(indicator, cells, policy, inside))
+    return blocks
+
+
+def _outside(when: When, plan: tuple[int, int]) -> str:
+    if when[0] is None:
+        return f"period {when[1]!r} names no year"
+    return f"period {label(when)!r} is outside the plan {plan[0]}-{plan[1]}"
+
+
+def _computed(indicator: Indicator, cells: Cells, policy: Policies, inside: Groups) -> Rows:
+    """The rows of an indicator's periods inside the plan: value, target, capaian."""
     variables = {v for _, _, v in cells}
     evaluate = direct_values if indicator.formula is None else formula_values
     values, unit, reasons = evaluate(indicator, cells, variables, inside)
@@ -210,8 +247,7 @@ def _measure_indicator(
         cells, spellings_of(variables, lambda v: normalize_name(v) == "target"), inside
     )
     capaian, capaian_reasons = _capaian(indicator, values, targets, policy)
-    _emit(
-        out,
+    return _rows(
         indicator.id,
         inside,
         value=values,
@@ -223,7 +259,7 @@ def _measure_indicator(
 
 
 def _capaian(
-    indicator: Any, values: list[Any], targets: list[Any], policy: Any
+    indicator: Indicator, values: list[Any], targets: list[Any], policy: Policies
 ) -> tuple[list[Any], list[str]]:
     """Capaian for one indicator's rows (numbers in one vectorized call); a reason where
     there is none."""
