@@ -6,19 +6,25 @@ import math
 import re
 import unicodedata
 from fractions import Fraction
+from typing import NamedTuple
 
 from .errors import NumberTextError, NumberTooLongError
 
 __all__ = [
+    "DECIMAL_POINT_ONLY",
     "INDONESIAN_NUMBER",
     "MAX_DIGITS",
     "POINT_NUMBER",
+    "SPACED_NUMBER",
+    "VALUE_TEXT",
+    "NumberText",
     "NumberTextError",
     "NumberTooLongError",
     "ambiguous_thousands",
     "ascii_digits",
     "format_number",
     "parse_number",
+    "read_number_text",
 ]
 
 #: Digits of any number sakip reads or makes exactly (numerator and denominator each).
@@ -41,6 +47,57 @@ POINT_NUMBER = re.compile(
     """,
     re.VERBOSE,
 )
+
+# Thousands grouped by spaces, as spreadsheets and SI print them ("1 000 000"): one
+# space, no-break space (U+00A0), thin space (U+2009) or narrow no-break space (U+202F)
+# between groups of three, then the decimals of the convention.
+SPACED_NUMBER = {
+    False: re.compile(
+        r"""
+        [0-9]{1,3}                                # the first group: one to three digits
+        (?: [\ \u00a0\u2009\u202f] [0-9]{3} )+    # each further group: one space, three digits
+        (?: ,[0-9]+ )?                            # decimals after the comma
+        """,
+        re.VERBOSE,
+    ),
+    True: re.compile(
+        r"""
+        [0-9]{1,3}                                # the first group: one to three digits
+        (?: [\ \u00a0\u2009\u202f] [0-9]{3} )+    # each further group: one space, three digits
+        (?: \.[0-9]+ )?                           # decimals after the point
+        """,
+        re.VERBOSE,
+    ),
+}
+_GROUP_SPACES = " \u00a0\u2009\u202f"
+
+# A dot that cannot group thousands in Indonesian notation, so it can only be a decimal
+# point: a group is three digits, and the digits before the first dot at most three.
+DECIMAL_POINT_ONLY = re.compile(
+    r"""
+      [0-9]+ \. (?: [0-9]{1,2} | [0-9]{4,} )     # 2.5, 0.75, 3.14159: not three digits after
+    | [0-9]{4,} \. [0-9]{3}                      # 1234.567: four digits before the dot
+    """,
+    re.VERBOSE,
+)
+
+# A number given as a value: the sign, a rupiah prefix or a percent sign around the
+# digits. The digits and their marks are then read by the patterns above; this one
+# only finds where they are (a digit at both ends, so the spaces around are not theirs).
+VALUE_TEXT = re.compile(
+    r"""
+    (?P<minus> [-–—−] )? \s*                     # a minus before all: -Rp 5.000, -12,5%
+    (?: (?P<rupiah> Rp\.? | IDR ) \s* )?          # Rp 1.000.000, Rp1.000,00, Rp. 500, IDR 500
+    (?P<number>
+        [0-9] (?: [0-9.,\ \u00a0\u2009\u202f]* [0-9] )?   # digits, marks and group spaces
+    )
+    (?P<no_cents> ,- )?                           # Rp 1.000.000,- : no cents, as on a price
+    \s* (?P<percent> % | persen )?                # 93,5% or 93,5 % or 93,5 persen
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+#: Longest value text shown whole in a message.
+_SHOWN = 40
 
 
 def ascii_digits(text: str) -> str:
@@ -86,6 +143,75 @@ def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
     if frac:
         value += Fraction(int(frac), 10 ** len(frac))
     return sign * value
+
+
+class NumberText(NamedTuple):
+    """A number read from a value text: ``value`` exactly, the ``unit`` its text writes
+    (``"percent"`` for ``93,5%``, ``"rupiah"`` for ``Rp 1.000``, None for a plain
+    number), and a ``note`` where a reading was chosen ("" otherwise)."""
+
+    value: Fraction
+    unit: str | None
+    note: str
+
+
+def read_number_text(text: str, *, decimal_point: bool = False) -> NumberText:
+    """Read a number given as a value: what :func:`parse_number` reads, and also
+
+    * a rupiah prefix: ``"Rp 1.000.000"``, ``"Rp1.000.000,00"``, ``"Rp 500,-"`` (unit
+      ``"rupiah"``);
+    * a percent sign: ``"93,5%"``, ``"93,5 %"``, ``"93,5 persen"`` (unit ``"percent"``);
+    * thousands grouped by spaces: ``"1 000"``, ``"1 000 000"`` (also no-break and thin
+      spaces), each group three digits;
+    * in Indonesian notation, a dot that cannot group thousands (``"2.5"``, ``"0.9"``:
+      a group has three digits) as the decimal point, with a note saying so.
+
+    What could be either a thousands group or decimals (``"1,500"`` in Indonesian
+    notation) stays refused: ``NumberTextError``, as for everything that is not a number.
+    """
+    if not isinstance(text, str):
+        raise NumberTextError(f"number text must be text, not {type(text).__name__}")
+    match = VALUE_TEXT.fullmatch(ascii_digits(text).strip())
+    if match is None:
+        has_digits = any(c.isdigit() for c in text)
+        raise NumberTextError(
+            f"'{_short(text)}' is not a number" if has_digits else f"'{_short(text)}' has no digits"
+        )
+    if match["rupiah"] and match["percent"]:
+        raise NumberTextError(f"'{_short(text)}' is written as money and as a percent at once")
+    if match["no_cents"] and not match["rupiah"]:
+        raise NumberTextError(f"'{_short(text)}': ',-' (no cents) ends an amount in rupiah only")
+    value, note = _read_digits(match["number"], decimal_point)
+    unit = "percent" if match["percent"] else "rupiah" if match["rupiah"] else None
+    return NumberText(-value if match["minus"] else value, unit, note)
+
+
+def _read_digits(digits: str, decimal_point: bool) -> tuple[Fraction, str]:
+    """The value of a value text's digits and marks, and a note where a reading was chosen."""
+    if any(c in _GROUP_SPACES for c in digits):
+        if not SPACED_NUMBER[decimal_point].fullmatch(digits):
+            raise NumberTextError(
+                f"'{_short(digits)}' groups digits with spaces, but not in threes after the"
+                " first group (one thousand is '1 000')"
+            )
+        digits = "".join(c for c in digits if c not in _GROUP_SPACES)
+    if not decimal_point and ambiguous_thousands(digits):
+        raise NumberTextError(
+            f"'{_short(digits)}' is one thing in Indonesian notation (1,500 is 1,5) and another"
+            " with a decimal point (one thousand five hundred); write thousands with a dot"
+            " (1.500), or pass decimal_point=True"
+        )
+    if decimal_point or not DECIMAL_POINT_ONLY.fullmatch(digits):
+        return parse_number(digits, decimal_point=decimal_point), ""
+    note = (
+        f"'{_short(digits)}' is read as {_short(digits.replace('.', ','))}: its dot cannot"
+        " group thousands (a group has three digits), so it is the decimal point"
+    )
+    return parse_number(digits, decimal_point=True), note
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
 def format_number(value: float | Fraction | int, decimals: int = 2) -> str:

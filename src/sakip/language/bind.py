@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import warnings
 from collections.abc import Mapping
 from decimal import Decimal
 from fractions import Fraction
@@ -12,8 +13,14 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import ConflictingValuesError, MissingValueError, UnitError, ValueTypeError
-from ..numbers import NumberTextError, ambiguous_thousands, parse_number
+from ..errors import (
+    AmbiguousFormulaWarning,
+    ConflictingValuesError,
+    MissingValueError,
+    UnitError,
+    ValueTypeError,
+)
+from ..numbers import NumberTextError, read_number_text
 from ..units import ureg
 from .formula import Formula, Slot, normalize_name
 from .limits import MAX_SUGGESTION_KEYS
@@ -24,6 +31,8 @@ _MISSING = object()
 _SUGGEST_NAMES = 10
 _SUGGEST_CANDIDATES = 200
 _SUGGEST_NAME_LENGTH = 100
+#: The units a value text can write (sakip.numbers.read_number_text).
+_TEXT_UNITS = {"percent": ureg.percent, "rupiah": ureg.rupiah}
 
 
 def bind(
@@ -281,16 +290,7 @@ def _number(codes: _Call, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
     if isinstance(value, str):
         if slot.categorical:
             return codes(value), None
-        if not codes.decimal_point and ambiguous_thousands(value):
-            raise ValueTypeError(
-                f"'{name}' is {_shown(value)}: one thing in Indonesian notation (1,500 is"
-                " 1,5), another with a decimal point (one thousand five hundred); write"
-                " thousands with a dot (1.500), or pass decimal_point=True"
-            )
-        try:
-            return float(parse_number(value, decimal_point=codes.decimal_point)), None
-        except NumberTextError:
-            raise ValueTypeError(f"'{name}' needs a number, got the text {_shown(value)}") from None
+        return _text_number(name, value, codes.decimal_point)
     if isinstance(value, bool | np.bool_):
         return float(value), None
     if isinstance(value, np.timedelta64 | np.datetime64):  # timedelta64 is an np.integer
@@ -317,6 +317,23 @@ def _number(codes: _Call, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
     raise ValueTypeError(
         f"'{name}' has a value of type {type(value).__name__}, which sakip cannot use"
     )
+
+
+def _text_number(name: str, text: str, decimal_point: bool) -> tuple[float, Any]:
+    """A number given as text ("1.234,5", "Rp 1.000.000", "93,5%", "1 000"): its
+    magnitude, and the unit the text writes, as a Quantity in that unit would give it
+    (93,5% is 93,5 percent, as 93,5% in a formula; a plain number stays plain)."""
+    try:
+        read = read_number_text(text, decimal_point=decimal_point)
+        magnitude = float(read.value)
+    except NumberTextError as exc:
+        raise ValueTypeError(f"'{name}' needs a number: {exc}") from None
+    except OverflowError:
+        raise ValueTypeError(f"'{name}' is too large: {_shown(text)}") from None
+    if read.note:
+        # the user's call of sakip.evaluate: past _number, _slot_value, bind, two evaluates
+        warnings.warn(f"'{name}': {read.note}", AmbiguousFormulaWarning, stacklevel=7)
+    return magnitude, None if read.unit is None else _TEXT_UNITS[read.unit]
 
 
 def _date(name: str, value: Any) -> Any:
