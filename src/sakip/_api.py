@@ -27,7 +27,7 @@ def evaluate(
     values: Mapping[str, Any] | None = None,
     /,
     *,
-    period: int | None = None,
+    period: int | str | None = None,
     unit: Any = None,
     decimal_point: bool = False,
     **more_values: Any,
@@ -83,7 +83,7 @@ def _catalog() -> Any:
 
 
 def _indicator(
-    indicator: Any, values: Any, period: int | None, unit: Any, more: dict[str, Any]
+    indicator: Any, values: Any, period: int | str | None, unit: Any, more: dict[str, Any]
 ) -> Result:
     from .catalog.evaluate import evaluate_indicator
     from .catalog.model import Indicator

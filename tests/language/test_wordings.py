@@ -290,3 +290,25 @@ def test_hyphens_in_names(text: str, variables: tuple[str, ...]) -> None:
 def test_a_percent_word_in_brackets_after_a_number_is_its_unit() -> None:
     # 1 / 4 x 100 (persen) = 25 %
     assert str(sakip.evaluate("A / B x 100 (persen)", {"A": 1, "B": 4})) == "25,00 %"
+
+
+def test_monthly_periods() -> None:
+    values = {"A": {"2024-01": 100, "2024-02": 110}}
+    # (110 - 100) / 100 x 100 = 10 %
+    text = "(A bulan ini - A bulan sebelumnya) / A bulan sebelumnya x 100%"
+    assert sakip.evaluate(text, values, period="2024-02").magnitude == pytest.approx(10)
+    # December of the year before: 110 - 100
+    across = {"A": {"2023-12": 100, "2024-01": 110}}
+    assert sakip.evaluate("A bulan ini - A bulan lalu", across, period="2024-01").magnitude == 10
+    # a year back from a month is the same month a year before: 130 - 100
+    yearly = {"A": {"2023-02": 100, "2024-02": 130}}
+    assert sakip.evaluate("A tahun n - A tahun n-1", yearly, period="2024-02").magnitude == 30
+    with pytest.raises(sakip.ValueTypeError, match="month"):
+        sakip.evaluate("A bulan ini - A bulan lalu", {"A": {2023: 1, 2024: 2}}, period=2024)
+    assert sakip.parse("Jumlah bulan kerja / 12").variables == ("Jumlah bulan kerja",)
+
+
+@pytest.mark.parametrize("period", ["2024-13", "abc", 0, True, 2024.0])
+def test_a_period_that_names_no_year_or_month_is_refused(period: Any) -> None:
+    with pytest.raises(sakip.ValueTypeError, match="period must be"):
+        sakip.evaluate("A tahun n", {"A": {2024: 1}}, period=period)

@@ -46,7 +46,7 @@ def evaluate_indicator(
     indicator: Indicator,
     values: Mapping[str, Any] | None,
     *,
-    period: int | None = None,
+    period: int | str | None = None,
     unit: Any = None,
     scales: Mapping[str, Scale] | None = None,
     **more_values: Any,
@@ -95,7 +95,7 @@ def _convert(result: Result, unit: Any) -> Result:
 
 
 def _formula(
-    indicator: Indicator, values: Mapping[str, Any], period: int | None, declared: Any
+    indicator: Indicator, values: Mapping[str, Any], period: int | str | None, declared: Any
 ) -> Result:
     formula = indicator.formula
     assert formula is not None
@@ -128,7 +128,7 @@ def _contradiction(indicator: Indicator, result: Result) -> Result:
 
 
 def _direct(
-    indicator: Indicator, values: Mapping[str, Any], period: int | None, declared: Any
+    indicator: Indicator, values: Mapping[str, Any], period: int | str | None, declared: Any
 ) -> Result:
     """A direct measure is its reported value, checked against the allowed values."""
     keys = [k for k in values if indicator.is_value_key(k)]

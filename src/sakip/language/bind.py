@@ -24,6 +24,7 @@ from ..numbers import NumberTextError, read_number_text
 from ..units import ureg
 from .formula import Formula, Slot, normalize_name
 from .limits import MAX_SUGGESTION_KEYS
+from .periods import Period, read_period, shifted, show_period
 
 __all__ = ["bind"]
 
@@ -36,18 +37,18 @@ _TEXT_UNITS = {"percent": ureg.percent, "rupiah": ureg.rupiah}
 
 
 def bind(
-    formula: Formula, values: Mapping[str, Any], period: int | None, decimal_point: bool = False
+    formula: Formula, values: Mapping[str, Any], period: Any, decimal_point: bool = False
 ) -> tuple[list[Any], tuple[Any, ...], bool]:
     if type(values) is not dict and not isinstance(values, Mapping):
         raise ValueTypeError(
             f"values must be a mapping of names to values, not {type(values).__name__}"
         )
-    if period is not None and (
-        isinstance(period, bool)
-        or not isinstance(period, int | np.integer)
-        or not 1 <= period <= 9999
-    ):
-        raise ValueTypeError(f"period must be a year (1-9999) as an int, not {_shown(period)}")
+    when = None if period is None else read_period(period)
+    if period is not None and when is None:
+        raise ValueTypeError(
+            f"period must be a year (1-9999, int or text) or a month ('2024-02'),"
+            f" not {_shown(period)}"
+        )
     by_variable: dict[int, Any] = {}
     by_slot: dict[int, Any] = {}
     spelled: dict[tuple[str, int], str] = {}
@@ -97,7 +98,7 @@ def bind(
             if direct:  # bound by its written form, e.g. "A tahun n-1"
                 arg, unit = _number(codes, slot, slot.written, raw)
             else:
-                arg, unit = _slot_value(codes, formula, slot, raw, period)
+                arg, unit = _slot_value(codes, formula, slot, raw, when)
         except _Missing as exc:
             missing.append(exc.args[0])
             continue
@@ -170,17 +171,17 @@ def _index(name: str, key: Any) -> int:
 
 
 def _slot_value(
-    codes: _Call, formula: Formula, slot: Slot, raw: Any, period: int | None
+    codes: _Call, formula: Formula, slot: Slot, raw: Any, period: Period | None
 ) -> tuple[Any, Any]:
     name = formula.variables[slot.variable] if slot.variable is not None else slot.written
     if slot.kind == "date":
         if period is None:
             raise ValueTypeError(f"the date '{slot.written}' depends on the year: pass period=")
         try:
-            return dt.date(period + slot.offset, slot.month, slot.day).toordinal(), None
+            return dt.date(period[0] + slot.offset, slot.month, slot.day).toordinal(), None
         except (ValueError, OverflowError):
             raise ValueTypeError(
-                f"the date '{slot.written}' does not exist for period {period}"
+                f"the date '{slot.written}' does not exist for period {show_period(period)}"
             ) from None
     if raw is _MISSING:
         if slot.fallback_code is not None:
@@ -225,7 +226,13 @@ def _slot_value(
                 ) from None
         if period is None:
             raise ValueTypeError(f"'{name}' is a series by period: pass period= to choose the year")
-        raw = _at_period(raw, period + slot.offset, name)
+        wanted = shifted(period, slot.offset, slot.step)
+        if wanted is None:
+            raise ValueTypeError(
+                f"'{slot.written}' is a month before or after: pass period= as a month"
+                f" ('{period[0]}-01'), not the year {period[0]}"
+            )
+        raw = _at_period(raw, wanted, name)
     elif slot.kind == "shift":
         raise ValueTypeError(
             f"'{slot.written}' needs the value of another period: give '{name}' as a mapping"
@@ -246,21 +253,18 @@ def _by_period(series: Mapping[Any, Any]) -> bool:
     return bool(series) and all(_period_key(k) is not None for k in series)
 
 
-def _period_key(key: Any) -> int | None:
-    if isinstance(key, int | np.integer) and not isinstance(key, bool):
-        return int(key)
-    if isinstance(key, str) and key.strip().isascii() and key.strip().isdigit():
-        return int(key.strip())
-    return None
+def _period_key(key: Any) -> Period | None:
+    return read_period(key)
 
 
-def _at_period(series: Mapping[Any, Any], wanted: int, name: str) -> Any:
+def _at_period(series: Mapping[Any, Any], wanted: Period, name: str) -> Any:
     """The value of a series for one period, its key given as int or as text."""
     found = [v for k, v in series.items() if _period_key(k) == wanted]
+    shown = show_period(wanted)
     if not found:
-        raise _Missing(f"{name} (period {wanted})")
+        raise _Missing(f"{name} (period {shown})")
     if len(found) > 1:
-        raise ConflictingValuesError(f"{name} (period {wanted})", (str(wanted), repr(str(wanted))))
+        raise ConflictingValuesError(f"{name} (period {shown})", (shown, repr(shown)))
     return found[0]
 
 

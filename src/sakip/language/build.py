@@ -51,13 +51,16 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
     def shifted_name(self, children: list[Token]) -> Any:
         name_tok, period = children
         variable = self.variable(str(name_tok), name_tok.start_pos or 0)
-        offset = int(str(period))
+        months = str(period).endswith("m")  # "bulan sebelumnya": "-1m"
+        offset = int(str(period).rstrip("m"))
         if offset == 0:
             return self.symbols.slot("value", variable)
-        written = self.text[name_tok.start_pos : period.end_pos]
-        return self.symbols.slot(
-            "shift", variable, offset=offset, written=" ".join(written.split())
-        )
+        written = " ".join(self.text[name_tok.start_pos : period.end_pos].split())
+        if months:
+            return self.symbols.slot(
+                "shift", variable, offset=offset, written=written, step="month"
+            )
+        return self.symbols.slot("shift", variable, offset=offset, written=written)
 
     def indexed(self, children: list[Token]) -> Any:
         (tok,) = children

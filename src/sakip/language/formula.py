@@ -40,7 +40,8 @@ class Slot:
     """One argument of the compiled formula and how a user value fills it.
 
     ``kind`` is ``"value"`` (a variable at the evaluated period), ``"shift"`` (a
-    variable at period + ``offset``), ``"total"`` (Σ X: the sum of a series),
+    variable at period + ``offset`` years, or months when ``step`` is ``"month"``),
+    ``"total"`` (Σ X: the sum of a series),
     ``"indexed"`` (``E_i``: a mapping index -> value) or ``"date"`` (a date literal
     relative to the evaluated period, ``day``/``month`` + ``offset``).
     """
@@ -55,6 +56,7 @@ class Slot:
     categorical: bool = False
     fallback_code: int | None = None
     date_typed: bool = False
+    step: str = "year"
 
 
 class FormulaCache:

@@ -23,6 +23,7 @@ from .words import (
     ALWAYS_KEYWORDS,
     BASE_YEAR_WORDS,
     CLAUSE_FILLERS,
+    CURRENT,
     DEFINERS,
     LABEL_VERBS,
     MONTHS,
@@ -161,6 +162,15 @@ class _WordRules(VerbalRules, NameRules, SeriesRules):
         self.flush()
         self.emit("PERIOD", str(period[0]), self.toks[i], self.toks[period[1] - 1])
         return period[1]
+
+    def on_bulan(self, i: int) -> int | None:
+        """ "X bulan ini", "X bulan sebelumnya": X in this month, or the month before."""
+        word = word_at(self.toks, i + 1)
+        if not self.last_is_name() or word not in CURRENT:
+            return None  # "jumlah bulan kerja": a word of a name
+        self.flush()
+        self.emit("PERIOD", f"{CURRENT[word or '']}m", self.toks[i], self.toks[i + 1])
+        return i + 2
 
     def _elided_name(self, i: int) -> int | None:
         """ "(PDRB tahun n - tahun n-1) / tahun n-1": a period alone, where a value
@@ -456,6 +466,7 @@ _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     "atau": _WordRules.on_logical,
     "persen": _WordRules.on_persen,
     "tahun": _WordRules.on_tahun,
+    "bulan": _WordRules.on_bulan,
     "terhadap": _WordRules.on_ratio_word,
     "dibandingkan": _WordRules.on_ratio_word,
     "dibanding": _WordRules.on_ratio_word,

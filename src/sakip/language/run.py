@@ -26,7 +26,7 @@ def evaluate(
     values: Mapping[str, Any] | None = None,
     /,
     *,
-    period: int | None = None,
+    period: int | str | None = None,
     unit: Any = None,
     decimal_point: bool = False,
     **more_values: Any,
