@@ -45,7 +45,7 @@ def test_every_error_is_a_value_error() -> None:
         ("fPi(a)", 1, "unknown function 'fPi'"),
         ("Angka Putus (DO + 1)", 13, "missing operator"),
         ("a / / b", 5, "needs a value before it"),
-        ("2.5 x A", 1, "ambiguous number"),
+        ("12.34,5 x A", 1, "ambiguous number"),
         ("A / 0", 3, "division by zero"),
         ('"WTP" + 1', 1, "cannot be used in arithmetic"),
         ("{a", 1, "missing closing brace"),

@@ -76,9 +76,14 @@ def test_weights_stay_exact_in_the_expression() -> None:
     assert sympy.Rational(71, 1000) in f.expr.atoms(sympy.Rational)
 
 
-def test_decimal_point_is_ambiguous_unless_declared() -> None:
-    with pytest.raises(sakip.FormulaSyntaxError, match=r"ambiguous number '2\.5'"):
-        sakip.parse("2.5 x A")
+def test_a_decimal_point_is_read_where_it_cannot_group_thousands() -> None:
+    # "2.5": a dot before one digit groups no thousands: 2,5 x 2 = 5, with a note
+    f = sakip.parse("2.5 x A")
+    assert sakip.evaluate(f, {"A": 2}).magnitude == 5.0
+    assert "decimal point" in f.notes[0]
+    assert sakip.evaluate("1.500 x A", {"A": 2}).magnitude == 3000  # a thousands group
+    with pytest.raises(sakip.FormulaSyntaxError, match=r"ambiguous number '12\.34,5'"):
+        sakip.parse("12.34,5 x A")
     result = sakip.evaluate("2.5 x A", {"A": 2}, decimal_point=True)
     assert result.magnitude == 5.0
 

@@ -14,7 +14,7 @@ import sympy
 from lark import Token, Transformer
 
 from ..errors import FormulaSyntaxError, LimitError
-from ..numbers import NumberTextError, NumberTooLongError, parse_number
+from ..numbers import DECIMAL_POINT_ONLY, NumberTextError, NumberTooLongError, parse_number
 from .arithmetic import ArithmeticRules
 from .conditions import ConditionRules
 from .formula import Formula
@@ -37,11 +37,19 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
     # -- atoms -----------------------------------------------------------------
     def number(self, children: list[Token]) -> Any:
         (tok,) = children
+        text = str(tok)
         try:
-            value = parse_number(str(tok), decimal_point=self.decimal_point)
+            value = parse_number(text, decimal_point=self.decimal_point)
         except NumberTextError as exc:
-            cls = LimitError if isinstance(exc, NumberTooLongError) else FormulaSyntaxError
-            raise self.fail(tok, str(exc), cls) from None
+            if self.decimal_point or not DECIMAL_POINT_ONLY.fullmatch(text):
+                cls = LimitError if isinstance(exc, NumberTooLongError) else FormulaSyntaxError
+                raise self.fail(tok, str(exc), cls) from None
+            # "0.9", "2.5": a dot before other than three digits groups no thousands
+            value = parse_number(text, decimal_point=True)
+            self.readings.append(
+                f"'{text}' is read with a decimal point ({text.replace('.', ',')}): a dot"
+                " before other than three digits cannot group thousands"
+            )
         return self.exact(sympy.Rational(value.numerator, value.denominator), tok)
 
     def name(self, children: list[Token]) -> Any:
@@ -171,7 +179,7 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
             name=self.result_name,
             glossary=tuple(glossary),
             ambiguities=tuple(traps),
-            notes=tuple(notes or ()),
+            notes=(*(notes or ()), *self.readings),
             stated=self.stated,
             result_is_category=self.result_is_category,
             has_default=self.has_default,

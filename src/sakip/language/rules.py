@@ -104,6 +104,8 @@ class RuleBase:
         self.result_is_category = False
         self.has_default = True
         self.uses_dates = False
+        #: Readings the build chose ("2.5" read with a decimal point), for Formula.notes.
+        self.readings: list[str] = []
 
     # -- helpers -------------------------------------------------------------
     def fail(
