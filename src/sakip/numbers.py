@@ -15,6 +15,8 @@ __all__ = [
     "INDONESIAN_NUMBER",
     "MAX_DIGITS",
     "POINT_NUMBER",
+    "SHOWS_DECIMAL_COMMA",
+    "SHOWS_DECIMAL_POINT",
     "SPACED_NUMBER",
     "VALUE_TEXT",
     "NumberText",
@@ -77,6 +79,27 @@ DECIMAL_POINT_ONLY = re.compile(
     r"""
       [0-9]+ \. (?: [0-9]{1,2} | [0-9]{4,} )     # 2.5, 0.75, 3.14159: not three digits after
     | [0-9]{4,} \. [0-9]{3}                      # 1234.567: four digits before the dot
+    """,
+    re.VERBOSE,
+)
+
+# What a column of numbers shows when it is written in one notation only: the decimal
+# comma (6,5; 1.234,5) or the decimal point (2.5; 1,234.5). A table whose numbers show
+# the one and never the other settles how its "1,000" is read.
+SHOWS_DECIMAL_COMMA = re.compile(
+    r"""
+      [0-9]{1,3} (?: \.[0-9]{3} )+ , [0-9]+      # 1.234,5: dot groups, then a comma
+    | [0-9]+ , (?: [0-9]{1,2} | [0-9]{4,} )     # 6,5 or 0,12345: not three digits after
+    | [0-9]{4,} , [0-9]+                        # 1234,5: four digits before the comma
+    """,
+    re.VERBOSE,
+)
+SHOWS_DECIMAL_POINT = re.compile(
+    r"""
+      [0-9]{1,3} (?: ,[0-9]{3} )+ \. [0-9]+      # 1,234.5: comma groups, then a dot
+    | [0-9]{1,3} (?: ,[0-9]{3} ){2,}            # 1,234,567: two comma groups
+    | [0-9]+ \. (?: [0-9]{1,2} | [0-9]{4,} )    # 2.5 or 0.12345: not three digits after
+    | [0-9]{4,} \. [0-9]+                       # 1234.5: four digits before the dot
     """,
     re.VERBOSE,
 )

@@ -22,6 +22,8 @@ import numpy as np
 from ..numbers import (
     INDONESIAN_NUMBER,
     POINT_NUMBER,
+    SHOWS_DECIMAL_COMMA,
+    SHOWS_DECIMAL_POINT,
     NumberTextError,
     ambiguous_thousands,
     ascii_digits,
@@ -37,13 +39,6 @@ MAX_CELL_CHARS = 1000
 # ASCII digits only: pandas and float() disagree with int() about other scripts, so
 # other digits are first rewritten (sakip.numbers.ascii_digits), then read by its patterns.
 # Numbers only one convention can read: they settle what the comma means in a table.
-_COMMA_ONLY = re.compile(
-    r"[0-9]{1,3}(?:\.[0-9]{3})+,[0-9]+|[0-9]+,(?:[0-9]{1,2}|[0-9]{4,})|[0-9]{4,},[0-9]+"
-)
-_POINT_ONLY = re.compile(
-    r"[0-9]{1,3}(?:,[0-9]{3})+\.[0-9]+|[0-9]{1,3}(?:,[0-9]{3}){2,}"
-    r"|[0-9]+\.(?:[0-9]{1,2}|[0-9]{4,})|[0-9]{4,}\.[0-9]+"
-)
 _NUMBER_LIKE = re.compile(r"[0-9.,]+")
 _DASHES = re.compile("[-–—]")
 _BOUND = re.compile(r"[0-9.,]+(?:\s*%)?")
@@ -153,9 +148,9 @@ def _comma_is_decimal(texts: Iterable[str]) -> bool:
         if "," not in text and "." not in text:
             continue
         core = _core(text)
-        if _POINT_ONLY.fullmatch(core):
+        if SHOWS_DECIMAL_POINT.fullmatch(core):
             return False
-        seen = seen or bool(_COMMA_ONLY.fullmatch(core))
+        seen = seen or bool(SHOWS_DECIMAL_COMMA.fullmatch(core))
     return seen
 
 
