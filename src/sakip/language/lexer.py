@@ -13,27 +13,24 @@ from collections.abc import Callable, Iterator
 
 from lark import Token
 
-from ..errors import NotAFormulaError
 from .functions import FUNCTIONS
 from .naming import NameRules
-from .scanning import error, match_date, match_offset, match_period, type_at, word_at
+from .periodwords import PeriodRules
+from .scanning import error, match_date, match_period, type_at, word_at
 from .series import SeriesRules
+from .signs import SignRules
 from .verbal import VerbalRules
 from .words import (
     ALWAYS_KEYWORDS,
-    BASE_YEAR_WORDS,
     CLAUSE_FILLERS,
-    CURRENT,
     DEFINERS,
     LABEL_VERBS,
     MONTHS,
     MUL_WORDS,
     NUMBER_WORDS,
-    OPERAND_ENDS,
     PREFIXES,
     PURPOSE_WORDS,
     VERB_OPERATORS,
-    piece,
 )
 
 __all__ = ["FUNCTIONS", "MONTHS", "RawTerminals", "phrase_tokens"]
@@ -72,7 +69,7 @@ def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str], 
     return scan.out, scan.notes, scan.readings
 
 
-class _WordRules(VerbalRules, NameRules, SeriesRules):
+class _WordRules(VerbalRules, NameRules, SeriesRules, PeriodRules, SignRules):
     """Words: an operator or a keyword where the word stands for one, else a word of
     the pending name."""
 
@@ -103,21 +100,6 @@ class _WordRules(VerbalRules, NameRules, SeriesRules):
             return i + 1
         self.phrase.append(self.toks[i])
         return i + 1
-
-    def _glued_period(self, i: int) -> int | None:
-        """ "PDRB t-1", "pendapatan n-1": a period written after the name, glued."""
-        offset = match_offset(self.toks, i)
-        if offset is None or offset[1] == i + 1:
-            return None
-        first, last = self.toks[i], self.toks[offset[1] - 1]
-        if (
-            first.end_pos != self.toks[i + 1].start_pos
-            or self.toks[i + 1].end_pos != last.start_pos
-        ):
-            return None  # "A n - 1": spaced, arithmetic
-        self.flush()
-        self.emit("PERIOD", str(offset[0]), first, last)
-        return offset[1]
 
     def on_dibagi(self, i: int) -> int:
         width = 2 if word_at(self.toks, i + 1) == "dengan" else 1
@@ -150,54 +132,6 @@ class _WordRules(VerbalRules, NameRules, SeriesRules):
             self.emit("PERCENT", "persen", self.toks[i])
             return i + 1
         return None
-
-    def on_tahun(self, i: int) -> int | None:
-        if not self.last_is_name():
-            return self._elided_name(i)
-        period = match_period(self.toks, i + 1)
-        if period is None:
-            return None  # "pada tahun perencanaan": a word of a name
-        if self.phrase and str(self.phrase[-1].value).casefold() in ("pada", "di", "dalam"):
-            self.phrase.pop()  # "Jumlah A pada tahun n-1": "pada" belongs to the period
-        self.flush()
-        self.emit("PERIOD", str(period[0]), self.toks[i], self.toks[period[1] - 1])
-        return period[1]
-
-    def on_bulan(self, i: int) -> int | None:
-        """ "X bulan ini", "X bulan sebelumnya": X in this month, or the month before."""
-        word = word_at(self.toks, i + 1)
-        if not self.last_is_name() or word not in CURRENT:
-            return None  # "jumlah bulan kerja": a word of a name
-        self.flush()
-        self.emit("PERIOD", f"{CURRENT[word or '']}m", self.toks[i], self.toks[i + 1])
-        return i + 2
-
-    def _elided_name(self, i: int) -> int | None:
-        """ "(PDRB tahun n - tahun n-1) / tahun n-1": a period alone, where a value
-        stands, is the last named value at that period; "Tahun Dasar" alone is that
-        value in the base year, a value of its own."""
-        if self.phrase or not self.out or self.out[-1].type not in ("SUB", "DIV", "LPAR", "ADD"):
-            return None
-        # the value a period was written for ("PDRB tahun n"), else the last name
-        dated = [a for a, b in zip(self.out, self.out[1:], strict=False) if b.type == "PERIOD"]
-        named = next((t for t in reversed(dated) if t.type == "NAME"), None)
-        named = named or next((t for t in reversed(self.out) if t.type == "NAME"), None)
-        if named is None:
-            return None
-        period = match_period(self.toks, i + 1)
-        base = word_at(self.toks, i + 1) in BASE_YEAR_WORDS
-        if period is None and not base:
-            return None
-        end = i + 2 if base else period[1] if period else i + 1
-        first, last = self.toks[i], self.toks[end - 1]
-        shown = " ".join(self.text[(first.start_pos or 0) : (last.end_pos or 0)].split())
-        self.readings.append(f"'{shown}' alone is read as '{named.value} {shown}'")
-        if base or period is None:
-            self.emit("NAME", f"{named.value} {shown}", first, last)
-        else:
-            self.emit("NAME", str(named.value), first)
-            self.emit("PERIOD", str(period[0]), first, last)
-        return end
 
 
 class _Scan(_WordRules):
@@ -261,25 +195,6 @@ class _Scan(_WordRules):
                 raise error(self.text, self.phrase[0], f"unknown function '{shown}'")
             raise error(self.text, tok, f"missing operator between '{shown}' and '('")
         self.brackets.append("group")
-        return self.on_other(i)
-
-    def on_root(self, i: int) -> int:
-        """ "√(A x B)" is akar(A x B); a root sign needs its bracket."""
-        if type_at(self.toks, i + 1) != "LPAR":
-            raise error(self.text, self.toks[i], "write the root with brackets: √(A x B)")
-        self.flush()
-        self.emit("FUNC", "√", self.toks[i])
-        return i + 1
-
-    def on_percent(self, i: int) -> int:
-        """ "% Desa Mandiri = ...", "%AKE": a percent sign where a value starts, before a
-        word, begins a name."""
-        starts_value = not self.phrase and (not self.out or self.out[-1].type not in OPERAND_ENDS)
-        if starts_value and word_at(self.toks, i + 1) is not None:
-            sign, word = self.toks[i], self.toks[i + 1]
-            glued = sign.end_pos == word.start_pos
-            self.phrase.append(self.joined_text(sign, word) if glued else sign)
-            return i + 2 if glued else i + 1
         return self.on_other(i)
 
     def on_x_glued(self, i: int) -> int:
@@ -373,54 +288,8 @@ class _Scan(_WordRules):
     def on_colon(self, i: int) -> int:
         if self.label_colon(i):
             return self._label(i, 1)
-        if self._legend():
-            tok = self.toks[i]
-            raise NotAFormulaError(
-                "this is a legend of variables ('SYMBOL : description'), not a formula:"
-                " write the formula that uses them",
-                self.text,
-                tok.line or 1,
-                tok.column or 1,
-            )
+        self.refuse_legend(i)
         return self.on_div_sign(i)
-
-    def _legend(self) -> bool:
-        """Two or more "X : description" entries and no other operator."""
-        types = [t.type for t in self.toks]
-        operators = {"SLASH", "STAR", "X_GLUED", "ADD", "CARET", "SIGMA", "SIGMA_BOUNDED"}
-        if types.count("COLON") < 2 or operators & set(types) or self.divides:
-            return False
-        first = types.index("COLON")
-        described = types[first + 1 :]
-        words = described[: described.index("COLON")] if "COLON" in described else described
-        return words.count("WORD") >= 4  # a description, not "A : B : C"
-
-    def on_dot(self, i: int) -> int:
-        """A full stop left by the sentence pass: part of an abbreviation ("Jml.",
-        "s.d.") glued to a word of a name, or a product sign between two one- or
-        two-letter symbols ("Pi . K")."""
-        tok = self.toks[i]
-        if self.phrase and self.phrase[-1].end_pos == tok.start_pos:
-            last = self.phrase[-1]
-            self.phrase[-1] = piece(
-                "WORD", f"{last.value}.", last, last.start_pos or 0, last.column or 1
-            )
-            return i + 1
-        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        if (
-            len(self.phrase) == 1
-            and len(str(self.phrase[0].value)) <= 2
-            and nxt is not None
-            and nxt.type == "WORD"
-            and len(str(nxt.value)) <= 2
-        ):
-            return self.on_mul_sign(i)
-        raise error(self.text, tok, "unexpected '.': a full stop inside a formula")
-
-    def on_amp(self, i: int) -> int:
-        """'&' between words of a name ("tingkat & jenjang") is the word 'dan'."""
-        self.phrase.append(self.toks[i])
-        return i + 1
 
     def on_div_sign(self, i: int) -> int:
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None

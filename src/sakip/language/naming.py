@@ -11,8 +11,6 @@ from __future__ import annotations
 
 import re
 
-from lark import Token
-
 from .scanning import Output, type_at, word_at, zero_width
 from .words import ALWAYS_KEYWORDS, RANGE_INTRODUCERS, RANGE_WORDS, UNIT_WORDS, piece
 
@@ -27,21 +25,6 @@ _SUBSCRIPT = re.compile(r"_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[^\W_]+))")
 
 class NameRules(Output):
     """Handlers that keep the parts of a written name together."""
-
-    def joined_text(self, first: Token, last: Token) -> Token:
-        """One WORD holding the source text from ``first`` to ``last``."""
-        start, end = first.start_pos or 0, last.end_pos or 0
-        value = " ".join(self.text[start:end].split())
-        return Token(
-            "WORD",
-            value,
-            start_pos=start,
-            line=first.line,
-            column=first.column,
-            end_line=last.end_line,
-            end_column=last.end_column,
-            end_pos=end,
-        )
 
     def range_end(self, i: int) -> int | None:
         """The index after ``7 - 12``, ``1 s/d 4`` or ``1 s.d. 4`` at i, if that is a

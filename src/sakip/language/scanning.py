@@ -195,6 +195,21 @@ class Output:
             return True
         return words > 1 and self.divides
 
+    def joined_text(self, first: Token, last: Token) -> Token:
+        """One WORD holding the source text from ``first`` to ``last``."""
+        start, end = first.start_pos or 0, last.end_pos or 0
+        value = " ".join(self.text[start:end].split())
+        return Token(
+            "WORD",
+            value,
+            start_pos=start,
+            line=first.line,
+            column=first.column,
+            end_line=last.end_line,
+            end_column=last.end_column,
+            end_pos=end,
+        )
+
     def mark(self, type_: str, value: str, at: Token) -> None:
         """Write a token the text implies but does not write (")" after a verbal ratio)."""
         self.out.append(zero_width(type_, value, at))

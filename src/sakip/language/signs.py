@@ -1,0 +1,86 @@
+"""Signs whose role depends on where they stand: a colon (a label or a division), a
+full stop (an abbreviation's, or a product between short symbols), "&", "%" (a unit or
+the start of a name) and "√"."""
+
+from __future__ import annotations
+
+from ..errors import NotAFormulaError
+from .scanning import Output, error, type_at, word_at
+from .words import OPERAND_ENDS, piece
+
+__all__ = ["SignRules"]
+
+
+class SignRules(Output):
+    """Handlers for the signs; the label and division rules they call live in the
+    verbal rules and the scan itself."""
+
+    def on_root(self, i: int) -> int:
+        """ "√(A x B)" is akar(A x B); a root sign needs its bracket."""
+        if type_at(self.toks, i + 1) != "LPAR":
+            raise error(self.text, self.toks[i], "write the root with brackets: √(A x B)")
+        self.flush()
+        self.emit("FUNC", "√", self.toks[i])
+        return i + 1
+
+    def on_percent(self, i: int) -> int:
+        """ "% Desa Mandiri = ...", "%AKE": a percent sign where a value starts, before a
+        word, begins a name."""
+        starts_value = not self.phrase and (not self.out or self.out[-1].type not in OPERAND_ENDS)
+        if starts_value and word_at(self.toks, i + 1) is not None:
+            sign, word = self.toks[i], self.toks[i + 1]
+            glued = sign.end_pos == word.start_pos
+            self.phrase.append(self.joined_text(sign, word) if glued else sign)
+            return i + 2 if glued else i + 1
+        return self.on_other(i)
+
+    def refuse_legend(self, i: int) -> None:
+        """A colon in a legend of variables ("P BAL : Proporsi ... JBAK : ..."): the
+        text names its symbols but holds no formula."""
+        if self.legend():
+            tok = self.toks[i]
+            raise NotAFormulaError(
+                "this is a legend of variables ('SYMBOL : description'), not a formula:"
+                " write the formula that uses them",
+                self.text,
+                tok.line or 1,
+                tok.column or 1,
+            )
+
+    def legend(self) -> bool:
+        """Two or more "X : description" entries and no other operator."""
+        types = [t.type for t in self.toks]
+        operators = {"SLASH", "STAR", "X_GLUED", "ADD", "CARET", "SIGMA", "SIGMA_BOUNDED"}
+        if types.count("COLON") < 2 or operators & set(types) or self.divides:
+            return False
+        first = types.index("COLON")
+        described = types[first + 1 :]
+        words = described[: described.index("COLON")] if "COLON" in described else described
+        return words.count("WORD") >= 4  # a description, not "A : B : C"
+
+    def on_dot(self, i: int) -> int:
+        """A full stop left by the sentence pass: part of an abbreviation ("Jml.",
+        "s.d.") glued to a word of a name, or a product sign between two one- or
+        two-letter symbols ("Pi . K")."""
+        tok = self.toks[i]
+        if self.phrase and self.phrase[-1].end_pos == tok.start_pos:
+            last = self.phrase[-1]
+            self.phrase[-1] = piece(
+                "WORD", f"{last.value}.", last, last.start_pos or 0, last.column or 1
+            )
+            return i + 1
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if (
+            len(self.phrase) == 1
+            and len(str(self.phrase[0].value)) <= 2
+            and nxt is not None
+            and nxt.type == "WORD"
+            and len(str(nxt.value)) <= 2
+        ):
+            return self.on_mul_sign(i)
+        raise error(self.text, tok, "unexpected '.': a full stop inside a formula")
+
+    def on_amp(self, i: int) -> int:
+        """'&' between words of a name ("tingkat & jenjang") is the word 'dan'."""
+        self.phrase.append(self.toks[i])
+        return i + 1
