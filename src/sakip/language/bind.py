@@ -4,24 +4,18 @@ arrays and quantities, each checked so that nothing becomes a silent wrong numbe
 from __future__ import annotations
 
 import datetime as dt
-import math
-import warnings
 from collections.abc import Mapping
-from decimal import Decimal
-from fractions import Fraction
 from typing import Any
 
 import numpy as np
 
 from ..errors import (
-    AmbiguousFormulaWarning,
     ConflictingValuesError,
     MissingValueError,
     UnitError,
     ValueTypeError,
 )
-from ..numbers import NumberTextError, read_number_text
-from ..units import ureg
+from .convert import Call, number, shown
 from .formula import Formula, Slot, normalize_name
 from .limits import MAX_SUGGESTION_KEYS
 from .periods import Period, read_period, shifted, show_period
@@ -32,8 +26,6 @@ _MISSING = object()
 _SUGGEST_NAMES = 10
 _SUGGEST_CANDIDATES = 200
 _SUGGEST_NAME_LENGTH = 100
-#: The units a value text can write (sakip.numbers.read_number_text).
-_TEXT_UNITS = {"percent": ureg.percent, "rupiah": ureg.rupiah}
 
 
 def bind(
@@ -47,7 +39,7 @@ def bind(
     if period is not None and when is None:
         raise ValueTypeError(
             f"period must be a year (1-9999, int or text) or a month ('2024-02'),"
-            f" not {_shown(period)}"
+            f" not {shown(period)}"
         )
     by_variable: dict[int, Any] = {}
     by_slot: dict[int, Any] = {}
@@ -55,7 +47,7 @@ def bind(
     dates = 0
     for key, value in values.items():
         if key.__class__ is not str and not isinstance(key, str):
-            raise ValueTypeError(f"value names must be text, not {_shown(key)}")
+            raise ValueTypeError(f"value names must be text, not {shown(key)}")
         index = formula.lookup(key)
         if index is not None:
             _once(spelled, ("variable", index), key, formula.variables[index])
@@ -67,7 +59,7 @@ def bind(
                 _once(spelled, ("slot", slot_index), key, formula.slots[slot_index].written)
                 by_slot[slot_index] = value
                 dates += isinstance(value, dt.date)
-    codes = _Call(formula)
+    codes = Call(formula)
     codes.decimal_point = decimal_point
     if dates and not codes.uses_dates:
         # with no date written, dates are day numbers only when every value is a date
@@ -96,7 +88,7 @@ def bind(
             raw = _MISSING
         try:
             if direct:  # bound by its written form, e.g. "A tahun n-1"
-                arg, unit = _number(codes, slot, slot.written, raw)
+                arg, unit = number(codes, slot, slot.written, raw)
             else:
                 arg, unit = _slot_value(codes, formula, slot, raw, when)
         except _Missing as exc:
@@ -117,18 +109,6 @@ class _Missing(Exception):
     pass
 
 
-def _shown(value: Any) -> str:
-    """A value for an error message: short, and never an error itself (an int over
-    4,300 digits cannot be turned into text)."""
-    if isinstance(value, int) and not isinstance(value, bool) and value.bit_length() > 200:
-        return f"an integer of about {int(value.bit_length() * 0.30103)} digits"
-    try:
-        text = repr(value)
-    except Exception:  # a user object whose repr fails
-        return f"a {type(value).__name__}"
-    return text if len(text) <= 80 else text[:77] + "..."
-
-
 def _once(
     spelled: dict[tuple[str, int], str], target: tuple[str, int], key: str, name: str
 ) -> None:
@@ -138,27 +118,6 @@ def _once(
         raise ConflictingValuesError(name, (first, key))
 
 
-class _Call:
-    """What one evaluation's values are read with: category codes (the formula's own,
-    and a fresh negative code for any other text, so two texts the formula does not
-    name, OPINI = "WDP" and TARGET = "WTP", never compare equal), whether dates may be
-    day numbers, and the decimal mark of text values."""
-
-    def __init__(self, formula: Formula) -> None:
-        self.known = formula.categories
-        self.names = tuple(formula.category_names.values())
-        self.others: dict[str, int] = {}
-        self.uses_dates = formula.uses_dates
-        self.decimal_point = False
-
-    def __call__(self, text: Any) -> int:
-        key = " ".join(str(text).split()).casefold()
-        code = self.known.get(key)
-        if code is None:
-            code = self.others.setdefault(key, -1 - len(self.others))
-        return code
-
-
 def _index(name: str, key: Any) -> int:
     """An index of an indexed name: a whole number (7, "7", 7.0), nothing else."""
     try:
@@ -166,12 +125,12 @@ def _index(name: str, key: Any) -> int:
     except (TypeError, ValueError, OverflowError):
         number = float("nan")
     if not number.is_integer():
-        raise ValueTypeError(f"the indexes of '{name}' must be whole numbers, not {_shown(key)}")
+        raise ValueTypeError(f"the indexes of '{name}' must be whole numbers, not {shown(key)}")
     return int(number)
 
 
 def _slot_value(
-    codes: _Call, formula: Formula, slot: Slot, raw: Any, period: Period | None
+    codes: Call, formula: Formula, slot: Slot, raw: Any, period: Period | None
 ) -> tuple[Any, Any]:
     name = formula.variables[slot.variable] if slot.variable is not None else slot.written
     if slot.kind == "date":
@@ -195,7 +154,7 @@ def _slot_value(
             index = _index(name, key)
             if index in converted:  # 1 and "1": which value is meant is not ours to pick
                 raise ConflictingValuesError(f"{name}_{index}", (repr(index), repr(key)))
-            converted[index] = _number(codes, slot, name, value)
+            converted[index] = number(codes, slot, name, value)
         unit_set = {u for _, u in converted.values()}
         if len(unit_set) > 1:
             raise UnitError(
@@ -213,7 +172,7 @@ def _slot_value(
         raw = dict(enumerate(raw))
     if isinstance(raw, Mapping):
         if slot.kind == "total":
-            parts = [_number(codes, slot, name, v) for v in raw.values()]
+            parts = [number(codes, slot, name, v) for v in raw.values()]
             if not parts:
                 raise _Missing(f"{name} (the series is empty)")
             if len({u for _, u in parts}) > 1:
@@ -238,7 +197,7 @@ def _slot_value(
             f"'{slot.written}' needs the value of another period: give '{name}' as a mapping"
             f" {{period: value}} with period=, or bind '{slot.written}' itself"
         )
-    return _number(codes, slot, name, raw)
+    return number(codes, slot, name, raw)
 
 
 def _is_sequence(raw: Any) -> bool:
@@ -266,134 +225,6 @@ def _at_period(series: Mapping[Any, Any], wanted: Period, name: str) -> Any:
     if len(found) > 1:
         raise ConflictingValuesError(f"{name} (period {shown})", (shown, repr(shown)))
     return found[0]
-
-
-def _number(codes: _Call, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
-    """(magnitude, unit or None) for one user value; rejects what would be a silent error."""
-    kind = type(value)
-    if slot.date_typed:
-        return _date(name, value), None
-    if slot.categorical and not isinstance(value, str | np.ndarray | list | tuple):
-        raise ValueTypeError(
-            f"'{name}' is compared with categories ({', '.join(codes.names)}):"
-            f" give it as text, not {_shown(value)}"
-        )
-    if kind is float or kind is int:
-        try:
-            magnitude = float(value)
-        except OverflowError:
-            raise ValueTypeError(f"'{name}' is too large: {_shown(value)}") from None
-        if not math.isfinite(magnitude):
-            raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
-        return magnitude, None
-    if isinstance(value, ureg.Quantity):
-        magnitude, _ = _number(codes, slot, name, value.magnitude)
-        return magnitude, value.units
-    if hasattr(value, "units") and hasattr(value, "magnitude"):
-        raise UnitError(f"'{name}' is a Quantity of another pint registry: use sakip.ureg")
-    if isinstance(value, str):
-        if slot.categorical:
-            return codes(value), None
-        return _text_number(name, value, codes.decimal_point)
-    if isinstance(value, bool | np.bool_):
-        return float(value), None
-    if isinstance(value, np.timedelta64 | np.datetime64):  # timedelta64 is an np.integer
-        raise ValueTypeError(f"'{name}' is a numpy time value; give a number or a date")
-    if isinstance(value, int | float | Fraction | Decimal | np.integer | np.floating):
-        try:
-            magnitude = float(value)
-        except (OverflowError, ValueError):
-            raise ValueTypeError(f"'{name}' is too large: {_shown(value)}") from None
-        if not math.isfinite(magnitude):
-            raise ValueTypeError(f"'{name}' is {value}: values must be finite numbers")
-        return magnitude, None
-    if isinstance(value, dt.date):
-        if _is_missing(value):
-            raise ValueTypeError(f"'{name}' is a missing date (NaT)")
-        if not codes.uses_dates:
-            # Realisasi / Target with a date would divide day numbers: meaningless
-            raise ValueTypeError(
-                f"'{name}' is a date among numbers; this formula writes no date to compare it with"
-            )
-        return float(value.toordinal()), None
-    if isinstance(value, np.ndarray | list | tuple):
-        return _array(codes, slot, name, value), None
-    raise ValueTypeError(
-        f"'{name}' has a value of type {type(value).__name__}, which sakip cannot use"
-    )
-
-
-def _text_number(name: str, text: str, decimal_point: bool) -> tuple[float, Any]:
-    """A number given as text ("1.234,5", "Rp 1.000.000", "93,5%", "1 000"): its
-    magnitude, and the unit the text writes, as a Quantity in that unit would give it
-    (93,5% is 93,5 percent, as 93,5% in a formula; a plain number stays plain)."""
-    try:
-        read = read_number_text(text, decimal_point=decimal_point)
-        magnitude = float(read.value)
-    except NumberTextError as exc:
-        raise ValueTypeError(f"'{name}' needs a number: {exc}") from None
-    except OverflowError:
-        raise ValueTypeError(f"'{name}' is too large: {_shown(text)}") from None
-    if read.note:
-        # the user's call of sakip.evaluate: past _number, _slot_value, bind, two evaluates
-        warnings.warn(f"'{name}': {read.note}", AmbiguousFormulaWarning, stacklevel=7)
-    return magnitude, None if read.unit is None else _TEXT_UNITS[read.unit]
-
-
-def _date(name: str, value: Any) -> Any:
-    """A value compared with a date: a date (or ISO text), as a day number; arrays too,
-    with None for missing rows."""
-    if isinstance(value, np.ndarray) and value.ndim != 1:
-        raise ValueTypeError(f"'{name}' is compared with dates: give a list of dates")
-    if isinstance(value, np.ndarray | list | tuple):
-        return np.array([np.nan if _is_missing(v) else _date(name, v) for v in value], dtype=float)
-    if isinstance(value, str):
-        try:
-            value = dt.date.fromisoformat(value.strip())
-        except ValueError:
-            raise ValueTypeError(
-                f"'{name}' is compared with dates: {_shown(value)} is not a date"
-            ) from None
-    if _is_missing(value):
-        raise ValueTypeError(f"'{name}' is a missing date (NaT)")
-    if isinstance(value, dt.datetime):
-        value = value.date()
-    if not isinstance(value, dt.date):
-        raise ValueTypeError(f"'{name}' is compared with dates: give a date, not {_shown(value)}")
-    return float(value.toordinal())
-
-
-def _is_missing(value: Any) -> bool:
-    """None, NaN or pandas' NaT (a datetime that has no date)."""
-    if value is None or (isinstance(value, float) and value != value):
-        return True
-    return isinstance(value, dt.datetime) and str(value) == "NaT"
-
-
-def _array(codes: _Call, slot: Slot, name: str, value: Any) -> Any:
-    if isinstance(value, np.ma.MaskedArray):  # masked rows are missing, not their data
-        value = np.ma.filled(value.astype(float), np.nan) if value.dtype.kind in "iufb" else value
-    try:
-        array = np.asarray(value)
-    except ValueError:  # ragged lists
-        raise ValueTypeError(f"'{name}' is a list of rows of different lengths") from None
-    if type(array) is not np.ndarray:  # np.matrix and other subclasses change arithmetic
-        array = array.view(np.ndarray)
-    if slot.categorical and array.dtype.kind not in "OUS":
-        # a number is no category: 1 would be the internal code of the first one
-        raise ValueTypeError(f"'{name}' is compared with categories: give an array of text")
-    if array.dtype.kind in "iufb":
-        return array.astype(float, copy=False)
-    if array.dtype.kind in "OUS" and slot.categorical:
-        return np.array([_code_or_missing(codes, v) for v in array.ravel()], dtype=float)
-    raise ValueTypeError(f"'{name}' is an array of {array.dtype}, not numbers")
-
-
-def _code_or_missing(codes: _Call, value: Any) -> float:
-    """A row's category code; NaN (a missing row) for None or NaN, never a category."""
-    if value is None or (isinstance(value, float) and value != value):
-        return math.nan
-    return float(codes(value))
 
 
 def _suggest(missing: list[str], values: Mapping[str, Any]) -> dict[str, list[str]]:
