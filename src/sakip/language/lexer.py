@@ -13,7 +13,9 @@ from collections.abc import Callable, Iterator
 
 from lark import Token
 
+from .clauses import ClauseRules
 from .functions import FUNCTIONS
+from .labels import LabelRules
 from .naming import NameRules
 from .periodwords import PeriodRules
 from .scanning import error, match_date, match_period, type_at, word_at
@@ -69,7 +71,9 @@ def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str], 
     return scan.out, scan.notes, scan.readings
 
 
-class _WordRules(VerbalRules, NameRules, SeriesRules, PeriodRules, SignRules):
+class _WordRules(
+    LabelRules, VerbalRules, ClauseRules, NameRules, SeriesRules, PeriodRules, SignRules
+):
     """Words: an operator or a keyword where the word stands for one, else a word of
     the pending name."""
 

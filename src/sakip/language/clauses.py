@@ -1,0 +1,84 @@
+"""The rest of a verbal clause: ", kemudian hasilnya dikalikan seratus persen",
+"dinyatakan dalam persen", "untuk memperoleh ..." (why, not what)."""
+
+from __future__ import annotations
+
+from ..errors import FormulaSyntaxError
+from .scanning import Output, word_at
+from .words import CLAUSE_FILLERS, NUMBER_WORDS, OPERAND_ENDS
+
+__all__ = ["ClauseRules"]
+
+
+class ClauseRules(Output):
+    """Handlers for the words around a clause's arithmetic."""
+
+    def on_filler(self, i: int) -> int | None:
+        """ "kemudian", "hasilnya", "sedangkan" where a clause starts: no meaning."""
+        at_start = not self.phrase and (
+            not self.out or self.out[-1].type in ("EQUALS",) or self._after_clause_comma(i)
+        )
+        if not at_start:
+            return None
+        return i + 1
+
+    def _after_clause_comma(self, i: int) -> bool:
+        before = self.toks[i - 1] if i > 0 else None
+        if before is None:
+            return False
+        return before.type == "_COMMA" or word_at(self.toks, i - 1) in CLAUSE_FILLERS
+
+    def on_number_word(self, i: int) -> int | None:
+        """ "seratus", "seribu", "seratus ribu" after an operator are numbers."""
+        if self.phrase or not self.out or self.out[-1].type not in ("MUL", "DIV"):
+            return None
+        value = NUMBER_WORDS[word_at(self.toks, i) or ""]
+        width = 1
+        if word_at(self.toks, i + 1) == "ribu":
+            value, width = value * 1000, 2
+        self.emit("NUMBER", str(value), self.toks[i], self.toks[i + width - 1])
+        return i + width
+
+    def on_stated_in(self, i: int) -> int | None:
+        """ "dinyatakan dalam (satuan) persen (%)": the value in percent, x 100%; "dalam
+        bentuk rasio": no scale; "rasio atau angka per 1000": the scale is left open."""
+        k = i + 1
+        while word_at(self.toks, k) in ("dalam", "satuan", "bentuk"):
+            k += 1
+        stated = word_at(self.toks, k)
+        if k == i + 1 or stated is None or not (self.phrase or self.out):
+            return None
+        ahead = {word_at(self.toks, j) for j in range(k, min(k + 4, len(self.toks)))}
+        tok = self.toks[i]
+        if "atau" in ahead:
+            shown = " ".join(str(t.value) for t in self.toks[i : k + 4])
+            raise FormulaSyntaxError(
+                f"the wording leaves the scale open ('{shown}'): write the formula with"
+                " its scale, such as 'A / B x 100%' or 'A / B x 1.000'",
+                self.text,
+                tok.line or 1,
+                tok.column or 1,
+            )
+        if stated not in ("persen", "persentase"):
+            return None
+        k += 1
+        if [t.type for t in self.toks[k : k + 3]] == ["LPAR", "PERCENT", "RPAR"]:
+            k += 3
+        self.close_clause()
+        self.mark("MUL", "x", tok)
+        self.mark("NUMBER", "100", tok)
+        self.mark("PERCENT", "%", tok)
+        self.readings.append("'dinyatakan dalam persen' is read as x 100%")
+        return k
+
+    def on_purpose(self, i: int) -> int | None:
+        """ "untuk memperoleh nilai dalam bentuk persentase" after a whole formula says
+        why; it is left out."""
+        if self.phrase or not self.out or self.out[-1].type not in OPERAND_ENDS:
+            return None
+        if self.brackets:
+            return None
+        shown = " ".join(str(t.value) for t in self.toks[i:])
+        self.readings.append(f"'{shown}' says what the result is for and is left out")
+        self.stopped = True
+        return len(self.toks)

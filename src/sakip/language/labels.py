@@ -1,0 +1,84 @@
+"""Labels before a formula: "X adalah ...", "X dihitung dengan (cara) ...", "X : ...".
+The words before name the result; a definition with no arithmetic after it is not a
+formula."""
+
+from __future__ import annotations
+
+from ..errors import NotAFormulaError
+from .scanning import Output, type_at, word_at
+
+__all__ = ["LabelRules"]
+
+# What, after a word at position i, makes the rest of the text a formula.
+_MATERIAL_TYPES = {"SLASH", "STAR", "X_GLUED", "COLON", "SIGMA", "SIGMA_BOUNDED", "CARET"}
+_MATERIAL_WORDS = {
+    "terhadap",
+    "dibagi",
+    "membagi",
+    "dibandingkan",
+    "dibanding",
+    "mengalikan",
+    "dikalikan",
+    "x",
+    "kali",
+    "per",
+    "setiap",
+    "jika",
+}
+
+
+class LabelRules(Output):
+    """Handlers for the words that end a label; each returns the index after what it
+    consumed, or None when the word is, in its place, a word of a name."""
+
+    def on_definer(self, i: int) -> int | None:
+        if not self.phrase or self.clause_start or self.out:
+            return None  # only a label at the start defines
+        if not self._material_after(i + 1):
+            tok = self.toks[i]
+            raise NotAFormulaError(
+                f"this is a definition ('... {tok.value} ...'), not a formula: write the"
+                " arithmetic, such as 'A / B x 100%'",
+                self.text,
+                tok.line or 1,
+                tok.column or 1,
+            )
+        return self._label(i, 1)
+
+    def on_label_verb(self, i: int) -> int | None:
+        """ "dihitung dengan (cara)", "diperoleh dari", "dirumuskan sebagai"."""
+        if not self.phrase or self.out or not self._material_after(i + 1):
+            return None
+        width = 1
+        while word_at(self.toks, i + width) in ("dengan", "dari", "cara", "sebagai", "rumus"):
+            width += 1
+        return self._label(i, width)
+
+    def label_colon(self, i: int) -> bool:
+        """A colon after a leading name is a label when the rest divides by itself
+        ("Angka Kesakitan DBD : (A / B) x 100.000"); else the colon divides."""
+        if not self.phrase or self.out or self.in_condition:
+            return False
+        return self._material_after(i + 1, dividing_only=True)
+
+    def _label(self, i: int, width: int) -> int:
+        shown = " ".join(str(t.value) for t in self.toks[i : i + width])
+        self.readings.append(f"'{shown}' is read as '=': the words before it name the result")
+        end = self.keyword(i, "EQUALS", "=", width)
+        self.clause_start = len(self.out)
+        return end
+
+    def _material_after(self, start: int, dividing_only: bool = False) -> bool:
+        types = {"SLASH"} if dividing_only else _MATERIAL_TYPES
+        words = {"terhadap", "dibagi", "membagi", "dibandingkan", "dibanding", "per", "setiap"}
+        if not dividing_only:
+            words |= _MATERIAL_WORDS
+        for k in range(start, len(self.toks)):
+            word = word_at(self.toks, k)
+            if word in ("per", "setiap", "tiap") and type_at(self.toks, k + 1) != "NUMBER":
+                continue  # "pada setiap jenjang": no rate
+            if self.toks[k].type in types or word in words:
+                return True
+            if self.toks[k].type == "COMPARE" and self.toks[k].value == "=":
+                return True
+        return False
