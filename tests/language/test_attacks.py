@@ -383,7 +383,7 @@ def test_traps_warn(text: str) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="verbal.py label_colon: a colon after a leading name is taken as a label"
+    reason="labels.py label_colon (verbal.py before e9a1c56): a colon after a leading name is taken as a label"
     " whenever a slash follows, so 'A : B / C' drops A",
 )
 @pytest.mark.parametrize(
@@ -449,7 +449,7 @@ def test_verbal_ratio_ends_at_its_term(text: str, values: dict[str, Any], expect
 
 @pytest.mark.xfail(
     strict=True,
-    reason="verbal.py on_stated_in: 'dinyatakan dalam persen' adds x 100% even when the"
+    reason="clauses.py on_stated_in (verbal.py before e9a1c56): 'dinyatakan dalam persen' adds x 100% even when the"
     " formula already scales to percent",
 )
 @pytest.mark.parametrize(
@@ -504,7 +504,7 @@ def test_subscript_period_glued_minus_is_not_silent() -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="notation.py _Tex.fraction: a \\frac in $...$ right after '/', 'dibagi' or ':'"
+    reason="latex.py _Tex.fraction (notation.py before the split): a \\frac in $...$ right after '/', 'dibagi' or ':'"
     " or before '^' outside the $ gets no brackets of its own",
 )
 @pytest.mark.parametrize(
@@ -691,7 +691,7 @@ def test_per_a_span_of_time_stays_in_the_name(text: str) -> None:
 
 @pytest.mark.xfail(
     strict=True,
-    reason="verbal.py on_definer: 'merupakan'/'adalah' after 'yang' inside the first name"
+    reason="labels.py on_definer (verbal.py before e9a1c56): 'merupakan'/'adalah' after 'yang' inside the first name"
     " is taken as a label, cutting the name",
 )
 def test_definer_after_yang_stays_in_the_name() -> None:
