@@ -95,6 +95,8 @@ def test_deep_nesting_is_a_sakip_error_not_recursion_error() -> None:
     with pytest.raises(LimitError, match="nested"):
         sakip.parse("(" * 1000 + "a" + ")" * 1000)
     with pytest.raises(LimitError, match="nested"):
+        sakip.parse("- " * 2000 + "a")
+    with pytest.raises(sakip.FormulaSyntaxError, match="run of dashes"):
         sakip.parse("-" * 2000 + "a")
 
 

@@ -69,6 +69,13 @@ def bind(
     units: list[Any] = []
     missing: list[str] = []
     is_array = False
+    # ΣX totals a list of the units' values only when no other input holds rows: beside
+    # row arrays (D0 / ΣLahir Hidup per region), Σ of a row is that row's own value
+    totals = not any(
+        slot.kind != "total" and _is_sequence(by_variable.get(slot.variable))
+        for slot in formula.slots
+        if slot.variable is not None
+    )
     for k, slot in enumerate(formula.slots):
         raw = by_slot.get(k, _MISSING)
         direct = raw is not _MISSING
@@ -90,7 +97,7 @@ def bind(
             if direct:  # bound by its written form, e.g. "A tahun n-1"
                 arg, unit = number(codes, slot, slot.written, raw)
             else:
-                arg, unit = _slot_value(codes, formula, slot, raw, when)
+                arg, unit = _slot_value(codes, formula, slot, raw, when, totals)
         except _Missing as exc:
             missing.append(exc.args[0])
             continue
@@ -130,7 +137,12 @@ def _index(name: str, key: Any) -> int:
 
 
 def _slot_value(
-    codes: Call, formula: Formula, slot: Slot, raw: Any, period: Period | None
+    codes: Call,
+    formula: Formula,
+    slot: Slot,
+    raw: Any,
+    period: Period | None,
+    totals: bool = True,
 ) -> tuple[Any, Any]:
     name = formula.variables[slot.variable] if slot.variable is not None else slot.written
     if slot.kind == "date":
@@ -166,9 +178,11 @@ def _slot_value(
         # with period=, a mapping by period is read at that period (then summed if it
         # is itself a series); a mapping by anything else is the series to total
         raw = _at_period(raw, period, name)
-    if total and _is_sequence(raw):
+    if total and totals and _is_sequence(raw):
         # "ΣTenaga Kerja" with the units' values in a list or array: their total (to sum
         # row by row over many rows, give a mapping {unit: array})
+        if any(_is_sequence(part) for part in raw):
+            raise ValueTypeError(f"the values of '{name}' to total must be numbers, not lists")
         raw = dict(enumerate(raw))
     if isinstance(raw, Mapping):
         if slot.kind == "total":

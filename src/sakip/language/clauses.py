@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..errors import FormulaSyntaxError
-from .scanning import Output, word_at
+from .scanning import Output, word_at, zero_width
 from .words import CLAUSE_FILLERS, NUMBER_WORDS, OPERAND_ENDS
 
 __all__ = ["ClauseRules"]
@@ -65,11 +65,26 @@ class ClauseRules(Output):
         if [t.type for t in self.toks[k : k + 3]] == ["LPAR", "PERCENT", "RPAR"]:
             k += 3
         self.close_clause()
-        self.mark("MUL", "x", tok)
-        self.mark("NUMBER", "100", tok)
-        self.mark("PERCENT", "%", tok)
-        self.readings.append("'dinyatakan dalam persen' is read as x 100%")
+        scale = self._written_hundred()
+        if scale is None:
+            self.mark("MUL", "x", tok)
+            self.mark("NUMBER", "100", tok)
+            self.mark("PERCENT", "%", tok)
+            self.readings.append("'dinyatakan dalam persen' is read as x 100%")
+        elif scale >= 0:  # "A / B x 100, dinyatakan dalam persen": that 100 is the percent
+            self.out.insert(scale + 1, zero_width("PERCENT", "%", self.out[scale]))
+            self.readings.append("'dinyatakan dalam persen' makes the written x 100 a percent")
         return k
+
+    def _written_hundred(self) -> int | None:
+        """Where a "x 100" already scales the clause (its index; -1 when it already is
+        "x 100%"), or None."""
+        for k in range(len(self.out) - 1, self.clause_start, -1):
+            tok, before = self.out[k], self.out[k - 1]
+            if tok.type == "NUMBER" and before.type == "MUL" and str(tok.value) == "100":
+                after = self.out[k + 1] if k + 1 < len(self.out) else None
+                return -1 if after is not None and after.type == "PERCENT" else k
+        return None
 
     def on_purpose(self, i: int) -> int | None:
         """ "untuk memperoleh nilai dalam bentuk persentase" after a whole formula says

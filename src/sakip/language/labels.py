@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from ..errors import NotAFormulaError
 from .scanning import Output, type_at, word_at
+from .words import QUANTITY_WORDS
 
 __all__ = ["LabelRules"]
 
@@ -34,6 +35,8 @@ class LabelRules(Output):
     def on_definer(self, i: int) -> int | None:
         if not self.phrase or self.clause_start or self.out:
             return None  # only a label at the start defines
+        if str(self.phrase[-1].value).casefold() == "yang":
+            return None  # "penduduk yang merupakan peserta JKN": a name
         if not self._material_after(i + 1):
             tok = self.toks[i]
             raise NotAFormulaError(
@@ -55,11 +58,20 @@ class LabelRules(Output):
         return self._label(i, width)
 
     def label_colon(self, i: int) -> bool:
-        """A colon after a leading name is a label when the rest divides by itself
-        ("Angka Kesakitan DBD : (A / B) x 100.000"); else the colon divides."""
+        """A colon after a leading indicator name is a label when the rest divides by
+        itself: written glued to the name ("Definisi: A / B") or before a bracket
+        ("Angka Kesakitan DBD : (A / B) x 100.000"). "A : B / C" and "Jumlah A :
+        (Jumlah B / Jumlah C)" divide: a single letter or a quantity ("Jumlah ...") is
+        a value, not a label."""
         if not self.phrase or self.out or self.in_condition:
             return False
-        return self._material_after(i + 1, dividing_only=True)
+        words = [str(t.value) for t in self.phrase]
+        if words[0].casefold() in QUANTITY_WORDS or (len(words) == 1 and len(words[0]) < 2):
+            return False
+        colon = self.toks[i]
+        glued = self.phrase[-1].end_pos == colon.start_pos
+        bracket = type_at(self.toks, i + 1) in ("LPAR", "LSQB")
+        return (glued or bracket) and self._material_after(i + 1, dividing_only=True)
 
     def _label(self, i: int, width: int) -> int:
         shown = " ".join(str(t.value) for t in self.toks[i : i + width])

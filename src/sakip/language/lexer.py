@@ -112,24 +112,34 @@ class _WordRules(
     def on_jika(self, i: int) -> int:
         if word_at(self.toks, i + 1) == "tidak":
             self.in_condition = False
-            return self.keyword(i, "ELSE", "jika tidak", 2)
+            end = self.keyword(i, "ELSE", "jika tidak", 2)
+            self.new_clause()
+            return end
         self.in_condition = True
-        return self.keyword(i, "JIKA", "jika")
+        end = self.keyword(i, "JIKA", "jika")
+        self.new_clause()
+        return end
 
     def on_maka(self, i: int) -> int:
         self.in_condition = False
-        return self.keyword(i, "MAKA", "maka")
+        end = self.keyword(i, "MAKA", "maka")
+        self.new_clause()
+        return end
 
     def on_selain(self, i: int) -> int | None:
         if word_at(self.toks, i + 1) == "itu":
-            return self.keyword(i, "ELSE", "selain itu", 2)
+            end = self.keyword(i, "ELSE", "selain itu", 2)
+            self.new_clause()
+            return end
         return None
 
     def on_logical(self, i: int) -> int | None:
         if not self.in_condition:
             return None  # "dan" and "atau" are words of a name outside a condition
         word = str(self.toks[i].value).casefold()
-        return self.keyword(i, "AND" if word == "dan" else "OR", word)
+        end = self.keyword(i, "AND" if word == "dan" else "OR", word)
+        self.new_clause()
+        return end
 
     def on_persen(self, i: int) -> int | None:
         if not self.phrase and self.out and self.out[-1].type == "NUMBER":
@@ -146,8 +156,13 @@ class _Scan(_WordRules):
     def run(self) -> None:
         i = 0
         while i < len(self.toks) and not self.stopped:
-            handler = _BY_TYPE.get(self.toks[i].type, _Scan.on_other)
+            if self.ends_term(i):
+                self.close_clause()
+            kind = self.toks[i].type
+            handler = _BY_TYPE.get(kind, _Scan.on_other)
             i = handler(self, i)
+            if kind in ("ADD", "SUB") and self.out and self.out[-1].type == kind:
+                self.new_clause()  # the next term is a clause of its own
         self.close_clause()
 
     def on_number(self, i: int) -> int:
@@ -178,8 +193,10 @@ class _Scan(_WordRules):
             product = self.implicit_product(i)
             if product is not None:
                 return product
-            self.brackets.append("call" if self.out and self.out[-1].type == "FUNC" else "group")
-            return self.on_other(i)
+            kind = "call" if self.out and self.out[-1].type == "FUNC" else "group"
+            end = self.on_other(i)
+            self.open_group(kind)
+            return end
         indexed = self.index_aside(i)
         if indexed is not None:
             return indexed
@@ -198,8 +215,14 @@ class _Scan(_WordRules):
             if len(self.phrase) == 1:
                 raise error(self.text, self.phrase[0], f"unknown function '{shown}'")
             raise error(self.text, tok, f"missing operator between '{shown}' and '('")
-        self.brackets.append("group")
-        return self.on_other(i)
+        end = self.on_other(i)
+        self.open_group("group")
+        return end
+
+    def on_lsqb(self, i: int) -> int:
+        end = self.on_other(i)
+        self.open_group("group")
+        return end
 
     def on_x_glued(self, i: int) -> int:
         """ "x100" after a value multiplies; "X1" where a value starts is a name."""
@@ -209,8 +232,8 @@ class _Scan(_WordRules):
         return i + 2
 
     def on_rpar(self, i: int) -> int:
-        if self.brackets:
-            self.brackets.pop()
+        self.flush()
+        self.close_group()
         return self.on_other(i)
 
     def on_comma(self, i: int) -> int:
@@ -234,6 +257,13 @@ class _Scan(_WordRules):
 
     def on_sub(self, i: int) -> int:
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if nxt is not None and nxt.type == "SUB" and nxt.start_pos == self.toks[i].end_pos:
+            third = self.toks[i + 2] if i + 2 < len(self.toks) else None
+            rule = third is not None and third.type == "SUB" and third.start_pos == nxt.end_pos
+            if rule or self.after_operand():
+                # "A -- B" (a typed dash) or "-----" (a rule line from a PDF): not minus
+                # signs to compute; "--A" where a value starts is a double negation
+                raise error(self.text, self.toks[i], "a run of dashes is not a minus sign")
         if (
             self.phrase
             and nxt is not None
@@ -285,9 +315,11 @@ class _Scan(_WordRules):
         if tok.value == "=" and not self.in_condition:
             self.flush()
             self.emit("EQUALS", "=", tok)
-            self.clause_start = len(self.out)
+            self.new_clause()
             return i + 1
-        return self.on_other(i)
+        end = self.on_other(i)
+        self.new_clause()  # the other side of a comparison
+        return end
 
     def on_colon(self, i: int) -> int:
         if self.label_colon(i):
@@ -320,6 +352,7 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
     "COLON": _Scan.on_colon,
     "RPAR": _Scan.on_rpar,
     "RSQB": _Scan.on_rpar,
+    "LSQB": _Scan.on_lsqb,
     "_COMMA": _Scan.on_comma,
     "INDEXED": _Scan.on_indexed,
     "SNAKE": _Scan.on_snake,

@@ -112,10 +112,14 @@ class NameRules(Output):
         if period and "^" not in value:
             sign = -1 if (period.group("sign") or "+") in "-−–" else 1
             offset = sign * int(period.group("offset") or 0)
+            end = i + 1
+            glued = self._glued_offset_after(i)  # "PDRB_t-1": the offset outside the token
+            if glued is not None and not period.group("offset"):
+                offset, end = glued
             self.phrase.append(piece("WORD", base, tok, tok.start_pos or 0, tok.column or 1))
             self.flush()
-            self.emit("PERIOD", str(offset), tok)
-            return i + 1
+            self.emit("PERIOD", str(offset), tok, self.toks[end - 1])
+            return end
         match = _SUBSCRIPT.match(value, len(base))
         index = (match.group("braced") or match.group("plain") or "") if match else ""
         numeric = index.strip().isdigit()
@@ -128,6 +132,16 @@ class NameRules(Output):
             self.readings.append(f"'{value}' is one name: no Σ runs over '{index}'")
         self.phrase.append(piece("WORD", value, tok, tok.start_pos or 0, tok.column or 1))
         return i + 1
+
+    def _glued_offset_after(self, i: int) -> tuple[int, int] | None:
+        """ "-1" glued after token i: (offset, index after)."""
+        sign, number = (self.toks[k] if k < len(self.toks) else None for k in (i + 1, i + 2))
+        if sign is None or number is None or sign.type not in ("SUB", "ADD"):
+            return None
+        glued = self.toks[i].end_pos == sign.start_pos and sign.end_pos == number.start_pos
+        if not glued or number.type != "NUMBER" or not str(number.value).isdigit():
+            return None
+        return (-1 if sign.type == "SUB" else 1) * int(str(number.value)), i + 3
 
     def on_snake(self, i: int) -> int:
         """ "OPD_Provinsi_Memanfaatkan_Data": underscores written for spaces."""

@@ -126,8 +126,14 @@ class Output:
         self.verb: str | None = None
         #: Where B starts in a growth "(A - B) / B", copied when the clause ends.
         self.growth_from: int | None = None
-        #: Open brackets: "call" for a function's, "group" for the others.
+        #: Open brackets: "call" for a function's, "group" for the others; and the
+        #: clause start of each, restored when it closes.
         self.brackets: list[str] = []
+        self.outer_clauses: list[int] = []
+        #: How many brackets were open when the pending verbal ratio opened: its term
+        #: ends at a "+", "-", comparison or keyword at that depth, or when the bracket
+        #: around it closes.
+        self.ratio_depth = 0
         #: The formula divides with a sign or "dibagi" somewhere: then "terhadap" and
         #: a slash glued between words are parts of names.
         self.divides = any(
@@ -213,6 +219,35 @@ class Output:
     def mark(self, type_: str, value: str, at: Token) -> None:
         """Write a token the text implies but does not write (")" after a verbal ratio)."""
         self.out.append(zero_width(type_, value, at))
+
+    def new_clause(self) -> None:
+        """A clause starts here: after "=", "jika", "maka", a comparison, "(" ..."""
+        self.clause_start = len(self.out)
+
+    def open_group(self, kind: str) -> None:
+        """After writing "(" or "[": a clause of its own starts inside."""
+        self.brackets.append(kind)
+        self.outer_clauses.append(self.clause_start)
+        self.new_clause()
+
+    def close_group(self) -> None:
+        """Before writing ")" or "]": a verbal ratio opened inside ends with it."""
+        if self.closers and len(self.brackets) == self.ratio_depth:
+            self.close_clause()
+        if self.brackets:
+            self.brackets.pop()
+            self.clause_start = self.outer_clauses.pop()
+
+    def ends_term(self, i: int) -> bool:
+        """A pending verbal ratio ends before a "+", "-", comparison or condition word
+        at its own depth: "Rasio A terhadap B + C" is (A) / (B) + C."""
+        if not self.closers or len(self.brackets) != self.ratio_depth:
+            return False
+        tok = self.toks[i]
+        if tok.type in ("ADD", "SUB", "_SEMI") or (tok.type == "COMPARE" and self.in_condition):
+            return True
+        word = word_at(self.toks, i)
+        return word in ("maka", "selain", "jika") or (self.in_condition and word in ("dan", "atau"))
 
     def close_clause(self) -> None:
         """End the current clause: write what it promised (")", "x 100%")."""

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from .rules import fail_at
 from .words import ABBREVIATIONS
 
 __all__ = ["focus"]
@@ -26,7 +27,7 @@ _MARKER = re.compile(
         \d{1,2} [.)]               # 1.  2)
       | [a-zA-Z] [.)] (?= \s )     # a.  b)
       | [•▪◦‣·*]                   # a bullet
-      | [-–] (?= \s+ [^\s\d] .* [=:] )  # "- Label = ...": a dash bullet before a label
+      | [-–] (?= \s+ [%\w] [^=:/*+()\[\]]*? = )  # "- Label = ...": a bullet before a label
     )
     (?= \s )
     """,
@@ -53,6 +54,12 @@ _MATERIAL = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 _WEAK_MATERIAL = re.compile(r"[%+^:]|\b(?:per|setiap|persentase|proporsi|rasio)\b", re.I)
+# A sentence that goes on with the formula: it starts with an operator or a filler.
+_CONTINUES = re.compile(
+    r"\s*(?:[x×*]\s*\d|(?:hasilnya|kemudian|lalu|selanjutnya|dikali(?:kan)?|dibagi"
+    r"|dinyatakan)\b)",
+    re.IGNORECASE,
+)
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)$")
 
 
@@ -75,7 +82,9 @@ def focus(text: str) -> tuple[str, list[str]]:
             notes.append(f"'{match.group('marker')}' at column {first + 1} is a list marker")
             match = _MARKER.match(text, last) if len(sentences) > 1 else None
     if len(sentences) > 1:
-        _keep_formula_sentences(chars, sentences, notes)
+        sentences = _join_continuations(text, chars, sentences, notes)
+    if len(sentences) > 1:
+        _keep_formula_sentences(text, chars, sentences, notes)
     if stops and stops[-1] == len(text.rstrip()) - 1 and len(sentences) == 1:
         notes.append("the full stop at the end is punctuation")
     return "".join(chars), notes
@@ -116,20 +125,45 @@ def _split(text: str, stops: list[int]) -> list[tuple[int, int]]:
     return sentences
 
 
+def _join_continuations(
+    text: str, chars: list[str], sentences: list[tuple[int, int]], notes: list[str]
+) -> list[tuple[int, int]]:
+    """A sentence that goes on with the formula ("... / Jumlah B. Hasilnya dikalikan
+    100%.", ". X 100%") joins the one before: its full stop becomes a clause comma."""
+    joined = [sentences[0]]
+    for start, end in sentences[1:]:
+        if _CONTINUES.match(text, start):
+            stop = joined[-1][1]
+            chars[stop] = ","
+            notes.append(f"the sentence at column {start + 1} goes on with the formula")
+            joined[-1] = (joined[-1][0], end)
+        else:
+            joined.append((start, end))
+    return joined
+
+
 def _keep_formula_sentences(
-    chars: list[str], sentences: list[tuple[int, int]], notes: list[str]
+    text: str, chars: list[str], sentences: list[tuple[int, int]], notes: list[str]
 ) -> None:
-    """Blank the sentences with no formula material when another sentence has some."""
+    """Blank the sentences with no formula material when another sentence has some;
+    two sentences that each hold a formula are refused."""
     current = "".join(chars)
     with_material = [s for s in sentences if _MATERIAL.search(current, s[0], s[1])]
+    if len(with_material) > 1:
+        second = with_material[1][0]
+        raise fail_at(
+            text,
+            second + len(text[second:]) - len(text[second:].lstrip()),
+            "two sentences each hold a formula: give one formula per cell",
+        )
     if not with_material:
         with_material = [s for s in sentences if _WEAK_MATERIAL.search(current, s[0], s[1])]
     if not with_material:
         return
     for start, end in sentences:
-        if (start, end) in with_material:
-            continue
         shown = " ".join(current[start:end].split())
+        if (start, end) in with_material or len(shown.split()) < 3:
+            continue  # a fragment ("Pi. K / N") is not a comment: it stays
         chars[start:end] = " " * (end - start)
         notes.append(f"the sentence '{_short(shown)}' has no formula and was left out")
 

@@ -62,7 +62,7 @@ def _constants_follow(parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
 
 
 def _weights(expr: Any, parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
-    """A percent written as a number's weight (``30% IKA``, ``Nilai B x 5%``) is that
+    """A percent written as a name's weight (``30% IKA``, ``Nilai B x 5%``) is that
     fraction of a plain value: the product is a plain number (15, not 1.500 %). Only
     ``x 100%`` says "in percent". The quantity is the same either way; the unit shown
     is what the table means."""
@@ -75,8 +75,9 @@ def _weights(expr: Any, parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
         and not arg.free_symbols
         and _percent_literal(expr.args[k]) not in (None, 100)
     ]
+    # only a name is weighed: a percent times a ratio (A / B x 90%) stays a percentage
     others_plain = all(
-        u == _DIMENSIONLESS and bool(a.free_symbols)
+        u == _DIMENSIONLESS and isinstance(a, sympy.Symbol | sympy.Indexed)
         for k, (a, u) in enumerate(parts)
         if k not in weights
     )

@@ -17,6 +17,7 @@ from .words import (
     GROWTH_WORDS,
     OPERAND_ENDS,
     RATIO_HEADS,
+    UNIT_WORDS,
     VERB_OPERATORS,
 )
 
@@ -30,8 +31,10 @@ class VerbalRules(Output):
     def on_ratio_word(self, i: int) -> int | None:
         """ "terhadap", "dibandingkan (dengan)", "dibanding", "berbanding"."""
         word = word_at(self.toks, i)
-        if word == "terhadap" and self.divides:
-            return None  # "kepuasan terhadap layanan / responden": a word of a name
+        if word == "terhadap" and (self.divides or self._head() is None):
+            # "Indeks kepuasan masyarakat terhadap pelayanan": a word of a name; it
+            # divides after a ratio's first word ("Persentase A terhadap B")
+            return None
         if not self.phrase and not (self.out and self.out[-1].type in OPERAND_ENDS):
             return None
         width = 2 if word_at(self.toks, i + 1) == "dengan" else 1
@@ -114,7 +117,7 @@ class VerbalRules(Output):
         elif word_at(self.toks, i) != "dengan" and self.toks[i].type == "WORD":
             shown = " ".join(str(t.value) for t in self.toks[i : i + width])
             self.readings.append(f"'{shown}' is read as a division")
-        growth = operator == "/" and self._growth_words()
+        growth = self._growth_words() if operator == "/" else ""
         tok = self.toks[i]
         first = self.phrase[0] if self.phrase else tok
         if self.out[self.clause_start :] or self.phrase:
@@ -124,34 +127,43 @@ class VerbalRules(Output):
         self.flush()
         self.mark("RPAR", ")", tok)
         types = {"/": "DIV", "*": "MUL", "-": "SUB", "+": "ADD"}
-        self.emit(types["-" if growth else operator], operator, tok, self.toks[i + width - 1])
+        if growth == "down":  # a fall counts positive: (B - A) / B = -(A - B) / B
+            self.out.insert(self.clause_start, zero_width("SUB", "-", self.out[self.clause_start]))
+        written = "-" if growth else operator
+        self.emit(types[written], written, tok, self.toks[i + width - 1])
         self.mark("LPAR", "(", tok)
         if growth:
             self.growth_from = len(self.out)
         self.closers.append(("RPAR", ")"))
+        self.ratio_depth = len(self.brackets)
 
-    def _growth_words(self) -> bool:
+    def _growth_words(self) -> str:
         """ "(Persentase) tingkat pertumbuhan A dibandingkan dengan tahun sebelumnya": the
         change from B to A, over B; the growth words leave the name."""
         lead = self._lead()
         k = 0
         while k < len(lead) and lead[k].casefold() in GROWTH_WORDS:
             k += 1
-        if not any(
-            w.casefold() in ("pertumbuhan", "kenaikan", "peningkatan", "perubahan", "penurunan")
-            for w in lead[:k]
-        ) or k == len(lead):
-            return False
+        said = {w.casefold() for w in lead[:k]}
+        if not said & {"pertumbuhan", "kenaikan", "peningkatan", "perubahan", "penurunan"}:
+            return ""
+        if k == len(lead):
+            return ""
         words = self._drop_lead(k)
-        self.readings.append(f"'{words} A dibandingkan dengan B' is read as (A - B) / B")
-        return True
+        down = "penurunan" in said
+        self.readings.append(
+            f"'{words} A dibandingkan dengan B' is read as "
+            + ("(B - A) / B, a fall counted positive" if down else "(A - B) / B")
+        )
+        return "down" if down else "up"
 
     def on_rate(self, i: int) -> int | None:
         """ "A per 100.000 penduduk", "A dalam setiap 1.000 kelahiran hidup": A / B x N.
         After a whole ratio ("... x 1.000 per 1.000 KH") the words only name the unit."""
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        if nxt is None or nxt.type != "NUMBER" or word_at(self.toks, i + 2) is None:
-            return None
+        unit = word_at(self.toks, i + 2)
+        if nxt is None or nxt.type != "NUMBER" or unit is None or unit in UNIT_WORDS:
+            return None  # "per 3 bulan", "setiap 2 minggu": a span of time, in the name
         if not self.phrase:
             if self.out and self.out[-1].type in OPERAND_ENDS and self.divides:
                 shown = " ".join(str(t.value) for t in self.toks[i:])

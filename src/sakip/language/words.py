@@ -27,6 +27,7 @@ __all__ = [
     "OPERAND_ENDS",
     "PREFIXES",
     "PURPOSE_WORDS",
+    "QUANTITY_WORDS",
     "RANGE_INTRODUCERS",
     "RANGE_WORDS",
     "RATIO_HEADS",
@@ -121,6 +122,8 @@ VERB_OPERATORS = {
     "mengurangi": "-",
     "menjumlahkan": "+",
 }
+# Words that begin the name of a quantity, not of an indicator: "Jumlah A : B" divides.
+QUANTITY_WORDS = frozenset({"jumlah", "jml", "jml.", "total", "banyaknya", "banyak"})
 # "X adalah ...": the words before name the result.
 DEFINERS = frozenset({"adalah", "merupakan", "ialah", "yaitu"})
 # "X dihitung dengan (cara) ...".
