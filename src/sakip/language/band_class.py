@@ -1,17 +1,17 @@
-"""One class of a band table: its range (``25-64,99``, ``> 85 s.d. 100``,
-``70 < IKU ≤ 80``, ``≥ 200``, ``0 kasus``) and the words around it (a label, a
-mention of the subject, a unit). bands.py decides between label and unit across
-the table and makes the bands.
+"""One class of a band table: its range (read by band_range.py) and the words around
+it: a label, a mention of the subject, a unit (``D (Tidak Baik)``, ``rentang nilai``,
+``per 100.000 kelahiran hidup``). bands.py decides between label and unit across the
+table and makes the bands.
 """
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import NamedTuple
 
-from .band_text import CONDITION_WORDS, Tok, span
+from .band_range import Bounds, find_range, with_upper_unit
+from .band_tokens import Tok, span, trim_words
 
-__all__ = ["TIME_UNITS", "Bounds", "Class", "NotAClass", "read_class"]
+__all__ = ["Class", "NotAClass", "read_class"]
 
 
 class NotAClass(Exception):
@@ -21,16 +21,6 @@ class NotAClass(Exception):
         super().__init__(reason, pos)
         self.reason = reason
         self.pos = pos
-
-
-class Bounds(NamedTuple):
-    lower: Fraction | None
-    upper: Fraction | None
-    lower_inclusive: bool
-    upper_inclusive: bool
-    #: The unit word written after each number ("29 hari–11 bulan"), or "".
-    lower_unit: str = ""
-    upper_unit: str = ""
 
 
 class Class(NamedTuple):
@@ -64,198 +54,8 @@ class Class(NamedTuple):
     pos: int
 
 
-# --- the range -------------------------------------------------------------------------
-
-_LOWER = {">": (True, False), ">=": (True, True)}  # comparator -> (a lower bound, inclusive)
-_UPPER = {"<": (False, False), "<=": (False, True)}
-_FLIP = {">": "<", ">=": "<=", "<": ">", "<=": ">=", "=": "="}
-
-
-class _Range(NamedTuple):
-    bounds: Bounds
-    start: int  # first token of the range
-    end: int  # the token after it
-    subject: tuple[int, int] | None  # words that name the subject, by token index
-    percent: bool
-    note: str
-
-
-class _Value(NamedTuple):
-    value: Fraction
-    end: int
-    percent: bool
-
-
-def _value(toks: list[Tok], i: int) -> _Value | None:
-    """A number with its sign (``-2`` glued, ``+ 1`` spaced) and an optional ``%``."""
-    sign = 1
-    if i + 1 < len(toks) and toks[i + 1].kind == "num":
-        tok = toks[i]
-        if tok.kind == "plus" or (tok.kind == "dash" and tok.end == toks[i + 1].start):
-            sign = -1 if tok.kind == "dash" else 1
-            i += 1
-    value = toks[i].value if i < len(toks) and toks[i].kind == "num" else None
-    if value is None:
-        return None
-    percent = i + 1 < len(toks) and toks[i + 1].kind == "pct"
-    return _Value(value if sign > 0 else -value, i + 1 + percent, percent)
-
-
-def _starts_range(toks: list[Tok], i: int) -> bool:
-    tok = toks[i]
-    if tok.kind in ("cmp", "num") or (tok.kind == "eq" and i == 0 and tok.text == "="):
-        return True
-    if tok.kind in ("dash", "plus"):
-        return _value(toks, i) is not None
-    return tok.text.casefold() == "antara" and _value(toks, i + 1) is not None
-
-
-def _find_range(toks: list[Tok]) -> _Range | None:
-    """The first range in the tokens, or None when there is none."""
-    for i in range(len(toks)):
-        if _starts_range(toks, i):
-            return _read_range(toks, i)
-    return None
-
-
-def _read_range(toks: list[Tok], i: int) -> _Range | None:
-    tok = toks[i]
-    if tok.kind in ("cmp", "eq"):
-        return _compared(toks, i, tok.op or "=")
-    if tok.kind == "word":  # "antara 60 dan 70"
-        return _between(toks, i)
-    return _from_number(toks, i)
-
-
-def _words_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
-    start = i
-    while start > 0 and toks[start - 1].kind == "word":
-        start -= 1
-    return (start, i) if start < i else None
-
-
-def _unit_word(toks: list[Tok], i: int) -> str:
-    """A word between a number and a range dash: "-2 SD s.d. + 1 SD"."""
-    if i + 1 < len(toks) and toks[i].kind == "word" and toks[i + 1].kind in ("dash", "cmp"):
-        return toks[i].text
-    return ""
-
-
-def _upper_part(toks: list[Tok], i: int) -> tuple[_Value, bool] | None:
-    """After a dash: ``100``, ``< 85``, ``<= 85``: the upper value and its inclusion."""
-    inclusive = True
-    if i < len(toks) and toks[i].kind == "cmp":
-        if toks[i].op not in _UPPER:
-            return None
-        inclusive = _UPPER[toks[i].op][1]
-        i += 1
-    upper = _value(toks, i)
-    return None if upper is None else (upper, inclusive)
-
-
-def _compared(toks: list[Tok], i: int, op: str) -> _Range | None:
-    """``> 80``, ``IKU ≤ 60``, ``> 85 s.d. 100``, ``>75 s.d. <85``, ``= 100 %``."""
-    first = _value(toks, i + 1)
-    if first is None:
-        return None
-    subject = _words_before(toks, i)
-    unit = _unit_word(toks, first.end)
-    after = first.end + bool(unit)
-    if after < len(toks) and toks[after].kind == "dash" and op in _LOWER:
-        upper = _upper_part(toks, after + 1)
-        if upper is None:
-            return None
-        value, inclusive = upper
-        bounds = Bounds(first.value, value.value, _LOWER[op][1], inclusive, unit, "")
-        return _Range(bounds, i, value.end, subject, first.percent or value.percent, "")
-    return _Range(_one_sided(op, first.value, unit), i, first.end, subject, first.percent, "")
-
-
-def _one_sided(op: str, value: Fraction, unit: str) -> Bounds:
-    if op in _LOWER:
-        return Bounds(value, None, _LOWER[op][1], False, unit, "")
-    if op in _UPPER:
-        return Bounds(None, value, False, _UPPER[op][1], "", unit)
-    return Bounds(value, value, True, True, unit, unit)
-
-
-def _from_number(toks: list[Tok], i: int) -> _Range | None:
-    """``25-64,99``, ``91 % ≤ 100 %``, ``70 < IKU ≤ 80``, ``70 ke atas``, ``0``."""
-    first = _value(toks, i)
-    if first is None:
-        return None
-    unit = _unit_word(toks, first.end)
-    j = first.end + bool(unit)
-    nxt = toks[j] if j < len(toks) else None
-    if nxt is not None and nxt.kind == "dash":
-        upper = _upper_part(toks, j + 1)
-        if upper is None:
-            return None
-        value, inclusive = upper
-        bounds = Bounds(first.value, value.value, True, inclusive, unit, "")
-        return _Range(bounds, i, value.end, None, first.percent or value.percent, "")
-    if nxt is not None and nxt.kind == "cmp":
-        return _chain(toks, i, first, j)
-    if nxt is not None and nxt.kind == "post":
-        return _Range(_one_sided(nxt.op, first.value, unit), i, j + 1, None, first.percent, "")
-    return _Range(_one_sided("=", first.value, unit), i, first.end, None, first.percent, "")
-
-
-def _chain(toks: list[Tok], i: int, first: _Value, j: int) -> _Range | None:
-    """``91 % ≤ 100 %`` (no subject between: from 91 up to 100) or ``70 < IKU ≤ 80``."""
-    op = toks[j].op
-    second = _value(toks, j + 1)
-    if second is not None:
-        if op not in _UPPER:
-            return None
-        bounds = Bounds(first.value, second.value, op == "<=", True)
-        note = "no subject between the bounds: the upper bound is taken as inclusive"
-        return _Range(bounds, i, second.end, None, first.percent or second.percent, note)
-    words = _words_after(toks, j + 1)
-    if words is None or words[1] >= len(toks) or toks[words[1]].kind != "cmp":
-        return None
-    last = _value(toks, words[1] + 1)
-    if last is None:
-        return None
-    chained = _two_sides([(_FLIP[op], first.value), (toks[words[1]].op, last.value)])
-    if chained is None:
-        return None
-    return _Range(chained, i, last.end, words, first.percent or last.percent, "")
-
-
-def _words_after(toks: list[Tok], i: int) -> tuple[int, int] | None:
-    end = i
-    while end < len(toks) and toks[end].kind == "word":
-        end += 1
-    return (i, end) if end > i else None
-
-
-def _two_sides(sides: list[tuple[str, Fraction]]) -> Bounds | None:
-    """``SUBJECT op value`` twice: one must be a lower and one an upper bound."""
-    lowers = [(v, _LOWER[op][1]) for op, v in sides if op in _LOWER]
-    uppers = [(v, _UPPER[op][1]) for op, v in sides if op in _UPPER]
-    if len(lowers) != 1 or len(uppers) != 1:
-        return None
-    return Bounds(lowers[0][0], uppers[0][0], lowers[0][1], uppers[0][1])
-
-
-def _between(toks: list[Tok], i: int) -> _Range | None:
-    """``antara 60 dan 70`` / ``antara 60 - 70``: both ends included."""
-    first = _value(toks, i + 1)
-    if first is None or first.end >= len(toks):
-        return None
-    link = toks[first.end]
-    if link.kind != "dash" and link.text.casefold() != "dan":
-        return None
-    last = _value(toks, first.end + 1)
-    if last is None:
-        return None
-    bounds = Bounds(first.value, last.value, True, True)
-    return _Range(bounds, i, last.end, None, first.percent or last.percent, "")
-
-
-# --- the words around the range ----------------------------------------------------------
-
+# Words that link a label before them to a condition after: "Baik apabila ...".
+_CONDITION_WORDS = frozenset({"apabila", "jika", "bila", "bilamana", "jikalau", "kalau"})
 # Words that say a class is named next: "dengan mutu pelayanan D", "menunjukkan ...".
 _LINKS = {"dengan", "termasuk", "adalah", "yaitu", "yakni", "maka", "menunjukkan"}
 _LINKS |= {"menunjukan", "berarti", "artinya", "dikategorikan", "dikatakan", "disebut"}
@@ -268,9 +68,6 @@ _FILLERS |= {"range", "interval", "adalah", "yaitu", "yang", "nilainya"}
 _ALTERNATIVES = {"atau", "or", "setara", "ekuivalen", "identik"}
 # Numbers after these words belong to a unit: "per 100.000 kelahiran hidup".
 _PER = {"per", "setiap", "tiap"}
-# Time units, and how many of the smaller unit make one larger.
-TIME_UNITS = {"hari": "hari", "minggu": "minggu", "bulan": "bulan", "bln": "bulan"}
-TIME_UNITS |= {"tahun": "tahun", "thn": "tahun", "th": "tahun"}
 
 
 def _range_numbers(toks: list[Tok]) -> list[Tok]:
@@ -367,12 +164,7 @@ def _named(tok: Tok) -> bool:
 
 def _subject_words(text: str, toks: list[Tok]) -> str:
     """A mention of the subject without "rentang", "berada dalam" and the like."""
-    words = [t for t in toks if t.kind == "word"]
-    while words and words[0].text.casefold() in _FILLERS:
-        words = words[1:]
-    while words and words[-1].text.casefold() in _FILLERS:
-        words = words[:-1]
-    return span(text, words)
+    return trim_words(text, toks, _FILLERS)
 
 
 def _is_mention(toks: list[Tok]) -> bool:
@@ -400,10 +192,10 @@ def _build(
     text: str, toks: list[Tok], label: str | None, notes: list[str], separated: bool
 ) -> Class:
     pos = toks[0].start if toks else 0
-    found = _find_range(toks)
+    found = find_range(toks)
     if found is None:
         raise NotAClass("no range of numbers", pos)
-    bounds, end = _upper_unit(toks, found)
+    bounds, end = with_upper_unit(toks, found)
     before, after = toks[: found.start], toks[end:]
     if _range_numbers(before) or _range_numbers(after):
         raise NotAClass("more than one range in a class", pos)
@@ -418,7 +210,7 @@ def _build(
         after = []
     linked = False
     condition = next(
-        (i for i, t in enumerate(before) if t.text.casefold() in CONDITION_WORDS), None
+        (i for i, t in enumerate(before) if t.text.casefold() in _CONDITION_WORDS), None
     )
     if label is None and condition is not None and condition > 0:
         # "Gizi baik apabila Z-score berada dalam rentang -2 SD s.d. + 1 SD"
@@ -450,18 +242,3 @@ def _build(
         notes=tuple(notes),
         pos=pos,
     )
-
-
-def _upper_unit(toks: list[Tok], found: _Range) -> tuple[Bounds, int]:
-    """The unit word after the last number, when the first has one or it is a time
-    unit: "(29 hari–11 bulan)", "-2 SD s.d. + 1 SD", "(0–6 hari)", "≥ 2 tahun"."""
-    bounds, end = found.bounds, found.end
-    if end >= len(toks) or toks[end].kind != "word":
-        return bounds, end
-    word = toks[end].text
-    if not (bounds.lower_unit or word.casefold() in TIME_UNITS):
-        return bounds, end
-    if bounds.upper is None:  # one-sided from below: the word is the lower's unit
-        return bounds._replace(lower_unit=bounds.lower_unit or word), end + 1
-    lower_unit = bounds.lower_unit or (word if bounds.lower is not None else "")
-    return bounds._replace(lower_unit=lower_unit, upper_unit=word), end + 1

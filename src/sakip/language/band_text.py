@@ -1,199 +1,17 @@
-"""The words of a band table: tokens, the header that names the subject, and the
-classes it lists (``1) ...``, ``;``, lines, ``, ``). bands.py reads each class.
+"""The layout of a band table's text: the header that names the subject (``IKM
+terbagi menjadi 4 kategori yaitu:``, ``Berdasarkan X (misal: ...)``) and the classes
+it lists (``1) ...``, ``;``, lines, ``, ``). band_class.py reads each class.
 
-A class is a run of tokens; its range is read by :mod:`.band_range`. Everything here
-works on tokens from one linear scan, so no input can make a regex backtrack.
+Works on the tokens of band_tokens.py, so no input can make a regex backtrack.
 """
 
 from __future__ import annotations
 
-import re
-from fractions import Fraction
 from typing import NamedTuple
 
-from ..numbers import INDONESIAN_NUMBER, POINT_NUMBER, parse_number
-from .functions import FUNCTIONS
-from .words import MUL_WORDS
+from .band_tokens import Tok, span, trim_words
 
-__all__ = [
-    "CONDITION_WORDS",
-    "Split",
-    "Tok",
-    "header",
-    "is_formula",
-    "mark_items",
-    "span",
-    "split_items",
-    "tokenize",
-]
-
-
-class Tok(NamedTuple):
-    """A token: its kind, the text as written, where it stands, and its meaning (the
-    value of a number, the comparator of a comparison word)."""
-
-    kind: str
-    text: str
-    start: int
-    end: int
-    value: Fraction | None = None
-    op: str = ""
-
-
-# Comparison words, each meaning a comparator; only before a number ("kurang dari 70"),
-# so that "Kurang" stays a label.
-_WORD_COMPARATORS = {
-    "kurang dari atau sama dengan": "<=",
-    "kurang dari sama dengan": "<=",
-    "lebih dari atau sama dengan": ">=",
-    "lebih dari sama dengan": ">=",
-    "lebih kecil atau sama dengan": "<=",
-    "lebih besar atau sama dengan": ">=",
-    "lebih kecil dari": "<",
-    "lebih besar dari": ">",
-    "tidak lebih dari": "<=",
-    "tidak kurang dari": ">=",
-    "kurang dari": "<",
-    "lebih dari": ">",
-    "di atas": ">",
-    "diatas": ">",
-    "di bawah": "<",
-    "dibawah": "<",
-    "minimal": ">=",
-    "maksimal": "<=",
-    "paling sedikit": ">=",
-    "paling banyak": "<=",
-    "sekurang-kurangnya": ">=",
-    "setidaknya": ">=",
-    "sama dengan": "=",
-}
-# Comparison words after a number: "70 ke atas" is 70 or more.
-_POSTFIX = {
-    "ke atas": ">=",
-    "keatas": ">=",
-    "ke bawah": "<=",
-    "kebawah": "<=",
-    "atau lebih": ">=",
-    "atau kurang": "<=",
-}
-_SYMBOLS = {"<=": "<=", "=<": "<=", "≤": "<=", "⩽": "<=", ">=": ">=", "=>": ">=", "≥": ">="}
-_SYMBOLS |= {"⩾": ">=", "<": "<", ">": ">"}
-
-
-def _phrases(table: dict[str, str]) -> str:
-    """An alternation of the phrases, longest first, any run of spaces between words."""
-    ordered = sorted(table, key=len, reverse=True)
-    return "|".join(r"\s+".join(re.escape(w) for w in p.split()) for p in ordered)
-
-
-_TOKEN = r"""
-  (?P<dash> s\.[ ]?d\b\.? | s/d\b | sampai (?:\s+dengan)? \b | hingga \b )  # range words
-| (?P<wcmp> (?:{words}) \b (?= \s* [-+−]? \s* [0-9] ) )   # "kurang dari 70"
-| (?P<post> (?:{post}) \b )                        # "70 ke atas"
-| (?P<eq> -> | → | ⇒ | = (?! [<>] ) )             # between a class and its label
-| (?P<cmp> <= | >= | =< | => | [≤≥⩽⩾<>] )          # comparison signs
-| (?P<num> {number} )                             # a number in the text's notation
-| (?P<pct> % | ‰ | persen \b )
-| (?P<word> [^\W\d_] \w* (?: ['’-] [^\W\d_] \w* )* ) # a word; an inner hyphen joins
-| (?P<dashchar> [-–—−] )                          # a range dash or a minus sign
-| (?P<plus> \+ )
-| (?P<open> [(\[] )
-| (?P<close> [)\]] )
-| (?P<semi> ; )
-| (?P<nl> \n )
-| (?P<comma> , )
-| (?P<colon> : )
-| (?P<dot> \.+ | … )
-| (?P<op> [/*×÷^Σ∑"“”{{}}|#≠@] )                   # formula signs: not a band table
-| (?P<space> [^\S\n]+ )
-| (?P<sym> . )                                    # bullets and other marks
-"""
-
-
-def _scanner(number: re.Pattern[str]) -> re.Pattern[str]:
-    body = _TOKEN.format(
-        words=_phrases(_WORD_COMPARATORS), post=_phrases(_POSTFIX), number=number.pattern
-    )
-    return re.compile(body, re.VERBOSE | re.IGNORECASE)
-
-
-_SCAN = {False: _scanner(INDONESIAN_NUMBER), True: _scanner(POINT_NUMBER)}
-
-
-def tokenize(text: str, decimal_point: bool = False) -> list[Tok]:
-    """The tokens of ``text`` (spaces dropped; their place shows in the positions)."""
-    tokens = []
-    for match in _SCAN[decimal_point].finditer(text):
-        kind = match.lastgroup or "sym"
-        word = match.group()
-        if kind == "space":
-            continue
-        if kind == "num":
-            tokens.append(
-                Tok(kind, word, *match.span(), parse_number(word, decimal_point=decimal_point))
-            )
-        elif kind in ("wcmp", "post"):
-            table = _WORD_COMPARATORS if kind == "wcmp" else _POSTFIX
-            tokens.append(Tok("cmp" if kind == "wcmp" else kind, word, *match.span(), None,
-                              table[" ".join(word.casefold().split())]))  # fmt: skip
-        elif kind == "cmp":
-            tokens.append(Tok(kind, word, *match.span(), None, _SYMBOLS[word]))
-        else:
-            tokens.append(Tok("dash" if kind == "dashchar" else kind, word, *match.span()))
-    return tokens
-
-
-# Words of formulas: arithmetic words and verbs, "dihitung"; "x" only where it
-# multiplies, and "kali" counts ("1-2 kali") as well as multiplies.
-_FORMULA_WORDS = (MUL_WORDS - {"x", "kali"}) | {"dibagi", "membagi", "dibandingkan"}
-_FORMULA_WORDS |= {"dibanding", "berbanding", "mengalikan", "mengurangkan", "mengurangi"}
-_FORMULA_WORDS |= {"menjumlahkan", "dikurangi", "ditambah", "dihitung", "diperoleh"}
-_FORMULA_WORDS |= {"dirumuskan", "didapat", "dimana", "selain"}
-# Two words that make an operator or a default branch: "di bagi", "jika tidak".
-_FORMULA_PAIRS = {("di", "bagi"), ("di", "kali"), ("jika", "tidak"), ("selain", "itu")}
-# "dibagi menjadi 4 kategori" divides a scale into classes, not one number by another.
-_INTO = {"menjadi", "dalam", "atas", "ke"}
-_MULTIPLY_X = re.compile(r"[xX](?:[0-9].*)?")
-_NEXT_OPERAND = {"num", "word", "open"}
-
-
-def is_formula(tokens: list[Tok]) -> bool:
-    """Formula material: an operator sign, an arithmetic word, ``x`` between operands,
-    a function call, or a conditional (``jika ...``) that the formula language reads."""
-    if tokens and tokens[0].text.casefold() == "jika":
-        return True
-    for i, tok in enumerate(tokens):
-        if tok.kind == "op":
-            return True
-        if tok.kind != "word":
-            continue
-        word = tok.text.casefold()
-        after = tokens[i + 1] if i + 1 < len(tokens) else None
-        following = _next_word(tokens, i)
-        if word in _FORMULA_WORDS and following not in _INTO:
-            return True
-        if (word, following) in _FORMULA_PAIRS:
-            return True
-        if _MULTIPLY_X.fullmatch(tok.text) and (len(tok.text) > 1 or _is(after, _NEXT_OPERAND)):
-            return True
-        if word in FUNCTIONS and after is not None and after.kind == "open":
-            return True
-    return False
-
-
-def _next_word(tokens: list[Tok], i: int) -> str:
-    return tokens[i + 1].text.casefold() if i + 1 < len(tokens) else ""
-
-
-def _is(tok: Tok | None, kinds: set[str]) -> bool:
-    return tok is not None and tok.kind in kinds
-
-
-def span(text: str, tokens: list[Tok]) -> str:
-    """The text the tokens cover, as written, with runs of whitespace as one space."""
-    if not tokens:
-        return ""
-    return " ".join(text[tokens[0].start : tokens[-1].end].split())
+__all__ = ["Header", "Split", "header", "mark_items", "split_items"]
 
 
 # --- the header: the words that name what the bands classify --------------------------
@@ -211,11 +29,12 @@ _HEADER_WORDS |= {"rentang", "range", "status", "dengan", "untuk", "menurut", "n
 _HEADER_WORDS |= _LIST_WORDS
 # A header before a colon says that a table follows.
 _TABLE_HEADS = _HEADER_WORDS - {"dengan", "untuk", "menurut", "nilai", "status"} - _LIST_WORDS
-#: Words that link a label before them to a condition after: "Baik apabila ...".
-CONDITION_WORDS = frozenset({"apabila", "jika", "bila", "bilamana", "jikalau", "kalau"})
 
 
 class Header(NamedTuple):
+    """The subject a header names (None: no header names one), the tokens after the
+    header, and a note quoting it."""
+
     subject: str | None
     body: list[Tok]
     note: str
@@ -233,12 +52,7 @@ def header(text: str, tokens: list[Tok]) -> Header:
 
 def _subject(text: str, words: list[Tok]) -> str | None:
     """The subject's name among header words: keywords at either end are dropped."""
-    words = [t for t in words if t.kind == "word"]
-    while words and words[0].text.casefold() in _HEADER_WORDS:
-        words = words[1:]
-    while words and words[-1].text.casefold() in _HEADER_WORDS:
-        words = words[:-1]
-    return span(text, words) or None
+    return trim_words(text, words, _HEADER_WORDS) or None
 
 
 def _divided_header(text: str, tokens: list[Tok]) -> Header | None:

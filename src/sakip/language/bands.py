@@ -7,20 +7,24 @@ each give a range and a label. A plain range ``a - b`` holds both ends (document
 it); ``> 85 s.d. 100`` leaves out 85. The gaps between classes and their overlaps are
 reported, never closed by a guess: :meth:`BandTable.formula_text` gives no label there,
 so evaluating a value in a gap raises.
+
+This module reads the table as a whole (is it a table, what are the labels, the subject,
+the unit) from the parts the band_* modules read: band_tokens.py (tokens),
+band_text.py (header and classes), band_class.py and band_range.py (one class), and
+band_model.py (the table read).
 """
 
 from __future__ import annotations
 
-import itertools
 import re
 from fractions import Fraction
 
-import attrs
-
-from ..errors import FormulaSyntaxError, LimitError
-from ..numbers import format_number
-from .band_class import TIME_UNITS, Class, NotAClass, read_class
-from .band_text import header, is_formula, mark_items, split_items, tokenize
+from ..errors import LimitError
+from .band_class import Class, NotAClass, read_class
+from .band_model import BandTable, TextBand, gaps, number_text, overlaps
+from .band_range import TIME_UNITS
+from .band_text import header, mark_items, split_items
+from .band_tokens import is_formula, tokenize
 from .limits import MAX_LENGTH
 from .rules import fail_at
 
@@ -39,185 +43,7 @@ _PER_UNIT = {
 }
 _SIZE = {"hari": 0, "minggu": 1, "bulan": 2, "tahun": 3}
 
-# An interval end as a sortable key: (value, -1) just below it, (value, 0) at it,
-# (value, 1) just above it; so x lies in [start, end] when start <= (x, 0) <= end.
-Key = tuple[Fraction | float, int]
-_BELOW_ALL: Key = (float("-inf"), 0)
-_ABOVE_ALL: Key = (float("inf"), 0)
-
-
-def number_text(value: Fraction) -> str:
-    """``value`` in Indonesian notation, exactly: 64,99; 100.000; -2; 0,333333 (a
-    fraction without a finite decimal shows six places)."""
-    rest, places = value.denominator, 0
-    for factor in (2, 5):
-        count = 0
-        while rest % factor == 0:
-            rest //= factor
-            count += 1
-        places = max(places, count)
-    return format_number(value, places if rest == 1 else 6)
-
-
-@attrs.frozen
-class TextBand:
-    """One class: ``label`` as written for values from ``lower`` to ``upper`` (None: no
-    bound on that side); ``text`` is the class's range as written."""
-
-    label: str
-    lower: Fraction | None
-    upper: Fraction | None
-    lower_inclusive: bool
-    upper_inclusive: bool
-    text: str
-
-    @property
-    def start(self) -> Key:
-        if self.lower is None:
-            return _BELOW_ALL
-        return (self.lower, 0 if self.lower_inclusive else 1)
-
-    @property
-    def end(self) -> Key:
-        if self.upper is None:
-            return _ABOVE_ALL
-        return (self.upper, 0 if self.upper_inclusive else -1)
-
-    def contains(self, value: Fraction | int) -> bool:
-        return self.start <= (Fraction(value), 0) <= self.end
-
-    def condition(self, variable: str) -> str:
-        """The range as a comparison: ``25 <= IKM <= 64,99``, ``IKU > 80``."""
-        return _interval_text(self.start, self.end, variable)
-
-
-@attrs.frozen
-class BandTable:
-    """A band table read from text: ``variable`` (the subject as written, ``nilai``
-    when the text names none), ``bands`` from the lowest up, ``notes`` on how it was
-    read, and the ``gaps`` and ``overlaps`` between the bands, in words."""
-
-    variable: str
-    bands: tuple[TextBand, ...]
-    notes: tuple[str, ...] = ()
-    gaps: tuple[str, ...] = ()
-    overlaps: tuple[str, ...] = ()
-    #: The unit the bounds are in when the text writes one ("hari", "SD"), else "".
-    unit: str = ""
-
-    @staticmethod
-    def show_number(value: Fraction) -> str:
-        """A bound as these tables write it: Indonesian notation, exact (64,99)."""
-        return number_text(value)
-
-    def formula_text(self) -> str:
-        """The bands as a conditional of sakip's formula language, lowest first:
-        ``jika {IKM} >= 25 dan {IKM} <= 64,99 maka "D (Tidak Baik)"; jika ...``.
-
-        There is no ``selain itu``: a value in a gap or outside every band gets no
-        label, and evaluating it raises. A value where bands overlap gets none either
-        (the table does not say which band holds it).
-        """
-        name = "{" + self.variable + "}"
-        clauses = []
-        for band in self.bands:
-            others = [b for b in self.bands if b is not band]
-            for start, end in _subtract((band.start, band.end), others):
-                test = _interval_text(start, end, name, joined=True)
-                clauses.append(f'jika {test} maka "{band.label}"')
-        if not clauses:
-            raise FormulaSyntaxError("every band overlaps another: " + "; ".join(self.overlaps))
-        return "; ".join(clauses)
-
-
-# --- intervals -----------------------------------------------------------------------
-
-
-def _after(key: Key) -> Key:
-    """The first key past an end: at v -> just above v; just below v -> at v."""
-    return (key[0], key[1] + 1)
-
-
-def _before(key: Key) -> Key:
-    return (key[0], key[1] - 1)
-
-
-def _subtract(interval: tuple[Key, Key], others: list[TextBand]) -> list[tuple[Key, Key]]:
-    """``interval`` without every value that one of ``others`` holds."""
-    pieces = [interval]
-    for other in others:
-        cut: list[tuple[Key, Key]] = []
-        for start, end in pieces:
-            left = (start, min(end, _before(other.start)))
-            right = (max(start, _after(other.end)), end)
-            cut.extend(p for p in (left, right) if p[0] <= p[1])
-        pieces = cut
-    return pieces
-
-
-def _interval_text(start: Key, end: Key, name: str, joined: bool = False) -> str:
-    """``start``..``end`` as comparisons of ``name``: ``25 <= IKM <= 64,99``,
-    ``IKU > 80``; ``joined``: ``{IKM} >= 25 dan {IKM} <= 64,99`` (the formula form)."""
-    if start == end:
-        return f"{name} = {number_text(Fraction(start[0]))}"
-    low = "" if start == _BELOW_ALL else number_text(Fraction(start[0]))
-    high = "" if end == _ABOVE_ALL else number_text(Fraction(end[0]))
-    above = ">=" if start[1] == 0 else ">"
-    below = "<=" if end[1] == 0 else "<"
-    if low and high and not joined:
-        return f"{low} {_FLIP[above]} {name} {below} {high}"
-    parts = [f"{name} {above} {low}"] if low else []
-    parts += [f"{name} {below} {high}"] if high else []
-    return " dan ".join(parts)
-
-
-_FLIP = {">=": "<=", ">": "<"}
-
-
-def _holds(start: Key, end: Key) -> str:
-    """Values from start to end in words: "30", "values above 64,99 and below 65"."""
-    if start == end:
-        return number_text(Fraction(start[0]))
-    parts = []
-    if start != _BELOW_ALL:
-        parts.append(("above " if start[1] > 0 else "from ") + number_text(Fraction(start[0])))
-    if end != _ABOVE_ALL:
-        parts.append(("below " if end[1] < 0 else "up to ") + number_text(Fraction(end[0])))
-    joined = " ".join(parts) if parts[-1].startswith("up to") else " and ".join(parts)
-    return "values " + joined
-
-
-def _gaps(bands: list[TextBand]) -> list[str]:
-    """What no band holds between the lowest band and the highest."""
-    gaps = []
-    reach, reached_by = bands[0].end, bands[0]
-    for band in bands[1:]:
-        hole = (_after(reach), _before(band.start))
-        if hole[0] <= hole[1]:
-            between = (
-                f"between '{reached_by.text}' ({reached_by.label}) and '{band.text}' ({band.label})"
-            )
-            gaps.append(f"no band holds {_holds(*hole)} ({between})")
-        if band.end > reach:
-            reach, reached_by = band.end, band
-    return gaps
-
-
-def _overlaps(bands: list[TextBand]) -> list[str]:
-    found = []
-    for one, other in itertools.combinations(bands, 2):
-        common = (max(one.start, other.start), min(one.end, other.end))
-        if common[0] <= common[1]:
-            found.append(
-                f"'{one.text}' ({one.label}) and '{other.text}' ({other.label}) both hold"
-                f" {_holds(*common)}"
-            )
-    return found
-
-
-# --- reading -------------------------------------------------------------------------
-
-# Signs that make any text a formula (band_text.tokenize marks them "op"): a spaced
+# Signs that make any text a formula (band_tokens.tokenize marks them "op"): a spaced
 # division sign, or one of the others anywhere.
 _FORMULA_SIGN = re.compile(r"\s/\s|[*×÷^Σ∑\"“”{}|#≠@]")
 
@@ -369,8 +195,8 @@ def _table(
     if any(c.percent for c in classes):
         notes.append("'%' on the bounds: values are compared as numbers of percent")
     bands.sort(key=lambda b: (b.start, b.end))
-    return BandTable(variable, tuple(bands), tuple(dict.fromkeys(notes)), tuple(_gaps(bands)),
-                     tuple(_overlaps(bands)), unit)  # fmt: skip
+    return BandTable(variable, tuple(bands), tuple(dict.fromkeys(notes)), tuple(gaps(bands)),
+                     tuple(overlaps(bands)), unit)  # fmt: skip
 
 
 def _variable(
