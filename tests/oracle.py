@@ -233,7 +233,10 @@ def gen_name_text(src: Source, di_mana: bool = True) -> str:
     if family == "digits":
         return " ".join([pick(src, WITH_DIGITS), *_words(src, 0, 2)])
     if family == "number inside":  # "Penduduk usia 15 keatas"
-        return " ".join([*_words(src, 1, 2), str(src.integer(1, 99)), *_words(src, 1, 2)])
+        before = _words(src, 1, 2)
+        if before[-1].casefold() in ("per", "setiap", "tiap"):
+            before.append("usia")  # "A per 45 B" in words is a rate, not a name
+        return " ".join([*before, str(src.integer(1, 99)), *_words(src, 1, 2)])
     if family == "hyphen":
         words = [pick(src, HYPHENED), *_words(src, 0, 2)]
         return " ".join(words if chance(src, 50) else words[::-1])
@@ -803,6 +806,22 @@ def _scalar(outcome: Outcome, exp: Expect, path: str) -> Failure | None:
     return _judge_number(got, exp, path, shown)
 
 
+def _label_reading(case: Case, expects: list[Expect]) -> list[Expect]:
+    """ "Angka X : (A / B) x 100": a name and a colon before the rest label the result
+    (sakip.parse gives it as the formula's name); then the rest is what is computed."""
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        name = sakip.parse(case.text).name
+    root = case.tree
+    if name is None or root.kind != "div" or root.children[0].kind != "var":
+        return expects
+    written = case.names[root.children[0].index].text
+    if " ".join(written.split()).casefold() != " ".join(name.split()).casefold():
+        return expects
+    rest = root.children[1]
+    return [analyse(rest, [Fraction(v) for v in row]) for row in case.rows]
+
+
 def check(case: Case) -> tuple[list[Failure], list[Expect]]:
     """Every way ``case`` is evaluated, judged against the exact values."""
     expects = [expect_row(case, i) for i in range(len(case.rows))]
@@ -818,6 +837,9 @@ def check(case: Case) -> tuple[list[Failure], list[Expect]]:
         # A constant zero denominator is refused when parsed; then it is 0 in every row.
         if isinstance(error, sakip.FormulaSyntaxError) and all(e.value is None for e in expects):
             return [], expects
+        # A rule line of dashes ("-----") is refused, not read as five minus signs.
+        if isinstance(error, sakip.FormulaSyntaxError) and "run of dashes" in str(error):
+            return [], expects
         # A cell holding only a zero ("0", "0,0", "0%") is a placeholder, not a formula.
         constant = not any(char.isalpha() for char in case.text)
         zero = all(e.value == 0 for e in expects)
@@ -826,6 +848,7 @@ def check(case: Case) -> tuple[list[Failure], list[Expect]]:
         first = str(error).splitlines()[0]
         return [Failure("refused", "parse", f"{type(error).__name__}: {first}")], expects
 
+    expects = _label_reading(case, expects)
     general = run(lambda: sakip.evaluate(case.text, case.general_values()))
     fast = run(lambda: sakip.evaluate(case.text, case.values()))
     for outcome, path in ((general, f"general/{case.general}"), (fast, "fast")):

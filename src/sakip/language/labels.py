@@ -62,16 +62,36 @@ class LabelRules(Output):
         itself: written glued to the name ("Definisi: A / B") or before a bracket
         ("Angka Kesakitan DBD : (A / B) x 100.000"). "A : B / C" and "Jumlah A :
         (Jumlah B / Jumlah C)" divide: a single letter or a quantity ("Jumlah ...") is
-        a value, not a label."""
+        a value, not a label, and so is a name its own formula uses again."""
         if not self.phrase or self.out or self.in_condition:
             return False
         words = [str(t.value) for t in self.phrase]
         if words[0].casefold() in QUANTITY_WORDS or (len(words) == 1 and len(words[0]) < 2):
             return False
         colon = self.toks[i]
+        name = " ".join(" ".join(words).split()).casefold()
+        if name in " ".join(self.text[colon.end_pos or 0 :].split()).casefold():
+            return False  # the name is a value of its own formula: "A : (18 + A) ..."
         glued = self.phrase[-1].end_pos == colon.start_pos
-        bracket = type_at(self.toks, i + 1) in ("LPAR", "LSQB")
+        bracket = type_at(self.toks, i + 1) in ("LPAR", "LSQB") and self._whole_bracket(i + 1)
         return (glued or bracket) and self._material_after(i + 1, dividing_only=True)
+
+    def _whole_bracket(self, k: int) -> bool:
+        """The bracket at k is the whole rest, but for a scale: "(A / B) x 100.000"."""
+        depth = 0
+        for end in range(k, len(self.toks)):
+            depth += self.toks[end].type in ("LPAR", "LSQB")
+            depth -= self.toks[end].type in ("RPAR", "RSQB")
+            if depth == 0:
+                break
+        rest = [t.type for t in self.toks[end + 1 :]]
+        scaled = rest[:1] in (["STAR"], ["X_GLUED"]) or word_at(self.toks, end + 1) in (
+            "x",
+            "kali",
+            "dikali",
+            "dikalikan",
+        )
+        return not rest or (scaled and rest[1:] in (["NUMBER"], ["NUMBER", "PERCENT"]))
 
     def _label(self, i: int, width: int) -> int:
         shown = " ".join(str(t.value) for t in self.toks[i : i + width])

@@ -258,11 +258,16 @@ class _Scan(_WordRules):
     def on_sub(self, i: int) -> int:
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         if nxt is not None and nxt.type == "SUB" and nxt.start_pos == self.toks[i].end_pos:
-            third = self.toks[i + 2] if i + 2 < len(self.toks) else None
-            rule = third is not None and third.type == "SUB" and third.start_pos == nxt.end_pos
-            if rule or self.after_operand():
+            run = 1
+            while (
+                i + run < len(self.toks)
+                and self.toks[i + run].type == "SUB"
+                and self.toks[i + run].start_pos == self.toks[i + run - 1].end_pos
+            ):
+                run += 1
+            if run >= 5 or self.after_operand():
                 # "A -- B" (a typed dash) or "-----" (a rule line from a PDF): not minus
-                # signs to compute; "--A" where a value starts is a double negation
+                # signs to compute; "--A" where a value starts is negation twice
                 raise error(self.text, self.toks[i], "a run of dashes is not a minus sign")
         if (
             self.phrase

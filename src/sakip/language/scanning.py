@@ -140,6 +140,12 @@ class Output:
             tok.type == "SLASH" or word_at(self.toks, k) in DIVISION_WORDS
             for k, tok in enumerate(self.toks)
         )
+        #: The formula is written with signs ("*", "x", "^", "Σ"), not in words.
+        self.symbolic = any(
+            tok.type in ("STAR", "X_GLUED", "CARET", "SIGMA")
+            or word_at(self.toks, k) in ("x", "kali", "dikali", "dikalikan")
+            for k, tok in enumerate(self.toks)
+        )
         self.has_sums = any(tok.type in ("SIGMA", "SIGMA_FROM") for tok in self.toks)
         #: The "(1-6)" asides of a "SIGMA [...]" that index their names.
         self.index_asides: set[int] = set()

@@ -51,7 +51,10 @@ class SignRules(Output):
         """Two or more "X : description" entries and no other operator."""
         types = [t.type for t in self.toks]
         operators = {"SLASH", "STAR", "X_GLUED", "ADD", "CARET", "SIGMA", "SIGMA_BOUNDED"}
-        if types.count("COLON") < 2 or operators & set(types) or self.divides:
+        brackets = {"LPAR", "LSQB"}
+        if types.count("COLON") < 2 or (operators | brackets) & set(types):
+            return False
+        if self.divides or self.symbolic:
             return False
         first = types.index("COLON")
         described = types[first + 1 :]

@@ -171,8 +171,8 @@ class VerbalRules(Output):
                 self.stopped = True
                 return len(self.toks)
             return None
-        if self.divides:
-            return None
+        if self.divides or self.symbolic:
+            return None  # beside signs, "Kasus per 56 desa" is a name
         while self.phrase and str(self.phrase[-1].value).casefold() in ("dalam", "untuk", "pada"):
             self.phrase.pop()
         scale = str(nxt.value)
