@@ -475,11 +475,6 @@ def test_subscript_period_glued_minus_is_not_silent() -> None:
     _not_silently_wrong(text, {"PDRB": {2019: 80, 2020: 100}}, 25.0, period=2020)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="latex.py _Tex.fraction (notation.py before the split): a \\frac in $...$ right after '/', 'dibagi' or ':'"
-    " or before '^' outside the $ gets no brackets of its own",
-)
 @pytest.mark.parametrize(
     ("text", "values", "expected"),
     [

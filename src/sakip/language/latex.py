@@ -191,6 +191,15 @@ _TEX_COMMANDS: dict[str, _TexCommand] = {
 }  # fmt: skip
 
 
+def _touched(text: str, start: int, end: int) -> bool:
+    """An operator outside the math binds tighter than the math's own: "C / $...$",
+    "C dibagi $...$", "$...$^2" (a "+", "-" or "x 100%" outside groups the same)."""
+    before = text[:start].rstrip()
+    after = text[end:].lstrip()
+    last_word = before.rsplit(None, 1)[-1].casefold() if before else ""
+    return before.endswith(("/", "^", ":", "÷")) or last_word == "dibagi" or after[:1] == "^"
+
+
 def _last_mark(out: list[str]) -> str:
     for piece in reversed(out):
         if piece.strip():
@@ -235,6 +244,8 @@ def read_latex(text: str, notes: list[str]) -> str:
     done = 0
     for start, inner_start, inner_end, end in spans:
         plain = _tidy(_Tex(text, inner_start, inner_end).convert(inner_start, inner_end))
+        if _touched(text, start, end):
+            plain = f"({plain})"  # "C / $\frac{A}{B}$" is C / (A / B)
         pieces += [text[done:start], plain]
         done = end
         notes.append(f"LaTeX '{shorten(text[start:end])}' was read as '{shorten(plain)}'")
