@@ -27,6 +27,7 @@ __all__ = [
     "match_date",
     "match_offset",
     "match_period",
+    "spanning",
     "type_at",
     "word_at",
     "zero_width",
@@ -90,18 +91,25 @@ def match_date(toks: list[Token], i: int) -> tuple[str, int] | None:
     return None
 
 
-def zero_width(type_: str, value: str, at: Token) -> Token:
-    """A token the text implies but does not write, placed at ``at`` with no width."""
+def spanning(type_: str, value: str, first: Token, last: Token) -> Token:
+    """A token standing where the source runs from ``first`` to ``last``."""
     return Token(
         type_,
         value,
-        start_pos=at.start_pos,
-        line=at.line,
-        column=at.column,
-        end_line=at.line,
-        end_column=at.column,
-        end_pos=at.start_pos,
+        start_pos=first.start_pos,
+        line=first.line,
+        column=first.column,
+        end_line=last.end_line,
+        end_column=last.end_column,
+        end_pos=last.end_pos,
     )
+
+
+def zero_width(type_: str, value: str, at: Token) -> Token:
+    """A token the text implies but does not write, placed at ``at`` with no width."""
+    point = Token.new_borrow_pos(type_, value, at)
+    point.end_line, point.end_column, point.end_pos = at.line, at.column, at.start_pos
+    return point
 
 
 class Output:
@@ -153,19 +161,7 @@ class Output:
 
     # -- output ----------------------------------------------------------------------
     def emit(self, type_: str, value: str, first: Token, last: Token | None = None) -> None:
-        last = last or first
-        self.out.append(
-            Token(
-                type_,
-                value,
-                start_pos=first.start_pos,
-                line=first.line,
-                column=first.column,
-                end_line=last.end_line,
-                end_column=last.end_column,
-                end_pos=last.end_pos,
-            )
-        )
+        self.out.append(spanning(type_, value, first, last or first))
 
     def after_operand(self) -> bool:
         """True where a multiplication sign may stand: after a value, not at the start."""
@@ -210,17 +206,7 @@ class Output:
     def joined_text(self, first: Token, last: Token) -> Token:
         """One WORD holding the source text from ``first`` to ``last``."""
         start, end = first.start_pos or 0, last.end_pos or 0
-        value = " ".join(self.text[start:end].split())
-        return Token(
-            "WORD",
-            value,
-            start_pos=start,
-            line=first.line,
-            column=first.column,
-            end_line=last.end_line,
-            end_column=last.end_column,
-            end_pos=end,
-        )
+        return spanning("WORD", " ".join(self.text[start:end].split()), first, last)
 
     def mark(self, type_: str, value: str, at: Token) -> None:
         """Write a token the text implies but does not write (")" after a verbal ratio)."""
