@@ -71,7 +71,7 @@ def bind(
     is_array = False
     # ΣX totals a list of the units' values only when no other input holds rows: beside
     # row arrays (D0 / ΣLahir Hidup per region), Σ of a row is that row's own value
-    totals = not any(
+    totals = any(slot.kind == "total" for slot in formula.slots) and not any(
         slot.kind != "total" and _is_sequence(by_variable.get(slot.variable))
         for slot in formula.slots
         if slot.variable is not None
