@@ -11,7 +11,37 @@ __all__ = ["ClauseRules"]
 
 
 class ClauseRules(Output):
-    """Handlers for the words around a clause's arithmetic."""
+    """Where clauses start and end (a verbal ratio closes with its clause), and the
+    words around a clause's arithmetic."""
+
+    def new_clause(self) -> None:
+        """A clause starts here: after "=", "jika", "maka", a comparison, "(" ..."""
+        self.clause_start = len(self.out)
+
+    def open_group(self, kind: str) -> None:
+        """After writing "(" or "[": a clause of its own starts inside."""
+        self.brackets.append(kind)
+        self.outer_clauses.append(self.clause_start)
+        self.new_clause()
+
+    def close_group(self) -> None:
+        """Before writing ")" or "]": a verbal ratio opened inside ends with it."""
+        if self.closers and len(self.brackets) == self.ratio_depth:
+            self.close_clause()
+        if self.brackets:
+            self.brackets.pop()
+            self.clause_start = self.outer_clauses.pop()
+
+    def ends_term(self, i: int) -> bool:
+        """A pending verbal ratio ends before a "+", "-", comparison or condition word
+        at its own depth: "Rasio A terhadap B + C" is (A) / (B) + C."""
+        if not self.closers or len(self.brackets) != self.ratio_depth:
+            return False
+        tok = self.toks[i]
+        if tok.type in ("ADD", "SUB", "_SEMI") or (tok.type == "COMPARE" and self.in_condition):
+            return True
+        word = word_at(self.toks, i)
+        return word in ("maka", "selain", "jika") or (self.in_condition and word in ("dan", "atau"))
 
     def on_filler(self, i: int) -> int | None:
         """ "kemudian", "hasilnya", "sedangkan" where a clause starts: no meaning."""

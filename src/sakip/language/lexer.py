@@ -30,7 +30,6 @@ from .words import (
     MONTHS,
     MUL_WORDS,
     NUMBER_WORDS,
-    PREFIXES,
     PURPOSE_WORDS,
     VERB_OPERATORS,
 )
@@ -254,54 +253,6 @@ class _Scan(_WordRules):
         if word in CLAUSE_FILLERS or word in MUL_WORDS or word == "dinyatakan":
             return bool(self.phrase or self.out)
         return word in PURPOSE_WORDS and bool(self.out or self.phrase)
-
-    def on_sub(self, i: int) -> int:
-        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        if nxt is not None and nxt.type == "SUB" and nxt.start_pos == self.toks[i].end_pos:
-            run = 1
-            while (
-                i + run < len(self.toks)
-                and self.toks[i + run].type == "SUB"
-                and self.toks[i + run].start_pos == self.toks[i + run - 1].end_pos
-            ):
-                run += 1
-            if run >= 5 or self.after_operand():
-                # "A -- B" (a typed dash) or "-----" (a rule line from a PDF): not minus
-                # signs to compute; "--A" where a value starts is negation twice
-                raise error(self.text, self.toks[i], "a run of dashes is not a minus sign")
-        if (
-            self.phrase
-            and nxt is not None
-            and nxt.type == "WORD"
-            and str(self.phrase[-1].value).casefold() in PREFIXES
-            and self.phrase[-1].end_pos == self.toks[i].start_pos
-        ):
-            # "ber- KTP": a prefix cut from its word by a line break or a space
-            self.phrase[-1] = self.joined_text(self.phrase[-1], self.toks[i])
-            self.phrase[-1] = Token.new_borrow_pos(
-                "WORD", f"{self.phrase[-1].value}{nxt.value}", self.phrase[-1]
-            )
-            return i + 2
-        if self.phrase and self._glued_offset(i):
-            before, number = self.phrase[-1].value, self.toks[i + 1].value
-            shown = f"{before}-{number}"
-            self.notes.append(
-                f"'{shown}' is computed as '{before} - {number}'; write '{before} tahun n-1'"
-                f" for an earlier period, or put a name such as '{shown}' in braces"
-            )
-        return self.on_other(i)
-
-    def _glued_offset(self, i: int) -> bool:
-        """A minus glued to a word and a number, as in PDBt-1 or K-4: likely an index or
-        part of a name, not a subtraction."""
-        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
-        return (
-            nxt is not None
-            and nxt.type == "NUMBER"
-            and str(nxt.value).isdigit()
-            and self.phrase[-1].end_pos == self.toks[i].start_pos
-            and self.toks[i].end_pos == nxt.start_pos
-        )
 
     def on_braced(self, i: int) -> int:
         tok = self.toks[i]

@@ -212,35 +212,6 @@ class Output:
         """Write a token the text implies but does not write (")" after a verbal ratio)."""
         self.out.append(zero_width(type_, value, at))
 
-    def new_clause(self) -> None:
-        """A clause starts here: after "=", "jika", "maka", a comparison, "(" ..."""
-        self.clause_start = len(self.out)
-
-    def open_group(self, kind: str) -> None:
-        """After writing "(" or "[": a clause of its own starts inside."""
-        self.brackets.append(kind)
-        self.outer_clauses.append(self.clause_start)
-        self.new_clause()
-
-    def close_group(self) -> None:
-        """Before writing ")" or "]": a verbal ratio opened inside ends with it."""
-        if self.closers and len(self.brackets) == self.ratio_depth:
-            self.close_clause()
-        if self.brackets:
-            self.brackets.pop()
-            self.clause_start = self.outer_clauses.pop()
-
-    def ends_term(self, i: int) -> bool:
-        """A pending verbal ratio ends before a "+", "-", comparison or condition word
-        at its own depth: "Rasio A terhadap B + C" is (A) / (B) + C."""
-        if not self.closers or len(self.brackets) != self.ratio_depth:
-            return False
-        tok = self.toks[i]
-        if tok.type in ("ADD", "SUB", "_SEMI") or (tok.type == "COMPARE" and self.in_condition):
-            return True
-        word = word_at(self.toks, i)
-        return word in ("maka", "selain", "jika") or (self.in_condition and word in ("dan", "atau"))
-
     def close_clause(self) -> None:
         """End the current clause: write what it promised (")", "x 100%")."""
         self.flush()

@@ -1,12 +1,14 @@
 """Signs whose role depends on where they stand: a colon (a label or a division), a
 full stop (an abbreviation's, or a product between short symbols), "&", "%" (a unit or
-the start of a name) and "√"."""
+the start of a name), "√", and "-" (a minus, a prefix's hyphen, or a rule line)."""
 
 from __future__ import annotations
 
+from lark import Token
+
 from ..errors import NotAFormulaError
 from .scanning import Output, error, type_at, word_at
-from .words import OPERAND_ENDS, piece
+from .words import OPERAND_ENDS, PREFIXES, piece
 
 __all__ = ["SignRules"]
 
@@ -87,3 +89,51 @@ class SignRules(Output):
         """'&' between words of a name ("tingkat & jenjang") is the word 'dan'."""
         self.phrase.append(self.toks[i])
         return i + 1
+
+    def on_sub(self, i: int) -> int:
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if nxt is not None and nxt.type == "SUB" and nxt.start_pos == self.toks[i].end_pos:
+            run = 1
+            while (
+                i + run < len(self.toks)
+                and self.toks[i + run].type == "SUB"
+                and self.toks[i + run].start_pos == self.toks[i + run - 1].end_pos
+            ):
+                run += 1
+            if run >= 5 or self.after_operand():
+                # "A -- B" (a typed dash) or "-----" (a rule line from a PDF): not minus
+                # signs to compute; "--A" where a value starts is negation twice
+                raise error(self.text, self.toks[i], "a run of dashes is not a minus sign")
+        if (
+            self.phrase
+            and nxt is not None
+            and nxt.type == "WORD"
+            and str(self.phrase[-1].value).casefold() in PREFIXES
+            and self.phrase[-1].end_pos == self.toks[i].start_pos
+        ):
+            # "ber- KTP": a prefix cut from its word by a line break or a space
+            self.phrase[-1] = self.joined_text(self.phrase[-1], self.toks[i])
+            self.phrase[-1] = Token.new_borrow_pos(
+                "WORD", f"{self.phrase[-1].value}{nxt.value}", self.phrase[-1]
+            )
+            return i + 2
+        if self.phrase and self._glued_offset(i):
+            before, number = self.phrase[-1].value, self.toks[i + 1].value
+            shown = f"{before}-{number}"
+            self.notes.append(
+                f"'{shown}' is computed as '{before} - {number}'; write '{before} tahun n-1'"
+                f" for an earlier period, or put a name such as '{shown}' in braces"
+            )
+        return self.on_other(i)
+
+    def _glued_offset(self, i: int) -> bool:
+        """A minus glued to a word and a number, as in PDBt-1 or K-4: likely an index or
+        part of a name, not a subtraction."""
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        return (
+            nxt is not None
+            and nxt.type == "NUMBER"
+            and str(nxt.value).isdigit()
+            and self.phrase[-1].end_pos == self.toks[i].start_pos
+            and self.toks[i].end_pos == nxt.start_pos
+        )
