@@ -4,8 +4,9 @@ B", "membagi A dengan B", "tingkat pertumbuhan A dibandingkan dengan B", "A per
 
 Each handler reads one word in its context and writes the operator tokens the sentence
 means, with a reading note (``Formula.notes``) that says which reading was taken. A
-verbal ratio is written with brackets, ``(A) / (B)``, closed at the end of its clause,
-so its parts keep together whatever they hold.
+verbal ratio is written with brackets, ``(A) / (B)``, closed where its term ends (a
+"+", "-", a condition word, its own bracket or the end of the clause), so its parts keep
+together whatever they hold.
 """
 
 from __future__ import annotations
