@@ -840,6 +840,11 @@ def check(case: Case) -> tuple[list[Failure], list[Expect]]:
         # A rule line of dashes ("-----") is refused, not read as five minus signs.
         if isinstance(error, sakip.FormulaSyntaxError) and "run of dashes" in str(error):
             return [], expects
+        # "data dari ...", "nilai dari ..." with no arithmetic says where a value comes
+        # from: the language refuses it (language/placeholders.py), whatever names follow.
+        statement = re.match(r"\s*(?:data|angka|nilai)\s+dari\b", case.text, re.IGNORECASE)
+        if isinstance(error, sakip.NotAFormulaError) and statement:
+            return [], expects
         # A cell holding only a zero ("0", "0,0", "0%") is a placeholder, not a formula.
         constant = not any(char.isalpha() for char in case.text)
         zero = all(e.value == 0 for e in expects)

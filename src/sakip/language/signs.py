@@ -58,6 +58,9 @@ class SignRules(Output):
             return False
         if self.divides or self.symbolic:
             return False
+        described = [k + 1 for k, kind in enumerate(types) if kind == "COLON"]
+        if any(k >= len(types) or types[k] != "WORD" for k in described):
+            return False  # a description starts with a word: ": 100%" is a division
         first = types.index("COLON")
         described = types[first + 1 :]
         words = described[: described.index("COLON")] if "COLON" in described else described
