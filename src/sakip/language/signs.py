@@ -58,8 +58,8 @@ class SignRules(Output):
             return False
         if self.divides or self.symbolic:
             return False
-        described = [k + 1 for k, kind in enumerate(types) if kind == "COLON"]
-        if any(k >= len(types) or types[k] != "WORD" for k in described):
+        starts = [k + 1 for k, kind in enumerate(types) if kind == "COLON"]
+        if any(k >= len(types) or types[k] != "WORD" for k in starts):
             return False  # a description starts with a word: ": 100%" is a division
         first = types.index("COLON")
         described = types[first + 1 :]
