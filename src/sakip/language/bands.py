@@ -49,7 +49,7 @@ _FORMULA_SIGN = re.compile(r"\s/\s|[*×÷^Σ∑\"“”{}|#≠@]")
 
 
 def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
-    """Read a band table written as text; None when ``text`` is not one (a formula
+    r"""Read a band table written as text; None when ``text`` is not one (a formula
     such as ``A / B x 100%`` or ``jika A > 80 maka "Baik" ...`` is left to the formula
     parser).
 
