@@ -6,26 +6,12 @@ from __future__ import annotations
 
 from ..errors import NotAFormulaError
 from .scanning import Output, type_at, word_at
-from .words import QUANTITY_WORDS
+from .words import DIVIDING_WORDS, OPERATOR_WORDS, QUANTITY_WORDS, RATE_WORDS
 
 __all__ = ["LabelRules"]
 
 # What, after a word at position i, makes the rest of the text a formula.
 _MATERIAL_TYPES = {"SLASH", "STAR", "X_GLUED", "COLON", "SIGMA", "SIGMA_BOUNDED", "CARET"}
-_MATERIAL_WORDS = {
-    "terhadap",
-    "dibagi",
-    "membagi",
-    "dibandingkan",
-    "dibanding",
-    "mengalikan",
-    "dikalikan",
-    "x",
-    "kali",
-    "per",
-    "setiap",
-    "jika",
-}
 
 
 class LabelRules(Output):
@@ -102,12 +88,10 @@ class LabelRules(Output):
 
     def _material_after(self, start: int, dividing_only: bool = False) -> bool:
         types = {"SLASH"} if dividing_only else _MATERIAL_TYPES
-        words = {"terhadap", "dibagi", "membagi", "dibandingkan", "dibanding", "per", "setiap"}
-        if not dividing_only:
-            words |= _MATERIAL_WORDS
+        words = (DIVIDING_WORDS if dividing_only else OPERATOR_WORDS) | RATE_WORDS
         for k in range(start, len(self.toks)):
             word = word_at(self.toks, k)
-            if word in ("per", "setiap", "tiap") and type_at(self.toks, k + 1) != "NUMBER":
+            if word in RATE_WORDS and type_at(self.toks, k + 1) != "NUMBER":
                 continue  # "pada setiap jenjang": no rate
             if self.toks[k].type in types or word in words:
                 return True

@@ -13,7 +13,7 @@ from __future__ import annotations
 import re
 
 from .rules import fail_at
-from .words import ABBREVIATIONS
+from .words import ABBREVIATIONS, OPERATOR_WORDS
 
 __all__ = ["focus"]
 
@@ -45,13 +45,12 @@ _STOP = re.compile(
 )
 # Formula material: an operator sign, or a word that works as an operator. A percent
 # or a plus alone is weak: "difokuskan pada penduduk 40% terbawah" comments.
+# ("x" and "kali" alone are not enough: a sentence may name an "X".)
 _MATERIAL = re.compile(
-    r"""
-    [=/×*÷Σ∑]
-  | \b (?: dibagi | dikali(?:kan)? | terhadap | dibandingkan | dibanding | membagi
-        | mengalikan | jika ) \b
-    """,
-    re.VERBOSE | re.IGNORECASE,
+    r"[=/×*÷Σ∑]|\b(?:"
+    + "|".join(sorted(OPERATOR_WORDS - {"x", "kali"}, key=len, reverse=True))
+    + r")\b",
+    re.IGNORECASE,
 )
 _WEAK_MATERIAL = re.compile(r"[%+^:]|\b(?:per|setiap|persentase|proporsi|rasio)\b", re.I)
 # A sentence that goes on with the formula: it starts with an operator or a filler.

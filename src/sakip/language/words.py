@@ -17,6 +17,7 @@ __all__ = [
     "CLAUSE_FILLERS",
     "CURRENT",
     "DEFINERS",
+    "DIVIDING_WORDS",
     "DIVISION_WORDS",
     "GROWTH_WORDS",
     "LABEL_VERBS",
@@ -25,11 +26,13 @@ __all__ = [
     "NAME_SLASH_WORDS",
     "NUMBER_WORDS",
     "OPERAND_ENDS",
+    "OPERATOR_WORDS",
     "PREFIXES",
     "PURPOSE_WORDS",
     "QUANTITY_WORDS",
     "RANGE_INTRODUCERS",
     "RANGE_WORDS",
+    "RATE_WORDS",
     "RATIO_HEADS",
     "UNIT_WORDS",
     "VERB_OPERATORS",
@@ -96,6 +99,12 @@ ABBREVIATIONS = frozenset(
 )
 # Words that divide wherever they stand (or start a division: "membagi A dengan B").
 DIVISION_WORDS = frozenset({"dibagi", "membagi", "dibandingkan", "dibanding", "berbanding"})
+# Words that make text a formula ("formula material"): they divide, multiply or start
+# a condition; the sentence pass and the label rules both ask this.
+DIVIDING_WORDS = DIVISION_WORDS | {"terhadap"}
+OPERATOR_WORDS = DIVIDING_WORDS | {"x", "kali", "dikali", "dikalikan", "mengalikan", "jika"}
+# "per 100.000 penduduk": a rate when a number follows.
+RATE_WORDS = frozenset({"per", "setiap", "tiap"})
 # A slash beside one of these is part of a name: "dan/atau", "TK/RA".
 NAME_SLASH_WORDS = frozenset({"dan", "atau", "dan/atau"})
 # Words between two numbers of a range inside a name: "desil 1 s/d 4", "usia 7 - 12".
