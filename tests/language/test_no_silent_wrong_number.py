@@ -221,6 +221,19 @@ def test_infinite_or_missing_array_inputs_never_become_numbers(text: str) -> Non
         assert math.isnan(r.magnitude[0]) and math.isfinite(r.magnitude[1])
 
 
+@pytest.mark.parametrize("where", range(3))
+def test_the_input_check_finds_a_bad_row_in_any_array_of_an_odd_count(where: int) -> None:
+    # arrays are checked two at a time (one dot product each): the one left over, an
+    # infinity against a zero, and a 2-D input must all still be found
+    values = {name: np.array([[2.0, 4.0], [3.0, 5.0]]) for name in "ABC"}
+    values["A"][1, 0] = 0.0  # C's infinity meets this zero in the check
+    values["ABC"[where]][1, 0] = np.inf
+    with pytest.warns(sakip.ZeroDenominatorWarning, match="1 of 4 rows have a missing"):
+        r = sakip.evaluate("A / B + C", values)
+    expected = np.array([[3.0, 5.0], [np.nan, 6.0]])  # 2/2 + 2, 4/4 + 4, -, 5/5 + 5
+    np.testing.assert_array_equal(r.magnitude, expected)
+
+
 def test_a_date_among_numbers_is_refused() -> None:
     import datetime as dt
 

@@ -190,23 +190,29 @@ def _denominators(plan: Plan) -> list[tuple[str, Callable[..., Any]]]:
 def _missing_inputs(args: Sequence[Any]) -> Any:
     """Rows where some input array is NaN (missing) or infinite, or None if there are none.
 
-    The common case costs one dot product of each array with itself (BLAS, the
-    cheapest full read numpy has): it is finite exactly when every element is, unless
-    the squares overflow, which only costs the exact check.
+    The common case costs one dot product per two arrays (BLAS, the cheapest full read
+    numpy has): ``a . b`` is finite exactly when every element of both is (an infinity
+    times anything is infinite or NaN, and NaN stays NaN), unless a product overflows,
+    which only costs the exact check.
     """
+    arrays = [
+        value
+        for arg in args
+        for value in (arg.values() if isinstance(arg, dict) else (arg,))
+        if isinstance(value, np.ndarray) and value.dtype.kind == "f" and value.size
+    ]
     missing = None
-    for arg in args:
-        values = arg.values() if isinstance(arg, dict) else (arg,)
-        for value in values:
-            if isinstance(value, np.ndarray) and value.dtype.kind == "f":
-                flat = value.ravel()
-                with np.errstate(all="ignore"):  # an overflowing square is no error here
-                    square = np.dot(flat, flat) if flat.size else math.nan
-                if math.isfinite(square):
-                    continue
-                bad = ~np.isfinite(value)
-                if bad.any():
-                    missing = bad if missing is None else _either(missing, bad)
+    while arrays:
+        first = arrays.pop()
+        partner = next((i for i, a in enumerate(arrays) if a.size == first.size), None)
+        second = first if partner is None else arrays.pop(partner)
+        with np.errstate(all="ignore"):  # an overflowing product is no error here
+            if math.isfinite(np.dot(first.ravel(), second.ravel())):
+                continue
+        for value in (first, second):
+            bad = ~np.isfinite(value)
+            if bad.any():
+                missing = bad if missing is None else _either(missing, bad)
     return missing
 
 
