@@ -19,16 +19,17 @@ from .arithmetic import ArithmeticRules
 from .conditions import ConditionRules
 from .formula import Formula
 from .functions import FUNCTIONS
-from .limits import MAX_SUM_TERMS
-from .rules import Category, Date, RuleBase, constant_range, fail_at, position, sum_terms
+from .rules import Category, Date, RuleBase, fail_at, position, sum_terms
+from .sums import SumRules
 from .symbols import INDEXED
 
 __all__ = ["Builder", "fail_at", "position", "sum_terms"]
 
 
-class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
-    """Parse tree -> sympy, one rule per method: atoms and Σ here, operators in
-    ArithmeticRules, conditions in ConditionRules; names and slots go to a SymbolTable."""
+class Builder(SumRules, ConditionRules, ArithmeticRules, Transformer[Token, Any]):
+    """Parse tree -> sympy, one rule per method: atoms here, operators in
+    ArithmeticRules, conditions in ConditionRules, Σ in SumRules; names and slots go to
+    a SymbolTable."""
 
     def __init__(self, text: str, decimal_point: bool) -> None:
         Transformer.__init__(self)
@@ -120,16 +121,6 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
                 tok, f"no such date: '{self.text[tok.start_pos : tok.end_pos]}'"
             ) from None
 
-    def total(self, children: list[Any]) -> Any:
-        sigma, value = children
-        value = self.number_value(value, sigma)
-        for key, slot in self.symbols.slots.items():
-            if slot["symbol"] == value and slot["kind"] == "value":
-                return self.symbols.slot("total", key[1])
-        raise self.fail(
-            sigma, "Σ without bounds is the total of one name; write Σ_{i=a}^{n} for a sum of terms"
-        )
-
     def call(self, children: list[Any]) -> Any:
         func, *args = children
         args = self.arith(func, *args)
@@ -139,27 +130,6 @@ class Builder(ConditionRules, ArithmeticRules, Transformer[Token, Any]):
         if problem is not None:
             raise self.fail(func, problem)
         return function.build(args)
-
-    def bounded_sum(self, children: list[Any]) -> Any:
-        tok, lower, _, upper, _, term = children
-        term = self.number_value(term, tok)
-        lower, upper = self.number_value(lower, tok), self.number_value(upper, tok)
-        index_name = str(tok)
-        if lower.is_Number and upper.is_Number and not (lower.is_Integer and upper.is_Integer):
-            raise self.fail(tok, "the bounds of Σ must be whole numbers")
-        index = self.symbols.index_symbols.get(index_name)
-        if index is None:
-            raise self.fail(
-                tok,
-                f"the sum over '{index_name}' has no term indexed by {index_name}"
-                f" (write E_{index_name})",
-            )
-        total = sympy.Sum(term, (index, lower, upper))
-        if sum_terms(total, constant_range) > MAX_SUM_TERMS:
-            raise self.fail(
-                tok, f"Σ over more than {MAX_SUM_TERMS} terms (nested sums multiply)", LimitError
-            )
-        return total
 
     # -- the result ------------------------------------------------------------
 

@@ -25,41 +25,9 @@ from .words import (
 __all__ = ["VerbalRules"]
 
 
-class VerbalRules(Output):
-    """Handlers for the words of verbal ratios; each returns the index after what it
-    consumed, or None when the word is, in its place, a word of a name."""
-
-    def on_ratio_word(self, i: int) -> int | None:
-        """ "terhadap", "dibandingkan (dengan)", "dibanding", "berbanding"."""
-        word = word_at(self.toks, i)
-        if word == "terhadap" and (self.divides or self._head() is None):
-            # "Indeks kepuasan masyarakat terhadap pelayanan": a word of a name; it
-            # divides after a ratio's first word ("Persentase A terhadap B")
-            return None
-        if not self.phrase and not (self.out and self.out[-1].type in OPERAND_ENDS):
-            return None
-        width = 2 if word_at(self.toks, i + 1) == "dengan" else 1
-        self._open_ratio(i, "/", width)
-        return i + width
-
-    def on_dengan(self, i: int) -> int | None:
-        if self.verb is not None and self.phrase:
-            operator, self.verb = self.verb, None
-            self._open_ratio(i, operator, 1)
-            return i + 1
-        if len(self.phrase) > 2 and self._head() is not None and self._joined_by_antara():
-            self._open_ratio(i, "/", 1)
-            return i + 1
-        return None
-
-    def on_verb(self, i: int) -> int | None:
-        """ "membagi A dengan B", "mengalikan A dengan B": the operator waits for
-        "dengan"."""
-        if self.phrase or self.verb is not None:
-            return None
-        self.verb = VERB_OPERATORS[word_at(self.toks, i) or ""]
-        self.readings.append(f"'{self.toks[i].value} A dengan B' is read as A {self.verb} B")
-        return i + 1
+class LeadWords(Output):
+    """The words a verbal ratio starts with: the clause's first name, its ratio head
+    ("Persentase", "Rasio") and growth words, which leave the name once read."""
 
     def _lead(self) -> list[str]:
         """The words of the clause's first name: the pending phrase, or the name already
@@ -95,6 +63,63 @@ class VerbalRules(Output):
 
     def _joined_by_antara(self) -> bool:
         return len(self.phrase) > 1 and str(self.phrase[1].value).casefold() == "antara"
+
+    def _growth_words(self) -> str:
+        """ "(Persentase) tingkat pertumbuhan A dibandingkan dengan tahun sebelumnya": the
+        change from B to A, over B; the growth words leave the name."""
+        lead = self._lead()
+        k = 0
+        while k < len(lead) and lead[k].casefold() in GROWTH_WORDS:
+            k += 1
+        said = {w.casefold() for w in lead[:k]}
+        if not said & {"pertumbuhan", "kenaikan", "peningkatan", "perubahan", "penurunan"}:
+            return ""
+        if k == len(lead):
+            return ""
+        words = self._drop_lead(k)
+        down = "penurunan" in said
+        self.readings.append(
+            f"'{words} A dibandingkan dengan B' is read as "
+            + ("(B - A) / B, a fall counted positive" if down else "(A - B) / B")
+        )
+        return "down" if down else "up"
+
+
+class VerbalRules(LeadWords):
+    """Handlers for the words of verbal ratios; each returns the index after what it
+    consumed, or None when the word is, in its place, a word of a name."""
+
+    def on_ratio_word(self, i: int) -> int | None:
+        """ "terhadap", "dibandingkan (dengan)", "dibanding", "berbanding"."""
+        word = word_at(self.toks, i)
+        if word == "terhadap" and (self.divides or self._head() is None):
+            # "Indeks kepuasan masyarakat terhadap pelayanan": a word of a name; it
+            # divides after a ratio's first word ("Persentase A terhadap B")
+            return None
+        if not self.phrase and not (self.out and self.out[-1].type in OPERAND_ENDS):
+            return None
+        width = 2 if word_at(self.toks, i + 1) == "dengan" else 1
+        self._open_ratio(i, "/", width)
+        return i + width
+
+    def on_dengan(self, i: int) -> int | None:
+        if self.verb is not None and self.phrase:
+            operator, self.verb = self.verb, None
+            self._open_ratio(i, operator, 1)
+            return i + 1
+        if len(self.phrase) > 2 and self._head() is not None and self._joined_by_antara():
+            self._open_ratio(i, "/", 1)
+            return i + 1
+        return None
+
+    def on_verb(self, i: int) -> int | None:
+        """ "membagi A dengan B", "mengalikan A dengan B": the operator waits for
+        "dengan"."""
+        if self.phrase or self.verb is not None:
+            return None
+        self.verb = VERB_OPERATORS[word_at(self.toks, i) or ""]
+        self.readings.append(f"'{self.toks[i].value} A dengan B' is read as A {self.verb} B")
+        return i + 1
 
     def _open_ratio(self, i: int, operator: str, width: int) -> None:
         """Write "(" A ")" operator "(" and promise ")" (and the head's scale) at the end
@@ -137,26 +162,6 @@ class VerbalRules(Output):
             self.growth_from = len(self.out)
         self.closers.append(("RPAR", ")"))
         self.ratio_depth = len(self.brackets)
-
-    def _growth_words(self) -> str:
-        """ "(Persentase) tingkat pertumbuhan A dibandingkan dengan tahun sebelumnya": the
-        change from B to A, over B; the growth words leave the name."""
-        lead = self._lead()
-        k = 0
-        while k < len(lead) and lead[k].casefold() in GROWTH_WORDS:
-            k += 1
-        said = {w.casefold() for w in lead[:k]}
-        if not said & {"pertumbuhan", "kenaikan", "peningkatan", "perubahan", "penurunan"}:
-            return ""
-        if k == len(lead):
-            return ""
-        words = self._drop_lead(k)
-        down = "penurunan" in said
-        self.readings.append(
-            f"'{words} A dibandingkan dengan B' is read as "
-            + ("(B - A) / B, a fall counted positive" if down else "(A - B) / B")
-        )
-        return "down" if down else "up"
 
     def on_rate(self, i: int) -> int | None:
         """ "A per 100.000 penduduk", "A dalam setiap 1.000 kelahiran hidup": A / B x N.
