@@ -26,6 +26,8 @@ __all__ = [
 
 ureg: Any = pint.UnitRegistry(None, autoconvert_offset_to_baseunit=False)
 ureg.load_definitions(str(resources.files("sakip") / "units.txt"))
+# Looked up once: each ``ureg.<name>`` builds a new Unit by parsing its name.
+_DIMENSIONLESS = ureg.dimensionless
 
 _PER_N = re.compile(
     r"^(?:rasio\s*/\s*|per\s+|/\s*)?(?P<n>[\d.]+)\s*(?:kelahiran\s+hidup|kh|lahir\s+hidup)$"
@@ -105,7 +107,7 @@ _DISPLAY = {
 
 def is_scaled_ratio(unit: Any) -> bool:
     """A plain number with a scale of its own: percent, per mille, per 1.000 KH."""
-    return bool(unit.dimensionless) and unit != ureg.dimensionless
+    return bool(unit.dimensionless) and unit != _DIMENSIONLESS
 
 
 def display_unit(unit: Any) -> str:

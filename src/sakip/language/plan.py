@@ -141,7 +141,7 @@ def _build(formula: Formula, units: tuple[Any, ...], declared: Any, plain: bool)
     if symbol_units or formula.expr.has(PERCENT):
         expr, unit = infer_units(formula.expr, symbol_units)
     else:  # plain numbers and no percent: nothing to convert, the result is a plain number
-        expr, unit = formula.expr, ureg.dimensionless
+        expr, unit = formula.expr, _DIMENSIONLESS
     factor, unit = simplify_unit(unit)
     if declared is not None:
         factor, unit = _declare(formula, factor, unit, declared, plain)

@@ -21,8 +21,13 @@ from .formula import PERCENT
 
 __all__ = ["convert_factor", "infer_units", "top_coefficient"]
 
+# Looked up once: each ``ureg.<name>`` builds a new Unit by parsing its name.
 _DIMENSIONLESS = ureg.dimensionless
-_SCALED = ("percent", "per_mille", "per_1000_kelahiran_hidup", "per_100000_kelahiran_hidup")
+_PERCENT = ureg.percent
+_SCALED = {
+    name: ureg.Unit(name)
+    for name in ("percent", "per_mille", "per_1000_kelahiran_hidup", "per_100000_kelahiran_hidup")
+}
 
 
 def convert_factor(source: Any, target: Any, what: str = "") -> sympy.Expr:
@@ -71,7 +76,7 @@ def _weights(expr: Any, parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     weights = [
         k
         for k, (arg, unit) in enumerate(parts)
-        if unit == ureg.percent
+        if unit == _PERCENT
         and not arg.free_symbols
         and _percent_literal(expr.args[k]) not in (None, 100)
     ]
@@ -103,7 +108,7 @@ def _percent_literal(expr: Any) -> Any:
 def infer_units(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
     """Rewrite ``expr`` for the given symbol units; return (expression, unit)."""
     if expr is PERCENT:
-        return sympy.Integer(1), ureg.percent
+        return sympy.Integer(1), _PERCENT
     if expr.is_Number or expr is sympy.nan:
         return expr, _DIMENSIONLESS
     if isinstance(expr, sympy.Symbol):
@@ -114,7 +119,8 @@ def infer_units(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
         parts = _weights(expr, [infer_units(arg, units) for arg in expr.args])
         unit = _DIMENSIONLESS
         for _, part_unit in parts:
-            unit = unit * part_unit
+            if part_unit is not _DIMENSIONLESS:  # pint's products are costly: skip x 1
+                unit = part_unit if unit is _DIMENSIONLESS else unit * part_unit
         return sympy.Mul(*(p for p, _ in parts), evaluate=False), unit
     if isinstance(expr, sympy.Pow):
         return _power(expr, units)
@@ -195,7 +201,7 @@ def simplify_unit(unit: Any) -> tuple[sympy.Expr, Any]:
         powers = dict(unit._units.items())
         scaled = [name for name in _SCALED if name in powers]
         single = len(scaled) == 1 and powers[scaled[0]] == 1
-        target = ureg.Unit(scaled[0]) if single else _DIMENSIONLESS
+        target = _SCALED[scaled[0]] if single else _DIMENSIONLESS
         return convert_factor(unit, target), target
     reduced = ureg.Quantity(1, unit).to_reduced_units()
     return convert_factor(unit, reduced.units), reduced.units
