@@ -312,3 +312,21 @@ def test_monthly_periods() -> None:
 def test_a_period_that_names_no_year_or_month_is_refused(period: Any) -> None:
     with pytest.raises(sakip.ValueTypeError, match="period must be"):
         sakip.evaluate("A tahun n", {"A": {2024: 1}}, period=period)
+
+
+def test_context_after_a_verbal_term_leaves_its_name_unless_names_would_merge() -> None:
+    # "pada setiap kecamatan" / "pada tiap kabupaten" are all that tell the terms apart:
+    # trimmed, both would be 'jumlah desa' and the ratio A / A = 1
+    text = "Persentase jumlah desa pada setiap kecamatan terhadap jumlah desa pada tiap kabupaten"
+    assert sakip.parse(text).variables == (
+        "jumlah desa pada setiap kecamatan",
+        "jumlah desa pada tiap kabupaten",
+    )
+    # trimmed: a note says what was left out and from which name
+    f = sakip.parse("Persentase jumlah lulusan pada setiap jenjang terhadap jumlah siswa")
+    assert f.variables == ("jumlah lulusan", "jumlah siswa")
+    assert any("'pada setiap jenjang'" in note and "'jumlah lulusan'" in note for note in f.notes)
+    # with signs, names are as written
+    assert sakip.parse("jumlah lulusan pada setiap jenjang / jumlah siswa").variables[0] == (
+        "jumlah lulusan pada setiap jenjang"
+    )

@@ -18,6 +18,7 @@ from .functions import FUNCTIONS
 from .labels import LabelRules
 from .naming import NameRules
 from .periodwords import PeriodRules
+from .qualifiers import trim_context
 from .scanning import error, match_date, match_period, type_at, word_at
 from .series import SeriesRules
 from .signs import SignRules
@@ -67,6 +68,8 @@ def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str], 
     chosen by context ("terhadap" read as a division)."""
     scan = _Scan(raw, text)
     scan.run()
+    if scan.verbal_ratio:
+        return trim_context(scan.out, scan.readings), scan.notes, scan.readings
     return scan.out, scan.notes, scan.readings
 
 

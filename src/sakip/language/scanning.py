@@ -158,6 +158,9 @@ class Output:
         #: The "(1-6)" asides of a "SIGMA [...]" that index their names.
         self.index_asides: set[int] = set()
         self.stopped = False
+        #: A ratio was read from words ("terhadap", "membagi ... dengan"): its names
+        #: may end in context (see qualifiers.py).
+        self.verbal_ratio = False
 
     # -- output ----------------------------------------------------------------------
     def emit(self, type_: str, value: str, first: Token, last: Token | None = None) -> None:

@@ -124,6 +124,7 @@ class VerbalRules(LeadWords):
     def _open_ratio(self, i: int, operator: str, width: int) -> None:
         """Write "(" A ")" operator "(" and promise ")" (and the head's scale) at the end
         of the clause."""
+        self.verbal_ratio = True
         head = self._head()
         if head is not None:
             lead = self._lead()
