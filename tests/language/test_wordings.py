@@ -330,3 +330,22 @@ def test_context_after_a_verbal_term_leaves_its_name_unless_names_would_merge() 
     assert sakip.parse("jumlah lulusan pada setiap jenjang / jumlah siswa").variables[0] == (
         "jumlah lulusan pada setiap jenjang"
     )
+
+
+def test_the_base_year_is_a_year_and_never_a_guess() -> None:
+    text = "((Produksi Tahun Berjalan - Tahun Dasar) / Tahun Dasar) x 100%"
+    series = {"Produksi": {2020: 15400, "2024": 17250}}
+    # (17250 - 15400) / 15400 x 100, the base year as int, text or a whole float
+    for year in (2020, "2020", 2020.0):
+        got = sakip.evaluate(text, {**series, "Tahun Dasar": year}, period=2024).magnitude
+        assert got == pytest.approx(1850 / 15400 * 100)
+    # a plain Produksi: is 2020 a year or a production? refused, not computed
+    with pytest.raises(sakip.ValueTypeError, match="base year of 'Produksi'"):
+        sakip.evaluate(text, {"Produksi": 17250, "Tahun Dasar": 2020})
+    with pytest.raises(sakip.ValueTypeError, match="must be a year"):
+        sakip.evaluate(text, {**series, "Tahun Dasar": 15400.5}, period=2024)
+    with pytest.raises(sakip.ConflictingValuesError):
+        values = {**series, "Tahun Dasar": 2020, "Produksi Tahun Dasar": 15400}
+        sakip.evaluate(text, values, period=2024)
+    with pytest.raises(sakip.MissingValueError, match="period 2020"):
+        sakip.evaluate(text, {"Produksi": {2024: 1}, "Tahun Dasar": 2020}, period=2024)

@@ -89,11 +89,19 @@ def bind(
             raise ConflictingValuesError(
                 slot.written, (spelled[("variable", slot.variable)], spelled[("slot", k)])
             )
+        if direct and slot.kind == "base" and slot.variable in by_variable:
+            # "Produksi Tahun Dasar": 15400 beside "Tahun Dasar": 2020
+            raise ConflictingValuesError(
+                slot.written, (spelled[("variable", slot.variable)], spelled[("slot", k)])
+            )
         if not direct and slot.variable is not None:
             raw = by_variable.get(slot.variable, _MISSING)
         if raw is None:
             raw = _MISSING
         try:
+            if slot.kind == "base" and not direct:
+                series = _MISSING if slot.series is None else by_variable.get(slot.series, _MISSING)
+                raw = _in_base_year(formula, slot, raw, series)
             if direct:  # bound by its written form, e.g. "A tahun n-1"
                 arg, unit = number(codes, slot, slot.written, raw)
             else:
@@ -228,6 +236,26 @@ def _by_period(series: Mapping[Any, Any]) -> bool:
 
 def _period_key(key: Any) -> Period | None:
     return read_period(key)
+
+
+def _in_base_year(formula: Formula, slot: Slot, year: Any, series: Any) -> Any:
+    """ "Produksi Tahun Dasar": Produksi's value in the year "Tahun Dasar" holds. The
+    base year is always a year: its value in that year is bound by the written form."""
+    year_name = formula.variables[slot.variable or 0]
+    name = formula.variables[slot.series or 0]
+    if year is _MISSING or series is _MISSING:
+        raise _Missing(year_name if year is _MISSING else name)
+    if not isinstance(series, Mapping):
+        raise ValueTypeError(
+            f"'{year_name}' is the base year of '{name}': give '{name}' as a mapping"
+            f" {{year: value}}, or bind '{slot.written}' to its value"
+        )
+    if isinstance(year, float | np.floating) and float(year).is_integer():
+        year = int(year)  # a year from a numeric column with gaps comes as 2020.0
+    when = read_period(year)
+    if when is None:
+        raise ValueTypeError(f"'{year_name}' must be a year (int or text), not {shown(year)}")
+    return _at_period(series, when, name)
 
 
 def _at_period(series: Mapping[Any, Any], wanted: Period, name: str) -> Any:

@@ -22,6 +22,7 @@ from .functions import FUNCTIONS
 from .rules import Category, Date, RuleBase, fail_at, position, sum_terms
 from .sums import SumRules
 from .symbols import INDEXED
+from .words import BASE_PERIOD
 
 __all__ = ["Builder", "fail_at", "position", "sum_terms"]
 
@@ -60,6 +61,12 @@ class Builder(SumRules, ConditionRules, ArithmeticRules, Transformer[Token, Any]
     def shifted_name(self, children: list[Token]) -> Any:
         name_tok, period = children
         variable = self.variable(str(name_tok), name_tok.start_pos or 0)
+        if str(period) == BASE_PERIOD:
+            # "Produksi Tahun Dasar": Produksi in the year the value "Tahun Dasar" gives
+            # (or the value itself when Produksi is not a series; see bind.py)
+            words = " ".join(self.text[period.start_pos : period.end_pos].split())
+            year = self.variable(words, period.start_pos or 0)
+            return self.symbols.slot("base", year, series=variable, written=f"{name_tok} {words}")
         months = str(period).endswith("m")  # "bulan sebelumnya": "-1m"
         offset = int(str(period).rstrip("m"))
         if offset == 0:

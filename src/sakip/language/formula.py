@@ -42,8 +42,10 @@ class Slot:
     ``kind`` is ``"value"`` (a variable at the evaluated period), ``"shift"`` (a
     variable at period + ``offset`` years, or months when ``step`` is ``"month"``),
     ``"total"`` (Σ X: the sum of a series),
-    ``"indexed"`` (``E_i``: a mapping index -> value) or ``"date"`` (a date literal
-    relative to the evaluated period, ``day``/``month`` + ``offset``).
+    ``"indexed"`` (``E_i``: a mapping index -> value), ``"date"`` (a date literal
+    relative to the evaluated period, ``day``/``month`` + ``offset``) or ``"base"``
+    (``Produksi Tahun Dasar``: the variable ``series`` in the year that ``variable``,
+    the base year, holds).
     """
 
     symbol: Any
@@ -57,6 +59,7 @@ class Slot:
     fallback_code: int | None = None
     date_typed: bool = False
     step: str = "year"
+    series: int | None = None
 
 
 class FormulaCache:

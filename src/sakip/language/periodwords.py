@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .scanning import Output, match_offset, match_period, word_at
-from .words import BASE_YEAR_WORDS, CURRENT
+from .words import BASE_PERIOD, BASE_YEAR_WORDS, CURRENT
 
 __all__ = ["PeriodRules"]
 
@@ -31,6 +31,12 @@ class PeriodRules(Output):
         if not self.last_is_name():
             return self._elided_name(i)
         period = match_period(self.toks, i + 1)
+        if period is None and word_at(self.toks, i + 1) in BASE_YEAR_WORDS:
+            if self.phrase and str(self.phrase[-1].value).casefold() in ("pada", "di", "dalam"):
+                self.phrase.pop()
+            self.flush()
+            self.emit("PERIOD", BASE_PERIOD, self.toks[i], self.toks[i + 1])
+            return i + 2
         if period is None:
             return None  # "pada tahun perencanaan": a word of a name
         if self.phrase and str(self.phrase[-1].value).casefold() in ("pada", "di", "dalam"):
@@ -51,7 +57,7 @@ class PeriodRules(Output):
     def _elided_name(self, i: int) -> int | None:
         """ "(PDRB tahun n - tahun n-1) / tahun n-1": a period alone, where a value
         stands, is the last named value at that period; "Tahun Dasar" alone is that
-        value in the base year, a value of its own."""
+        value in the base year."""
         if self.phrase or not self.out or self.out[-1].type not in ("SUB", "DIV", "LPAR", "ADD"):
             return None
         # the value a period was written for ("PDRB tahun n"), else the last name
@@ -68,9 +74,6 @@ class PeriodRules(Output):
         first, last = self.toks[i], self.toks[end - 1]
         shown = " ".join(self.text[(first.start_pos or 0) : (last.end_pos or 0)].split())
         self.readings.append(f"'{shown}' alone is read as '{named.value} {shown}'")
-        if base or period is None:
-            self.emit("NAME", f"{named.value} {shown}", first, last)
-        else:
-            self.emit("NAME", str(named.value), first)
-            self.emit("PERIOD", str(period[0]), first, last)
+        self.emit("NAME", str(named.value), first)
+        self.emit("PERIOD", BASE_PERIOD if base or period is None else str(period[0]), first, last)
         return end

@@ -93,7 +93,7 @@ class SymbolTable:
         appearance, slots renumbered, aliases (slugs and glossary descriptions)."""
         used = [s for s in self.slots.values() if expr.has(s["symbol"])]
         variables = sorted(
-            {s["variable"] for s in used if s["variable"] is not None},
+            {v for s in used for v in (s["variable"], s.get("series")) if v is not None},
             key=lambda v: self.var_first[v],
         )
         renumber = {old: new for new, old in enumerate(variables)}
@@ -103,6 +103,7 @@ class SymbolTable:
                 **{
                     **s,
                     "variable": renumber.get(s["variable"]) if s["variable"] is not None else None,
+                    **({"series": renumber[s["series"]]} if s.get("series") is not None else {}),
                 }
             )
             for s in used
@@ -114,7 +115,9 @@ class SymbolTable:
             "category_names": dict(self.category_text),
             "aliases": _aliases(names, glossary),
             "slot_keys": {
-                normalize_name(s.written): k for k, s in enumerate(slots) if s.kind == "shift"
+                normalize_name(s.written): k
+                for k, s in enumerate(slots)
+                if s.kind in ("shift", "base")
             },
         }
 

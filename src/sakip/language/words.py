@@ -13,6 +13,7 @@ from lark import Token
 __all__ = [
     "ABBREVIATIONS",
     "ALWAYS_KEYWORDS",
+    "BASE_PERIOD",
     "BASE_YEAR_WORDS",
     "CLAUSE_FILLERS",
     "CURRENT",
@@ -155,6 +156,8 @@ UNIT_WORDS = frozenset(
 MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
 # "X tahun dasar": the value in a base year, a value of its own (not an offset).
 BASE_YEAR_WORDS = frozenset({"dasar", "awal", "acuan"})
+#: The PERIOD token of "X tahun dasar": X in the year a value named "tahun dasar" gives.
+BASE_PERIOD = "base"
 CURRENT = {
     "berjalan": 0,
     "ini": 0,
