@@ -9,7 +9,7 @@ lookahead, which an LALR grammar cannot do by itself. It is a function of its in
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 
 from lark import Token
 
@@ -62,11 +62,13 @@ class RawTerminals:
         return stream
 
 
-def phrase_tokens(raw: list[Token], text: str) -> tuple[list[Token], list[str], list[str]]:
+def phrase_tokens(
+    raw: list[Token], text: str, index_ranges: Mapping[str, tuple[int, int]] | None = None
+) -> tuple[list[Token], list[str], list[str]]:
     """The grammar's phrase tokens for the raw tokens of ``text``, the notes on traps
     seen on the way (a minus glued between a name and a number), and the readings
     chosen by context ("terhadap" read as a division)."""
-    scan = _Scan(raw, text)
+    scan = _Scan(raw, text, index_ranges)
     scan.run()
     if scan.verbal_ratio:
         return trim_context(scan.out, scan.readings), scan.notes, scan.readings
@@ -188,6 +190,11 @@ class _Scan(_WordRules):
             self.phrase.append(tok)
             return i + 1
         return self.on_other(i)
+
+    def on_sigma(self, i: int) -> int:
+        """ "Σxi" with the range of i in the glossary is a series; else Σ of a name."""
+        series = self.indexed_total(i)
+        return self.on_other(i) if series is None else series
 
     def on_lpar(self, i: int) -> int:
         tok = self.toks[i]
@@ -317,6 +324,7 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
     "SNAKE": _Scan.on_snake,
     "ROOT": _Scan.on_root,
     "ELLIPSIS": _Scan.on_ellipsis,
+    "SIGMA": _Scan.on_sigma,
     "PERCENT": _Scan.on_percent,
     "DOT": _Scan.on_dot,
     "AMP": _Scan.on_amp,
@@ -340,6 +348,8 @@ _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     "dinyatakan": _WordRules.on_stated_in,
     "per": _WordRules.on_rate,
     "sigma": _WordRules.on_sigma_word,
+    "jumlah": _WordRules.indexed_total,
+    "total": _WordRules.indexed_total,
     "setiap": _WordRules.on_rate,
     "tiap": _WordRules.on_rate,
     **dict.fromkeys(DEFINERS, _WordRules.on_definer),

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 import threading
 import warnings
+from collections.abc import Mapping
 from importlib import resources
 from typing import Any
 
@@ -35,6 +36,7 @@ from ..errors import (
 from .bands import read_bands
 from .build import Builder, fail_at, position
 from .formula import Formula
+from .glossary import index_ranges, split_glossary
 from .lexer import RawTerminals, phrase_tokens
 from .limits import (
     MAX_DEPTH,
@@ -64,9 +66,6 @@ _SIGMA_PARTS = re.compile(
     """,
     re.VERBOSE,
 )
-_GLOSSARY = re.compile(r"(?i)\bdi\s?mana\s*:?")
-# A glossary entry's symbol: a few characters of a name, no operator, then "=".
-_GLOSSARY_ENTRY = re.compile(r"[^=;\n/×*+]{1,60}=")
 _OPENERS = {"(": ")", "[": "]"}
 _CLOSERS = {")": "(", "]": "["}
 _OPERATOR_TOKENS = {"ADD", "SUB", "MUL", "DIV", "CARET", "COMPARE", "EQUALS", "AND", "OR"}
@@ -126,25 +125,6 @@ def parse_quietly(text: str, decimal_point: bool = False) -> Formula:
 _fail = fail_at
 
 
-def _split_glossary(text: str) -> tuple[str, list[tuple[str, str]]]:
-    for match in _GLOSSARY.finditer(text):
-        rest = text[match.end() :]
-        if not rest.strip(" \t\n:;.,") and text[: match.start()].strip():
-            return text[: match.start()], []  # "... dimana:" with nothing after it
-        conditions = rest.strip().casefold().startswith("jika")
-        if conditions or not _GLOSSARY_ENTRY.match(rest) or not text[: match.start()].strip():
-            # "dimana jika ..." introduces conditions, and "desa di mana tersedia air"
-            # is part of a name: only "dimana X = ..." starts a glossary
-            continue
-        entries = []
-        for line in re.split(r"[;\n]", rest):
-            symbol, eq, description = line.partition("=")
-            if eq and symbol.strip():
-                entries.append((" ".join(symbol.split()), " ".join(description.split())))
-        return text[: match.start()], entries
-    return text, []
-
-
 def _check_brackets(text: str) -> None:
     """Report unbalanced or too deeply nested brackets before the parser sees them."""
     stack: list[tuple[str, int]] = []
@@ -195,13 +175,15 @@ def _tree_depth(tree: Tree[Any]) -> int:
     return deepest
 
 
-def _run_lark(text: str) -> tuple[Tree[Any], list[str], list[str]]:
+def _run_lark(
+    text: str, ranges: Mapping[str, tuple[int, int]] | None = None
+) -> tuple[Tree[Any], list[str], list[str]]:
     """Raw tokens -> phrase tokens -> an LALR parse of those tokens; and the notes."""
     parser = _lark()
     tokens: list[Token] = []
     try:
         raw = _open_sums(_raw_tokens(parser, text, 0), text, parser)
-        tokens, notes, readings = phrase_tokens(raw, text)
+        tokens, notes, readings = phrase_tokens(raw, text, ranges)
         interactive = parser.parse_interactive(start="start")
         for token in tokens:
             interactive.feed_token(token)
@@ -344,12 +326,12 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
 
 
 def _parse_text(text: str, decimal_point: bool, read: list[str]) -> Formula:
-    body, glossary = _split_glossary(text)
+    body, glossary = split_glossary(text)
     body, reading = focus(body)
     if not body.strip():
         raise _fail(text, 0, "empty formula")
     _check_brackets(body)
-    tree, notes, readings = _run_lark(body)
+    tree, notes, readings = _run_lark(body, index_ranges(glossary))
     if _tree_depth(tree) > MAX_TREE_DEPTH:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
     notes = list(dict.fromkeys(notes))  # once per distinct note

@@ -7,6 +7,8 @@ position without consuming it.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from lark import Token
 
 from ..errors import FormulaSyntaxError
@@ -115,7 +117,14 @@ def zero_width(type_: str, value: str, at: Token) -> Token:
 class Output:
     """The scan's state and what it writes: phrase tokens, and the pending name."""
 
-    def __init__(self, toks: list[Token], text: str) -> None:
+    def __init__(
+        self,
+        toks: list[Token],
+        text: str,
+        index_ranges: Mapping[str, tuple[int, int]] | None = None,
+    ) -> None:
+        #: The ranges a glossary gives one-letter indexes ("i = 1, 2, ..., 9").
+        self.index_ranges = dict(index_ranges or {})
         self.toks = [
             part for tok in toks for part in (split_hyphens(tok) if tok.type == "WORD" else [tok])
         ]

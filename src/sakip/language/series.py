@@ -1,4 +1,5 @@
-"""Series written out: "L1 + L2 + ... + L38", and "SIGMA [Dimensi (1-6) x Bobot (1-6)]".
+"""Series written out: "L1 + L2 + ... + L38", "SIGMA [Dimensi (1-6) x Bobot (1-6)]", and
+"Jumlah xi" with the range of i in the glossary ("dimana i = 1, 2, ..., 9").
 
 A written series stands for its terms: the ellipsis between numbered names is filled
 in with the names it skips, each a variable of its own. "SIGMA" (or "sigma") before a
@@ -18,6 +19,8 @@ from .scanning import Output, error, type_at, word_at, zero_width
 __all__ = ["SeriesRules"]
 
 _NUMBERED = re.compile(r"(?P<stem>.*?)\s*(?P<number>\d{1,4})")
+# "xi", "NRRi": a short stem of letters and the index letter the glossary gives a range.
+_INDEXED_WORD = re.compile(r"(?P<stem>[A-Za-z]{1,4})(?P<index>[a-z])")
 # The index a "SIGMA [...]" sum runs over: a letter no written name can take.
 _INDEX = "ι"
 
@@ -61,9 +64,40 @@ class SeriesRules(Output):
             found = (str(word.value), int(number)) if number.isdigit() else None
         return found
 
+    def indexed_total(self, i: int) -> int | None:
+        """ "Jumlah xi", "Σxi" with "i = 1, 2, ..., 9" in the glossary: the series
+        (x1 + x2 + ... + x9), each term a variable of its own."""
+        if self.phrase or not self.index_ranges or type_at(self.toks, i + 1) != "WORD":
+            return None
+        tok = self.toks[i + 1]
+        match = _INDEXED_WORD.fullmatch(str(tok.value))
+        if match is None or match.group("index") not in self.index_ranges:
+            return None
+        if type_at(self.toks, i + 2) == "WORD":
+            return None  # "Jumlah xi penduduk": a name goes on
+        stem, index = match.group("stem"), match.group("index")
+        low, high = self.index_ranges[index]
+        if high - low + 1 > MAX_SERIES_TERMS:
+            raise error(self.text, tok, f"a series of more than {MAX_SERIES_TERMS} names")
+        self.flush()
+        self.mark("LPAR", "(", self.toks[i])
+        for number in range(low, high + 1):
+            if number > low:
+                self.mark("ADD", "+", tok)
+            self.out.append(Token.new_borrow_pos("NAME", f"{stem}{number}", tok))
+        self.mark("RPAR", ")", tok)
+        self.readings.append(
+            f"'{self.toks[i].value} {tok.value}' is read as {stem}{low} + ... + {stem}{high}"
+            f" ({index} = {low}, ..., {high} in the glossary)"
+        )
+        return i + 2
+
     def on_sigma_word(self, i: int) -> int | None:
         """ "SIGMA [Dimensi (1-6) x Bobot Dimensi (1-6)]": Σ over the one index range
         written after each name."""
+        indexed = self.indexed_total(i)
+        if indexed is not None:
+            return indexed
         if self.phrase or type_at(self.toks, i + 1) not in ("LSQB", "LPAR"):
             return None
         close = _closing(self.toks, i + 1)

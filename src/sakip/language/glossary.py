@@ -1,0 +1,63 @@
+"""The glossary after a formula: "A / B x 100%, dimana A = ...; B = ...".
+
+Its entries name the formula's symbols (aliases for binding values) and may give an
+index its range: "i = 1, 2, ..., 9" makes "Jumlah xi" the series x1 + ... + x9.
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["index_ranges", "split_glossary"]
+
+_GLOSSARY = re.compile(r"(?i)\bdi\s?mana\s*:?")
+# A glossary entry's symbol: a few characters of a name, no operator, then "=".
+_GLOSSARY_ENTRY = re.compile(r"[^=;\n/×*+]{1,60}=")
+# Entries end at ";", a new line, or a comma before the next short "symbol =":
+# "i=1,2,...9, xi=rata-rata ..., y=skala maksimum".
+_GLOSSARY_SPLIT = re.compile(r"[;\n]|,\s*(?=[^\s,=;]{1,12}\s*=)")
+# "1, 2, ..., 9", "1,2,...9", "1 s.d. 9", "1 sampai 9", "1 - 9", "1..9": an index's range
+_RANGE = re.compile(
+    r"""
+    (?P<low> \d{1,3} ) \s*
+    (?: (?: , \s* \d{1,3} \s* )* ,? \s* (?: \.{2,3} | … ) \s* ,? \s*   # 1, 2, ..., or 1..
+      | (?: s\.?\s?d\.? | s/d | sampai(?:\s+dengan)? | [-–] ) \s*       # 1 s.d. 9, 1 - 9
+    )
+    (?P<high> \d{1,3} )
+    """,
+    re.VERBOSE | re.IGNORECASE,
+)
+#: An index is a single lowercase letter (i, j, k, ...).
+_INDEX = re.compile(r"[a-z]")
+
+
+def split_glossary(text: str) -> tuple[str, list[tuple[str, str]]]:
+    for match in _GLOSSARY.finditer(text):
+        rest = text[match.end() :]
+        if not rest.strip(" \t\n:;.,") and text[: match.start()].strip():
+            return text[: match.start()], []  # "... dimana:" with nothing after it
+        conditions = rest.strip().casefold().startswith("jika")
+        if conditions or not _GLOSSARY_ENTRY.match(rest) or not text[: match.start()].strip():
+            # "dimana jika ..." introduces conditions, and "desa di mana tersedia air"
+            # is part of a name: only "dimana X = ..." starts a glossary
+            continue
+        entries = []
+        for line in _GLOSSARY_SPLIT.split(rest):
+            symbol, eq, description = line.partition("=")
+            if eq and symbol.strip():
+                entries.append((" ".join(symbol.split()), " ".join(description.split())))
+        # "IKM = ... / y, dimana ...": the comma before "dimana" ends the formula
+        return text[: match.start()].rstrip(" \t,;"), entries
+    return text, []
+
+
+def index_ranges(glossary: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
+    """The ranges the glossary gives to one-letter indexes: ``i = 1, 2, ..., 9``."""
+    ranges = {}
+    for symbol, description in glossary:
+        match = _RANGE.fullmatch(description.strip(" .,;"))
+        if _INDEX.fullmatch(symbol) and match:
+            low, high = int(match.group("low")), int(match.group("high"))
+            if low <= high:
+                ranges[symbol] = (low, high)
+    return ranges

@@ -1,0 +1,57 @@
+"""The glossary after a formula: entries, aliases, and the ranges of indexes."""
+
+from __future__ import annotations
+
+import pytest
+
+import sakip
+from sakip.language.glossary import index_ranges, split_glossary
+
+
+def test_entries_split_at_commas_before_the_next_symbol() -> None:
+    body, entries = split_glossary("A / B x 100%, dimana A = jumlah lulusan, B = jumlah siswa")
+    assert body == "A / B x 100%"  # the comma before "dimana" ends the formula
+    assert entries == [("A", "jumlah lulusan"), ("B", "jumlah siswa")]
+    # a comma inside a description stays in it
+    _, entries = split_glossary("A / B dimana A = desa, kelurahan dan kota; B = luas")
+    assert entries == [("A", "desa, kelurahan dan kota"), ("B", "luas")]
+
+
+@pytest.mark.parametrize(
+    ("written", "expected"),
+    [
+        ("1,2,...9", (1, 9)),
+        ("1, 2, ..., 14", (1, 14)),
+        ("1, 2, …, 38", (1, 38)),
+        ("1 s.d. 5", (1, 5)),
+        ("1 s/d 5", (1, 5)),
+        ("1 sampai dengan 6", (1, 6)),
+        ("1 - 3", (1, 3)),
+        ("1..4", (1, 4)),
+    ],
+)
+def test_the_range_of_a_one_letter_index(written: str, expected: tuple[int, int]) -> None:
+    assert index_ranges([("i", written)]) == {"i": expected}
+
+
+def test_only_one_letter_indexes_with_an_upward_range() -> None:
+    assert index_ranges([("X", "1..4"), ("n", "jumlah unsur"), ("i", "9 s.d. 1")]) == {}
+
+
+def test_a_sum_over_the_glossary_range_is_a_series_of_names() -> None:
+    f = sakip.parse("Σxi / n, dimana i = 1 s.d. 3; n = jumlah unsur")
+    assert f.variables == ("x1", "x2", "x3", "n")
+    # (2 + 4 + 6) / 3 = 4; "n" is bound by its glossary description
+    values = {"x1": 2, "x2": 4, "x3": 6, "jumlah unsur": 3}
+    assert sakip.evaluate(f, values).magnitude == 4
+    # without a range for i, "Jumlah xi" is a name as written
+    assert sakip.parse("Jumlah xi / n").variables == ("Jumlah xi", "n")
+    # a name that goes on after "xi" is a name
+    assert sakip.parse("Jumlah xi penduduk / n, dimana i = 1 s.d. 3").variables[0] == (
+        "Jumlah xi penduduk"
+    )
+
+
+def test_a_series_longer_than_the_limit_is_refused() -> None:
+    with pytest.raises(sakip.FormulaSyntaxError, match="more than 200"):
+        sakip.parse("Jumlah xi / n, dimana i = 1 s.d. 500")
