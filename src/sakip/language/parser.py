@@ -37,6 +37,7 @@ from .bands import read_bands
 from .build import Builder, fail_at, position
 from .formula import Formula
 from .glossary import index_ranges, split_glossary
+from .group_mean import read_group_mean
 from .lexer import RawTerminals, phrase_tokens
 from .limits import (
     MAX_DEPTH,
@@ -320,6 +321,10 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
             decimal_point=decimal_point,
             notes=(*formula.notes, *table.notes, *table.gaps, *table.overlaps),
         )
+    mean = read_group_mean(text)
+    if mean is not None:
+        formula = _parse_text(mean[0], False, [*read, mean[1]])
+        return attrs.evolve(formula, text=written, decimal_point=decimal_point)
     formula = _parse_text(text, decimal_point, read)
     # the Formula keeps the text as the user wrote it (LaTeX, a PDF's stacked fraction)
     return formula if text == written else attrs.evolve(formula, text=written)
