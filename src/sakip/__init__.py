@@ -1,9 +1,12 @@
 """sakip: exact, unit-checked evaluation of Indonesian performance-indicator formulas.
 
+```python
 >>> import sakip
 >>> sakip.evaluate("Jumlah Penduduk yang bekerja / Angkatan Kerja x 100%",
 ...                {"Jumlah Penduduk yang bekerja": 930, "angkatan_kerja": 1000}).magnitude
 93.0
+
+```
 """
 
 from __future__ import annotations

@@ -1,9 +1,12 @@
 """The IKU catalog of Perbup Banyuasin 45/2019: data files -> model -> lookups.
 
+```python
 >>> from sakip import catalog
 >>> cat = catalog.load()
 >>> cat.get("AKB").id
 'iku.06'
+
+```
 """
 
 from __future__ import annotations

@@ -136,13 +136,13 @@ class Scale:
         gives the grade, any other label is its own grade. Gaps are kept (a value in
         one raises ScaleError naming it); overlapping bands are a ScaleError here.
 
-        >>> scale = Scale.parse("D = 25-64,99; C = 65-76,6")
-        >>> scale.band(70).grade
-        'C'
-        >>> scale.band(64.995)
-        Traceback (most recent call last):
-        ...
-        sakip.errors.ScaleError: 64,995 falls in the gap between D (25-64,99) and C (65-76,6)
+            >>> scale = Scale.parse("D = 25-64,99; C = 65-76,6")
+            >>> scale.band(70).grade
+            'C'
+            >>> scale.band(64.995)
+            Traceback (most recent call last):
+            ...
+            sakip.errors.ScaleError: 64,995 falls in the gap between D (25-64,99) and C (65-76,6)
         """
         try:
             table = read_bands(text)

@@ -53,12 +53,12 @@ def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
     such as ``A / B x 100%`` or ``jika A > 80 maka "Baik" ...`` is left to the formula
     parser).
 
-    >>> table = read_bands("Baik = 76,61 - 88,30; Sangat Baik = 88,31 - 100,00")
-    >>> [band.label for band in table.bands]
-    ['Baik', 'Sangat Baik']
-    >>> print(table.formula_text().replace("; ", ";\n"))
-    jika {nilai} >= 76,61 dan {nilai} <= 88,3 maka "Baik";
-    jika {nilai} >= 88,31 dan {nilai} <= 100 maka "Sangat Baik"
+        >>> table = read_bands("Baik = 76,61 - 88,30; Sangat Baik = 88,31 - 100,00")
+        >>> [band.label for band in table.bands]
+        ['Baik', 'Sangat Baik']
+        >>> print(table.formula_text().replace("; ", ";\n"))
+        jika {nilai} >= 76,61 dan {nilai} <= 88,3 maka "Baik";
+        jika {nilai} >= 88,31 dan {nilai} <= 100 maka "Sangat Baik"
 
     A text that is clearly a table but has a class that cannot be read raises
     :class:`~sakip.FormulaSyntaxError` naming it.
