@@ -45,6 +45,7 @@ _SIZE = {"hari": 0, "minggu": 1, "bulan": 2, "tahun": 3}
 
 # Signs that make any text a formula (band_tokens.tokenize marks them "op"): a spaced
 # division sign, or one of the others anywhere.
+_DIGITS = re.compile(r"\d+")
 _FORMULA_SIGN = re.compile(r"\s/\s|[*×÷^Σ∑\"“”{}|#≠@]")
 
 
@@ -63,8 +64,8 @@ def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
     A text that is clearly a table but has a class that cannot be read raises
     :class:`~sakip.FormulaSyntaxError` naming it.
     """
-    if not isinstance(text, str) or len(text) > MAX_LENGTH or not re.search(r"\d", text):
-        return None
+    if not isinstance(text, str) or len(text) > MAX_LENGTH or len(_DIGITS.findall(text)) < 2:
+        return None  # two classes need two bounds at least
     if _FORMULA_SIGN.search(text):
         return None  # the quick answer for most formulas, before tokenizing
     tokens = tokenize(text, decimal_point)

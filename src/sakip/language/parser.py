@@ -69,6 +69,8 @@ _SIGMA_PARTS = re.compile(
 )
 _OPENERS = {"(": ")", "[": "]"}
 _CLOSERS = {")": "(", "]": "["}
+# Only these characters matter to the bracket check: it visits them, not every character.
+_BRACKET_CHARS = re.compile(r'[()\[\]{}"“”]')
 _OPERATOR_TOKENS = {"ADD", "SUB", "MUL", "DIV", "CARET", "COMPARE", "EQUALS", "AND", "OR"}
 
 
@@ -130,7 +132,8 @@ def _check_brackets(text: str) -> None:
     """Report unbalanced or too deeply nested brackets before the parser sees them."""
     stack: list[tuple[str, int]] = []
     in_brace = in_quote = False
-    for pos, char in enumerate(text):
+    for found in _BRACKET_CHARS.finditer(text):
+        pos, char = found.start(), found.group()
         if in_brace:
             in_brace = char != "}"
         elif in_quote:
