@@ -264,6 +264,11 @@ LONG = [
     _fill("A - B / ", suffix="B x 100%"),
     "akar(" + "A x " * 1200 + "B)",
     _fill("JUM-(n-1) + ", suffix="1"),
+    # a mean over groups with a clause of spaces; many series over a glossary range
+    "Rata-rata lama. Untuk mereka yang tamat SD diperhitungkan 6 tahun, tamat SMP"
+    " diperhitungkan 9 tahun." + " " * 4800,
+    "Rata-rata: " + " " * 4900 + "; a diperhitungkan 1 tahun; b diperhitungkan 2 tahun",
+    " + ".join(["Σxi"] * 60) + ", dimana i = 1 - 200",
 ]
 
 

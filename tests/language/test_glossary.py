@@ -55,3 +55,43 @@ def test_a_sum_over_the_glossary_range_is_a_series_of_names() -> None:
 def test_a_series_longer_than_the_limit_is_refused() -> None:
     with pytest.raises(sakip.FormulaSyntaxError, match="more than 200"):
         sakip.parse("Jumlah xi / n, dimana i = 1 s.d. 500")
+
+
+def test_only_whole_runs_and_one_range_per_index() -> None:
+    # "1, 3, ..., 9" skips numbers; two different ranges for i: no range is taken
+    assert index_ranges([("i", "1, 3, ..., 9")]) == {}
+    assert index_ranges([("i", "2, 4, ..., 10")]) == {}
+    assert index_ranges([("i", "1 - 3"), ("i", "1 - 5")]) == {}
+    assert index_ranges([("i", "1 - 3"), ("i", "1-3")]) == {"i": (1, 3)}
+
+
+@pytest.mark.parametrize(
+    ("text", "variables"),
+    [
+        # words ending in the index letter are words: "bayi", "nilai", "dana", "desa"
+        (
+            "Jumlah bayi / Jumlah lahir hidup x 1000, dimana i = 1, 2, ..., 12",
+            ("Jumlah bayi", "Jumlah lahir hidup"),
+        ),
+        ("Total dana / Total desa, dimana a = 1 - 3", ("Total dana", "Total desa")),
+        # a double index is no series of names
+        ("IKM = Jumlah xij, dimana i = 1 - 3, j = 1 - 2", ("Jumlah xij",)),
+        # an operator word after the symbol ends it: (x1 + x2 + x3) x (x1 + x2 + x3)
+        ("Σxi x Σxi, dimana i = 1 - 3", ("x1", "x2", "x3")),
+        ("Jumlah xi dikali 100 / y, dimana i = 1, 2, ..., 3", ("x1", "x2", "x3", "y")),
+    ],
+)
+def test_what_is_and_is_not_a_series(text: str, variables: tuple[str, ...]) -> None:
+    assert sakip.parse(text).variables == variables
+
+
+def test_the_product_of_two_series_is_computed() -> None:
+    # (2 + 2 + 2) x (2 + 2 + 2) = 36
+    values = {"x1": 2, "x2": 2, "x3": 2}
+    assert sakip.evaluate("Σxi x Σxi, dimana i = 1 - 3", values).magnitude == 36
+
+
+def test_names_written_out_are_limited_in_all() -> None:
+    # ten series of 200 names each: 2.000 variables from 77 characters
+    with pytest.raises(sakip.LimitError, match="200 names in all"):
+        sakip.parse(" + ".join(["Σxi"] * 10) + ", dimana i = 1 - 200")

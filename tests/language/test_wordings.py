@@ -349,3 +349,54 @@ def test_the_base_year_is_a_year_and_never_a_guess() -> None:
         sakip.evaluate(text, values, period=2024)
     with pytest.raises(sakip.MissingValueError, match="period 2020"):
         sakip.evaluate(text, {"Produksi": {2024: 1}, "Tahun Dasar": 2020}, period=2024)
+    with pytest.raises(sakip.ValueTypeError, match="must be a year"):  # not a month
+        monthly = {"Produksi": {"2020-01": 1, "2024-01": 2}, "Tahun Dasar": "2020-01"}
+        sakip.evaluate(text, monthly, period="2024-01")
+    # errors name the value in the base year, not the year
+    with pytest.raises(sakip.ZeroDenominatorError, match="'Produksi Tahun Dasar' is 0"):
+        sakip.evaluate(text, {"Produksi": {2020: 0, 2024: 5}, "Tahun Dasar": 2020}, period=2024)
+    with pytest.raises(sakip.FormulaSyntaxError, match="'tahun dasar'"):
+        sakip.parse("Produksi tahun dasar tahun n-1")  # the words as written, no token name
+
+
+@pytest.mark.parametrize(
+    ("text", "first"),
+    [
+        # a qualifier that defines the value stays in the name
+        (
+            "Persentase jumlah keluarga di setiap desa yang memiliki jamban sehat terhadap"
+            " total keluarga",
+            "jumlah keluarga di setiap desa yang memiliki jamban sehat",
+        ),
+        (
+            "Persentase jumlah penduduk miskin di wilayah perkotaan terhadap jumlah penduduk",
+            "jumlah penduduk miskin di wilayah perkotaan",
+        ),
+        (
+            "Persentase laporan yang diselesaikan dalam satu hari kerja terhadap jumlah laporan",
+            "laporan yang diselesaikan dalam satu hari kerja",
+        ),
+        # a name in braces is as written, and beside it the same name keeps its context
+        (
+            "Persentase jumlah guru pada setiap sekolah terhadap {jumlah guru pada setiap sekolah}",
+            "jumlah guru pada setiap sekolah",
+        ),
+        # names that would share a slug keep their context
+        (
+            "Persentase Jumlah Guru pada setiap sekolah terhadap jumlah_guru",
+            "Jumlah Guru pada setiap sekolah",
+        ),
+    ],
+)
+def test_context_that_defines_a_value_stays(text: str, first: str) -> None:
+    assert sakip.parse(text).variables[0] == first
+
+
+def test_a_trimmed_name_binds_by_its_whole_form_and_its_glossary_entry() -> None:
+    text = (
+        "Persentase jumlah lulusan pada setiap jenjang terhadap jumlah murid,"
+        " dimana jumlah lulusan pada setiap jenjang = lulusan tetap"
+    )
+    # 1 / 4 x 100 = 25, whichever name the value is given by
+    for key in ("jumlah lulusan", "jumlah lulusan pada setiap jenjang", "lulusan tetap"):
+        assert sakip.evaluate(text, {key: 1, "jumlah murid": 4}).magnitude == 25

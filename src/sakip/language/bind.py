@@ -152,7 +152,11 @@ def _slot_value(
     period: Period | None,
     totals: bool = True,
 ) -> tuple[Any, Any]:
-    name = formula.variables[slot.variable] if slot.variable is not None else slot.written
+    name = (
+        formula.variables[slot.variable]
+        if slot.variable is not None and slot.kind != "base"
+        else slot.written
+    )
     if slot.kind == "date":
         if period is None:
             raise ValueTypeError(f"the date '{slot.written}' depends on the year: pass period=")
@@ -253,7 +257,7 @@ def _in_base_year(formula: Formula, slot: Slot, year: Any, series: Any) -> Any:
     if isinstance(year, float | np.floating) and float(year).is_integer():
         year = int(year)  # a year from a numeric column with gaps comes as 2020.0
     when = read_period(year)
-    if when is None:
+    if when is None or when[1] is not None:
         raise ValueTypeError(f"'{year_name}' must be a year (int or text), not {shown(year)}")
     return _at_period(series, when, name)
 

@@ -22,7 +22,7 @@ from .functions import FUNCTIONS
 from .rules import Category, Date, RuleBase, fail_at, position, sum_terms
 from .sums import SumRules
 from .symbols import INDEXED
-from .words import BASE_PERIOD
+from .words import OFFSET_PERIOD
 
 __all__ = ["Builder", "fail_at", "position", "sum_terms"]
 
@@ -61,7 +61,7 @@ class Builder(SumRules, ConditionRules, ArithmeticRules, Transformer[Token, Any]
     def shifted_name(self, children: list[Token]) -> Any:
         name_tok, period = children
         variable = self.variable(str(name_tok), name_tok.start_pos or 0)
-        if str(period) == BASE_PERIOD:
+        if not OFFSET_PERIOD.fullmatch(str(period)):
             # "Produksi Tahun Dasar": Produksi in the year the value "Tahun Dasar" gives
             # (or the value itself when Produksi is not a series; see bind.py)
             words = " ".join(self.text[period.start_pos : period.end_pos].split())
@@ -146,6 +146,7 @@ class Builder(SumRules, ConditionRules, ArithmeticRules, Transformer[Token, Any]
         glossary: list[tuple[str, str]],
         traps: list[str],
         notes: list[str] | None = None,
+        aliases: list[tuple[str, str]] | None = None,
     ) -> Formula:
         free = self.symbols.free_index(expr)
         if free is not None:
@@ -162,5 +163,7 @@ class Builder(SumRules, ConditionRules, ArithmeticRules, Transformer[Token, Any]
             has_default=self.has_default,
             uses_dates=self.uses_dates,
             decimal_point=self.decimal_point,
-            **self.symbols.tables(expr, glossary),
+            # a name whose context the lexer left out keeps its whole form as an alias
+            # (first, so that the glossary may name it by its whole form too)
+            **self.symbols.tables(expr, [*(aliases or ()), *glossary]),
         )

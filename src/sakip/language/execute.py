@@ -232,7 +232,7 @@ def _broadcast(mask: Any, shape: tuple[int, ...]) -> Any:
 
 def _written(formula: Formula, k: int) -> str:
     slot = formula.slots[k]
-    if slot.variable is None:
+    if slot.variable is None or slot.kind == "base":  # "Produksi Tahun Dasar", not the year
         return slot.written
     name = formula.variables[slot.variable]
     if slot.kind == "shift":

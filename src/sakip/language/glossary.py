@@ -19,10 +19,10 @@ _GLOSSARY_SPLIT = re.compile(r"[;\n]|,\s*(?=[^\s,=;]{1,12}\s*=)")
 # "1, 2, ..., 9", "1,2,...9", "1 s.d. 9", "1 sampai 9", "1 - 9", "1..9": an index's range
 _RANGE = re.compile(
     r"""
-    (?P<low> \d{1,3} ) \s*
-    (?: (?: , \s* \d{1,3} \s* )* ,? \s* (?: \.{2,3} | … ) \s* ,? \s*   # 1, 2, ..., or 1..
-      | (?: s\.?\s?d\.? | s/d | sampai(?:\s+dengan)? | [-–] ) \s*       # 1 s.d. 9, 1 - 9
-    )
+    (?P<listed> \d{1,3} (?: \s* , \s* \d{1,3} )* ) \s*   # 1, 2,
+    (?: ,? \s* (?: \.{2,3} | … ) \s* ,?                    # ..., or ..
+      | (?: s\.?\s?d\.? | s/d | sampai(?:\s+dengan)? | [-–] )  # s.d., sampai, -
+    ) \s*
     (?P<high> \d{1,3} )
     """,
     re.VERBOSE | re.IGNORECASE,
@@ -52,12 +52,16 @@ def split_glossary(text: str) -> tuple[str, list[tuple[str, str]]]:
 
 
 def index_ranges(glossary: list[tuple[str, str]]) -> dict[str, tuple[int, int]]:
-    """The ranges the glossary gives to one-letter indexes: ``i = 1, 2, ..., 9``."""
-    ranges = {}
+    """The ranges the glossary gives to one-letter indexes: ``i = 1, 2, ..., 9``. Only
+    whole runs ("1, 3, ..., 9" skips numbers: not a range) and one range per index."""
+    ranges: dict[str, tuple[int, int] | None] = {}
     for symbol, description in glossary:
         match = _RANGE.fullmatch(description.strip(" .,;"))
-        if _INDEX.fullmatch(symbol) and match:
-            low, high = int(match.group("low")), int(match.group("high"))
-            if low <= high:
-                ranges[symbol] = (low, high)
-    return ranges
+        if not _INDEX.fullmatch(symbol) or match is None:
+            continue
+        listed = [int(n) for n in match.group("listed").split(",")]
+        low, high = listed[0], int(match.group("high"))
+        whole = listed == list(range(low, low + len(listed))) and listed[-1] < high
+        found = (low, high) if whole else None
+        ranges[symbol] = found if ranges.get(symbol, found) == found else None
+    return {symbol: found for symbol, found in ranges.items() if found is not None}

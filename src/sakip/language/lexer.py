@@ -64,15 +64,17 @@ class RawTerminals:
 
 def phrase_tokens(
     raw: list[Token], text: str, index_ranges: Mapping[str, tuple[int, int]] | None = None
-) -> tuple[list[Token], list[str], list[str]]:
+) -> tuple[list[Token], list[str], list[str], list[tuple[str, str]]]:
     """The grammar's phrase tokens for the raw tokens of ``text``, the notes on traps
-    seen on the way (a minus glued between a name and a number), and the readings
-    chosen by context ("terhadap" read as a division)."""
+    seen on the way (a minus glued between a name and a number), the readings chosen
+    by context ("terhadap" read as a division), and aliases: (name, whole name) for
+    names whose context was left out."""
     scan = _Scan(raw, text, index_ranges)
     scan.run()
     if scan.verbal_ratio:
-        return trim_context(scan.out, scan.readings), scan.notes, scan.readings
-    return scan.out, scan.notes, scan.readings
+        tokens, aliases = trim_context(scan.out, text, scan.readings)
+        return tokens, scan.notes, scan.readings, aliases
+    return scan.out, scan.notes, scan.readings, []
 
 
 class _WordRules(

@@ -34,8 +34,9 @@ MAX_CODE_NESTING = 150
 MAX_EXPONENT = 1000
 #: Terms a Σ computes, counting nested sums as the product of their ranges.
 MAX_SUM_TERMS = 100_000
-#: Names a written series "L1 + L2 + ... + L38" stands for (each is a variable, and
-#: a sum of more terms than this would pass the tree depth anyway).
+#: Names the written series of one formula stand for in all ("L1 + L2 + ... + L38",
+#: "Jumlah xi" over a glossary range): each is a variable, and a sum of more terms
+#: than this would pass the tree depth anyway.
 MAX_SERIES_TERMS = 200
 #: Parsed formulas kept by text.
 MAX_FORMULAS_CACHED = 10_000

@@ -31,6 +31,7 @@ from ..errors import (
     LimitError,
     NotAFormulaError,
     NumberTextError,
+    SakipError,
     ValueTypeError,
 )
 from .bands import read_bands
@@ -181,20 +182,21 @@ def _tree_depth(tree: Tree[Any]) -> int:
 
 def _run_lark(
     text: str, ranges: Mapping[str, tuple[int, int]] | None = None
-) -> tuple[Tree[Any], list[str], list[str]]:
-    """Raw tokens -> phrase tokens -> an LALR parse of those tokens; and the notes."""
+) -> tuple[Tree[Any], list[str], list[str], list[tuple[str, str]]]:
+    """Raw tokens -> phrase tokens -> an LALR parse of those tokens; the notes, the
+    readings and the aliases the lexer found (see phrase_tokens)."""
     parser = _lark()
     tokens: list[Token] = []
     try:
         raw = _open_sums(_raw_tokens(parser, text, 0), text, parser)
-        tokens, notes, readings = phrase_tokens(raw, text, ranges)
+        tokens, notes, readings, aliases = phrase_tokens(raw, text, ranges)
         interactive = parser.parse_interactive(start="start")
         for token in tokens:
             interactive.feed_token(token)
         tree = interactive.feed_eof(tokens[-1] if tokens else None)  # type: ignore[no-untyped-call]
     except UnexpectedInput as exc:
         raise _translate(exc, text, tokens) from None
-    return tree, notes, readings
+    return tree, notes, readings, aliases
 
 
 def _raw_tokens(parser: Lark, text: str, offset: int) -> list[Token]:
@@ -324,10 +326,14 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
             decimal_point=decimal_point,
             notes=(*formula.notes, *table.notes, *table.gaps, *table.overlaps),
         )
-    mean = read_group_mean(text)
+    mean = read_group_mean(text, decimal_point)
     if mean is not None:
-        formula = _parse_text(mean[0], False, [*read, mean[1]])
-        return attrs.evolve(formula, text=written, decimal_point=decimal_point)
+        try:
+            formula = _parse_text(mean[0], False, [*read, mean[1]])
+        except SakipError:
+            pass  # the text as written says what is wrong, not the text we wrote
+        else:
+            return attrs.evolve(formula, text=written)
     formula = _parse_text(text, decimal_point, read)
     # the Formula keeps the text as the user wrote it (LaTeX, a PDF's stacked fraction)
     return formula if text == written else attrs.evolve(formula, text=written)
@@ -339,7 +345,7 @@ def _parse_text(text: str, decimal_point: bool, read: list[str]) -> Formula:
     if not body.strip():
         raise _fail(text, 0, "empty formula")
     _check_brackets(body)
-    tree, notes, readings = _run_lark(body, index_ranges(glossary))
+    tree, notes, readings, aliases = _run_lark(body, index_ranges(glossary))
     if _tree_depth(tree) > MAX_TREE_DEPTH:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
     notes = list(dict.fromkeys(notes))  # once per distinct note
@@ -349,7 +355,8 @@ def _parse_text(text: str, decimal_point: bool, read: list[str]) -> Formula:
         expr = builder.transform(tree)
     except VisitError as exc:  # lark wraps errors raised inside the transformer
         raise exc.orig_exc from None
-    return builder.finish(expr, glossary, find_traps(tree, body) + notes, read + reading + readings)
+    traps = find_traps(tree, body) + notes
+    return builder.finish(expr, glossary, traps, read + reading + readings, aliases)
 
 
 _PROSE_WORDS = 12

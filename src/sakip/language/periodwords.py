@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from .scanning import Output, match_offset, match_period, word_at
-from .words import BASE_PERIOD, BASE_YEAR_WORDS, CURRENT
+from .words import BASE_YEAR_WORDS, CURRENT
 
 __all__ = ["PeriodRules"]
 
@@ -35,7 +35,8 @@ class PeriodRules(Output):
             if self.phrase and str(self.phrase[-1].value).casefold() in ("pada", "di", "dalam"):
                 self.phrase.pop()
             self.flush()
-            self.emit("PERIOD", BASE_PERIOD, self.toks[i], self.toks[i + 1])
+            written = f"{self.toks[i].value} {self.toks[i + 1].value}"
+            self.emit("PERIOD", written, self.toks[i], self.toks[i + 1])
             return i + 2
         if period is None:
             return None  # "pada tahun perencanaan": a word of a name
@@ -75,5 +76,5 @@ class PeriodRules(Output):
         shown = " ".join(self.text[(first.start_pos or 0) : (last.end_pos or 0)].split())
         self.readings.append(f"'{shown}' alone is read as '{named.value} {shown}'")
         self.emit("NAME", str(named.value), first)
-        self.emit("PERIOD", BASE_PERIOD if base or period is None else str(period[0]), first, last)
+        self.emit("PERIOD", shown if base or period is None else str(period[0]), first, last)
         return end

@@ -36,8 +36,10 @@ __all__ = [
 ]
 
 
-def error(text: str, tok: Token, message: str) -> FormulaSyntaxError:
-    return FormulaSyntaxError(message, text, tok.line or 1, tok.column or 1)
+def error(
+    text: str, tok: Token, message: str, cls: type[FormulaSyntaxError] = FormulaSyntaxError
+) -> FormulaSyntaxError:
+    return cls(message, text, tok.line or 1, tok.column or 1)
 
 
 # -- matching what follows a position ------------------------------------------------
@@ -170,6 +172,8 @@ class Output:
         #: A ratio was read from words ("terhadap", "membagi ... dengan"): its names
         #: may end in context (see qualifiers.py).
         self.verbal_ratio = False
+        #: Names the series of this formula wrote out ("L1 + ... + L38"), for the limit.
+        self.series_names = 0
 
     # -- output ----------------------------------------------------------------------
     def emit(self, type_: str, value: str, first: Token, last: Token | None = None) -> None:

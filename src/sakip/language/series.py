@@ -13,14 +13,17 @@ import re
 
 from lark import Token
 
+from ..errors import LimitError
 from .limits import MAX_SERIES_TERMS
 from .scanning import Output, error, type_at, word_at, zero_width
+from .words import ALWAYS_KEYWORDS, OPERATOR_WORDS
 
 __all__ = ["SeriesRules"]
 
 _NUMBERED = re.compile(r"(?P<stem>.*?)\s*(?P<number>\d{1,4})")
-# "xi", "NRRi": a short stem of letters and the index letter the glossary gives a range.
-_INDEXED_WORD = re.compile(r"(?P<stem>[A-Za-z]{1,4})(?P<index>[a-z])")
+# "xi", "Xi", "NRRi": a symbol's stem (one or two small letters, or capitals) and the
+# index letter the glossary gives a range; "bayi" and "nilai" are words, not symbols.
+_INDEXED_WORD = re.compile(r"(?P<stem>[a-z]{1,2}|[A-Z]{1,4}|[A-Z][a-z])(?P<index>[a-z])")
 # The index a "SIGMA [...]" sum runs over: a letter no written name can take.
 _INDEX = "ι"
 
@@ -41,9 +44,7 @@ class SeriesRules(Output):
         final = self._final_term(i + 2)
         if final is None or final[0] != last[0] or final[1] <= last[1]:
             raise error(self.text, tok, "the names around '...' must be one name numbered upwards")
-        count = final[1] - last[1] - 1
-        if count > MAX_SERIES_TERMS:
-            raise error(self.text, tok, f"a series of more than {MAX_SERIES_TERMS} names")
+        self._count_series(final[1] - last[1] - 1, tok)
         stem = last[0]
         for number in range(last[1] + 1, final[1]):
             self.out.append(Token.new_borrow_pos("NAME", f"{stem}{number}", tok))
@@ -73,12 +74,13 @@ class SeriesRules(Output):
         match = _INDEXED_WORD.fullmatch(str(tok.value))
         if match is None or match.group("index") not in self.index_ranges:
             return None
-        if type_at(self.toks, i + 2) == "WORD":
+        if match.group("stem")[-1] in self.index_ranges:
+            return None  # "xij": a sum over two indexes is not a series of names
+        if (word_at(self.toks, i + 2) or "x") not in ALWAYS_KEYWORDS | OPERATOR_WORDS:
             return None  # "Jumlah xi penduduk": a name goes on
         stem, index = match.group("stem"), match.group("index")
         low, high = self.index_ranges[index]
-        if high - low + 1 > MAX_SERIES_TERMS:
-            raise error(self.text, tok, f"a series of more than {MAX_SERIES_TERMS} names")
+        self._count_series(high - low + 1, tok)
         self.flush()
         self.mark("LPAR", "(", self.toks[i])
         for number in range(low, high + 1):
@@ -91,6 +93,15 @@ class SeriesRules(Output):
             f" ({index} = {low}, ..., {high} in the glossary)"
         )
         return i + 2
+
+    def _count_series(self, count: int, tok: Token) -> None:
+        """Names written out in the whole formula stay within the limit: each is a
+        variable, and many short series would cost as much as one long one."""
+        self.series_names += count
+        if self.series_names > MAX_SERIES_TERMS:
+            raise error(
+                self.text, tok, f"series of more than {MAX_SERIES_TERMS} names in all", LimitError
+            )
 
     def on_sigma_word(self, i: int) -> int | None:
         """ "SIGMA [Dimensi (1-6) x Bobot Dimensi (1-6)]": Σ over the one index range

@@ -13,7 +13,6 @@ from lark import Token
 __all__ = [
     "ABBREVIATIONS",
     "ALWAYS_KEYWORDS",
-    "BASE_PERIOD",
     "BASE_YEAR_WORDS",
     "CLAUSE_FILLERS",
     "CURRENT",
@@ -26,6 +25,7 @@ __all__ = [
     "MUL_WORDS",
     "NAME_SLASH_WORDS",
     "NUMBER_WORDS",
+    "OFFSET_PERIOD",
     "OPERAND_ENDS",
     "OPERATOR_WORDS",
     "PREFIXES",
@@ -156,8 +156,9 @@ UNIT_WORDS = frozenset(
 MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
 # "X tahun dasar": the value in a base year, a value of its own (not an offset).
 BASE_YEAR_WORDS = frozenset({"dasar", "awal", "acuan"})
-#: The PERIOD token of "X tahun dasar": X in the year a value named "tahun dasar" gives.
-BASE_PERIOD = "base"
+#: The value of a PERIOD token that is an offset ("-1", "0", "-1m" for a month); any
+#: other PERIOD holds the words of a base year as written ("tahun dasar").
+OFFSET_PERIOD = re.compile(r"[+-]?\d+m?")
 CURRENT = {
     "berjalan": 0,
     "ini": 0,
