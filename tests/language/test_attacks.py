@@ -379,12 +379,27 @@ def test_band_gap_gives_no_label() -> None:
         sakip.evaluate(text, {"IKU": 65})  # 60 < 65 <= 70: the gap
 
 
-@pytest.mark.parametrize(
-    "text", ["Persentase A terhadap B x 100%", "Rasio A terhadap B x 100%", "A - B / B x 100%"]
-)
-def test_traps_warn(text: str) -> None:
-    _, ambiguous = _evaluate(text, {"A": 1, "B": 4})
+def test_traps_warn() -> None:
+    _, ambiguous = _evaluate("A - B / B x 100%", {"A": 1, "B": 4})
     assert ambiguous
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Persentase A terhadap B x 100%",
+        "Persentase A dibagi B dikali 100%",
+        "Persentase A dibagi dengan B, dikalikan 100%",
+        "Persentase A terhadap B, kemudian hasilnya dikalikan seratus persen",
+        "Rasio A terhadap B x 100%",
+    ],
+)
+def test_a_scale_written_after_a_verbal_ratio_scales_the_ratio(text: str) -> None:
+    # 1 / 4 x 100 = 25 %: the written x 100% is the ratio's scale, neither inside the
+    # denominator (0,25) nor on top of the head's own x 100% (0,25 again)
+    result, ambiguous = _evaluate(text, {"A": 1, "B": 4})
+    assert result.magnitude == pytest.approx(25) and not ambiguous
+    assert result.units == sakip.ureg.percent
 
 
 # -- 4. silent wrong numbers (bugs) ------------------------------------------------------

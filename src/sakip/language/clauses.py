@@ -4,8 +4,8 @@
 from __future__ import annotations
 
 from ..errors import FormulaSyntaxError
-from .scanning import Output, word_at, zero_width
-from .words import CLAUSE_FILLERS, NUMBER_WORDS, OPERAND_ENDS
+from .scanning import Output, type_at, word_at, zero_width
+from .words import CLAUSE_FILLERS, MUL_WORDS, NUMBER_WORDS, OPERAND_ENDS
 
 __all__ = ["ClauseRules"]
 
@@ -41,7 +41,27 @@ class ClauseRules(Output):
         if tok.type in ("ADD", "SUB", "_SEMI") or (tok.type == "COMPARE" and self.in_condition):
             return True
         word = word_at(self.toks, i)
-        return word in ("maka", "selain", "jika") or (self.in_condition and word in ("dan", "atau"))
+        if word in ("maka", "selain", "jika") or (self.in_condition and word in ("dan", "atau")):
+            return True
+        return self._written_scale(i)
+
+    def _written_scale(self, i: int) -> bool:
+        """ "Persentase A terhadap B x 100%": a multiplication by a number after the
+        ratio's second term is its scale, written out; the head's own x 100% then goes
+        (A / B x 100%, not A / (B x 100%) x 100%)."""
+        tok = self.toks[i]
+        if not (tok.type in ("STAR", "X_GLUED") or word_at(self.toks, i) in MUL_WORDS):
+            return False
+        k = i + 1
+        if word_at(self.toks, k) == "dengan":
+            k += 1
+        if not (type_at(self.toks, k) == "NUMBER" or word_at(self.toks, k) in NUMBER_WORDS):
+            return False
+        head_scale = [("PERCENT", "%"), ("NUMBER", "100"), ("MUL", "x")]
+        if self.closers[-4:-1] == head_scale:
+            del self.closers[-4:-1]
+            self.readings.append("the scale written after the ratio is the head's x 100%")
+        return True
 
     def on_filler(self, i: int) -> int | None:
         """ "kemudian", "hasilnya", "sedangkan" where a clause starts: no meaning."""

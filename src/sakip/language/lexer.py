@@ -113,6 +113,10 @@ class _WordRules(
 
     def on_dibagi(self, i: int) -> int:
         width = 2 if word_at(self.toks, i + 1) == "dengan" else 1
+        if self.phrase and self._head() is not None:
+            # "Persentase A dibagi dengan B": the head's scale, as with "terhadap"
+            self._open_ratio(i, "/", width)
+            return i + width
         return self.keyword(i, "DIV", "dibagi", width)
 
     def on_jika(self, i: int) -> int:
@@ -252,6 +256,11 @@ class _Scan(_WordRules):
         Polio"), or separates arguments and conditions."""
         nxt = word_at(self.toks, i + 1)
         if not self.brackets and not self.in_condition and self._clause_follows(i + 1):
+            k = i + 1
+            while word_at(self.toks, k) in CLAUSE_FILLERS:
+                k += 1
+            if self.closers and len(self.brackets) == self.ratio_depth:
+                self._written_scale(k)  # ", dikalikan 100%": the head's scale, written
             self.close_clause()
             self.readings.append(f"the comma before '{nxt}' ends a clause")
             return i + 1

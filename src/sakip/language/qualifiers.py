@@ -33,7 +33,8 @@ _CONTEXT = re.compile(
         (?: setiap | tiap | masing-masing ) (?: \s+ (?!yang\b) \S+ ){1,3}   # a breakdown
       | (?: (?: satu | suatu ) \s+ )? (?: periode | kurun \s+ waktu ) \b
         (?: (?! \s yang \s (?!sama$) ) . ){0,60}                             # the period
-      | (?: wilayah | daerah | waktu | tahun ) (?: \s+ (?!yang\b) \S+ ){0,3}
+      | (?: (?: satu | suatu ) \s+ )? (?: wilayah | daerah | waktu | tahun )
+        (?: \s+ (?!yang\b) \S+ ){0,3}
         \s+ (?: tertentu | yang \s+ sama )                                   # left open
     )
     $

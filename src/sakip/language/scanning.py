@@ -14,6 +14,7 @@ from lark import Token
 from ..errors import FormulaSyntaxError
 from .words import (
     CURRENT,
+    DIVIDING_WORDS,
     DIVISION_WORDS,
     MONTHS,
     NAME_SLASH_WORDS,
@@ -159,6 +160,10 @@ class Output:
             tok.type == "SLASH" or word_at(self.toks, k) in DIVISION_WORDS
             for k, tok in enumerate(self.toks)
         )
+        #: The formula divides in words ("terhadap", "dibandingkan"), with a ratio head.
+        self.worded_ratio = any(
+            word_at(self.toks, k) in DIVIDING_WORDS for k in range(len(self.toks))
+        )
         #: The formula is written with signs ("*", "x", "^", "Σ"), not in words.
         self.symbolic = any(
             tok.type in ("STAR", "X_GLUED", "CARET", "SIGMA")
@@ -217,7 +222,9 @@ class Output:
             return True
         if words > 1 and all(is_abbreviation(p) for p in parts):
             return True
-        return words > 1 and self.divides
+        # beside another division, or in a ratio written in words ("Proporsi ... SD/MI/
+        # Sederajat terhadap ..."), a slash inside a name of several words is the name's
+        return words > 1 and (self.divides or self.worded_ratio)
 
     def joined_text(self, first: Token, last: Token) -> Token:
         """One WORD holding the source text from ``first`` to ``last``."""

@@ -77,7 +77,9 @@ class LeadWords(Output):
         if k == len(lead):
             return ""
         words = self._drop_lead(k)
-        down = "penurunan" in said
+        # a fall counts positive only when the text names a fall alone, not "kenaikan
+        # atau penurunan" (a change either way)
+        down = said & {"penurunan"} and not said & {"pertumbuhan", "kenaikan", "peningkatan"}
         self.readings.append(
             f"'{words} A dibandingkan dengan B' is read as "
             + ("(B - A) / B, a fall counted positive" if down else "(A - B) / B")

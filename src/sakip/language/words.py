@@ -123,6 +123,7 @@ RATIO_HEADS = {
 # "tingkat pertumbuhan A dibandingkan dengan B": a growth rate, (A - B) / B.
 GROWTH_WORDS = frozenset(
     {"tingkat", "laju", "pertumbuhan", "kenaikan", "peningkatan", "perubahan", "penurunan"}
+    | {"atau", "/"}  # "kenaikan atau penurunan": a change either way
 )
 # Verbs whose operator waits for "dengan": "membagi A dengan B".
 VERB_OPERATORS = {
