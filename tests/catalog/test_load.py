@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import json
 import pickle
+import tempfile
 from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sakip
 from sakip import catalog
@@ -110,6 +113,15 @@ scale = "biner"
     row = mine.get("iku.01")
     assert row.name == "Tingkat Pengangguran Terbuka" and row.template == "t1"
     assert mine.scales["biner"].band(50).grade == "Y"  # 50 opens the upper band
+    # sakip.evaluate grades an indicator on its own catalog's scale: 60 / 100 x 100% = 60
+    result = sakip.evaluate(row, {"Jumlah Penganggur": 60, "Jumlah Angkatan Kerja": 100})
+    assert (result.magnitude, result.grade) == (pytest.approx(60), "Y")  # type: ignore[attr-defined]
+    # an indicator built by hand with a scale no catalog has: an error that names it
+    import attrs
+
+    orphan = attrs.evolve(row, scale="elsewhere", grading=None)
+    with pytest.raises(CatalogDataError, match="no scale 'elsewhere' in its catalog"):
+        sakip.evaluate(orphan, {"Jumlah Penganggur": 60, "Jumlah Angkatan Kerja": 100})
     assert catalog.load(mine.to_toml(tmp_path / "out")) == mine
 
 
@@ -245,3 +257,18 @@ def test_equality_ignores_where_a_catalog_was_read(tmp_path: Path) -> None:
     again = catalog.load(SHIPPED.to_toml(tmp_path))
     assert again.get("iku.06").source_file != SHIPPED.get("iku.06").source_file
     assert again.get("iku.06") == SHIPPED.get("iku.06")
+
+
+@settings(max_examples=50, deadline=None)
+@given(st.text(max_size=40), st.lists(st.text(max_size=15), max_size=3))
+def test_any_text_survives_a_toml_round_trip(text: str, notes: list[str]) -> None:
+    """The oracle is identity: what the writer escapes, tomllib must read back as it was."""
+    import attrs
+
+    row = attrs.evolve(catalog.load().get("iku.26"), sumber_data=text, catatan=tuple(notes))
+    section = attrs.evolve(SHIPPED.sections[0], indicators=(row,), name=text or "x")
+    mine = catalog.Catalog(sections=(section,), scales={})
+    with tempfile.TemporaryDirectory() as folder:
+        again = catalog.load(mine.to_toml(folder))
+    assert again == mine
+    assert again.get("iku.26").sumber_data == text

@@ -28,6 +28,8 @@ SHIPPED = catalog.load()
         ("Cakupan penanganan gizi buruk", "higher"),
         ("Persentase temuan yang ditindaklanjuti", "higher"),
         ("Desa bebas kawasan kumuh", "higher"),
+        ("Penduduk usia 15 tahun ke atas melek huruf (tidak buta aksara)", "higher"),
+        ("Persentase rumah tidak layak huni", "lower"),  # 'tidak' inside the phrase itself
         # whole words only: 'kematian' is not inside 'pemakaman'
         ("Persentase pemakaman yang tertata", "higher"),
     ],

@@ -7,6 +7,8 @@ from pathlib import Path
 
 import pandas as pd
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 import sakip
 from sakip import catalog
@@ -268,3 +270,41 @@ def test_a_table_catalog_round_trips_through_toml(tmp_path: Path) -> None:
         again = catalog.from_table(catalog.load(cat.to_toml(folder)).to_table())
     assert [i.formula_text for i in again] == ["A / B x 1.000", None]
     assert [s.name for s in again.sections] == ["Indikator Kinerja Utama"]
+
+
+@st.composite
+def spelled(draw: st.DrawFn, header: str) -> str:
+    """A header as someone typed it: any case, spaces doubled, a newline or '_' between words."""
+    words = [
+        "".join(c.upper() if draw(st.booleans()) else c.lower() for c in word)
+        for word in header.split()
+    ]
+    glue = draw(st.sampled_from([" ", "  ", "\n", "_"]))
+    return draw(st.sampled_from(["", " "])) + glue.join(words)
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    st.data(),
+    st.sampled_from(["Indikator Kinerja", "IKU", "Indikator"]),
+    st.sampled_from(["Rumus", "Formulasi Perhitungan", "Cara Pengukuran", "Formula"]),
+    st.lists(st.tuples(st.integers(1, 10**6), st.integers(1, 10**6)), min_size=1, max_size=4),
+)
+def test_generated_tables_compute_their_ratios(
+    data: st.DataObject, name: str, rumus: str, pairs: list[tuple[int, int]]
+) -> None:
+    """Oracle: a / b x 100 by Python arithmetic, whatever the headers' case and spacing."""
+    table = pd.DataFrame(
+        {
+            data.draw(spelled(name)): [f"Indikator {k}" for k in range(len(pairs))],
+            data.draw(spelled(rumus)): [
+                f"Jumlah A{k} / Jumlah B{k} x 100%" for k in range(len(pairs))
+            ],
+            data.draw(spelled("Satuan")): ["%"] * len(pairs),
+        }
+    )
+    cat = catalog.from_table(table)
+    assert len(cat) == len(pairs)
+    for k, (a, b) in enumerate(pairs):
+        result = sakip.evaluate(cat.get(k + 1), {f"Jumlah A{k}": a, f"Jumlah B{k}": b})
+        assert result.magnitude == pytest.approx(a / b * 100, rel=1e-12)

@@ -15,6 +15,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
+import attrs
+
 from ..errors import CatalogDataError, CatalogError, TableLimitError, UnitError
 from ..units import parse_unit
 from .model import Catalog, Indicator, Section, format_fields
@@ -157,7 +159,18 @@ def read_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
     scales = _scales(data)
     for section in sections:
         _check_references(section, scales)
-    return Catalog(sections=tuple(sections), scales=scales)
+    graded = [_graded(section, scales) for section in sections]
+    return Catalog(sections=tuple(graded), scales=scales)
+
+
+def _graded(section: Section, scales: dict[str, Scale]) -> Section:
+    """The section with each indicator on a scale holding that Scale itself."""
+    if not any(i.scale for i in section.indicators):
+        return section
+    indicators = tuple(
+        attrs.evolve(i, grading=scales[i.scale]) if i.scale else i for i in section.indicators
+    )
+    return attrs.evolve(section, indicators=indicators)
 
 
 def _templates(data: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:

@@ -174,7 +174,8 @@ def _value(value: Any) -> str:
 
 
 def _one_line(text: str) -> str:
-    return " ".join(text.split())
+    """Text for a comment line: TOML comments hold no control characters."""
+    return " ".join("".join(c if c.isprintable() else " " for c in text).split())
 
 
 def to_table(catalog: Catalog) -> Any:

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -11,6 +13,9 @@ from ..errors import AmbiguousKeyError, UnknownIndicatorError
 from ..language import Formula, normalize_name, parse_quietly
 from ..units import parse_unit
 from .scales import Scale
+
+if TYPE_CHECKING:
+    from .dhis2 import Dhis2Export
 
 __all__ = [
     "AmbiguousKeyError",
@@ -96,6 +101,9 @@ class Indicator:
         default=False,
     )
     source_file: str = attrs.field(default="", eq=False)  # where it was read, not what it is
+    #: The Scale that ``scale`` names in the indicator's own catalog, set by the loader,
+    #: so an indicator of any catalog is graded on its catalog's scale.
+    grading: Scale | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def lampiran(self) -> int:
@@ -208,7 +216,7 @@ class Catalog:
     def perangkat_daerah(self) -> tuple[Section, ...]:
         return tuple(s for s in self.sections if s.number != 0)
 
-    def to_toml(self, folder: Any) -> Any:
+    def to_toml(self, folder: str | os.PathLike[str]) -> Path:
         """Write the catalog as TOML files into ``folder`` (made if missing); returns the
         folder's Path, which :func:`sakip.catalog.load` reads back to an equal catalog."""
         from .export import write_toml
@@ -227,7 +235,7 @@ class Catalog:
 
         return to_table(self)
 
-    def to_dhis2(self) -> Any:
+    def to_dhis2(self) -> Dhis2Export:
         """DHIS2 indicator metadata for the A / B x factor formulas (see ``catalog.dhis2``)."""
         from .dhis2 import to_dhis2
 

@@ -15,7 +15,14 @@ import re
 
 from ..language import normalize_name
 
-__all__ = ["LOWER_IS_BETTER", "POLARITY_WORDS", "TURNING_WORDS", "infer_polarity", "read_polarity"]
+__all__ = [
+    "LOWER_IS_BETTER",
+    "NEGATIONS",
+    "POLARITY_WORDS",
+    "TURNING_WORDS",
+    "infer_polarity",
+    "read_polarity",
+]
 
 #: Phrases of an indicator name that make it lower-is-better, with why. Matched as whole
 #: words, case-free; the first match names the reason.
@@ -91,6 +98,9 @@ TURNING_WORDS: tuple[str, ...] = (
     "telah bekerja",
 )
 
+#: Words that negate the phrase right after them: "melek huruf (tidak buta aksara)".
+NEGATIONS: tuple[str, ...] = ("tidak", "bukan", "non")
+
 #: What a Polaritas / Sifat cell says, case-free.
 POLARITY_WORDS: dict[str, str] = {
     **dict.fromkeys(
@@ -124,11 +134,12 @@ def infer_polarity(name: str) -> tuple[str, str]:
     found = next((p for p in LOWER_IS_BETTER if _has(folded, p)), None)
     if found is None:
         return "higher", "inferred from the name: no lower-is-better word, so higher is better"
-    turning = next((w for w in TURNING_WORDS if _has(folded, w)), None)
+    negated = next((f"{n} {found}" for n in NEGATIONS if _has(folded, f"{n} {found}")), None)
+    turning = negated or next((w for w in TURNING_WORDS if _has(folded, w)), None)
     if turning is not None:
         return (
             "higher",
-            f"inferred from the name: '{found}' is lower-is-better, but '{turning}' measures"
-            " its remedy, so higher is better",
+            f"inferred from the name: '{found}' is lower-is-better, but '{turning}' turns"
+            " it around, so higher is better",
         )
     return "lower", f"inferred from the name: '{found}' ({LOWER_IS_BETTER[found]})"

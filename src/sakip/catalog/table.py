@@ -17,6 +17,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+import attrs
 import sympy
 
 from ..errors import CatalogDataError, SakipError, TableLimitError, UnitError
@@ -210,9 +211,18 @@ def _text(value: Any) -> str:
     return "" if text in ("nan", "NaT", "<NA>") else text
 
 
-def _rows(frame: Any, found: dict[str, Any], first_line: int) -> list[dict[str, Any]]:
+@attrs.frozen
+class _Row:
+    """One indicator row: its line in the table, its cells by field, notes on reading it."""
+
+    line: int
+    cells: dict[str, str]
+    notes: tuple[str, ...] = ()
+
+
+def _rows(frame: Any, found: dict[str, Any], first_line: int) -> list[_Row]:
     """Each row's cells by field, merged cells carried down; blank rows left out."""
-    rows: list[dict[str, Any]] = []
+    rows: list[_Row] = []
     above: dict[str, str] = {}
     for offset, values in enumerate(frame.itertuples(index=False, name=None)):
         cells = {field: _text(values[pos]) for field, (pos, _) in found.items()}
@@ -228,9 +238,7 @@ def _rows(frame: Any, found: dict[str, Any], first_line: int) -> list[dict[str, 
                 if field == "name":
                     notes.append("name cell empty (merged?): the name above is used")
         above.update({k: v for k, v in cells.items() if v})
-        cells["_line"] = str(first_line + offset)
-        cells["_notes"] = "\n".join(notes)
-        rows.append(cells)
+        rows.append(_Row(first_line + offset, cells, tuple(notes)))
     return rows
 
 
@@ -239,12 +247,10 @@ def _blank(cells: Mapping[str, str]) -> bool:
     return not any(v for k, v in cells.items() if k not in ("number", "section"))
 
 
-def _catalog(
-    rows: list[dict[str, Any]], found: dict[str, Any], file: str, name: str, code: str
-) -> Catalog:
-    groups: dict[str, list[dict[str, Any]]] = {}
+def _catalog(rows: list[_Row], found: dict[str, Any], file: str, name: str, code: str) -> Catalog:
+    groups: dict[str, list[_Row]] = {}
     for row in rows:
-        groups.setdefault(row.get("section", ""), []).append(row)
+        groups.setdefault(row.cells.get("section", ""), []).append(row)
     sections: list[Section] = []
     codes: set[str] = set()
     one = "section" not in found  # one table: the regency's own, numbered 0
@@ -252,7 +258,7 @@ def _catalog(
         section_code = code if one else _code(title, codes)
         codes.add(section_code)
         head = {"number": number, "code": section_code, "name": title or name, "seed_line": 1}
-        numbers = [_number(r.get("number", "")) for r in members]
+        numbers = [_number(r.cells.get("number", "")) for r in members]
         # ids by the printed numbers when they name each row once, else by position
         keys = [n or 0 for n in numbers]
         if 0 in keys or len(set(keys)) < len(keys):
@@ -280,10 +286,10 @@ def _number(text: str) -> int | None:
 
 
 def _indicator(
-    row: dict[str, str], found: dict[str, Any], file: str, code: str, key: int, index: int
+    source: _Row, found: dict[str, Any], file: str, code: str, key: int, index: int
 ) -> dict[str, Any]:
-    line = int(row["_line"])
-    catatan = [f"read from {file}, line {line}"] + [n for n in row["_notes"].split("\n") if n]
+    row, line = source.cells, source.line
+    catatan = [f"read from {file}, line {line}", *source.notes]
     name = row["name"] or f"(no name, line {line})"
     if not row["name"]:
         catatan.append("the table gives no indicator name")
@@ -308,9 +314,8 @@ def _indicator(
         data["formula"] = formula
     data.update(_unit(row, catatan))
     data.update(_polarity(row, found, name))
-    for field in ("keterangan",):
-        if row.get(field):
-            data[field] = row[field]
+    if row.get("keterangan"):
+        data["keterangan"] = row["keterangan"]
     for field in ("allowed_values", "abbreviations"):  # lists, written "a; b"
         if row.get(field):
             data[field] = [v.strip() for v in row[field].split(";") if v.strip()]
