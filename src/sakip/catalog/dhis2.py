@@ -127,7 +127,8 @@ def _shape(indicator: Indicator) -> tuple[list[Term], list[Term], int]:
             slots[slot.symbol] = (formula.variables[slot.variable], slot.offset)
         else:
             what = _KINDS.get(slot.kind, slot.kind)
-            raise _NotRatio(f"uses {what} ({slot.written}), which DHIS2 has no expression for")
+            named = slot.written or formula.variables[slot.variable or 0]
+            raise _NotRatio(f"uses {what} ({named}), which DHIS2 has no expression for")
     top, bottom = sympy.fraction(sympy.together(formula.expr))
     if not bottom.free_symbols:
         raise _NotRatio("not a ratio: no variable in the denominator")
