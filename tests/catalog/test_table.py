@@ -308,3 +308,19 @@ def test_generated_tables_compute_their_ratios(
     for k, (a, b) in enumerate(pairs):
         result = sakip.evaluate(cat.get(k + 1), {f"Jumlah A{k}": a, f"Jumlah B{k}": b})
         assert result.magnitude == pytest.approx(a / b * 100, rel=1e-12)
+
+
+def test_a_first_section_without_a_name_takes_the_catalog_name() -> None:
+    cat = catalog.from_table(frame(OPD=[None, "Dinkes"], IKU=["a", "b"]))
+    assert [(s.code, s.name) for s in cat.sections] == [
+        ("indikator_kinerja_utama", "Indikator Kinerja Utama"),
+        ("dinkes", "Dinkes"),
+    ]
+
+
+def test_lint_checks_a_table_catalog() -> None:
+    # a ratio in % without x 100%: the same finding lint gives the shipped catalog
+    cat = catalog.from_table(frame(IKU=["Rasio", "Persentase"], Rumus=["A / B", "C / D x 100%"],
+                                   Satuan=["%", "%"]))  # fmt: skip
+    findings = sakip.lint(cat)
+    assert [(f.id, f.kind, f.seed_line) for f in findings] == [("iku.01", "missing-percent", 2)]

@@ -255,7 +255,7 @@ def _catalog(rows: list[_Row], found: dict[str, Any], file: str, name: str, code
     codes: set[str] = set()
     one = "section" not in found  # one table: the regency's own, numbered 0
     for number, (title, members) in enumerate(groups.items(), start=0 if one else 1):
-        section_code = code if one else _code(title, codes)
+        section_code = code if one else _code(title or name, codes)
         codes.add(section_code)
         head = {"number": number, "code": section_code, "name": title or name, "seed_line": 1}
         numbers = [_number(r.cells.get("number", "")) for r in members]
