@@ -324,3 +324,13 @@ def test_lint_checks_a_table_catalog() -> None:
                                    Satuan=["%", "%"]))  # fmt: skip
     findings = sakip.lint(cat)
     assert [(f.id, f.kind, f.seed_line) for f in findings] == [("iku.01", "missing-percent", 2)]
+
+
+def test_a_unit_cell_that_names_no_unit_names_the_row_and_field(tmp_path: Path) -> None:
+    path = tmp_path / "iku.csv"
+    path.write_text("IKU,Rumus,Unit sakip\nJarak,A / B,furlong\n", encoding="utf-8")
+    with pytest.raises(CatalogDataError) as caught:
+        catalog.from_table(path)
+    error = caught.value
+    assert (error.file, error.row, error.field) == (str(path), "iku.01", "unit")
+    assert error.problem == "unknown unit 'furlong'"

@@ -23,7 +23,7 @@ import sympy
 from ..errors import CatalogDataError, SakipError, TableLimitError, UnitError
 from ..language import normalize_name, parse_quietly, slugify
 from ..units import parse_unit
-from ._load import MAX_FILE_BYTES, MAX_TABLE_ROWS, _section
+from ._load import MAX_FILE_BYTES, MAX_TABLE_ROWS, _check_references, _section
 from .model import Catalog, Section
 from .polarity import infer_polarity, read_polarity
 
@@ -266,7 +266,9 @@ def _catalog(rows: list[_Row], found: dict[str, Any], file: str, name: str, code
         data = [
             _indicator(row, found, file, section_code, keys[i], i) for i, row in enumerate(members)
         ]
-        sections.append(_section(file, {"section": head, "indicator": data}, {}))
+        section = _section(file, {"section": head, "indicator": data}, {})
+        _check_references(section, {})  # a 'Unit sakip' cell must name a unit
+        sections.append(section)
     return Catalog(sections=tuple(sections), scales={})
 
 
