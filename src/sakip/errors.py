@@ -15,6 +15,7 @@ from typing import Any, ClassVar
 __all__ = [
     "AmbiguousFormulaWarning",
     "AmbiguousKeyError",
+    "CatalogDataError",
     "CatalogError",
     "CatalogWarning",
     "ConditionError",
@@ -219,6 +220,29 @@ class CatalogError(SakipError):
     """A catalog data file is malformed; the message names the file, the indicator and the field."""
 
     code = "catalog"
+
+
+class CatalogDataError(CatalogError):
+    """A catalog the user gave (a TOML file or folder, an IKU table) is malformed:
+    ``file`` names it, ``row`` the indicator (its id, or the table row), ``field`` the
+    field or column, and ``problem`` says what is wrong."""
+
+    code = "catalog_data"
+
+    def __init__(
+        self, problem: str, file: str = "", row: str | None = None, field: str | None = None
+    ) -> None:
+        self.problem = problem
+        self.file = file
+        self.row = row
+        self.field = field
+        super().__init__(problem, file, row, field)
+
+    def __str__(self) -> str:
+        where = [part for part in (self.file, self.row) if part]
+        if self.field is not None:
+            where.append(f"field '{self.field}'")
+        return ": ".join([*where, self.problem])
 
 
 class UnknownIndicatorError(SakipError, KeyError):

@@ -1,26 +1,42 @@
-"""Reading and checking the catalog's TOML files (data/*.toml) into the model."""
+"""Reading and checking catalog TOML files (the shipped data/*.toml, or a user's) into the model.
+
+A file is known by what it holds, not by its name: ``[section]`` with its
+``[[indicator]]`` rows, ``[[template]]`` rows shared by several sections, ``[[scale]]``
+grading scales, or several of these in one file.
+"""
 
 from __future__ import annotations
 
+import os
 import re
 import tomllib
+from collections.abc import Iterable
 from importlib import resources
+from pathlib import Path
 from typing import Any
 
-from ..errors import CatalogError, UnitError
+import attrs
+
+from ..errors import CatalogDataError, CatalogError, TableLimitError, UnitError
 from ..units import parse_unit
 from .model import Catalog, Indicator, Section, format_fields
 from .scales import Scale, ScaleError
 
-__all__ = ["CatalogError", "read_catalog"]
+__all__ = ["MAX_FILE_BYTES", "MAX_TABLE_ROWS", "CatalogError", "read_catalog"]
 
+# Limits on a user's catalog: a file is read whole, and every row's RUMUS is parsed.
+#: Bytes of one catalog file (TOML, CSV or xlsx); the shipped catalog is 0,6 MB in all.
+MAX_FILE_BYTES = 50_000_000
+#: Indicator rows of one IKU table (a regency has a few hundred).
+MAX_TABLE_ROWS = 20_000
 
 _INDICATOR_FIELDS = format_fields(Indicator)
 _SECTION_FIELDS = format_fields(Section)
+_TABLES = ("section", "indicator", "template", "scale")
 
 
-def _fail(file: str, where: str, field: str, problem: str) -> CatalogError:
-    return CatalogError(f"{file}: {where}: field '{field}': {problem}")
+def _fail(file: str, where: str, field: str, problem: str) -> CatalogDataError:
+    return CatalogDataError(problem, file, where, field)
 
 
 def _check(file: str, where: str, table: dict[str, Any], spec: dict[str, Any]) -> None:
@@ -29,7 +45,8 @@ def _check(file: str, where: str, table: dict[str, Any], spec: dict[str, Any]) -
         if field not in spec:
             raise _fail(file, where, field, "unknown field")
         expected = spec[field].metadata["type"]
-        if not isinstance(value, expected) or isinstance(value, bool):
+        # a bool is an int to Python; only a bool field takes one
+        if not isinstance(value, expected) or (isinstance(value, bool) and expected is not bool):
             raise _fail(file, where, field, f"must be {expected.__name__}")
         if isinstance(value, list) and not all(isinstance(v, str) for v in value):
             raise _fail(file, where, field, "must be a list of strings")
@@ -44,6 +61,8 @@ def _check(file: str, where: str, table: dict[str, Any], spec: dict[str, Any]) -
 def _indicator(
     file: str, code: str, row: dict[str, Any], templates: dict[str, dict[str, Any]]
 ) -> Indicator:
+    if not isinstance(row, dict):
+        raise CatalogDataError("an [[indicator]] must be a table", file, code)
     where = str(row.get("id", "?"))
     if "template" in row:
         template = templates.get(row["template"])
@@ -51,7 +70,7 @@ def _indicator(
             raise _fail(file, where, "template", f"no template {row['template']!r}")
         row = {**template, **row}
     _check(file, where, row, _INDICATOR_FIELDS)
-    if not re.fullmatch(rf"{re.escape(code)}\.\d\d[a-z]?", row["id"]):
+    if not re.fullmatch(rf"{re.escape(code)}\.\d{{2,}}[a-z]?", row["id"]):
         raise _fail(file, where, "id", f"must be '{code}.NN' with an optional letter")
     if (row["kind"] == "formula") != ("formula" in row):
         raise _fail(file, where, "formula", "a formula row needs a formula; a direct row has none")
@@ -63,10 +82,14 @@ def _indicator(
 def _section(file: str, data: dict[str, Any], templates: dict[str, dict[str, Any]]) -> Section:
     head = data.get("section")
     if not isinstance(head, dict):
-        raise CatalogError(f"{file}: missing [section]")
+        raise CatalogDataError("missing [section]", file)
     _check(file, "[section]", head, _SECTION_FIELDS)
     code = head["code"]
+    if not re.fullmatch(r"[a-z][a-z0-9_]*", code):
+        raise _fail(file, "[section]", "code", "must be lowercase letters, digits and '_'")
     rows = data.get("indicator", [])
+    if not isinstance(rows, list):
+        raise CatalogDataError("[[indicator]] must be an array of tables", file, code)
     indicators = tuple(_indicator(file, code, row, templates) for row in rows)
     seen: set[str] = set()
     for indicator in indicators:
@@ -76,47 +99,134 @@ def _section(file: str, data: dict[str, Any], templates: dict[str, dict[str, Any
     return Section(indicators=indicators, source_file=file, **head)
 
 
-def _read(name: str) -> dict[str, Any]:
-    text = (resources.files("sakip.catalog") / "data" / name).read_text(encoding="utf-8")
+def _parse(name: str, text: str) -> dict[str, Any]:
     try:
-        return tomllib.loads(text)
+        data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise CatalogError(f"{name}: {exc}") from None
+        raise CatalogDataError(f"not valid TOML: {exc}", name) from None
+    unknown = [key for key in data if key not in _TABLES]
+    if unknown:
+        raise CatalogDataError(
+            f"unknown table {unknown[0]!r}: a catalog file holds [section] with"
+            " [[indicator]] rows, [[template]] rows or [[scale]] tables",
+            name,
+        )
+    if "indicator" in data and "section" not in data:
+        raise CatalogDataError("[[indicator]] rows need a [section]", name)
+    if not data:
+        raise CatalogDataError("holds no [section], [[template]] or [[scale]]", name)
+    return data
 
 
-def read_catalog() -> Catalog:
-    """Read every data file; raise CatalogError naming the file, id and field on bad data."""
+def _shipped() -> list[tuple[str, str]]:
     folder = resources.files("sakip.catalog") / "data"
-    names = sorted(p.name for p in folder.iterdir() if p.name.endswith(".toml"))
-    templates: dict[str, dict[str, Any]] = {}
-    for name in names:
-        if name.startswith("template"):
-            for row in _read(name).get("template", []):
-                templates[row.pop("template_id")] = row
-    sections = [
-        _section(name, _read(name), templates)
-        for name in names
-        if name == "lampiran1.toml" or name.startswith("pd")
-    ]
+    files = sorted((p.name, p) for p in folder.iterdir() if p.name.endswith(".toml"))
+    return [(name, p.read_text(encoding="utf-8")) for name, p in files]
+
+
+def _user_files(path: Path) -> list[tuple[str, str]]:
+    if path.is_dir():
+        paths = sorted(path.glob("*.toml"))
+        if not paths:
+            raise CatalogDataError("the folder holds no .toml file", str(path))
+    elif path.is_file():
+        paths = [path]
+    else:
+        raise CatalogDataError("no such file or folder", str(path))
+    files = []
+    for each in paths:
+        size = each.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise TableLimitError(
+                f"{each}: a catalog file of {size} bytes is over the limit of {MAX_FILE_BYTES}"
+            )
+        try:
+            files.append((str(each), each.read_text(encoding="utf-8")))
+        except UnicodeDecodeError:
+            raise CatalogDataError("not UTF-8 text", str(each)) from None
+    return files
+
+
+def read_catalog(path: str | os.PathLike[str] | None = None) -> Catalog:
+    """Read the shipped data files (``path`` None), or a user's TOML file or folder;
+    raise CatalogDataError naming the file, the indicator and the field on bad data."""
+    files = _shipped() if path is None else _user_files(Path(path))
+    data = [(name, _parse(name, text)) for name, text in files]
+    templates = _templates(data)
+    sections = [_section(name, d, templates) for name, d in data if "section" in d]
     sections.sort(key=lambda s: s.number)
-    try:
-        scales = {s["name"]: Scale.from_data(s) for s in _read("scales.toml").get("scale", [])}
-    except (ScaleError, KeyError) as exc:
-        raise CatalogError(f"scales.toml: {exc}") from None
+    _unique(sections)
+    scales = _scales(data)
     for section in sections:
-        for indicator in section.indicators:
-            if indicator.scale and indicator.scale not in scales:
+        _check_references(section, scales)
+    graded = [_graded(section, scales) for section in sections]
+    return Catalog(sections=tuple(graded), scales=scales)
+
+
+def _graded(section: Section, scales: dict[str, Scale]) -> Section:
+    """The section with each indicator on a scale holding that Scale itself."""
+    if not any(i.scale for i in section.indicators):
+        return section
+    indicators = tuple(
+        attrs.evolve(i, grading=scales[i.scale]) if i.scale else i for i in section.indicators
+    )
+    return attrs.evolve(section, indicators=indicators)
+
+
+def _templates(data: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, dict[str, Any]]:
+    templates: dict[str, dict[str, Any]] = {}
+    for name, content in data:
+        for row in content.get("template", []):
+            key = row.get("template_id") if isinstance(row, dict) else None
+            if not isinstance(key, str):
+                raise CatalogDataError("every [[template]] needs a template_id", name)
+            if key in templates:
+                raise _fail(name, key, "template_id", "duplicate template id")
+            templates[key] = {k: v for k, v in row.items() if k != "template_id"}
+    return templates
+
+
+def _unique(sections: list[Section]) -> None:
+    codes: dict[Any, Section] = {}
+    for section in sections:
+        for key in (section.code, section.number):
+            other = codes.setdefault(key, section)
+            if other is not section:
+                field = "code" if isinstance(key, str) else "number"
                 raise _fail(
-                    section.source_file, indicator.id, "scale", f"no scale {indicator.scale!r}"
+                    section.source_file,
+                    "[section]",
+                    field,
+                    f"{key!r} is also the {field} of the section in {other.source_file}",
                 )
-            if indicator.unit_name != "category":
-                try:
-                    parse_unit(indicator.unit_name)
-                except UnitError:
-                    raise _fail(
-                        section.source_file,
-                        indicator.id,
-                        "unit",
-                        f"unknown unit {indicator.unit_name!r}",
-                    ) from None
-    return Catalog(sections=tuple(sections), scales=scales)
+
+
+def _scales(data: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, Scale]:
+    scales: dict[str, Scale] = {}
+    for name, content in data:
+        for row in content.get("scale", []):
+            where = str(row.get("name", "?")) if isinstance(row, dict) else "?"
+            try:
+                scale = Scale.from_data(row)
+            except (ScaleError, AttributeError) as exc:
+                raise CatalogDataError(f"scale: {exc}", name, where) from None
+            if scale.name in scales:
+                raise _fail(name, where, "name", "duplicate scale name")
+            scales[scale.name] = scale
+    return scales
+
+
+def _check_references(section: Section, scales: dict[str, Scale]) -> None:
+    for indicator in section.indicators:
+        if indicator.scale and indicator.scale not in scales:
+            raise _fail(section.source_file, indicator.id, "scale", f"no scale {indicator.scale!r}")
+        if indicator.unit_name != "category":
+            try:
+                parse_unit(indicator.unit_name)
+            except UnitError:
+                raise _fail(
+                    section.source_file,
+                    indicator.id,
+                    "unit",
+                    f"unknown unit {indicator.unit_name!r}",
+                ) from None

@@ -9,7 +9,7 @@ from typing import Any
 import numpy as np
 import pint
 
-from ..errors import CatalogWarning, UnitError, ValueTypeError
+from ..errors import CatalogDataError, CatalogWarning, UnitError, ValueTypeError
 from ..language import Result
 from ..language import evaluate_formula as evaluate
 from ..units import is_scaled_ratio, parse_unit, ureg
@@ -73,8 +73,13 @@ def evaluate_indicator(
         result = _formula(indicator, values, period, declared)
     if unit is not None and not isinstance(result.magnitude, str):
         result = _convert(result, unit)
-    if indicator.scale and scales and not isinstance(result.magnitude, str):
-        scale = scales[indicator.scale]
+    if indicator.scale and not isinstance(result.magnitude, str):
+        scale = indicator.grading or (scales or {}).get(indicator.scale)
+        if scale is None:
+            raise CatalogDataError(
+                f"no scale {indicator.scale!r} in its catalog", indicator.source_file,
+                indicator.id, "scale",
+            )  # fmt: skip
         if isinstance(result.magnitude, np.ndarray):
             grades, labels = scale.grades(result.magnitude)
             return GradedResult(result, grades, labels)

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import Iterator, Mapping
-from typing import Any
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import attrs
 
@@ -11,6 +13,9 @@ from ..errors import AmbiguousKeyError, UnknownIndicatorError
 from ..language import Formula, normalize_name, parse_quietly
 from ..units import parse_unit
 from .scales import Scale
+
+if TYPE_CHECKING:
+    from .dhis2 import Dhis2Export
 
 __all__ = [
     "AmbiguousKeyError",
@@ -89,7 +94,16 @@ class Indicator:
     template: str | None = _field(
         "id of a shared row in template_kecamatan.toml", str, required=False
     )
-    source_file: str = ""
+    polarity_inferred: bool = _field(
+        "the table gave no polarity: it was inferred from the name",
+        bool,
+        required=False,
+        default=False,
+    )
+    source_file: str = attrs.field(default="", eq=False)  # where it was read, not what it is
+    #: The Scale that ``scale`` names in the indicator's own catalog, set by the loader,
+    #: so an indicator of any catalog is graded on its catalog's scale.
+    grading: Scale | None = attrs.field(default=None, eq=False, repr=False)
 
     @property
     def lampiran(self) -> int:
@@ -147,7 +161,7 @@ class Section:
         "the tugas pokok, OCR repaired", str, required="Lampiran II", default=""
     )
     fungsi: tuple[str, ...] = _field("one item per Fungsi Utama", list, required="Lampiran II")
-    source_file: str = ""
+    source_file: str = attrs.field(default="", eq=False)
 
     @property
     def is_kecamatan(self) -> bool:
@@ -159,11 +173,13 @@ class Section:
 
 @attrs.frozen
 class Catalog:
-    """Every IKU of Perbup Banyuasin 45/2019. Build with :func:`sakip.catalog.load`.
+    """A catalog of IKU: the shipped one of Perbup Banyuasin 45/2019, or yours. Build
+    with :func:`sakip.catalog.load` or :func:`sakip.catalog.from_table`.
 
-    ``lampiran_1`` maps the 43 numbers of Lampiran I (in order) to their indicators
-    (two parts for numbers 3, 4 and 21); ``perangkat_daerah`` holds the 51 sections of
-    Lampiran II in print order. Iterating yields every indicator.
+    ``lampiran_1`` maps the numbers of the regency's own table (the section numbered 0;
+    Banyuasin: 43 numbers, two parts for 3, 4 and 21) to their indicators;
+    ``perangkat_daerah`` holds the other sections in order. Iterating yields every
+    indicator. ``to_toml``, ``to_json``, ``to_table`` and ``to_dhis2`` write it out.
     """
 
     sections: tuple[Section, ...]
@@ -191,13 +207,39 @@ class Catalog:
     @property
     def lampiran_1(self) -> Mapping[int, tuple[Indicator, ...]]:
         rows: dict[int, list[Indicator]] = {}
-        for indicator in self.sections[0].indicators:
+        regency = [s for s in self.sections[:1] if s.number == 0]  # the table numbered 0
+        for indicator in regency[0].indicators if regency else ():
             rows.setdefault(indicator.number, []).append(indicator)
         return {number: tuple(parts) for number, parts in rows.items()}
 
     @property
     def perangkat_daerah(self) -> tuple[Section, ...]:
-        return self.sections[1:]
+        return tuple(s for s in self.sections if s.number != 0)
+
+    def to_toml(self, folder: str | os.PathLike[str]) -> Path:
+        """Write the catalog as TOML files into ``folder`` (made if missing); returns the
+        folder's Path, which :func:`sakip.catalog.load` reads back to an equal catalog."""
+        from .export import write_toml
+
+        return write_toml(self, folder)
+
+    def to_json(self) -> str:
+        """The catalog as JSON text: sections with their indicators, and the scales."""
+        from .export import to_json
+
+        return to_json(self)
+
+    def to_table(self) -> Any:
+        """One row per indicator, as a pandas DataFrame with Indonesian headers."""
+        from .export import to_table
+
+        return to_table(self)
+
+    def to_dhis2(self) -> Dhis2Export:
+        """DHIS2 indicator metadata for the A / B x factor formulas (see ``catalog.dhis2``)."""
+        from .dhis2 import to_dhis2
+
+        return to_dhis2(self)
 
     def __iter__(self) -> Iterator[Indicator]:
         for section in self.sections:
