@@ -400,3 +400,23 @@ def test_a_trimmed_name_binds_by_its_whole_form_and_its_glossary_entry() -> None
     # 1 / 4 x 100 = 25, whichever name the value is given by
     for key in ("jumlah lulusan", "jumlah lulusan pada setiap jenjang", "lulusan tetap"):
         assert sakip.evaluate(text, {key: 1, "jumlah murid": 4}).magnitude == 25
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two names stacked as a fraction whose bar was lost: never one name x 100.000
+        "AKI=\nJumlah kelahiran hidup\nJumlah kematian ibu\n×100.000",
+        # a numerator on the line above the label: never the label's words
+        "jumlah kematian bayi\nAngka kematian neonatal = jumlah lahir hidup x 1000",
+    ],
+)
+def test_a_lost_fraction_bar_is_refused(text: str) -> None:
+    with pytest.raises(sakip.FormulaSyntaxError, match="bar was lost"):
+        sakip.parse(text)
+
+
+def test_names_and_labels_that_wrap_are_one_name() -> None:
+    f = sakip.parse("Angka\nKematian Bayi = Jumlah penduduk yang\nbekerja / Angkatan\nKerja")
+    assert f.name == "Angka Kematian Bayi"
+    assert f.variables == ("Jumlah penduduk yang bekerja", "Angkatan Kerja")

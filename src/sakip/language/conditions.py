@@ -10,6 +10,7 @@ import sympy
 from lark import Token
 
 from .rules import Category, Date, RuleBase
+from .words import QUANTITY_WORDS
 
 __all__ = ["ConditionRules"]
 
@@ -103,6 +104,22 @@ class ConditionRules(RuleBase):
     def definition(self, children: list[Any]) -> Any:
         name, _, body, *rest = children
         body = body.expr if isinstance(body, Date) else body
+        written = self.text[name.start_pos or 0 : name.end_pos or 0]
+        first_line = written.strip().split("\n")[0].split()
+        if (
+            "\n" in written.strip()
+            and len(first_line) > 1
+            and first_line[0].casefold() in QUANTITY_WORDS
+        ):
+            # "jumlah kematian bayi\nAngka kematian neonatal = jumlah lahir hidup x 1000":
+            # a quantity on the line above the label is a numerator whose fraction bar
+            # was lost (a label that wraps, "Angka\nKematian Bayi = ...", is one name)
+            raise self.fail(
+                name,
+                f"the name before '=' runs over two lines ('{written.strip().splitlines()[0]}'"
+                " above it): a fraction whose bar was lost in copying? write the formula on"
+                " one line, as A / B",
+            )
         self.result_name = " ".join(str(name).split())
         stated = []
         for value in rest[1::2]:

@@ -7,6 +7,7 @@ position without consuming it.
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Mapping
 
 from lark import Token
@@ -19,6 +20,7 @@ from .words import (
     MONTHS,
     NAME_SLASH_WORDS,
     OPERAND_ENDS,
+    QUANTITY_WORDS,
     RANGE_WORDS,
     is_abbreviation,
     split_hyphens,
@@ -198,6 +200,7 @@ class Output:
         if not self.phrase:
             return
         words, self.phrase = self.phrase, []
+        self._refuse_stacked(words)
         segment: list[tuple[str, Token]] = []
         for tok in words:
             parts = str(tok.value).split("/")
@@ -213,6 +216,21 @@ class Output:
                     self.emit("DIV", "/", tok)
                 segment.append((part, tok))
         self._emit_name(segment)
+
+    def _refuse_stacked(self, words: list[Token]) -> None:
+        """ "Jumlah kelahiran hidup\nJumlah kematian ibu": a new quantity word at the
+        start of a line inside one name is a second name stacked under the first (a
+        fraction whose bar was lost), never one name."""
+        for before, tok in itertools.pairwise(words):
+            gap = self.text[(before.end_pos or 0) : (tok.start_pos or 0)]
+            if "\n" in gap and str(tok.value).casefold() in QUANTITY_WORDS:
+                raise error(
+                    self.text,
+                    tok,
+                    f"'{tok.value} ...' starts a line inside a name, with nothing between"
+                    " it and the line above: two names stacked as a fraction whose bar was"
+                    " lost? write A / B",
+                )
 
     def _slash_in_name(self, parts: list[str], words: int) -> bool:
         """SD/MI, dan/atau, s/d and kabupaten/kota beside another division are names;
