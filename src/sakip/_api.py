@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import ValueTypeError
-from .language import Formula, Result, cached_formula, evaluate_fast, evaluate_formula
+from .language import (
+    Formula,
+    Result,
+    cached_formula,
+    evaluate_fast,
+    evaluate_formula,
+    frame_columns,
+)
 
 if TYPE_CHECKING:
     from .catalog.model import Indicator
@@ -45,6 +52,7 @@ def evaluate(
     unit. Returns a :class:`sakip.Result` (a ``GradedResult`` with ``grade`` and
     ``label`` for indicators on a scale, such as IKM).
     """
+    values = frame_columns(values)  # a DataFrame: its columns, each a Series
     if formula.__class__ is str:
         if " " in formula or not _KEY.fullmatch(formula):
             # The hot path: a cached formula on plain numbers, in as few steps as possible.

@@ -11,9 +11,10 @@ import numpy as np
 
 from ..errors import AmbiguousFormulaWarning, ValueTypeError
 from ..units import parse_unit
-from .bind import bind
+from .bind import bind, frame_columns
 from .execute import run_array, run_scalar
 from .formula import Formula
+from .numberlike import series_type
 from .parser import _CACHE, parse_quietly
 from .plan import plan_for
 from .result import Result
@@ -42,6 +43,7 @@ def evaluate(
     """
     if not isinstance(formula, str | Formula):
         raise ValueTypeError(f"a formula must be text or a Formula, not {type(formula).__name__}")
+    values = frame_columns(values)  # a DataFrame: its columns
     parsed = formula if type(formula) is Formula else _CACHE.get((formula, decimal_point))  # type: ignore[arg-type]
     if parsed is None:
         parsed = formula if isinstance(formula, Formula) else parse_quietly(formula, decimal_point)
@@ -51,7 +53,7 @@ def evaluate(
             return fast
     if more_values:
         values = {**(values or {}), **more_values}
-    args, units, is_array = bind(parsed, values or {}, period, decimal_point)
+    args, units, is_array, index = bind(parsed, values or {}, period, decimal_point)
     declared = None if unit is None else parse_unit(unit)
     plain = all(u is None for u in units)
     plan = plan_for(parsed, units, declared, plain)
@@ -63,6 +65,8 @@ def evaluate(
     magnitude = run_array(plan, args) if is_array else run_scalar(plan, args)
     if parsed.result_is_category:
         magnitude = _decode(parsed, magnitude)
+    if index is not None and np.ndim(magnitude) == 1 and len(magnitude) == len(index):
+        magnitude = series_type()(magnitude, index=index, name=parsed.name)  # rows as given
     return Result(magnitude, plan.unit, parsed.name)
 
 
