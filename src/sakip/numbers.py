@@ -273,6 +273,8 @@ def round_number(
     """``value`` rounded once to ``decimals`` places by ``rounding`` (exact Decimal)."""
     if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
         raise ValueTypeError(f"decimals must be a whole number >= 0, not {decimals!r}")
+    if decimals > MAX_DIGITS:  # the digits are computed exactly: bound their number
+        raise ValueTypeError(f"decimals must be at most {MAX_DIGITS}, not {decimals}")
     if rounding not in ROUNDING_RULES:
         raise ValueTypeError(
             f"rounding must be one of {', '.join(ROUNDING_RULES)}, not {rounding!r}"

@@ -130,8 +130,8 @@ def ikm_figure(
     index = getattr(survey, "index", None)
     if index is not None:
         axes.axhline(float(index), color="#c0392b", linestyle="--", label="indeks")
-        axes.legend()
-    axes.set_ylim(0, 4)
+        axes.legend(loc="lower right")
+    axes.set_ylim(0, 4.5)  # room for the labels above a bar of 4
     axes.set_ylabel("NRR (1-4)")
     axes.set_title(title)
     return figure

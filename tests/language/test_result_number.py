@@ -92,6 +92,13 @@ def test_arithmetic_never_gives_an_infinity() -> None:
         _ = rows / np.array([1.0, 0.0])
     with pytest.raises(sakip.EvaluationError, match="too large"):
         _ = sakip.evaluate("A", {"A": 1e300}) * 1e300
+    # a whole-number magnitude (a categorical percent) is powered as a float, at once
+    with pytest.raises(sakip.EvaluationError, match="too large"):
+        _ = Result(100, sakip.ureg.percent) ** 10**9
+    with pytest.raises(sakip.ValueTypeError, match="at most 400"):
+        round(r, 10**9)
+    with pytest.raises(sakip.ValueTypeError, match="at most 400"):
+        f"{r:.1000000f}"
 
 
 def test_float_int_round_and_numpy() -> None:
@@ -103,6 +110,9 @@ def test_float_int_round_and_numpy() -> None:
     assert np.asarray(r).dtype == np.float64 and np.asarray(r).shape == ()
     assert np.asarray(r, dtype=np.float32).dtype == np.float32
     assert math.isclose(np.sqrt(np.asarray(r)), 8.164965809)  # √66,67 by hand ≈ 8,1650
+    # numpy numbers and arrays on the left keep the unit: 2 x 66,67 % = 133,33 %
+    assert str(np.float64(2) * r) == "133,33 %" and str(np.array([1.0, 2.0]) * r) == "66,67, 133,33"
+    assert (np.array([1.0, 2.0]) * r).units == sakip.ureg.percent
     rows = capaian(np.array([1.0, 3.0]), 4)  # 25 %, 75 %
     assert np.asarray(rows).tolist() == [25.0, 75.0]
     assert (rows > 50).tolist() == [False, True] and (rows == 25).tolist() == [True, False]

@@ -21,11 +21,17 @@ from typing import Any
 
 import numpy as np
 
-from ..errors import EvaluationError, UnitError, ValueTypeError, ZeroDenominatorError
+from ..errors import (
+    EvaluationError,
+    SakipError,
+    UnitError,
+    ValueTypeError,
+    ZeroDenominatorError,
+)
 from ..numbers import exact_value, round_number
 from ..units import from_other_registry, ureg
 
-__all__ = ["NumberLike", "is_rows", "series_type"]
+__all__ = ["Conversions", "NumberLike", "is_rows", "series_type"]
 
 # The end of a format spec: ".2f", ",.1%", ">10.3e" (Python's format-spec mini-language).
 _SPEC_END = re.compile(r"(?:\.(?P<precision>[0-9]+))?(?P<kind>[a-zA-Z%]?)$")
@@ -55,8 +61,8 @@ def _is_text(magnitude: Any) -> bool:
     return is_rows(magnitude) and np.asarray(magnitude).dtype.kind in "OUS"
 
 
-class NumberLike:
-    """The number protocol over ``magnitude`` and ``units`` (a mixin of Result)."""
+class Conversions:
+    """float, int, round, numpy and format specs over ``magnitude`` (a mixin)."""
 
     __slots__ = ()
     magnitude: Any
@@ -69,6 +75,59 @@ class NumberLike:
         if _is_text(self.magnitude):
             raise ValueTypeError(f"a category ({self.magnitude!r}) has no {what}")
         return self.magnitude
+
+    def __float__(self) -> float:
+        magnitude = self._number("float value")
+        if is_rows(magnitude) and np.size(magnitude) != 1:
+            raise ValueTypeError("an array result has no single float value")
+        return float(np.asarray(magnitude).ravel()[0]) if is_rows(magnitude) else float(magnitude)
+
+    def __int__(self) -> int:
+        return int(float(self))
+
+    def __round__(self, ndigits: int | None = None) -> Any:
+        magnitude = self._number("rounding")
+        places = 0 if ndigits is None else ndigits
+        if is_rows(magnitude):
+            return self._make(
+                _on_rows(magnitude, lambda v: float(round_number(v, places))), self.units
+            )
+        rounded = round_number(magnitude, places)
+        return int(rounded) if ndigits is None else self._make(float(rounded), self.units)
+
+    def __array__(self, dtype: Any = None, copy: bool | None = None) -> Any:
+        if copy:
+            return np.array(self.magnitude, dtype=dtype, copy=True)
+        return np.asarray(self.magnitude, dtype=dtype)
+
+    def __format__(self, spec: str) -> str:
+        if not spec:
+            return str(self)
+        if _is_text(self.magnitude):
+            values = (
+                np.asarray(self.magnitude).ravel() if is_rows(self.magnitude) else [self.magnitude]
+            )
+            return ", ".join(format(str(v), spec) for v in values)
+        end = _SPEC_END.search(spec)
+        precision = None if end is None or end["precision"] is None else int(end["precision"])
+        kind = "" if end is None else end["kind"]
+        factor = 1.0
+        if kind == "%":  # 93 % formats as "93.0%" with ".1%", as 0.93 does
+            try:
+                factor = float(ureg.Quantity(1, self.units).to("dimensionless").magnitude)
+            except Exception as exc:
+                raise ValueTypeError(
+                    f"a value in {self.units} is not a fraction to show as %"
+                ) from exc
+        magnitude = self.magnitude
+        values = np.asarray(magnitude).ravel() if is_rows(magnitude) else [magnitude]
+        return ", ".join(_format_one(v, spec, kind, precision, factor) for v in values)
+
+
+class NumberLike(Conversions):
+    """Comparisons and arithmetic over ``magnitude`` and ``units`` (a mixin of Result)."""
+
+    __slots__ = ()
 
     def _in_my_units(self, other: Any) -> tuple[Any, bool]:
         """``other`` as a magnitude in this result's unit, and whether it was converted."""
@@ -137,6 +196,9 @@ class NumberLike:
         return self._compare(other, operator.ge)
 
     __hash__ = None  # type: ignore[assignment]
+    # numpy defers its operators to ours: np.float64(2) * r is 186 %, not a bare 186
+    # (a ufunc such as np.sqrt takes np.asarray(r), the magnitude, explicitly)
+    __array_ufunc__ = None
 
     # arithmetic ------------------------------------------------------------------------
 
@@ -193,6 +255,8 @@ class NumberLike:
         mine = self._number("power")
         if isinstance(exponent, bool) or not isinstance(exponent, numbers.Real):
             raise ValueTypeError(f"a Result is raised to a plain number, not {exponent!r}")
+        if isinstance(mine, int):  # 100 ** 10**9 in whole numbers would never end
+            mine = float(mine)
         return self._make(_compute(operator.pow, mine, exponent), self.units**exponent)
 
     def __neg__(self) -> Any:
@@ -203,55 +267,6 @@ class NumberLike:
 
     def __abs__(self) -> Any:
         return self._make(_compute(abs, self._number("sign")), self.units)
-
-    # conversions -----------------------------------------------------------------------
-
-    def __float__(self) -> float:
-        magnitude = self._number("float value")
-        if is_rows(magnitude) and np.size(magnitude) != 1:
-            raise ValueTypeError("an array result has no single float value")
-        return float(np.asarray(magnitude).ravel()[0]) if is_rows(magnitude) else float(magnitude)
-
-    def __int__(self) -> int:
-        return int(float(self))
-
-    def __round__(self, ndigits: int | None = None) -> Any:
-        magnitude = self._number("rounding")
-        places = 0 if ndigits is None else ndigits
-        if is_rows(magnitude):
-            return self._make(
-                _on_rows(magnitude, lambda v: float(round_number(v, places))), self.units
-            )
-        rounded = round_number(magnitude, places)
-        return int(rounded) if ndigits is None else self._make(float(rounded), self.units)
-
-    def __array__(self, dtype: Any = None, copy: bool | None = None) -> Any:
-        if copy:
-            return np.array(self.magnitude, dtype=dtype, copy=True)
-        return np.asarray(self.magnitude, dtype=dtype)
-
-    def __format__(self, spec: str) -> str:
-        if not spec:
-            return str(self)
-        if _is_text(self.magnitude):
-            values = (
-                np.asarray(self.magnitude).ravel() if is_rows(self.magnitude) else [self.magnitude]
-            )
-            return ", ".join(format(str(v), spec) for v in values)
-        end = _SPEC_END.search(spec)
-        precision = None if end is None or end["precision"] is None else int(end["precision"])
-        kind = "" if end is None else end["kind"]
-        factor = 1.0
-        if kind == "%":  # 93 % formats as "93.0%" with ".1%", as 0.93 does
-            try:
-                factor = float(ureg.Quantity(1, self.units).to("dimensionless").magnitude)
-            except Exception as exc:
-                raise ValueTypeError(
-                    f"a value in {self.units} is not a fraction to show as %"
-                ) from exc
-        magnitude = self.magnitude
-        values = np.asarray(magnitude).ravel() if is_rows(magnitude) else [magnitude]
-        return ", ".join(_format_one(v, spec, kind, precision, factor) for v in values)
 
 
 def _format_one(value: Any, spec: str, kind: str, precision: int | None, factor: float) -> str:
@@ -264,6 +279,8 @@ def _format_one(value: Any, spec: str, kind: str, precision: int | None, factor:
             percent = round_number(exact_value(value) * exact_value(factor) * 100, precision)
             return format(percent.scaleb(-2), spec)
         return format(float(value) * factor, spec)
+    except SakipError:
+        raise
     except ValueError as exc:
         raise ValueTypeError(f"format spec {spec!r} is not one for numbers: {exc}") from None
 

@@ -36,8 +36,10 @@ def evaluate(
 
     ``formula`` is formula text (parsed once and cached) or a :class:`Formula`. A
     variable is bound by its name as written (case-insensitive, whitespace collapsed),
-    its slug (``angkatan_kerja``) or a glossary alias. Values may be numbers, numpy
-    arrays (element-wise), ``sakip.ureg`` Quantities (units are checked), str for
+    its slug (``angkatan_kerja``) or a glossary alias. ``values`` may be a DataFrame
+    (its columns). Values may be numbers, numpy arrays or pandas Series (element-wise;
+    a Series' index is kept on the result), pint Quantities (``sakip.ureg``'s, or
+    another registry's read by unit name; units are checked), Results, str for
     categories, dates, and mappings ``{period: value}`` (with ``period=``) or
     ``{index: value}`` for indexed names. ``unit`` declares the unit of the result.
     """
