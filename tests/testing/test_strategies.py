@@ -23,6 +23,7 @@ from sakip.testing import (
 
 CATALOG = sakip.catalog.load()
 WITH_FORMULA = [i for i in CATALOG if i.formula_text is not None]
+SCORES = {"NRR": (1.0, 4.0)}
 
 
 def quiet_parse(text: str) -> sakip.Formula:
@@ -101,12 +102,29 @@ def test_part_of_whole_reads_shape_and_name() -> None:
 @settings(max_examples=150)
 @given(st.data())
 def test_catalog_indicators_keep_their_promises(data: st.DataObject) -> None:
-    # the project's own use of sakip.testing: any indicator, any values it can take
-    indicator = data.draw(st.sampled_from(WITH_FORMULA), label="indicator")
-    values = data.draw(values_for(indicator), label="values")
+    # the project's own use of sakip.testing: any indicator (direct measures too), any
+    # values it can take; NRR are survey scores 1-4; bpkad.01 writes a date of year n-1
+    indicator = data.draw(st.sampled_from(list(CATALOG)), label="indicator")
+    values = data.draw(values_for(indicator, period=2020, ranges=SCORES), label="values")
     with warnings.catch_warnings():
         warnings.simplefilter("ignore", sakip.CatalogWarning)
-        check_invariants(indicator, values)
+        check_invariants(indicator, values, period=2020)
+
+
+@settings(max_examples=30)
+@given(values_for(CATALOG.get("IKM"), ranges={"NRR": (1, 4)}))
+def test_ranges_and_the_scale_keep_an_ikm_in_25_to_100(values: dict[str, Any]) -> None:
+    assert all(1 <= v <= 4 for v in values["NRR"].values())
+    # IKM = mean NRR x 25 (14 unsur, weight 1/14 each): the oracle by hand
+    expected = sum(values["NRR"].values()) / 14 * 25
+    result = sakip.evaluate("IKM", values)
+    assert result.magnitude == pytest.approx(expected) and 25 <= result <= 100
+
+
+def test_a_date_of_the_period_needs_the_period() -> None:
+    with pytest.raises(sakip.ValueTypeError, match="period="):
+        values_for(CATALOG.get("bpkad.01"))
+    values_for(CATALOG.get("bpkad.01"), period=2020)  # a strategy: drawn when used
 
 
 def test_check_invariants_runs_its_own_examples_and_says_what_broke() -> None:

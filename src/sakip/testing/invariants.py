@@ -20,35 +20,41 @@ __all__ = ["check_invariants"]
 
 
 def check_invariants(
-    indicator: Indicator, values: Mapping[str, Any] | None = None, *, max_examples: int = 50
+    indicator: Indicator,
+    values: Mapping[str, Any] | None = None,
+    *,
+    period: int | str | None = None,
+    ranges: Mapping[str, tuple[float, float]] | None = None,
+    max_examples: int = 50,
 ) -> None:
     """Check what ``indicator`` promises: its result is in its declared unit (or a
     CatalogWarning says the satuan contradicts the formula) and finite
     (or one of its allowed categories), and a share of a whole (:func:`part_of_whole`)
     lies in 0-100 % when the part is not above the whole.
 
-    With ``values``, one evaluation is checked; without, ``max_examples`` drawn by
-    :func:`values_for` are (a hypothesis run inside this call). A broken promise raises
+    With ``values``, one evaluation is checked (at ``period``); without,
+    ``max_examples`` drawn by :func:`values_for` (with ``period`` and ``ranges``) are, in
+    a hypothesis run inside this call (so call it outside ``@given``). A broken promise raises
     AssertionError saying which and for which values.
     """
     if not isinstance(indicator, Indicator):
         raise ValueTypeError(f"check_invariants takes a catalog Indicator, not {indicator!r}")
     if values is not None:
-        _check_once(indicator, values)
+        _check_once(indicator, values, period)
         return
 
     @settings(max_examples=max_examples, deadline=None, database=None)
-    @given(values_for(indicator))
+    @given(values_for(indicator, period=period, ranges=ranges))
     def run(drawn: dict[str, Any]) -> None:
-        _check_once(indicator, drawn)
+        _check_once(indicator, drawn, period)
 
     run()
 
 
-def _check_once(indicator: Indicator, values: Mapping[str, Any]) -> None:
+def _check_once(indicator: Indicator, values: Mapping[str, Any], period: Any) -> None:
     with warnings.catch_warnings(record=True) as caught:
         warnings.simplefilter("always")
-        result = evaluate(indicator, values)
+        result = evaluate(indicator, values, period=period)
     # a satuan that contradicts the formula is reported by a CatalogWarning (and lint)
     said = any(issubclass(w.category, CatalogWarning) for w in caught)
     where = f"{indicator.id} ({indicator.name}) with {dict(values)!r}: {result}"

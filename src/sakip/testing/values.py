@@ -4,18 +4,20 @@ the catalog's indicators promise about their results."""
 from __future__ import annotations
 
 import datetime as dt
+import math
 import re
 import warnings
-from typing import Any
+from collections.abc import Mapping
+from typing import Any, NamedTuple
 
 import numpy as np
 import sympy
 from hypothesis import assume
 from hypothesis import strategies as st
 
-from ..catalog import Indicator
+from ..catalog import Indicator, load
 from ..errors import EvaluationError, ValueTypeError
-from ..language import PERCENT, Formula, evaluate_formula, parse_quietly
+from ..language import PERCENT, Formula, evaluate_formula, normalize_name, parse_quietly
 
 __all__ = ["part_of_whole", "values_for"]
 
@@ -79,16 +81,36 @@ def _formula(target: Any) -> Formula | None:
     )
 
 
-def _number(positive: bool, rows: int | None) -> st.SearchStrategy[Any]:
+def _number(
+    positive: bool, rows: int | None, span: tuple[float, float] | None = None
+) -> st.SearchStrategy[Any]:
     low = 1 if positive else 0
-    scalar = st.one_of(
-        st.integers(low, 1000),
-        st.integers(low, MAX_VALUE),
-        st.floats(low or 0.001, 1000, allow_nan=False).map(lambda v: round(v, 3)),
-    )
+    if span is not None:  # a range the caller declared (NRR 1-4)
+        lo, hi = float(span[0]), float(span[1])
+        scalar: st.SearchStrategy[Any] = st.one_of(
+            st.integers(math.ceil(lo), math.floor(hi)) if math.ceil(lo) <= hi else st.nothing(),
+            st.floats(lo, hi, allow_nan=False).map(lambda v: min(max(round(v, 3), lo), hi)),
+        )
+    else:
+        scalar = st.one_of(
+            st.integers(low, 1000),
+            st.integers(low, MAX_VALUE),
+            st.floats(low or 0.001, 1000, allow_nan=False).map(lambda v: round(v, 3)),
+        )
     if rows is None:
         return scalar
     return st.lists(scalar, min_size=rows, max_size=rows).map(lambda v: np.array(v, dtype=float))
+
+
+class _Options(NamedTuple):
+    rows: int | None
+    period: Any
+    ranges: dict[str, tuple[float, float]]
+    #: The range of the indicator's scale: a result outside it is no value it can have.
+    result_range: tuple[Any, Any] | None
+
+    def span(self, name: str) -> tuple[float, float] | None:
+        return self.ranges.get(normalize_name(name))
 
 
 def _in_denominators(formula: Formula) -> set[Any]:
@@ -119,7 +141,8 @@ def _indexes(formula: Formula) -> tuple[dict[Any, list[int]], dict[Any, Any]]:
 
 
 @st.composite
-def _values(draw: st.DrawFn, formula: Formula, share: Any, rows: int | None) -> dict[str, Any]:
+def _values(draw: st.DrawFn, formula: Formula, share: Any, options: _Options) -> dict[str, Any]:
+    rows = options.rows
     positive = _in_denominators(formula)
     fixed, bounded = _indexes(formula)
     bound_symbols = set(bounded.values())
@@ -133,12 +156,11 @@ def _values(draw: st.DrawFn, formula: Formula, share: Any, rows: int | None) -> 
         denominator = slot.symbol in positive
         if slot.fallback_code is not None:  # a category literal ("WTP"): not a value
             continue
-        if slot.kind == "date":
-            raise ValueTypeError(
-                f"values_for: '{slot.written}' depends on period=; bind it yourself"
-            )
+        if slot.kind == "date":  # "31 Desember tahun n-1": a date the period gives
+            continue
+        span = options.span(name)
         if slot.kind in ("shift", "base"):  # "A tahun n-1", "Produksi Tahun Dasar"
-            values[slot.written] = draw(_number(denominator, rows))
+            values[slot.written] = draw(_number(denominator, rows, options.span(slot.written)))
             continue
         if slot.variable in done:
             continue
@@ -153,29 +175,30 @@ def _values(draw: st.DrawFn, formula: Formula, share: Any, rows: int | None) -> 
             indexes = set(fixed.get(slot.symbol, []))
             if slot.symbol in bounded:
                 indexes |= set(range(1, sizes[bounded[slot.symbol]] + 1))
-            values[name] = {i: draw(_number(denominator, rows)) for i in sorted(indexes or {1})}
-        elif slot.kind == "total":
-            parts = draw(st.lists(_number(denominator, rows), min_size=1, max_size=MAX_PARTS))
-            values[name] = dict(enumerate(parts, start=1))
+            number = _number(denominator, rows, span)
+            values[name] = {i: draw(number) for i in sorted(indexes or {1})}
+        elif slot.kind == "total":  # keyed by unit, not by 1, 2, ...: those read as years
+            parts = draw(st.lists(_number(denominator, rows, span), min_size=1, max_size=MAX_PARTS))
+            values[name] = {f"unit {k}": part for k, part in enumerate(parts, start=1)}
         else:
-            values[name] = draw(_number(denominator, rows))
+            values[name] = draw(_number(denominator, rows, span))
     if share is not None:
         part, whole = share
         whole_value = draw(_number(True, rows))
         fraction = draw(st.fractions(0, 1, max_denominator=1000))
         values[part] = whole_value * float(fraction)
         values[whole] = whole_value
-    assume(_defined(formula, values))
+    assume(_defined(formula, values, options))
     return values
 
 
-def _defined(formula: Formula, values: dict[str, Any]) -> bool:
+def _defined(formula: Formula, values: dict[str, Any], options: _Options) -> bool:
     """Whether the formula has a value for these values: a denominator such as A - B
     can still be 0, and a root of a difference negative (hypothesis draws again)."""
     with warnings.catch_warnings():
         warnings.simplefilter("ignore")  # array rows: undefined rows warn; counted below
         try:
-            result = evaluate_formula(formula, values)
+            result = evaluate_formula(formula, values, period=options.period)
         except EvaluationError:  # a zero denominator, no condition applies, an overflow
             return False
     magnitude = result.magnitude
@@ -183,7 +206,16 @@ def _defined(formula: Formula, values: dict[str, Any]) -> bool:
         isinstance(magnitude, np.ndarray) and magnitude.dtype.kind in "OUS"
     ):
         return True
-    return bool(np.all(np.isfinite(np.asarray(magnitude, dtype=float))))
+    numbers = np.asarray(magnitude, dtype=float)
+    if not np.all(np.isfinite(numbers)):
+        return False
+    if options.result_range is not None:
+        low, high = options.result_range
+        inside = (low is None or bool(np.all(numbers >= low))) and (
+            high is None or bool(np.all(numbers <= high))
+        )
+        return inside
+    return True
 
 
 def _category(formula: Formula, rows: int | None) -> st.SearchStrategy[Any]:
@@ -195,7 +227,11 @@ def _category(formula: Formula, rows: int | None) -> st.SearchStrategy[Any]:
 
 
 def values_for(
-    target: str | Formula | Indicator, *, rows: int | None = None
+    target: str | Formula | Indicator,
+    *,
+    rows: int | None = None,
+    period: int | str | None = None,
+    ranges: Mapping[str, tuple[float, float]] | None = None,
 ) -> st.SearchStrategy[dict[str, Any]]:
     """A hypothesis strategy of values that make the formula defined.
 
@@ -205,20 +241,42 @@ def values_for(
     with categories gets one of them (or another text); an indexed name gets every
     index its Σ or subscripts read (a Σ bound that is a value is drawn, 1 to
     ``MAX_INDEX``); ``ΣX`` gets the values of 1 to ``MAX_PARTS`` units; ``A tahun n-1``
-    and ``Produksi Tahun Dasar`` are bound by their written form, so no ``period=`` is
-    needed. ``rows=n`` draws numpy arrays of n rows instead of numbers. A direct
-    measure (an indicator without a formula) gets ``{"nilai": value}``.
+    and ``Produksi Tahun Dasar`` are bound by their written form. ``rows=n`` draws
+    numpy arrays of n rows instead of numbers. ``ranges`` gives a name's values a range
+    of their own (``{"NRR": (1, 4)}``: survey scores). A direct measure (an indicator
+    without a formula) gets ``{"nilai": value}``.
 
     Values for which the formula is still undefined (``A / (B - C)`` with B = C, the
     root of a negative difference) are drawn again, so every draw evaluates to a finite
-    number. A formula with a date relative to the period (``31 Desember tahun n``) is not
-    supported: bind those values yourself.
+    number; so are values that put an indicator's result outside its scale (an IKM
+    outside 25-100). A formula with a date relative to the period (``31 Desember tahun
+    n-1``) needs ``period=``, the period you evaluate at.
     """
+    spans = {normalize_name(k): v for k, v in (ranges or {}).items()}
+    result_range = _scale_range(target)
     if isinstance(target, Indicator) and target.formula_text is None:
         if target.allowed_values:
             return st.sampled_from(target.allowed_values).map(lambda v: {"nilai": v})
-        return _number(False, rows).map(lambda v: {"nilai": v})
+        span = spans.get("nilai") or _finite(result_range)
+        return _number(False, rows, span).map(lambda v: {"nilai": v})
     formula = _formula(target)
     assert formula is not None  # only a direct measure has none
+    if period is None and any(slot.kind == "date" for slot in formula.slots):
+        raise ValueTypeError(
+            "values_for: the formula writes a date relative to the period: pass period="
+        )
     share = part_of_whole(target if isinstance(target, Indicator) else formula)
-    return _values(formula, share, rows)
+    return _values(formula, share, _Options(rows, period, spans, result_range))
+
+
+def _scale_range(target: Any) -> tuple[Any, Any] | None:
+    if not isinstance(target, Indicator) or not target.scale:
+        return None
+    scale = load().scales.get(target.scale)
+    return None if scale is None else (scale.lower, scale.upper)
+
+
+def _finite(span: tuple[Any, Any] | None) -> tuple[float, float] | None:
+    if span is None or span[0] is None or span[1] is None:
+        return None
+    return float(span[0]), float(span[1])
