@@ -200,6 +200,9 @@ def test_series_with_other_indexes_are_refused() -> None:
     b = pd.Series([1.0, 2.0], index=[1, 0])  # aligned by label would swap the rows
     with pytest.raises(sakip.ValueTypeError, match="another index"):
         sakip.evaluate("A / B", {"A": a, "B": b})
+    # a Series the formula does not read is not compared (a table with more columns)
+    values = {"A": a, "A tahun n-1": a / 2, "Z": b}  # A - A/2 = [0,5; 1]
+    assert sakip.evaluate("A - A tahun n-1", values).magnitude.tolist() == [0.5, 1.0]
     with pytest.raises(sakip.ValueTypeError, match="whole DataFrame"):
         sakip.evaluate("A / B", {"A": pd.DataFrame({"x": [1]}), "B": 1})
 

@@ -54,7 +54,7 @@ def bind(
         if key.__class__ is not str and not isinstance(key, str):
             raise ValueTypeError(f"value names must be text, not {shown(key)}")
         index = formula.lookup(key)
-        if _is_series(value) and (index is not None or formula.slot_keys):
+        if _is_series(value) and (index is not None or normalize_name(key) in formula.slot_keys):
             # rows by position from here on; the index is kept aside for the result
             value = codes.rows_of(key, value)
         if index is not None:
