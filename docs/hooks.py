@@ -30,6 +30,7 @@ _STATIC_NAV: list[Any] = [
     {"The catalog": "catalog.md"},
     {"Catalog data format": "catalog-format.md"},
     {"Pengukuran kinerja": "measure.md"},
+    {"Property tests (sakip.testing)": "testing.md"},
     {"Command line": "cli.md"},
     {"API reference": "api.md"},
 ]

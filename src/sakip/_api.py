@@ -11,7 +11,14 @@ from collections.abc import Mapping
 from typing import TYPE_CHECKING, Any
 
 from .errors import ValueTypeError
-from .language import Formula, Result, cached_formula, evaluate_fast, evaluate_formula
+from .language import (
+    Formula,
+    Result,
+    cached_formula,
+    evaluate_fast,
+    evaluate_formula,
+    frame_columns,
+)
 
 if TYPE_CHECKING:
     from .catalog.model import Indicator
@@ -38,13 +45,15 @@ def evaluate(
     catalog :class:`~sakip.catalog.Indicator`, or an indicator's id, Lampiran I number or
     abbreviation (``"iku.06"``, ``"6"``, ``"AKB"``), which uses the catalog formula and its
     declared unit. A variable is bound by its name as written (case-insensitive,
-    whitespace collapsed), its slug (``angkatan_kerja``) or a glossary alias. Values may
-    be numbers, numpy arrays (element-wise), ``sakip.ureg`` Quantities (units are
+    whitespace collapsed), its slug (``angkatan_kerja``) or a glossary alias. ``values``
+    may be a DataFrame (its columns). Values may be numbers, numpy arrays or pandas
+    Series (element-wise; a Series' index is kept), pint Quantities (units are
     checked), str for categories, dates, and mappings ``{period: value}`` (with
     ``period=``) or ``{index: value}`` for indexed names. ``unit`` declares the result
     unit. Returns a :class:`sakip.Result` (a ``GradedResult`` with ``grade`` and
     ``label`` for indicators on a scale, such as IKM).
     """
+    values = frame_columns(values)  # a DataFrame: its columns, each a Series
     if formula.__class__ is str:
         if " " in formula or not _KEY.fullmatch(formula):
             # The hot path: a cached formula on plain numbers, in as few steps as possible.

@@ -5,16 +5,20 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
+from decimal import Decimal
 from fractions import Fraction
 from typing import NamedTuple
 
-from .errors import NumberTextError, NumberTooLongError
+from .errors import NumberTextError, NumberTooLongError, ValueTypeError
 
 __all__ = [
     "DECIMAL_POINT_ONLY",
+    "HALF_EVEN",
+    "HALF_UP",
     "INDONESIAN_NUMBER",
     "MAX_DIGITS",
     "POINT_NUMBER",
+    "ROUNDING_RULES",
     "SHOWS_DECIMAL_COMMA",
     "SHOWS_DECIMAL_POINT",
     "SPACED_NUMBER",
@@ -24,9 +28,11 @@ __all__ = [
     "NumberTooLongError",
     "ambiguous_thousands",
     "ascii_digits",
+    "exact_value",
     "format_number",
     "parse_number",
     "read_number_text",
+    "round_number",
 ]
 
 #: Digits of any number sakip reads or makes exactly (numerator and denominator each).
@@ -237,22 +243,73 @@ def _short(text: str) -> str:
     return text if len(text) <= _SHOWN else text[: _SHOWN - 1] + "…"
 
 
-def format_number(value: float | Fraction | int, decimals: int = 2) -> str:
-    """Format a number in Indonesian notation, rounding once: 1234.5 -> ``"1.234,50"``."""
-    if isinstance(value, bool) or not isinstance(value, int | float | Fraction):
+#: Rounding rules for :func:`format_number` and :func:`round_number`: half away from
+#: zero, as Excel's ROUND and Indonesian reports do (2,675 -> 2,68), and half to even.
+HALF_UP = "half_up"
+HALF_EVEN = "half_even"
+ROUNDING_RULES = (HALF_UP, HALF_EVEN)
+
+
+def exact_value(value: float | Fraction | int | Decimal) -> Fraction:
+    """The exact number a value stands for: a float is the decimal Python prints for
+    it (``2.675``, not the binary 2.67499999...), so rounding follows what users see."""
+    if isinstance(value, bool) or not isinstance(value, int | float | Fraction | Decimal):
         try:
-            value = Fraction(value)
+            value = float(value) if not isinstance(value, int) else value
         except (TypeError, ValueError):
             raise NumberTextError(f"cannot format {value!r} as a number") from None
-    if isinstance(value, float) and not math.isfinite(value):
+    if isinstance(value, float):
+        if not math.isfinite(value):
+            raise NumberTextError(f"cannot format {value!r}: not a finite number")
+        return Fraction(Decimal(repr(float(value))))  # numpy floats repr as np.float64(..)
+    if isinstance(value, Decimal) and not value.is_finite():
         raise NumberTextError(f"cannot format {value!r}: not a finite number")
-    exact = Fraction(value)
-    scaled = round(exact * 10**decimals)  # round half to even, done exactly once
-    sign = "-" if scaled < 0 else ""
-    digits = str(abs(scaled)).rjust(decimals + 1, "0")
-    whole, frac = (digits[:-decimals], digits[-decimals:]) if decimals else (digits, "")
-    grouped = f"{int(whole):,}".replace(",", ".")
-    return sign + grouped + ("," + frac if frac else "")
+    return Fraction(value)
+
+
+def round_number(
+    value: float | Fraction | int | Decimal, decimals: int = 2, rounding: str = HALF_UP
+) -> Decimal:
+    """``value`` rounded once to ``decimals`` places by ``rounding`` (exact Decimal)."""
+    if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
+        raise ValueTypeError(f"decimals must be a whole number >= 0, not {decimals!r}")
+    if decimals > MAX_DIGITS:  # the digits are computed exactly: bound their number
+        raise ValueTypeError(f"decimals must be at most {MAX_DIGITS}, not {decimals}")
+    if rounding not in ROUNDING_RULES:
+        raise ValueTypeError(
+            f"rounding must be one of {', '.join(ROUNDING_RULES)}, not {rounding!r}"
+        )
+    scaled = abs(exact_value(value)) * 10**decimals
+    whole, rest = divmod(scaled.numerator, scaled.denominator)
+    twice = 2 * rest
+    if twice > scaled.denominator or (
+        twice == scaled.denominator and (rounding == HALF_UP or whole % 2)
+    ):
+        whole += 1
+    return Decimal((1 if value < 0 and whole else 0, tuple(map(int, str(whole))), -decimals))
+
+
+def format_number(
+    value: float | Fraction | int | Decimal,
+    decimals: int = 2,
+    *,
+    decimal_point: bool = False,
+    rounding: str = HALF_UP,
+) -> str:
+    """A number in Indonesian notation, rounded once: 1234.5 -> ``"1.234,50"``.
+
+    ``rounding`` is :data:`HALF_UP` (the default, as reports and Excel round: 2,675 ->
+    ``"2,68"``) or :data:`HALF_EVEN`; ``decimal_point=True`` writes English notation
+    (``"1,234.50"``).
+    """
+    rounded = round_number(value, decimals, rounding)
+    text = f"{rounded:,.{decimals}f}"
+    if decimal_point:
+        return text
+    return text.translate(_TO_INDONESIAN)
+
+
+_TO_INDONESIAN = str.maketrans({",": ".", ".": ","})
 
 
 # One to three digits (not a leading 0), a comma and exactly three: "1,000", "25,500".

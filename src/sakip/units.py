@@ -19,6 +19,7 @@ __all__ = [
     "define",
     "define_count",
     "display_unit",
+    "from_other_registry",
     "is_scaled_ratio",
     "parse_unit",
     "ureg",
@@ -114,3 +115,20 @@ def display_unit(unit: Any) -> str:
     """How a unit is shown next to a number: ``%``, ``per 1.000 kelahiran hidup``, ``orang``."""
     name = str(unit)
     return _DISPLAY.get(name, name.replace("_", " "))
+
+
+def from_other_registry(quantity: Any) -> Any:
+    """A pint Quantity of another registry (the user's own) as a ``sakip.ureg`` Quantity:
+    its unit read again by name, so ``5 km`` of any registry is 5 kilometer here. A unit
+    that ``sakip.ureg`` does not define raises UnitError (define it with :func:`define`)."""
+    if isinstance(quantity, ureg.Quantity):
+        return quantity
+    name = str(quantity.units)
+    try:
+        unit = ureg.parse_units(name)
+    except Exception:  # pint raises assorted errors on names it does not know
+        raise UnitError(
+            f"the unit {name!r} of a Quantity from another pint registry is not defined in"
+            " sakip.ureg: add it with sakip.units.define(...), or convert the value first"
+        ) from None
+    return ureg.Quantity(quantity.magnitude, unit)

@@ -56,10 +56,17 @@ def test_percent_quantities_mix_with_plain_numbers() -> None:
     assert sakip.evaluate(text, {"Capaian IKI": 0.9}).magnitude == pytest.approx(80)
 
 
-def test_quantity_of_another_registry_is_refused() -> None:
+def test_quantity_of_another_registry_is_converted_through_its_units() -> None:
     other = pint.UnitRegistry()
-    with pytest.raises(sakip.UnitError, match="another pint registry"):
+    # issue 11: the user's own registry is read by unit name, so units still check
+    with pytest.raises(sakip.UnitError, match="plain number with 'meter'"):
         sakip.evaluate("a + 1", {"a": other.Quantity(1, "m")})
+    # 5 km / 500 m = 5000 m / 500 m = 10, a plain number
+    r = sakip.evaluate("a / b", {"a": other.Quantity(5, "km"), "b": other.Quantity(500, "m")})
+    assert r.magnitude == pytest.approx(10) and r.units == sakip.ureg.dimensionless
+    # a unit sakip.ureg does not define is refused by name, not guessed
+    with pytest.raises(sakip.UnitError, match=r"'furlong'.*another pint registry"):
+        sakip.evaluate("a x 2", {"a": other.Quantity(1, "furlong")})
 
 
 def test_declared_unit_relabels_a_scaled_ratio() -> None:

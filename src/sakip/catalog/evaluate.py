@@ -38,8 +38,8 @@ class GradedResult(Result):
             f" label={self.label!r})"
         )
 
-    def format(self, decimals: int = 2) -> str:
-        return f"{super().format(decimals)} ({self.grade}, {self.label})"
+    def format(self, decimals: int = 2, **options: Any) -> str:
+        return f"{super().format(decimals, **options)} ({self.grade}, {self.label})"
 
 
 def evaluate_indicator(

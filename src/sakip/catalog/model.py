@@ -113,6 +113,9 @@ class Indicator:
     def __repr__(self) -> str:
         return f"Indicator({self.id!r}, {self.name!r})"
 
+    def _repr_html_(self) -> str:  # Jupyter (catalog/display.py)
+        return str(_display().indicator_html(self))
+
     @property
     def formula(self) -> Formula | None:
         """The parsed formula (``sakip.Formula``), or None for a direct measure."""
@@ -170,6 +173,9 @@ class Section:
     def __repr__(self) -> str:
         return f"Section({self.code!r}, {self.name!r}, {len(self.indicators)} indicators)"
 
+    def _repr_html_(self) -> str:  # Jupyter (catalog/display.py)
+        return str(_display().section_html(self))
+
 
 @attrs.frozen
 class Catalog:
@@ -188,6 +194,9 @@ class Catalog:
     def __repr__(self) -> str:  # a summary: the data is 600.000 characters
         count = sum(len(s.indicators) for s in self.sections)
         return f"Catalog({count} indicators, {len(self.sections)} sections)"
+
+    def _repr_html_(self) -> str:  # Jupyter: a summary (catalog/display.py)
+        return str(_display().catalog_html(self))
 
     _by_id: dict[str, Indicator] = attrs.field(init=False, repr=False)
     _by_abbreviation: dict[str, tuple[Indicator, ...]] = attrs.field(init=False, repr=False)
@@ -332,6 +341,12 @@ def _as_number(key: Any) -> int | None:
     except (TypeError, ValueError, OverflowError):
         return None
     return int(value) if value.is_integer() else None
+
+
+def _display() -> Any:
+    from . import display  # on use: only notebooks show HTML
+
+    return display
 
 
 def format_fields(cls: type) -> dict[str, attrs.Attribute[Any]]:

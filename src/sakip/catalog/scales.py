@@ -97,6 +97,16 @@ class Scale:
         if problem:
             raise ScaleError(f"scale {self.name!r}: {problem}")
 
+    def __repr__(self) -> str:  # a summary (catalog/display.py)
+        from .display import scale_repr
+
+        return scale_repr(self)
+
+    def _repr_html_(self) -> str:  # Jupyter: the bands as a table
+        from .display import scale_html
+
+        return scale_html(self)
+
     def band(self, value: float | Fraction) -> Band:
         """The band holding ``value``; a ScaleError when it is outside the scale.
 

@@ -9,6 +9,8 @@ warnings, a compiled plan for lint's unit checks, a formula's leading constant.
 from __future__ import annotations
 
 from .bands import BandTable, read_bands
+from .bind import frame_columns
+from .display import escape, formula_latex, html_table
 from .formula import PERCENT, Formula, FormulaCache, Slot, normalize_name, slugify
 from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_SUM_TERMS
 from .notation import read_notation
@@ -32,8 +34,12 @@ __all__ = [
     "Result",
     "Slot",
     "cached_formula",
+    "escape",
     "evaluate_fast",
     "evaluate_formula",
+    "formula_latex",
+    "frame_columns",
+    "html_table",
     "normalize_name",
     "parse",
     "parse_quietly",

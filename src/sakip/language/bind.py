@@ -18,9 +18,10 @@ from ..errors import (
 from .convert import Call, number, shown
 from .formula import Formula, Slot, normalize_name
 from .limits import MAX_SUGGESTION_KEYS
+from .numberlike import series_type
 from .periods import Period, read_period, shifted, show_period
 
-__all__ = ["bind"]
+__all__ = ["bind", "frame_columns"]
 
 _MISSING = object()
 _SUGGEST_NAMES = 10
@@ -30,7 +31,9 @@ _SUGGEST_NAME_LENGTH = 100
 
 def bind(
     formula: Formula, values: Mapping[str, Any], period: Any, decimal_point: bool = False
-) -> tuple[list[Any], tuple[Any, ...], bool]:
+) -> tuple[list[Any], tuple[Any, ...], bool, Any]:
+    """The arguments of the formula's slots, their units, whether any holds rows, and
+    the index of the pandas Series among the values (None if there is none)."""
     if type(values) is not dict and not isinstance(values, Mapping):
         raise ValueTypeError(
             f"values must be a mapping of names to values, not {type(values).__name__}"
@@ -45,10 +48,15 @@ def bind(
     by_slot: dict[int, Any] = {}
     spelled: dict[tuple[str, int], str] = {}
     dates = 0
+    codes = Call(formula)
+    codes.decimal_point = decimal_point
     for key, value in values.items():
         if key.__class__ is not str and not isinstance(key, str):
             raise ValueTypeError(f"value names must be text, not {shown(key)}")
         index = formula.lookup(key)
+        if _is_series(value) and (index is not None or normalize_name(key) in formula.slot_keys):
+            # rows by position from here on; the index is kept aside for the result
+            value = codes.rows_of(key, value)
         if index is not None:
             _once(spelled, ("variable", index), key, formula.variables[index])
             by_variable[index] = value
@@ -59,8 +67,6 @@ def bind(
                 _once(spelled, ("slot", slot_index), key, formula.slots[slot_index].written)
                 by_slot[slot_index] = value
                 dates += isinstance(value, dt.date)
-    codes = Call(formula)
-    codes.decimal_point = decimal_point
     if dates and not codes.uses_dates:
         # with no date written, dates are day numbers only when every value is a date
         # (selesai - mulai); Realisasi / Target with a date divides day numbers
@@ -117,7 +123,14 @@ def bind(
         units.append(unit)
     if missing:
         raise MissingValueError(missing, _suggest(missing, values))
-    return args, tuple(units), is_array
+    return args, tuple(units), is_array, codes.index
+
+
+def frame_columns(values: Any) -> Any:
+    """A pandas DataFrame given as the values: its columns by name, each a Series."""
+    if type(values).__name__ == "DataFrame" and hasattr(values, "items"):
+        return dict(values.items())
+    return values
 
 
 class _Missing(Exception):
@@ -224,6 +237,11 @@ def _slot_value(
             f" {{period: value}} with period=, or bind '{slot.written}' itself"
         )
     return number(codes, slot, name, raw)
+
+
+def _is_series(value: Any) -> bool:
+    series = series_type()
+    return series is not None and isinstance(value, series)
 
 
 def _is_sequence(raw: Any) -> bool:

@@ -15,8 +15,9 @@ import numpy as np
 
 from ..errors import AmbiguousFormulaWarning, UnitError, ValueTypeError
 from ..numbers import NumberTextError, read_number_text
-from ..units import ureg
+from ..units import from_other_registry, ureg
 from .formula import Formula, Slot
+from .numberlike import NumberLike, series_type
 
 __all__ = ["Call", "number", "shown"]
 
@@ -48,6 +49,22 @@ class Call:
         self.others: dict[str, int] = {}
         self.uses_dates = formula.uses_dates
         self.decimal_point = False
+        #: The index of the pandas Series among the values, kept for the result.
+        self.index: Any = None
+
+    def rows_of(self, name: str, series: Any) -> Any:
+        """A pandas Series as a numpy array; its index is remembered for the result, and
+        every Series of one call must share it (rows are matched by position)."""
+        if self.index is None:
+            self.index = series.index
+        elif not series.index.equals(self.index):
+            raise ValueTypeError(
+                f"'{name}' is a Series with another index than the other Series: align"
+                " them first (DataFrame columns share one)"
+            )
+        if series.dtype.kind in "iufb":  # nullable Int64/boolean: pd.NA is a missing row
+            return series.to_numpy(dtype=float, na_value=np.nan)
+        return series.to_numpy(dtype=object)
 
     def __call__(self, text: Any) -> int:
         key = " ".join(str(text).split()).casefold()
@@ -78,8 +95,20 @@ def number(codes: Call, slot: Slot, name: str, value: Any) -> tuple[Any, Any]:
     if isinstance(value, ureg.Quantity):
         magnitude, _ = number(codes, slot, name, value.magnitude)
         return magnitude, value.units
+    if isinstance(value, NumberLike):  # a Result of another formula: its number and unit
+        if isinstance(value.magnitude, str):
+            return number(codes, slot, name, value.magnitude)
+        magnitude, _ = number(codes, slot, name, value.magnitude)
+        return magnitude, value.units
     if hasattr(value, "units") and hasattr(value, "magnitude"):
-        raise UnitError(f"'{name}' is a Quantity of another pint registry: use sakip.ureg")
+        if not type(value).__module__.startswith("pint"):
+            raise UnitError(f"'{name}' has units but is not a pint Quantity: {shown(value)}")
+        return number(codes, slot, name, from_other_registry(value))
+    series = series_type()
+    if series is not None and isinstance(value, series):
+        return number(codes, slot, name, codes.rows_of(name, value))
+    if type(value).__name__ == "DataFrame":
+        raise ValueTypeError(f"'{name}' is a whole DataFrame: give one column, df[{name!r}]")
     if isinstance(value, str):
         if slot.categorical:
             return codes(value), None

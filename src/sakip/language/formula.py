@@ -153,43 +153,17 @@ class Formula:
         return found
 
     def to_latex(self) -> str:
-        """The formula in LaTeX, with variables shown by their written names."""
-        names: dict[Any, str] = {PERCENT: r"\%"}
-        for slot in self.slots:
-            if slot.variable is None:
-                label = slot.written
-            else:
-                label = self.variables[slot.variable]
-                if slot.kind == "shift":
-                    label += f" (n{slot.offset:+d})"
-                elif slot.kind == "total":
-                    label = "Σ " + label
-            names[slot.symbol] = r"\text{" + _latex_escape(label) + "}"
-        body: str = sympy.latex(self.expr, symbol_names=names)
-        if self.name:
-            return r"\text{" + _latex_escape(self.name) + "} = " + body
-        return body
+        """The formula in LaTeX as the user wrote it: user names, Indonesian numbers,
+        categories as text, a bounded Σ over its own index (language/display.py)."""
+        from .display import formula_latex  # display imports this module
+
+        return formula_latex(self)
+
+    def _repr_latex_(self) -> str:  # Jupyter shows this instead of the repr
+        return f"$\\displaystyle {self.to_latex()}$"
 
     def __str__(self) -> str:
         return self.text
-
-
-_LATEX_SPECIAL = {
-    "\\": r"\textbackslash{}",
-    "{": r"\{",
-    "}": r"\}",
-    "#": r"\#",
-    "$": r"\$",
-    "%": r"\%",
-    "&": r"\&",
-    "_": r"\_",
-    "~": r"\textasciitilde{}",
-    "^": r"\textasciicircum{}",
-}
-
-
-def _latex_escape(text: str) -> str:
-    return "".join(_LATEX_SPECIAL.get(c, c) for c in text)
 
 
 def _reparse(text: str, decimal_point: bool) -> Formula:

@@ -1,4 +1,5 @@
-"""Result: the value of a formula, immutable, number-like in Indonesian notation."""
+"""Result: the value of a formula, immutable, number-like (numberlike.py), shown in
+Indonesian notation."""
 
 from __future__ import annotations
 
@@ -8,20 +9,24 @@ from typing import Any
 import numpy as np
 
 from ..errors import ValueTypeError
-from ..numbers import format_number
+from ..numbers import HALF_UP, format_number
 from ..units import display_unit, ureg
+from .numberlike import NumberLike, is_rows
 
 __all__ = ["Result"]
 
 _set = object.__setattr__
 
 
-class Result:
+class Result(NumberLike):
     """The value of a formula: ``magnitude`` in ``units`` (immutable).
 
-    ``magnitude`` is a float, a numpy array (array inputs), or a str for a formula whose
-    branches are categories. ``quantity`` is the same as a ``sakip.ureg`` Quantity;
-    ``name`` is the result name of ``NAME = ...`` formulas.
+    ``magnitude`` is a number, a numpy array (array inputs), a pandas Series (Series
+    inputs: their index is kept), or a str for a formula whose branches are categories.
+    ``quantity`` is the same as a ``sakip.ureg`` Quantity; ``name`` is the result name of
+    ``NAME = ...`` formulas. A Result is a number: ``float(r)``, ``round(r, 1)``,
+    ``f"{r:.1f}"``, ``r > 90``, ``r + 1`` and ``np.asarray(r)`` work, with a bare number
+    read in the result's own unit (see :mod:`sakip.language.numberlike`).
     """
 
     # A hand-written slotted class: evaluate() builds one per call, and this is twice
@@ -55,7 +60,8 @@ class Result:
         """The result as plain data: magnitude (a number, text or list), unit, the
         Indonesian text as ``str()`` shows it, and the result name."""
         magnitude = self.magnitude
-        if isinstance(magnitude, np.ndarray):
+        if is_rows(magnitude):
+            magnitude = np.asarray(magnitude)
             magnitude = [None if isinstance(v, float) and v != v else v for v in magnitude.tolist()]
         return {
             "magnitude": magnitude,
@@ -66,48 +72,55 @@ class Result:
 
     def __repr__(self) -> str:
         unit = display_unit(self.units)
-        if isinstance(self.magnitude, np.ndarray):
-            shown = f"array of {self.magnitude.size}"
+        if is_rows(self.magnitude):
+            kind = "array" if isinstance(self.magnitude, np.ndarray) else "Series"
+            shown = f"{kind} of {np.size(self.magnitude)}"
         else:
             shown = repr(self.magnitude)
         name = f", name={self.name!r}" if self.name else ""
         return f"Result({shown}{' ' + unit if unit else ''}{name})"
 
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Result):
-            return NotImplemented
-        if isinstance(self.magnitude, np.ndarray) or isinstance(other.magnitude, np.ndarray):
-            same = bool(np.array_equal(self.magnitude, other.magnitude))
-        else:
-            same = bool(self.magnitude == other.magnitude)
-        return same and self.units == other.units and self.name == other.name
+    def _repr_html_(self) -> str:  # Jupyter: the value, or a table of the first rows
+        from .display import result_html
 
-    __hash__ = None  # type: ignore[assignment]
+        return result_html(self)
+
+    def _make(self, magnitude: Any, units: Any) -> Result:
+        return Result(magnitude, units)
 
     @property
     def quantity(self) -> Any:
         """The result as a pint Quantity in ``sakip.ureg``."""
         return ureg.Quantity(self.magnitude, self.units)
 
-    def __float__(self) -> float:
-        if isinstance(self.magnitude, np.ndarray) and self.magnitude.size != 1:
-            raise ValueTypeError("an array result has no single float value")
-        return float(self.magnitude)
+    def format(
+        self, decimals: int = 2, *, decimal_point: bool = False, rounding: str = HALF_UP
+    ) -> str:
+        """Indonesian notation, rounded once here: ``"93,00 %"``. ``rounding`` is
+        ``"half_up"`` (2,675 -> 2,68, as reports and Excel round) or ``"half_even"``;
+        ``decimal_point=True`` writes English notation (``"1,234.50 %"``)."""
+        return self._text(decimals, decimal_point, rounding)
 
-    def format(self, decimals: int = 2) -> str:
-        """Indonesian notation, rounded once here: ``"93,00 %"``."""
+    def _text(self, decimals: int, decimal_point: bool = False, rounding: str = HALF_UP) -> str:
         if isinstance(decimals, bool) or not isinstance(decimals, int) or decimals < 0:
             raise ValueTypeError(f"decimals must be a whole number >= 0, not {decimals!r}")
-        if isinstance(self.magnitude, str):
-            return self.magnitude
-        if isinstance(self.magnitude, np.ndarray):
-            if self.magnitude.dtype.kind in "OUS":
-                return ", ".join(str(v) for v in self.magnitude.ravel())
+        magnitude = self.magnitude
+        if isinstance(magnitude, str):
+            return magnitude
+        if is_rows(magnitude):
+            values = np.asarray(magnitude)
+            if values.dtype.kind in "OUS":
+                return ", ".join(str(v) for v in values.ravel())
             return ", ".join(
-                "NaN" if not math.isfinite(v) else format_number(float(v), decimals)
-                for v in self.magnitude.ravel()
+                "NaN"
+                if not math.isfinite(v)
+                else format_number(
+                    float(v), decimals, decimal_point=decimal_point, rounding=rounding
+                )
+                for v in values.ravel()
             )
-        return f"{format_number(self.magnitude, decimals)} {display_unit(self.units)}".strip()
+        shown = format_number(magnitude, decimals, decimal_point=decimal_point, rounding=rounding)
+        return f"{shown} {display_unit(self.units)}".strip()
 
     def __str__(self) -> str:
         return self.format()

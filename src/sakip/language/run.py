@@ -11,9 +11,10 @@ import numpy as np
 
 from ..errors import AmbiguousFormulaWarning, ValueTypeError
 from ..units import parse_unit
-from .bind import bind
+from .bind import bind, frame_columns
 from .execute import run_array, run_scalar
 from .formula import Formula
+from .numberlike import series_type
 from .parser import _CACHE, parse_quietly
 from .plan import plan_for
 from .result import Result
@@ -35,13 +36,16 @@ def evaluate(
 
     ``formula`` is formula text (parsed once and cached) or a :class:`Formula`. A
     variable is bound by its name as written (case-insensitive, whitespace collapsed),
-    its slug (``angkatan_kerja``) or a glossary alias. Values may be numbers, numpy
-    arrays (element-wise), ``sakip.ureg`` Quantities (units are checked), str for
+    its slug (``angkatan_kerja``) or a glossary alias. ``values`` may be a DataFrame
+    (its columns). Values may be numbers, numpy arrays or pandas Series (element-wise;
+    a Series' index is kept on the result), pint Quantities (``sakip.ureg``'s, or
+    another registry's read by unit name; units are checked), Results, str for
     categories, dates, and mappings ``{period: value}`` (with ``period=``) or
     ``{index: value}`` for indexed names. ``unit`` declares the unit of the result.
     """
     if not isinstance(formula, str | Formula):
         raise ValueTypeError(f"a formula must be text or a Formula, not {type(formula).__name__}")
+    values = frame_columns(values)  # a DataFrame: its columns
     parsed = formula if type(formula) is Formula else _CACHE.get((formula, decimal_point))  # type: ignore[arg-type]
     if parsed is None:
         parsed = formula if isinstance(formula, Formula) else parse_quietly(formula, decimal_point)
@@ -51,7 +55,7 @@ def evaluate(
             return fast
     if more_values:
         values = {**(values or {}), **more_values}
-    args, units, is_array = bind(parsed, values or {}, period, decimal_point)
+    args, units, is_array, index = bind(parsed, values or {}, period, decimal_point)
     declared = None if unit is None else parse_unit(unit)
     plain = all(u is None for u in units)
     plan = plan_for(parsed, units, declared, plain)
@@ -63,6 +67,8 @@ def evaluate(
     magnitude = run_array(plan, args) if is_array else run_scalar(plan, args)
     if parsed.result_is_category:
         magnitude = _decode(parsed, magnitude)
+    if index is not None and np.ndim(magnitude) == 1 and len(magnitude) == len(index):
+        magnitude = series_type()(magnitude, index=index, name=parsed.name)  # rows as given
     return Result(magnitude, plan.unit, parsed.name)
 
 
