@@ -452,3 +452,28 @@ def test_numbered_list_round_trip(bands: list[tuple[F, F]], marker: str) -> None
     assert all(b.lower_inclusive and b.upper_inclusive for b in table.bands)
     assert len(table.gaps) == len(bands) - 1  # the generated ends are distinct
     assert table.overlaps == ()
+
+
+def test_the_name_the_classes_compare_is_the_variable() -> None:
+    # the heading names the classification; the classes compare IP: 3,2 is in 1,0 < IP ≤ 5,0
+    text = (
+        "Kriteria Status Mutu :\n0 ≤ IP ≤ 1,0 : memenuhi baku mutu\n1,0 < IP ≤ 5,0 :"
+        " tercemar ringan\n5,0 < IP ≤ 10 : tercemar sedang\nIP > 10,0 : tercemar berat"
+    )
+    f = sakip.parse(text)
+    assert f.variables == ("IP",)
+    assert sakip.evaluate(f, {"IP": 3.2}).magnitude == "tercemar ringan"
+
+
+def test_a_heading_line_above_one_class_per_line() -> None:
+    # a sentence ending in ':' on its own line: 0,38 is in 0,3 ≤ G ≤ 0,5
+    text = (
+        "Nilai gini ratio berkisar antara 0 dan 1, jika:\nG < 0,3 = ketimpangan rendah\n"
+        "0,3 ≤ G ≤ 0,5 = ketimpangan sedang\nG > 0,5 = ketimpangan tinggi"
+    )
+    assert sakip.evaluate(text, {"G": 0.38}).magnitude == "ketimpangan sedang"
+    # the columns' titles on the first line: 63 is in 56 – 70
+    text = "Nilai PCI\n0 - 10 Gagal\n11 - 55 Sedang\n56 – 70 Baik\n71 - 100 Sempurna"
+    f = sakip.parse(text)
+    assert f.variables == ("PCI",)  # "Nilai" is a heading word, as in other headings
+    assert sakip.evaluate(f, {"PCI": 63}).magnitude == "Baik"

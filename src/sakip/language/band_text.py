@@ -43,11 +43,38 @@ class Header(NamedTuple):
 def header(text: str, tokens: list[Tok]) -> Header:
     """Split off a header: ``X terbagi menjadi ... :``, ``Berdasarkan X (misal: ...)``,
     ``Berdasarkan X: ...``. Without one the body is the whole text."""
-    for read in (_divided_header, _bracket_header, _colon_header):
+    for read in (_divided_header, _bracket_header, _colon_header, _line_header):
         found = read(text, tokens)
         if found is not None:
             return found
     return Header(None, tokens, "")
+
+
+def _line_header(text: str, tokens: list[Tok]) -> Header | None:
+    """A first line of its own above lines that are each a whole class (words and a
+    number): "Nilai PCI Kondisi" (the columns' titles), "Nilai gini ratio berkisar
+    antara 0 dan 1, jika:" (a sentence ending in a colon)."""
+    lines: list[list[Tok]] = [[]]
+    for tok in tokens:
+        if tok.kind == "nl":
+            lines.append([])
+        else:
+            lines[-1].append(tok)
+    first, rest = lines[0], [line for line in lines[1:] if line]
+    whole = all(
+        any(t.kind == "word" for t in line) and any(t.kind == "num" for t in line) for line in rest
+    )
+    if not first or len(rest) < 2 or not whole:
+        return None
+    if first[-1].kind == "colon":
+        words = [t for t in first[:-1] if t.kind == "word"]
+        subject = None if any(t.kind == "num" for t in first) else _subject(text, words)
+    elif all(t.kind == "word" for t in first):
+        subject = _subject(text, first)
+    else:
+        return None
+    body = tokens[tokens.index(rest[0][0]) :]
+    return Header(subject, body, f"'{span(text, first)}' is the table's heading")
 
 
 def _subject(text: str, words: list[Tok]) -> str | None:

@@ -210,6 +210,10 @@ def _variable(
         raise fail_at(text, 0, "the classes compare different subjects: " + ", ".join(named))
     mentioned = [c.weak for c, label in zip(classes, labels, strict=True)
                  if c.weak and c.before != label]  # fmt: skip
+    if named and len({n.casefold() for n in named}) == 1:
+        # the classes compare one name ("0 ≤ IP ≤ 1,0"): the variable, whatever the
+        # heading calls the classification ("Kriteria Status Mutu")
+        subject = named[0]
     variable = subject or (named or mentioned or ["nilai"])[0]
     others = {n for n in named + mentioned if n.casefold() != variable.casefold()}
     if others:
