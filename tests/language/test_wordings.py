@@ -420,3 +420,24 @@ def test_names_and_labels_that_wrap_are_one_name() -> None:
     f = sakip.parse("Angka\nKematian Bayi = Jumlah penduduk yang\nbekerja / Angkatan\nKerja")
     assert f.name == "Angka Kematian Bayi"
     assert f.variables == ("Jumlah penduduk yang bekerja", "Angkatan Kerja")
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "expected"),
+    [
+        # 115 % > 110 %: the rule applies; 100 % is not above it
+        ("jika capaian lebih besar dari 110% maka 120 selain itu 100", 1.15, 120),
+        ("jika capaian lebih besar dari 110% maka 120 selain itu 100", 1.0, 100),
+        ("Apabila capaian lebih dari atau sama dengan 80 maka 1 selain itu 0", 80, 1),
+        ("Apabila capaian kurang dari 80 maka 1 selain itu 0", 80, 0),
+        ("jika capaian minimal 5 maka 1 selain itu 0", 5, 1),
+        ("jika capaian paling banyak 5 maka 1 selain itu 0", 6, 0),
+    ],
+)
+def test_comparisons_written_in_words(text: str, value: float, expected: float) -> None:
+    assert sakip.evaluate(text, {"capaian": value}).magnitude == expected
+
+
+def test_comparison_words_outside_a_condition_are_words_of_names() -> None:
+    f = sakip.parse("Jumlah desa di atas bukit / Jumlah desa minimal sehat")
+    assert f.variables == ("Jumlah desa di atas bukit", "Jumlah desa minimal sehat")

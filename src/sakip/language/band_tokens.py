@@ -16,7 +16,7 @@ from typing import NamedTuple
 
 from ..numbers import INDONESIAN_NUMBER, POINT_NUMBER, parse_number
 from .functions import FUNCTIONS
-from .words import MUL_WORDS
+from .words import COMPARISON_WORDS, MUL_WORDS
 
 __all__ = ["Tok", "is_formula", "span", "tokenize", "trim_words"]
 
@@ -33,33 +33,9 @@ class Tok(NamedTuple):
     op: str = ""
 
 
-# Comparison words, each meaning a comparator; only before a number ("kurang dari 70"),
-# so that "Kurang" stays a label.
-_WORD_COMPARATORS = {
-    "kurang dari atau sama dengan": "<=",
-    "kurang dari sama dengan": "<=",
-    "lebih dari atau sama dengan": ">=",
-    "lebih dari sama dengan": ">=",
-    "lebih kecil atau sama dengan": "<=",
-    "lebih besar atau sama dengan": ">=",
-    "lebih kecil dari": "<",
-    "lebih besar dari": ">",
-    "tidak lebih dari": "<=",
-    "tidak kurang dari": ">=",
-    "kurang dari": "<",
-    "lebih dari": ">",
-    "di atas": ">",
-    "diatas": ">",
-    "di bawah": "<",
-    "dibawah": "<",
-    "minimal": ">=",
-    "maksimal": "<=",
-    "paling sedikit": ">=",
-    "paling banyak": "<=",
-    "sekurang-kurangnya": ">=",
-    "setidaknya": ">=",
-    "sama dengan": "=",
-}
+# Comparison words (words.COMPARISON_WORDS) count only before a number ("kurang dari
+# 70"), so that "Kurang" stays a label.
+_WORD_COMPARATORS = COMPARISON_WORDS
 # Comparison words after a number: "70 ke atas" is 70 or more.
 _POSTFIX = {
     "ke atas": ">=",

@@ -26,6 +26,7 @@ from .verbal import VerbalRules
 from .words import (
     ALWAYS_KEYWORDS,
     CLAUSE_FILLERS,
+    COMPARISON_WORDS,
     DEFINERS,
     LABEL_VERBS,
     MONTHS,
@@ -129,6 +130,23 @@ class _WordRules(
         end = self.keyword(i, "JIKA", "jika")
         self.new_clause()
         return end
+
+    def on_compare_word(self, i: int) -> int | None:
+        """ "jika capaian lebih besar dari 110% maka ...": a comparison in words, only
+        inside a condition (elsewhere "lebih", "di atas", "minimal" are words of names)."""
+        if not self.in_condition:
+            return None
+        for width in range(5, 0, -1):
+            words = [word_at(self.toks, k) for k in range(i, i + width)]
+            if None in words:
+                continue
+            op = COMPARISON_WORDS.get(" ".join(w or "" for w in words))
+            if op is not None:
+                self.readings.append(f"'{' '.join(w or '' for w in words)}' is read as '{op}'")
+                end = self.keyword(i, "COMPARE", op, width)
+                self.new_clause()  # the other side of the comparison
+                return end
+        return None
 
     def on_maka(self, i: int) -> int:
         self.in_condition = False
@@ -344,6 +362,9 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
 _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     "dibagi": _WordRules.on_dibagi,
     "jika": _WordRules.on_jika,
+    "apabila": _WordRules.on_jika,
+    "bilamana": _WordRules.on_jika,
+    **dict.fromkeys({p.split()[0] for p in COMPARISON_WORDS}, _WordRules.on_compare_word),
     "maka": _WordRules.on_maka,
     "selain": _WordRules.on_selain,
     "dan": _WordRules.on_logical,

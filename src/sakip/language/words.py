@@ -15,6 +15,7 @@ __all__ = [
     "ALWAYS_KEYWORDS",
     "BASE_YEAR_WORDS",
     "CLAUSE_FILLERS",
+    "COMPARISON_WORDS",
     "CURRENT",
     "DEFINERS",
     "DIVIDING_WORDS",
@@ -157,6 +158,32 @@ UNIT_WORDS = frozenset(
 MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
 # "X tahun dasar": the value in a base year, a value of its own (not an offset).
 BASE_YEAR_WORDS = frozenset({"dasar", "awal", "acuan"})
+#: Comparisons in words, each meaning a comparator: "lebih besar dari 110%" is "> 110%".
+COMPARISON_WORDS = {
+    "kurang dari atau sama dengan": "<=",
+    "kurang dari sama dengan": "<=",
+    "lebih dari atau sama dengan": ">=",
+    "lebih dari sama dengan": ">=",
+    "lebih kecil atau sama dengan": "<=",
+    "lebih besar atau sama dengan": ">=",
+    "lebih kecil dari": "<",
+    "lebih besar dari": ">",
+    "tidak lebih dari": "<=",
+    "tidak kurang dari": ">=",
+    "kurang dari": "<",
+    "lebih dari": ">",
+    "di atas": ">",
+    "diatas": ">",
+    "di bawah": "<",
+    "dibawah": "<",
+    "minimal": ">=",
+    "maksimal": "<=",
+    "paling sedikit": ">=",
+    "paling banyak": "<=",
+    "sekurang-kurangnya": ">=",
+    "setidaknya": ">=",
+    "sama dengan": "=",
+}
 #: The value of a PERIOD token that is an offset ("-1", "0", "-1m" for a month); any
 #: other PERIOD holds the words of a base year as written ("tahun dasar").
 OFFSET_PERIOD = re.compile(r"[+-]?\d+m?")
