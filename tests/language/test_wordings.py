@@ -441,3 +441,13 @@ def test_comparisons_written_in_words(text: str, value: float, expected: float) 
 def test_comparison_words_outside_a_condition_are_words_of_names() -> None:
     f = sakip.parse("Jumlah desa di atas bukit / Jumlah desa minimal sehat")
     assert f.variables == ("Jumlah desa di atas bukit", "Jumlah desa minimal sehat")
+
+
+def test_stars_glued_after_a_name_mark_a_footnote() -> None:
+    text = "NILAI AKHIR = Nilai Kinerja Utama*** + Nilai Kinerja Tambahan"
+    f = sakip.parse(text)
+    assert f.variables == ("Nilai Kinerja Utama", "Nilai Kinerja Tambahan")
+    # 102,8 + 0 = 102,8: the stars multiply nothing
+    values = {"Nilai Kinerja Utama": 102.8, "Nilai Kinerja Tambahan": 0}
+    assert sakip.evaluate(f, values).magnitude == pytest.approx(102.8)
+    assert sakip.evaluate("A*B", {"A": 2, "B": 3}).magnitude == 6  # glued between names

@@ -215,6 +215,22 @@ class _Scan(_WordRules):
             return i + 1
         return self.on_other(i)
 
+    def on_star(self, i: int) -> int:
+        """ "Kinerja Utama*** + ...": stars glued to the end of a name, before an
+        operator or the end, mark a footnote; elsewhere "*" multiplies."""
+        end = i
+        while type_at(self.toks, end) == "STAR" and (
+            self.toks[end].start_pos == self.toks[end - 1].end_pos if end > 0 else False
+        ):
+            end += 1
+        after = type_at(self.toks, end)
+        glued = end > i and self.last_is_name()
+        if glued and (after is None or after in ("ADD", "SUB", "SLASH", "RPAR", "_COMMA")):
+            marks = "*" * (end - i)
+            self.readings.append(f"'{marks}' after a name marks a footnote and is left out")
+            return end
+        return self.on_mul_sign(i)
+
     def on_sigma(self, i: int) -> int:
         """ "Σxi" with the range of i in the glossary is a series; else Σ of a name."""
         series = self.indexed_total(i)
@@ -341,7 +357,7 @@ _BY_TYPE: dict[str, Callable[[_Scan, int], int]] = {
     "SUB": _Scan.on_sub,
     "BRACED": _Scan.on_braced,
     "COMPARE": _Scan.on_compare,
-    "STAR": _Scan.on_mul_sign,
+    "STAR": _Scan.on_star,
     "X_GLUED": _Scan.on_x_glued,
     "SLASH": _Scan.on_div_sign,
     "COLON": _Scan.on_colon,
