@@ -451,3 +451,29 @@ def test_stars_glued_after_a_name_mark_a_footnote() -> None:
     values = {"Nilai Kinerja Utama": 102.8, "Nilai Kinerja Tambahan": 0}
     assert sakip.evaluate(f, values).magnitude == pytest.approx(102.8)
     assert sakip.evaluate("A*B", {"A": 2, "B": 3}).magnitude == 6  # glued between names
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 4 x 5 = 20; 5 - 3 = 2; 1 / 4 = 0,25; 2 + 3 = 5
+        ("NSI merupakan hasil perkalian antara Skor dengan Bobot", 20),
+        ("selisih antara Skor dan Bobot", -1),
+        ("hasil pembagian antara Skor dengan Bobot", 0.8),
+        ("penjumlahan antara Skor dengan Bobot", 9),
+    ],
+)
+def test_operations_named_in_words(text: str, expected: float) -> None:
+    assert sakip.evaluate(text, {"Skor": 4, "Bobot": 5}).magnitude == pytest.approx(expected)
+
+
+def test_an_abbreviation_after_a_name_is_its_alias() -> None:
+    text = "Nilai (NSI) merupakan hasil perkalian antara Skor Sub (SSI) dengan Bobot Sub (BSI)"
+    f = sakip.parse(text)
+    assert f.variables == ("Skor Sub", "Bobot Sub")
+    # 4 x 5 = 20, whichever way each value is named
+    for values in ({"Skor Sub": 4, "BSI": 5}, {"SSI": 4, "Bobot Sub (BSI)": 5}):
+        assert sakip.evaluate(f, values).magnitude == 20
+    # a bracket inside a longer name, or after one word, stays in the name
+    assert sakip.parse("Jumlah Penduduk (JP) Kota / B").variables[0] == "Jumlah Penduduk (JP) Kota"
+    assert sakip.parse("PDRB (ADHK) / B").variables[0] == "PDRB (ADHK)"

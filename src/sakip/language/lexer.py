@@ -74,8 +74,8 @@ def phrase_tokens(
     scan.run()
     if scan.verbal_ratio:
         tokens, aliases = trim_context(scan.out, text, scan.readings)
-        return tokens, scan.notes, scan.readings, aliases
-    return scan.out, scan.notes, scan.readings, []
+        return tokens, scan.notes, scan.readings, [*scan.aliases, *aliases]
+    return scan.out, scan.notes, scan.readings, scan.aliases
 
 
 class _WordRules(
@@ -163,7 +163,9 @@ class _WordRules(
 
     def on_logical(self, i: int) -> int | None:
         if not self.in_condition:
-            return None  # "dan" and "atau" are words of a name outside a condition
+            # "dan" and "atau" are words of a name outside a condition, but for "dan"
+            # between the terms of "selisih antara A dan B"
+            return self.on_operation_dan(i) if self.toks[i].value.casefold() == "dan" else None
         word = str(self.toks[i].value).casefold()
         end = self.keyword(i, "AND" if word == "dan" else "OR", word)
         self.new_clause()

@@ -12,12 +12,23 @@ from __future__ import annotations
 import re
 
 from .scanning import Output, type_at, word_at, zero_width
-from .words import ALWAYS_KEYWORDS, RANGE_INTRODUCERS, RANGE_WORDS, UNIT_WORDS, piece
+from .words import (
+    ALWAYS_KEYWORDS,
+    OPERATOR_WORDS,
+    RANGE_INTRODUCERS,
+    RANGE_WORDS,
+    UNIT_WORDS,
+    is_abbreviation,
+    piece,
+)
 
 __all__ = ["NameRules"]
 
 # What may stand inside an aside: words, numbers, commas, "&", stops, ranges.
 _ASIDE_TYPES = {"WORD", "NUMBER", "_COMMA", "AMP", "DOT", "SUB", "PERCENT"}
+# Words that end a name: after "Skor (SSI)" one of them (or a sign) makes "(SSI)" the
+# name's abbreviation rather than a word inside a longer name.
+_AFTER_A_NAME = ALWAYS_KEYWORDS | OPERATOR_WORDS | {"dengan", "dan", "atau", "per", "pada"}
 # "X_t", "X_{t-1}", "X_{t+1}": a period written as a subscript.
 _PERIOD_SUBSCRIPT = re.compile(r"_\{?\s*t\s*(?:(?P<sign>[-+−–])\s*(?P<offset>\d{1,2}))?\s*\}?$")
 _SUBSCRIPT = re.compile(r"_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[^\W_]+))")
@@ -86,6 +97,18 @@ class NameRules(Output):
             return None
         if not any(t.type == "WORD" for t in self.toks[i + 1 : k]):
             return None  # "(3)" after a name is not an aside
+        inner = self.toks[i + 1 : k]
+        if (
+            len(inner) == 1
+            and is_abbreviation(str(inner[0].value))
+            and len(str(inner[0].value)) > 1
+            and (word_at(self.toks, k + 1) or "x") in _AFTER_A_NAME
+            and len(self.phrase) > 1
+        ):
+            # "Skor Subindikator (SSI) dengan ...": the abbreviation of the name before
+            # it, not a word of it; the value may be given by either
+            self.abbreviation = str(inner[0].value)
+            return k + 1
         self.phrase.append(self.joined_text(self.toks[i], self.toks[k]))
         return k + 1
 

@@ -179,6 +179,10 @@ class Output:
         #: A ratio was read from words ("terhadap", "membagi ... dengan"): its names
         #: may end in context (see qualifiers.py).
         self.verbal_ratio = False
+        #: An abbreviation in brackets after the pending name ("(SSI)"), and the aliases
+        #: found: (name, another way to give its value).
+        self.abbreviation: str | None = None
+        self.aliases: list[tuple[str, str]] = []
         #: Names the series of this formula wrote out ("L1 + ... + L38"), for the limit.
         self.series_names = 0
 
@@ -216,6 +220,11 @@ class Output:
                     self.emit("DIV", "/", tok)
                 segment.append((part, tok))
         self._emit_name(segment)
+        if self.abbreviation is not None and self.out and self.out[-1].type == "NAME":
+            name = str(self.out[-1].value)
+            self.aliases += [(name, self.abbreviation), (name, f"{name} ({self.abbreviation})")]
+            self.readings.append(f"'({self.abbreviation})' names '{name}' for short")
+        self.abbreviation = None
 
     def _refuse_stacked(self, words: list[Token]) -> None:
         """ "Jumlah kelahiran hidup\nJumlah kematian ibu": a new quantity word at the

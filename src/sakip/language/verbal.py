@@ -17,6 +17,7 @@ from .scanning import Output, word_at, zero_width
 from .words import (
     GROWTH_WORDS,
     OPERAND_ENDS,
+    OPERATION_HEADS,
     RATIO_HEADS,
     UNIT_WORDS,
     VERB_OPERATORS,
@@ -105,6 +106,8 @@ class VerbalRules(LeadWords):
         return i + width
 
     def on_dengan(self, i: int) -> int | None:
+        if self._operation(i):
+            return i + 1
         if self.verb is not None and self.phrase:
             operator, self.verb = self.verb, None
             self._open_ratio(i, operator, 1)
@@ -113,6 +116,23 @@ class VerbalRules(LeadWords):
             self._open_ratio(i, "/", 1)
             return i + 1
         return None
+
+    def on_operation_dan(self, i: int) -> int | None:
+        """ "selisih antara A dan B": "dan" joins an operation's two terms."""
+        return i + 1 if self._operation(i) else None
+
+    def _operation(self, i: int) -> bool:
+        """ "(hasil) perkalian antara A dengan B", "selisih antara A dan B": A x B,
+        A - B; the head's words leave the name."""
+        lead = [w.casefold() for w in self._lead()]
+        k = 1 if lead[:1] == ["hasil"] else 0
+        operator = OPERATION_HEADS.get(lead[k] if len(lead) > k else "")
+        if operator is None or lead[k + 1 : k + 2] != ["antara"] or len(lead) < k + 3:
+            return False
+        dropped = self._drop_lead(k + 2)
+        self.readings.append(f"'{dropped} A dengan B' is read as A {operator} B")
+        self._open_ratio(i, operator, 1)
+        return True
 
     def on_verb(self, i: int) -> int | None:
         """ "membagi A dengan B", "mengalikan A dengan B": the operator waits for
@@ -143,7 +163,7 @@ class VerbalRules(LeadWords):
                 self.closers.append(("MUL", "x"))
             else:
                 self.readings.append(f"'{dropped} A terhadap B' is read as A / B")
-        elif word_at(self.toks, i) != "dengan" and self.toks[i].type == "WORD":
+        elif operator == "/" and word_at(self.toks, i) != "dengan" and self.toks[i].type == "WORD":
             shown = " ".join(str(t.value) for t in self.toks[i : i + width])
             self.readings.append(f"'{shown}' is read as a division")
         growth = self._growth_words() if operator == "/" else ""

@@ -28,6 +28,7 @@ __all__ = [
     "NUMBER_WORDS",
     "OFFSET_PERIOD",
     "OPERAND_ENDS",
+    "OPERATION_HEADS",
     "OPERATOR_WORDS",
     "PREFIXES",
     "PURPOSE_WORDS",
@@ -105,6 +106,7 @@ DIVISION_WORDS = frozenset({"dibagi", "membagi", "dibandingkan", "dibanding", "b
 # a condition; the sentence pass and the label rules both ask this.
 DIVIDING_WORDS = DIVISION_WORDS | {"terhadap"}
 OPERATOR_WORDS = DIVIDING_WORDS | {"x", "kali", "dikali", "dikalikan", "mengalikan", "jika"}
+OPERATOR_WORDS |= {"perkalian", "pembagian", "penjumlahan", "pengurangan", "selisih"}
 # "per 100.000 penduduk": a rate when a number follows.
 RATE_WORDS = frozenset({"per", "setiap", "tiap"})
 # A slash beside one of these is part of a name: "dan/atau", "TK/RA".
@@ -120,6 +122,14 @@ RATIO_HEADS = {
     "proporsi": True,
     "rasio": False,
     "perbandingan": False,
+}
+# "(hasil) perkalian antara A dengan B": the operation its head names.
+OPERATION_HEADS = {
+    "perkalian": "*",
+    "pembagian": "/",
+    "penjumlahan": "+",
+    "pengurangan": "-",
+    "selisih": "-",
 }
 # "tingkat pertumbuhan A dibandingkan dengan B": a growth rate, (A - B) / B.
 GROWTH_WORDS = frozenset(
