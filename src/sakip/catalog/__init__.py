@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 
 from ..errors import CatalogError
+from .draft import Draft, DraftRow, draft
 from .model import AmbiguousKeyError, Catalog, Indicator, Section, UnknownIndicatorError
 from .scales import Band, Scale, ScaleError
 
@@ -19,11 +20,14 @@ __all__ = [
     "Band",
     "Catalog",
     "CatalogError",
+    "Draft",
+    "DraftRow",
     "Indicator",
     "Scale",
     "ScaleError",
     "Section",
     "UnknownIndicatorError",
+    "draft",
     "load",
 ]
 

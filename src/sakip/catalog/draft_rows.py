@@ -1,0 +1,228 @@
+"""One table row's cells from its printed lines: name, RUMUS, satuan, penanggung jawab.
+
+The cells of a row sit side by side on its first line and wrap onto the lines below. The
+tail (satuan, penanggung jawab, sumber data) is found by :func:`find_tail`; what is left
+of each line is split where a RUMUS opens (``Jumlah``, ``Total``, ``X =``, ...). A RUMUS
+printed as a stacked fraction (numerator on one line, denominator below, ``x 100%`` off
+to the side, often garbled) is rebuilt as ``(numerator) / (denominator) x 100%``; every
+such judgement is written into the row's notes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..errors import NumberTextError
+from ..numbers import parse_number
+from .draft_layout import Block, find_tail
+from .draft_words import (
+    NAME_STARTS,
+    PERIOD_WORDS,
+    RUMUS_STARTS,
+    SASARAN_START,
+)
+
+__all__ = ["RowText", "read_row"]
+
+_RESULT_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w-]{0,11})\s*=\s*")
+_MULTIPLY = "xX×*£©€¢"
+_KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
+_OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
+_FACTORS = (100, 1000, 100000)
+
+
+@attrs.frozen
+class RowText:
+    """The cells of one row as read, and how they were read."""
+
+    first_line: int
+    last_line: int
+    number: int | None
+    sasaran: str
+    name: str
+    rumus: tuple[tuple[int, str], ...]  # the RUMUS fragments, each with its line
+    satuan: str
+    penanggung_jawab: str
+    sumber_data: str
+    period: str
+    factor: int | None  # 100 for "x 100%", when printed
+    notes: tuple[str, ...]
+
+
+def _rumus_start(words: list[str], first: int) -> int | None:
+    for i in range(first, len(words)):
+        word = words[i].strip("|(")
+        if word.casefold() in RUMUS_STARTS or (
+            i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper()
+        ):
+            return i
+        if word.endswith("=") and len(word) > 1 and word[0].isupper():
+            return i
+    return None
+
+
+def _factor(word: str) -> int | None:
+    """100 from 'x100%', '£100%', '100%', '100' ...; None for anything else."""
+    core = word.lstrip(_MULTIPLY + ".").rstrip("%,")
+    if not core or not core[0].isdigit():
+        return None
+    try:
+        value = parse_number(core)
+    except NumberTextError:
+        return None
+    return int(value) if value in _FACTORS else None
+
+
+def _noise(word: str) -> bool:
+    """OCR debris in a RUMUS: stray marks, single letters, a lone digit."""
+    if word in _OPERATORS:
+        return False
+    if not any(c.isalnum() for c in word):
+        return True
+    if word.isdigit() and len(word) <= 2:
+        return True
+    letters = "".join(c for c in word if c.isalpha())
+    return len(word) <= 2 and word.islower() and letters.casefold() not in _KEEP_SHORT
+
+
+def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
+    """Words of a RUMUS fragment without the factor and the debris: (words, factor, debris)."""
+    kept: list[str] = []
+    factor = None
+    debris: list[str] = []
+    for i, word in enumerate(list(words)):
+        glued = re.match(r"^(?P<word>[A-Za-z]{3,})[xX×](?P<n>100[%.0]*)$", word)
+        if glued:  # 'Kotax100%': the factor glued to the last word
+            kept.append(glued["word"])
+            word = glued["n"]
+        found = _factor(word)
+        if found is not None and (i == len(words) - 1 or word.endswith("%") or i > 0):
+            factor = found
+            if kept and kept[-1] in ("x", "X", "×", "*"):
+                kept.pop()
+            continue
+        if word in ("x", "X", "×") and i == len(words) - 1:
+            continue  # the sign of a factor printed elsewhere
+        if _noise(word):
+            debris.append(word)
+            continue
+        kept.append(word.strip("|"))
+    while kept and kept[-1] in ("x", "X", "×", "*"):
+        kept.pop()
+    return [w for w in kept if w], factor, debris
+
+
+def _rumus_end(words: list[str]) -> int:
+    """Where a line's RUMUS cell ends: at the factor or the debris printed between the
+    RUMUS and SATUAN columns ('£ 100%', 'x °', '0'); what follows is the next columns'."""
+    for i, word in enumerate(words):
+        if i and (_factor(word) is not None or (_noise(word) and word not in ("x", "X"))):
+            rest = words[i + 1 :]
+            if rest and all(w[:1].isupper() or _noise(w) for w in rest):
+                return i + 1
+    return len(words)
+
+
+def read_row(block: Block, lampiran: int) -> RowText:
+    """The cells of one row block."""
+    notes: list[str] = []
+    sasaran: list[str] = []
+    name: list[str] = []
+    rumus: list[tuple[int, str]] = []
+    satuan = pj = sumber = ""
+    factor = None
+    debris: list[str] = []
+    sasaran_open = False
+    for index, (number, line) in enumerate(block.lines):
+        words = [w for w in line.split() if w not in ("|", "l")]
+        tail = find_tail(words) if not satuan and not pj else None
+        if tail is not None:
+            satuan, pj, sumber = tail.satuan, tail.penanggung_jawab, tail.sumber_data
+            words = words[: tail.start]
+        elif words and words[-1].casefold() in PERIOD_WORDS:
+            sumber = f"{sumber} {words.pop()}".strip()
+            if pj and len(pj.split()) == 1 and words and words[-1][:1].isupper():
+                pj = f"{pj} {words.pop()}"
+        if index == 0:
+            start = 0
+            if block.number is not None:
+                at = next(
+                    (
+                        i
+                        for i, w in enumerate(words)
+                        if w.rstrip(".").isdigit() and int(w.rstrip(".")) == block.number
+                    ),
+                    None,
+                )
+                if at is not None:
+                    sasaran.extend(words[:at])
+                    start = at + 1
+            elif words and SASARAN_START.match(words[0].strip("|")):
+                end = next(
+                    (
+                        i
+                        for i in range(1, len(words))
+                        if words[i].strip(".|").casefold() in NAME_STARTS or words[i] == "."
+                    ),
+                    len(words),
+                )
+                sasaran.extend(words[:end])
+                sasaran_open = True
+                start = end
+            while start < len(words) and words[start] in (".", "•"):
+                start += 1
+            cut = _rumus_start(words, start + 1)
+            name.extend(words[start:cut])
+            if cut is not None:
+                cell = words[cut:]
+                rumus.append((number, " ".join(cell[: _rumus_end(cell)])))
+            continue
+        cut = _rumus_start(words, 0)
+        if cut is None and rumus:
+            cut = 0 if not sasaran_open else min(2, len(words))
+        left = words[: cut if cut is not None else len(words)]
+        if sasaran_open and left and not left[0][:1].isupper():
+            sasaran.extend(left[: min(2, len(left))])
+            left = left[min(2, len(left)) :]
+        else:
+            sasaran_open = False
+        name.extend(left)
+        if cut is not None and words[cut:]:
+            cell = words[cut:]
+            end = _rumus_end(cell)
+            if end < len(cell) and pj:
+                pj = f"{pj} {' '.join(w for w in cell[end:] if not _noise(w))}".strip()
+            rumus.append((number, " ".join(cell[:end])))
+    fragments: list[tuple[int, str]] = []
+    for number, text in rumus:
+        words, found, dropped = _clean(text.split())
+        factor = found or factor
+        debris.extend(dropped)
+        if words:
+            fragments.append((number, " ".join(words)))
+    if debris:
+        notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
+    if block.number is None:
+        notes.append("row number not printed")
+    if not satuan:
+        notes.append("no SATUAN found on the row's lines")
+    period = next(
+        (PERIOD_WORDS[w.casefold()] for w in sumber.split() if w.casefold() in PERIOD_WORDS),
+        "tahunan",
+    )
+    return RowText(
+        first_line=block.lines[0][0],
+        last_line=block.lines[-1][0],
+        number=block.number,
+        sasaran=" ".join(sasaran).strip(" .|()") if sasaran else "",
+        name=" ".join(name).strip(" .|"),
+        rumus=tuple(fragments),
+        satuan=satuan,
+        penanggung_jawab=pj,
+        sumber_data=sumber,
+        period=period,
+        factor=factor,
+        notes=tuple(notes),
+    )
