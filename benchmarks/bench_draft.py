@@ -16,6 +16,7 @@ import random
 import sys
 import time
 from difflib import SequenceMatcher
+from itertools import permutations
 from pathlib import Path
 from typing import Any
 
@@ -56,19 +57,35 @@ def _values(formula: Any, names: list[str], rng: random.Random) -> dict[Any, Any
     return out
 
 
+def match_variables(ours: tuple[str, ...], theirs: tuple[str, ...]) -> dict[str, str] | None:
+    """Each curated variable paired with a distinct drafted one, the pairing of highest
+    total name similarity (all pairings for up to 7 variables, else greedily)."""
+    if len(theirs) < len(ours):
+        return None
+    if len(theirs) <= 7:
+        best = max(
+            permutations(theirs, len(ours)),
+            key=lambda p: sum(similarity(a, b) for a, b in zip(ours, p, strict=True)),
+        )
+        return dict(zip(ours, best, strict=True))
+    left = list(theirs)
+    taken = {}
+    for name in ours:
+        pick = max(left, key=lambda v: similarity(name, v))
+        taken[name] = pick
+        left.remove(pick)
+    return taken
+
+
 def equivalent(curated: Indicator, drafted: Indicator, rng: random.Random) -> bool:
     if curated.kind == "direct" or drafted.kind == "direct":
         return curated.kind == drafted.kind
     a, b = curated.formula, drafted.formula
     if a is None or b is None:
         return False
-    # each curated variable takes the most similar drafted variable's name
-    taken: dict[str, str] = {}
-    for name in a.variables:
-        best = max(b.variables, key=lambda v: similarity(name, v), default=None)
-        if best is None:
-            return False
-        taken[name] = best
+    taken = match_variables(a.variables, b.variables)
+    if taken is None:
+        return False
     keys_a = _values(a, [taken[n] for n in a.variables], rng)
     keys_b = _values(b, list(b.variables), rng)
     if keys_a is None or keys_b is None:

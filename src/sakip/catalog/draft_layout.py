@@ -32,7 +32,6 @@ _TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
 _TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.IGNORECASE)
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
-_COLUMN_NUMBERS = re.compile(r"^[\s\d|&S.]+$")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
 _SIGNATURE = re.compile(r"^\s*(BUPATI|WALIKOTA|WALI KOTA|GUBERNUR)\b[\w\s,]*$")
 
@@ -104,6 +103,12 @@ def _is_header(text: str) -> bool:
     return known >= max(1, len(words) - (len(words) >= 4)) and words[0] in HEADER_WORDS
 
 
+def _column_numbers(text: str) -> bool:
+    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7')."""
+    words = text.split()
+    return len(words) >= 5 and all(len(w) <= 2 for w in words) and words[0] == "1"
+
+
 def _is_heading(text: str) -> bool:
     """An upper-case line naming a body of government (DINAS ..., KECAMATAN ...)."""
     body = _HEADING_NUMBER.sub("", text).strip()
@@ -168,7 +173,7 @@ def read_layout(text: str) -> Iterator[Table]:
             state.name = _title(line)
         if state.feed_heading(line):
             continue
-        if _is_header(line) or (state.in_table and _COLUMN_NUMBERS.match(line)):
+        if _is_header(line) or _column_numbers(line):
             state.in_table = True
             continue
         if not state.in_table and (state.lampiran == 1 or find_tail(line.split()) is None):

@@ -125,8 +125,107 @@ def _rumus_end(words: list[str]) -> int:
     return len(words)
 
 
-def read_row(block: Block, lampiran: int) -> RowText:
+@attrs.frozen
+class Widths:
+    """Typical widths (characters) of the SASARAN, INDIKATOR and RUMUS cells of a table,
+    measured on the rows' first lines, where each cell is cut at a known word."""
+
+    sasaran: int = 24
+    name: int = 26
+    rumus: int = 40
+
+
+def _tail_words(words: list[str]) -> list[str]:
+    tail = find_tail(words)
+    return words[: tail.start] if tail is not None else words
+
+
+def _first_line(
+    words: list[str], number: int | None
+) -> tuple[list[str], list[str], list[str] | None]:
+    """(sasaran, indikator, rumus) words of a row's first line; rumus None if not begun."""
+    start = 0
+    sasaran: list[str] = []
+    if number is not None:
+        at = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if w.rstrip(".").isdigit() and int(w.rstrip(".")) == number
+            ),
+            None,
+        )
+        if at is not None:
+            sasaran, start = words[:at], at + 1
+    elif words and SASARAN_START.match(words[0].strip("|")):
+        start = next(
+            (
+                i
+                for i in range(1, len(words))
+                if words[i].strip(".|").casefold() in NAME_STARTS or words[i] == "."
+            ),
+            len(words),
+        )
+        sasaran = words[:start]
+    while start < len(words) and words[start] in (".", "•"):
+        start += 1
+    cut = _rumus_start(words, start + 1)
+    return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
+
+
+def column_widths(blocks: tuple[Block, ...]) -> Widths:
+    """The table's cell widths: a high percentile of the first lines' cells."""
+    seen: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for block in blocks:
+        words = _tail_words(_words(block.lines[0][1]))
+        sasaran, name, rumus = _first_line(words, block.number)
+        for column, cell in zip(seen, (sasaran, name, rumus or []), strict=True):
+            if cell:
+                column.append(len(" ".join(cell)))
+    default = Widths()
+    picked = [
+        sorted(c)[int(0.8 * (len(c) - 1))] if len(c) >= 3 else d
+        for c, d in zip(seen, (default.sasaran, default.name, default.rumus), strict=True)
+    ]
+    return Widths(*picked)
+
+
+def _words(line: str) -> list[str]:
+    return [w for w in line.split() if w not in ("|", "l")]
+
+
+def _fit(words: list[str], width: int, start: int = 0) -> int:
+    """The end of the longest run of words from ``start`` that fits in ``width``."""
+    end, used = start, -1
+    while end < len(words) and used + 1 + len(words[end]) <= width + 2:
+        used += 1 + len(words[end])
+        end += 1
+    return end
+
+
+def _continuation(
+    words: list[str], widths: Widths, sasaran_open: bool, name_open: bool
+) -> tuple[list[str], list[str], list[str]]:
+    """(sasaran, indikator, rumus) words of a wrapped line, from the cells' widths: the
+    RUMUS is what is left once the narrower cells on its left are full, or where a
+    RUMUS word (Jumlah, Total, ...) opens."""
+    i = _fit(words, widths.sasaran) if sasaran_open else 0
+    starter = _rumus_start(words, 0)
+    if starter is not None and starter <= i:
+        return words[:starter], [], words[starter:]
+    if starter is not None and len(" ".join(words[i:starter])) <= widths.name + 2:
+        return words[:i], words[i:starter], words[starter:]
+    j = i
+    if name_open:
+        while j < len(words) and len(" ".join(words[j:])) > widths.rumus + 2:
+            j += 1
+        j = min(j, _fit(words, widths.name, i))
+    return words[:i], words[i:j], words[j:]
+
+
+def read_row(block: Block, lampiran: int, widths: Widths | None = None) -> RowText:
     """The cells of one row block."""
+    widths = widths or Widths()
     notes: list[str] = []
     sasaran: list[str] = []
     name: list[str] = []
@@ -134,9 +233,9 @@ def read_row(block: Block, lampiran: int) -> RowText:
     satuan = pj = sumber = ""
     factor = None
     debris: list[str] = []
-    sasaran_open = False
+    sasaran_open = name_open = False
     for index, (number, line) in enumerate(block.lines):
-        words = [w for w in line.split() if w not in ("|", "l")]
+        words = _words(line)
         tail = find_tail(words) if not satuan and not pj else None
         if tail is not None:
             satuan, pj, sumber = tail.satuan, tail.penanggung_jawab, tail.sumber_data
@@ -146,51 +245,20 @@ def read_row(block: Block, lampiran: int) -> RowText:
             if pj and len(pj.split()) == 1 and words and words[-1][:1].isupper():
                 pj = f"{pj} {words.pop()}"
         if index == 0:
-            start = 0
-            if block.number is not None:
-                at = next(
-                    (
-                        i
-                        for i, w in enumerate(words)
-                        if w.rstrip(".").isdigit() and int(w.rstrip(".")) == block.number
-                    ),
-                    None,
-                )
-                if at is not None:
-                    sasaran.extend(words[:at])
-                    start = at + 1
-            elif words and SASARAN_START.match(words[0].strip("|")):
-                end = next(
-                    (
-                        i
-                        for i in range(1, len(words))
-                        if words[i].strip(".|").casefold() in NAME_STARTS or words[i] == "."
-                    ),
-                    len(words),
-                )
-                sasaran.extend(words[:end])
-                sasaran_open = True
-                start = end
-            while start < len(words) and words[start] in (".", "•"):
-                start += 1
-            cut = _rumus_start(words, start + 1)
-            name.extend(words[start:cut])
-            if cut is not None:
-                cell = words[cut:]
-                rumus.append((number, " ".join(cell[: _rumus_end(cell)])))
-            continue
-        cut = _rumus_start(words, 0)
-        if cut is None and rumus:
-            cut = 0 if not sasaran_open else min(2, len(words))
-        left = words[: cut if cut is not None else len(words)]
-        if sasaran_open and left and not left[0][:1].isupper():
-            sasaran.extend(left[: min(2, len(left))])
-            left = left[min(2, len(left)) :]
+            first_sas, first_name, cell = _first_line(words, block.number)
+            sasaran.extend(first_sas)
+            sasaran_open = bool(first_sas) and block.number is None
+            name.extend(first_name)
+            name_open = bool(first_name)
         else:
-            sasaran_open = False
-        name.extend(left)
-        if cut is not None and words[cut:]:
-            cell = words[cut:]
+            more_sas, more_name, cell = _continuation(words, widths, sasaran_open, name_open)
+            sasaran.extend(more_sas)
+            name.extend(more_name)
+            sasaran_open = sasaran_open and bool(more_sas)
+            name_open = name_open and bool(more_name)
+            if not rumus and not cell:
+                cell = None
+        if cell:
             end = _rumus_end(cell)
             if end < len(cell) and pj:
                 pj = f"{pj} {' '.join(w for w in cell[end:] if not _noise(w))}".strip()
