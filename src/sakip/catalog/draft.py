@@ -192,13 +192,14 @@ def _polarity(name: str) -> dict[str, str]:
     return {"polarity": "higher"}
 
 
-def _split(fragments: tuple[tuple[int, str], ...]) -> int:
+def _split(fragments: tuple[tuple[int, str], ...], printed: bool) -> int | None:
     """Where the denominator of a stacked fraction starts: the first fragment after the
-    first that opens like a RUMUS (Jumlah, Total, ...), else the last one."""
+    first that opens like a RUMUS (Jumlah, Total, ...); else, when a factor (x 100%) is
+    printed beside it, the last one; else None: the lines are one wrapped cell."""
     for i, (_, text) in enumerate(fragments[1:], start=1):
         if text.split()[0].strip("(").casefold() in RUMUS_STARTS:
             return i
-    return len(fragments) - 1
+    return len(fragments) - 1 if printed else None
 
 
 def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float]:
@@ -215,6 +216,9 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         prefix, joined = f"{result['name']} = ", result["rest"]
         texts = [joined] if len(texts) == 1 else [texts[0].split("=", 1)[1], *texts[1:]]
     factor = row.factor
+    cut = None
+    if len(texts) > 1 and not _EXPLICIT.search(joined):
+        cut = _split(row.rumus, factor is not None or unit == "percent")
     if factor is None and unit == "percent" and len(texts) > 1:
         factor = 100
         notes.append("factor not printed or unreadable; x 100% taken from the satuan %")
@@ -222,8 +226,7 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
     suffix = ""
     if factor is not None:
         suffix = f" x {factor:,}".replace(",", ".") + ("%" if unit == "percent" else "")
-    if len(texts) > 1 and not _EXPLICIT.search(joined):
-        cut = _split(row.rumus)
+    if cut is not None:
         top, bottom = " ".join(texts[:cut]), " ".join(texts[cut:])
         lines = [n for n, _ in row.rumus]
         notes.append(
