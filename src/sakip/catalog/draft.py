@@ -19,7 +19,7 @@ from ..language import parse
 from ..units import parse_unit
 from ._load import _section
 from .draft_layout import Table, read_layout
-from .draft_rows import RowText, column_widths, read_row
+from .draft_rows import RowText, read_columns, read_row
 from .draft_words import LOWER_IS_BETTER, RUMUS_STARTS
 from .model import Catalog
 
@@ -94,9 +94,9 @@ def draft(text: str, *, region: str | None = None) -> Draft:
         if code != "iku":
             number += 1
         indicators = []
-        widths = column_widths(table.blocks)
+        columns = read_columns(table.blocks)
         for position, block in enumerate(table.blocks, start=1):
-            row = read_row(block, table.lampiran, widths)
+            row = read_row(block, table.lampiran, columns)
             data, confidence, notes = _indicator(row, code, position, table)
             indicators.append(data)
             rows.append(

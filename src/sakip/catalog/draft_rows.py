@@ -80,9 +80,7 @@ def _noise(word: str) -> bool:
     if word in _OPERATORS:
         return False
     if not any(c.isalnum() for c in word):
-        return True
-    if word.isdigit() and len(word) <= 2:
-        return True
+        return word not in ("&", "+")
     letters = "".join(c for c in word if c.isalpha())
     return len(word) <= 2 and word.islower() and letters.casefold() not in _KEEP_SHORT
 
@@ -105,7 +103,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
             continue
         if word in ("x", "X", "×") and i == len(words) - 1:
             continue  # the sign of a factor printed elsewhere
-        if _noise(word):
+        if _noise(word) or (word.isdigit() and len(word) <= 2 and i == len(words) - 1):
             debris.append(word)
             continue
         kept.append(word.strip("|"))
@@ -126,13 +124,17 @@ def _rumus_end(words: list[str]) -> int:
 
 
 @attrs.frozen
-class Widths:
-    """Typical widths (characters) of the SASARAN, INDIKATOR and RUMUS cells of a table,
-    measured on the rows' first lines, where each cell is cut at a known word."""
+class Columns:
+    """What a table's layout tells about its cells: the typical widths (characters) of
+    the SASARAN, INDIKATOR and RUMUS cells, measured on the rows' first lines where each
+    cell is cut at a known word, and the endings of the cells to the right."""
 
     sasaran: int = 24
     name: int = 26
     rumus: int = 40
+    # line endings that recur in three or more rows of the table: the penanggung jawab
+    # and sumber data cells wrapped onto the rows' later lines ("Bidang PAUD", "Tahunan")
+    tails: frozenset[tuple[str, ...]] = frozenset()
 
 
 def _tail_words(words: list[str]) -> list[str]:
@@ -173,8 +175,9 @@ def _first_line(
     return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
 
 
-def column_widths(blocks: tuple[Block, ...]) -> Widths:
-    """The table's cell widths: a high percentile of the first lines' cells."""
+def read_columns(blocks: tuple[Block, ...]) -> Columns:
+    """The table's columns: cell widths (a high percentile of the first lines' cells)
+    and the recurring endings of the wrapped lines."""
     seen: tuple[list[int], list[int], list[int]] = ([], [], [])
     for block in blocks:
         words = _tail_words(_words(block.lines[0][1]))
@@ -182,12 +185,53 @@ def column_widths(blocks: tuple[Block, ...]) -> Widths:
         for column, cell in zip(seen, (sasaran, name, rumus or []), strict=True):
             if cell:
                 column.append(len(" ".join(cell)))
-    default = Widths()
+    default = Columns()
     picked = [
-        sorted(c)[int(0.8 * (len(c) - 1))] if len(c) >= 3 else d
+        (sorted(c)[int(0.8 * (len(c) - 1))] if len(c) >= 5 else max(c)) if c else d
         for c, d in zip(seen, (default.sasaran, default.name, default.rumus), strict=True)
     ]
-    return Widths(*picked)
+    return Columns(picked[0], picked[1], picked[2], _recurring_tails(blocks))
+
+
+def _recurring_tails(blocks: tuple[Block, ...]) -> frozenset[tuple[str, ...]]:
+    """Line endings (1-4 words) found at the end of later lines in 3+ rows, twice over:
+    once stripped, a cell to their left may recur in turn."""
+    lines = [_words(line) for block in blocks for _, line in block.lines[1:]]
+    owners = [i for i, block in enumerate(blocks) for _ in block.lines[1:]]
+    found: set[tuple[str, ...]] = set()
+    for _ in range(2):
+        rows: dict[tuple[str, ...], set[int]] = {}
+        for owner, words in zip(owners, lines, strict=True):
+            for n in range(1, min(4, len(words) - 1) + 1):
+                end = tuple(words[-n:])
+                if _tail_like(end):
+                    rows.setdefault(end, set()).add(owner)
+        found |= {end for end, seen in rows.items() if len(seen) >= 3}
+        lines = [_strip_tails(words, frozenset(found))[0] for words in lines]
+    return frozenset(found)
+
+
+def _tail_like(words: tuple[str, ...]) -> bool:
+    """Words a penanggung jawab or sumber data cell is made of: capitalised names
+    (inner 'dan' allowed), never a factor or a RUMUS word."""
+    if any(_factor(w) is not None or w.casefold() in RUMUS_STARTS for w in words):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in ("dan", "&") for w in words)
+
+
+def _strip_tails(
+    words: list[str], tails: frozenset[tuple[str, ...]]
+) -> tuple[list[str], list[str]]:
+    """The words without the recurring endings at their end: (kept, stripped)."""
+    stripped: list[str] = []
+    while True:
+        for n in range(min(4, len(words) - 1), 0, -1):
+            if tuple(words[-n:]) in tails:
+                stripped = words[-n:] + stripped
+                words = words[:-n]
+                break
+        else:
+            return words, stripped
 
 
 def _words(line: str) -> list[str]:
@@ -204,7 +248,7 @@ def _fit(words: list[str], width: int, start: int = 0) -> int:
 
 
 def _continuation(
-    words: list[str], widths: Widths, sasaran_open: bool, name_open: bool
+    words: list[str], widths: Columns, sasaran_open: bool, name_open: bool
 ) -> tuple[list[str], list[str], list[str]]:
     """(sasaran, indikator, rumus) words of a wrapped line, from the cells' widths: the
     RUMUS is what is left once the narrower cells on its left are full, or where a
@@ -213,19 +257,23 @@ def _continuation(
     starter = _rumus_start(words, 0)
     if starter is not None and starter <= i:
         return words[:starter], [], words[starter:]
-    if starter is not None and len(" ".join(words[i:starter])) <= widths.name + 2:
-        return words[:i], words[i:starter], words[starter:]
+    before = words[i:starter]
+    if starter is not None and len(" ".join(before)) <= widths.name + 2 and "/" not in before:
+        return words[:i], before, words[starter:]
     j = i
     if name_open:
         while j < len(words) and len(" ".join(words[j:])) > widths.rumus + 2:
             j += 1
         j = min(j, _fit(words, widths.name, i))
+    marks = [k for k, w in enumerate(words) if w == "/" or _factor(w) is not None]
+    if marks and j >= marks[0] and len(" ".join(words)) <= widths.rumus + 2:
+        return [], [], words  # the bar or the factor: the line is the RUMUS's alone
     return words[:i], words[i:j], words[j:]
 
 
-def read_row(block: Block, lampiran: int, widths: Widths | None = None) -> RowText:
+def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> RowText:
     """The cells of one row block."""
-    widths = widths or Widths()
+    columns = columns or Columns()
     notes: list[str] = []
     sasaran: list[str] = []
     name: list[str] = []
@@ -244,14 +292,17 @@ def read_row(block: Block, lampiran: int, widths: Widths | None = None) -> RowTe
             sumber = f"{sumber} {words.pop()}".strip()
             if pj and len(pj.split()) == 1 and words and words[-1][:1].isupper():
                 pj = f"{pj} {words.pop()}"
+        if index > 0 and columns.tails:
+            words, beside = _strip_tails(words, columns.tails)
+            pj = f"{pj} {' '.join(beside)}".strip()
         if index == 0:
             first_sas, first_name, cell = _first_line(words, block.number)
             sasaran.extend(first_sas)
-            sasaran_open = bool(first_sas) and block.number is None
+            sasaran_open = bool(first_sas)
             name.extend(first_name)
             name_open = bool(first_name)
         else:
-            more_sas, more_name, cell = _continuation(words, widths, sasaran_open, name_open)
+            more_sas, more_name, cell = _continuation(words, columns, sasaran_open, name_open)
             sasaran.extend(more_sas)
             name.extend(more_name)
             sasaran_open = sasaran_open and bool(more_sas)
