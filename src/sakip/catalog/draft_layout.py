@@ -77,8 +77,9 @@ def find_tail(words: list[str]) -> Tail | None:
     printed, sits just before the penanggung jawab.
     """
     for s in range(len(words) - 1, 0, -1):
-        if words[s].strip("|,.").casefold() not in SUMBER_STARTS:
-            continue
+        word = words[s].strip("|,.")
+        if word.casefold() not in SUMBER_STARTS or not word[:1].isupper():
+            continue  # a cell starts with a capital: 'dokumen' inside a RUMUS is no source
         for p in range(s - 1, max(-1, s - 6), -1):
             if words[p].strip("|(").casefold() in PJ_STARTS:
                 found = satuan_at(words, p)
@@ -125,10 +126,15 @@ def _title(text: str) -> str:
     out = []
     for i, word in enumerate(words):
         lower = word.lower()
-        keep = word if len(word) <= 4 and word.isupper() and not word.isalpha() else None
-        if keep is None and i and lower in small:
-            keep = lower
-        out.append(keep or (word if word.isupper() and len(word) <= 4 else word.capitalize()))
+        core = word.strip(",.()")
+        vowels = sum(c in "AEIOU" for c in core)
+        acronym = core.isupper() and len(core) <= 5 and (vowels <= 1 or set(core) <= set("IVX"))
+        if i and core.lower() in small:
+            out.append(lower)
+        elif acronym:
+            out.append(word)  # DPRD, RSUD, III, (PTSP); not SUAK, ILIR, AIR
+        else:
+            out.append(word.capitalize())
     return " ".join(out)
 
 

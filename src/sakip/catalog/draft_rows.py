@@ -103,10 +103,18 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
             continue
         if word in ("x", "X", "×") and i == len(words) - 1:
             continue  # the sign of a factor printed elsewhere
-        if _noise(word) or (word.isdigit() and len(word) <= 2 and i == len(words) - 1):
+        enumeration = re.fullmatch(r"\d{1,2}[.)]|[a-e][.)]", word) is not None
+        if (
+            _noise(word)
+            or enumeration
+            or (word.isdigit() and len(word) <= 2 and i == len(words) - 1)
+        ):
             debris.append(word)
             continue
         kept.append(word.strip("|"))
+    if factor is not None and len(kept) >= 2 and kept[-2] == "=":
+        debris.extend(kept[-2:])  # '... x 100% = jml': a note after the formula
+        kept = kept[:-2]
     while kept and kept[-1] in ("x", "X", "×", "*"):
         kept.pop()
     return [w for w in kept if w], factor, debris
