@@ -17,6 +17,7 @@ import threading
 from pathlib import Path
 
 from ..errors import CatalogDataError, CatalogError
+from .draft import Draft, DraftRow, draft
 from .model import AmbiguousKeyError, Catalog, Indicator, Section, UnknownIndicatorError
 from .scales import Band, Scale, ScaleError
 from .table import from_table
@@ -27,11 +28,14 @@ __all__ = [
     "Catalog",
     "CatalogDataError",
     "CatalogError",
+    "Draft",
+    "DraftRow",
     "Indicator",
     "Scale",
     "ScaleError",
     "Section",
     "UnknownIndicatorError",
+    "draft",
     "from_table",
     "load",
 ]

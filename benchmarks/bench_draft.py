@@ -1,0 +1,211 @@
+"""How close sakip.catalog.draft() comes to the curated catalog, on the seed text.
+
+For each curated row: is there a drafted row that answers to it (name and RUMUS similar),
+in the same section, with an equivalent formula (same value on random positive inputs,
+variables matched by name similarity; two direct measures count as equal), the same unit
+and the same polarity? Prints the share per field, overall, and the rows not found.
+
+The benchmark reads the curated catalog; the drafter never does.
+
+Rows are paired one to one (a drafted row answers one curated row), best pairs first;
+``--shared`` lets several curated rows (sub-rows a/b/c) take the same drafted row.
+
+Usage: python benchmarks/bench_draft.py [SEED_TEXT] [--misses N] [--shared]
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from difflib import SequenceMatcher
+from itertools import permutations
+from pathlib import Path
+from typing import Any
+
+import sympy
+
+from sakip import catalog
+from sakip.catalog import Indicator, draft
+from sakip.units import parse_unit
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT.parent / "shared" / "seed" / "000_805685bd0c01af1f.txt"
+FOUND_AT = 0.45  # similarity below which a curated row counts as not found
+TRIALS = 3
+
+
+def _words(text: str) -> str:
+    return " ".join("".join(c if c.isalnum() else " " for c in text.casefold()).split())
+
+
+def similarity(a: str, b: str) -> float:
+    return SequenceMatcher(None, _words(a), _words(b)).ratio()
+
+
+def _score(curated: Indicator, drafted: Indicator) -> float:
+    return 0.6 * similarity(curated.name, drafted.name) + 0.4 * similarity(
+        curated.rumus_asli, drafted.rumus_asli
+    )
+
+
+def _values(formula: Any, names: list[str], rng: random.Random) -> dict[Any, Any] | None:
+    """Random positive values per (variable name, period offset); None if a slot is of a
+    kind this comparison does not cover (indexed sums, dates, categories)."""
+    out = {}
+    for slot in formula.slots:
+        if slot.kind not in ("value", "shift") or slot.variable is None:
+            return None
+        out[slot.symbol] = (names[slot.variable], slot.offset)
+    return out
+
+
+def match_variables(ours: tuple[str, ...], theirs: tuple[str, ...]) -> dict[str, str] | None:
+    """Each curated variable paired with a distinct drafted one, the pairing of highest
+    total name similarity (all pairings for up to 7 variables, else greedily)."""
+    if len(theirs) < len(ours):
+        return None
+    if len(theirs) <= 7:
+        best = max(
+            permutations(theirs, len(ours)),
+            key=lambda p: sum(similarity(a, b) for a, b in zip(ours, p, strict=True)),
+        )
+        return dict(zip(ours, best, strict=True))
+    left = list(theirs)
+    taken = {}
+    for name in ours:
+        pick = max(left, key=lambda v: similarity(name, v))
+        taken[name] = pick
+        left.remove(pick)
+    return taken
+
+
+def equivalent(curated: Indicator, drafted: Indicator, rng: random.Random) -> bool:
+    if curated.kind == "direct" or drafted.kind == "direct":
+        return curated.kind == drafted.kind
+    a, b = curated.formula, drafted.formula
+    if a is None or b is None:
+        return False
+    taken = match_variables(a.variables, b.variables)
+    if taken is None:
+        return False
+    keys_a = _values(a, [taken[n] for n in a.variables], rng)
+    keys_b = _values(b, list(b.variables), rng)
+    if keys_a is None or keys_b is None:
+        return _words(curated.formula_text or "") == _words(drafted.formula_text or "")
+    if set(keys_b.values()) - set(keys_a.values()):
+        return False  # the draft needs a value the curated formula does not have
+    percent = sympy.Symbol("percent_")
+    for _ in range(TRIALS):
+        draw = {
+            key: sympy.Rational(rng.randint(1, 10_000), rng.randint(1, 97))
+            for key in set(keys_a.values())
+        }
+        try:
+            va = a.expr.subs({s: draw[k] for s, k in keys_a.items()}).subs(percent, 1)
+            vb = b.expr.subs({s: draw[k] for s, k in keys_b.items()}).subs(percent, 1)
+            if va != vb:
+                return False
+        except (TypeError, ValueError, ZeroDivisionError):
+            return False
+    return True
+
+
+def same_unit(a: Indicator, b: Indicator) -> bool:
+    if "category" in (a.unit_name, b.unit_name):
+        return a.unit_name == b.unit_name
+    return bool(parse_unit(a.unit_name) == parse_unit(b.unit_name))
+
+
+def pair_rows(
+    curated: list[Indicator],
+    drafted: list[Indicator],
+    section_of: dict[str, str],
+    one_to_one: bool,
+) -> dict[str, Indicator]:
+    """Each curated row's drafted row: the best-scoring pairs first, in the same section
+    before any other; with ``one_to_one`` a drafted row answers one curated row only."""
+    scored = sorted(
+        (
+            (_score(c, d) + (1.0 if d.section == section_of[c.section] else 0.0), i, j)
+            for i, c in enumerate(curated)
+            for j, d in enumerate(drafted)
+            if _score(c, d) >= FOUND_AT
+        ),
+        reverse=True,
+    )
+    pairs: dict[str, Indicator] = {}
+    taken: set[int] = set()
+    for _, i, j in scored:
+        if curated[i].id in pairs or (one_to_one and j in taken):
+            continue
+        pairs[curated[i].id] = drafted[j]
+        taken.add(j)
+    return pairs
+
+
+def main(argv: list[str]) -> int:
+    path = Path(argv[1]) if len(argv) > 1 and not argv[1].startswith("--") else SEED
+    misses = int(argv[argv.index("--misses") + 1]) if "--misses" in argv else 15
+    one_to_one = "--shared" not in argv
+    text = path.read_text(encoding="utf-8")
+    start = time.perf_counter()
+    drafted = draft(text)
+    took = time.perf_counter() - start
+    curated = catalog.load()
+    # sections: each curated section takes the drafted section with the closest name
+    section_of = {
+        s.code: max(drafted.catalog.sections, key=lambda d: similarity(s.name, d.name)).code
+        for s in curated.sections
+    }
+    rng = random.Random(0)
+    counts = dict.fromkeys(("found", "section", "formula", "unit", "polarity", "full"), 0)
+    lost: list[str] = []
+    used: dict[str, int] = {}
+    wrong: dict[str, list[str]] = {"formula": [], "unit": [], "polarity": []}
+    pairs = pair_rows(list(curated), list(drafted.catalog), section_of, one_to_one)
+    for row in curated:
+        best = pairs.get(row.id)
+        if best is None:
+            lost.append(f"{row.id} {row.name!r}")
+            continue
+        counts["found"] += 1
+        used[best.id] = used.get(best.id, 0) + 1
+        checks = {
+            "section": best.section == section_of[row.section],
+            "formula": equivalent(row, best, rng),
+            "unit": same_unit(row, best),
+            "polarity": row.polarity == best.polarity,
+        }
+        for field, ok in checks.items():
+            counts[field] += ok
+            if not ok and field in wrong:
+                wrong[field].append(f"{row.id} vs {best.id}: {row.name!r}")
+        counts["full"] += all(checks.values())
+    total = len(curated)
+    flagged = len(drafted.flagged)
+    print(
+        f"draft: {len(drafted.rows)} rows in {len(drafted.catalog.sections)} sections, "
+        f"{sum(i.kind == 'formula' for i in drafted.catalog)} formulas, {flagged} flagged, "
+        f"{took:.1f} s"
+    )
+    print(f"curated rows: {total}")
+    for field, count in counts.items():
+        print(f"  {field:9s} {count:4d}/{total} = {100 * count / total:5.1f}%")
+    shared = sum(n for n in used.values() if n > 1)
+    print(
+        f"  {len(used)} distinct drafted rows answer the found rows; {shared} curated rows "
+        "share their drafted row with another (sub-rows a/b/c, merged rows)"
+    )
+    for field, items in wrong.items():
+        print(f"wrong {field} ({len(items)}), first {misses}:")
+        for item in items[:misses]:
+            print("   ", item)
+    print(f"not found ({len(lost)}):")
+    for item in lost[:misses]:
+        print("   ", item)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

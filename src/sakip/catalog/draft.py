@@ -1,0 +1,282 @@
+"""Draft a catalog from a regulation's text: :func:`draft` returns a :class:`Draft`.
+
+The drafter reads the layout (draft_layout), each row's cells (draft_rows), and the
+RUMUS with the formula language; what it reconstructed or doubts goes into each row's
+notes and lowers its confidence, so a reviewer knows where to look. It knows the shape
+and words of IKU regulations, never the rows of one of them.
+"""
+
+from __future__ import annotations
+
+import re
+import warnings
+from typing import Any
+
+import attrs
+
+from ..errors import CatalogError, SakipError, UnitError
+from ..language import parse
+from ..units import parse_unit
+from ._load import _section
+from .draft_layout import Table, read_layout
+from .draft_rows import RowText, read_columns, read_row
+from .draft_words import LOWER_IS_BETTER, RUMUS_STARTS
+from .model import Catalog
+
+__all__ = ["Draft", "DraftRow", "draft"]
+
+# Satuan words whose value is a plain number, or a category (a direct measure).
+_PLAIN = ("nilai", "indeks", "level", "skor", "angka", "rasio", "jumlah", "nilai investasi")
+_CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
+_DECREASE = re.compile(r"\bpenurunan\b|\bberkurangnya\b|\bmenurunnya\b", re.IGNORECASE)
+_RESULT_NAME = re.compile(r"^(?P<name>[A-Z][\w-]{0,11})\s*=\s*(?P<rest>.+)$")
+_EXPLICIT = re.compile(r"(?:^|\s)(?:/|:|dibagi)(?:\s|$)")
+_FLAG_BELOW = 0.7
+
+
+@attrs.frozen
+class DraftRow:
+    """How one drafted indicator was read: its lines, confidence (0-1) and notes."""
+
+    id: str
+    section: str
+    first_line: int
+    last_line: int
+    confidence: float
+    notes: tuple[str, ...]
+
+    @property
+    def flagged(self) -> bool:
+        """Whether a person should check this row before the catalog is used."""
+        return self.confidence < _FLAG_BELOW
+
+
+@attrs.frozen
+class Draft:
+    """A drafted catalog (same model as the shipped one) and the review notes per row."""
+
+    catalog: Catalog
+    rows: tuple[DraftRow, ...]
+    region: str | None = None
+
+    def __repr__(self) -> str:
+        flagged = sum(r.flagged for r in self.rows)
+        return f"Draft({len(self.rows)} rows, {flagged} flagged, {self.catalog!r})"
+
+    def row(self, indicator_id: str) -> DraftRow:
+        """The review record of one drafted indicator, by id."""
+        for row in self.rows:
+            if row.id == indicator_id:
+                return row
+        raise KeyError(indicator_id)
+
+    @property
+    def flagged(self) -> tuple[DraftRow, ...]:
+        return tuple(r for r in self.rows if r.flagged)
+
+
+def draft(text: str, *, region: str | None = None) -> Draft:
+    """Draft a catalog from the plain text of an IKU regulation (OCR or PDF text).
+
+    Every table row found becomes an indicator; a row whose RUMUS does not read as a
+    formula becomes a direct measure, with the reason in its notes.
+    """
+    if not isinstance(text, str):
+        raise CatalogError(f"draft takes the regulation's text, not {type(text).__name__}")
+    sections = []
+    rows: list[DraftRow] = []
+    used: set[str] = set()
+    number = 0
+    for table in read_layout(text):
+        code = "iku" if table.lampiran == 1 and "iku" not in used else _code(table.name, used)
+        used.add(code)
+        head: dict[str, Any] = {"number": 0 if code == "iku" else number + 1, "code": code}
+        if code != "iku":
+            number += 1
+        indicators = []
+        columns = read_columns(table.blocks)
+        for position, block in enumerate(table.blocks, start=1):
+            row = read_row(block, table.lampiran, columns)
+            data, confidence, notes = _indicator(row, code, position, table)
+            indicators.append(data)
+            rows.append(
+                DraftRow(data["id"], code, row.first_line, row.last_line, confidence, notes)
+            )
+        name = region if code == "iku" and region else table.name
+        head.update(name=name, seed_line=table.line, fungsi=list(table.fungsi))
+        if table.tugas_pokok:
+            head["tugas_pokok"] = table.tugas_pokok
+        sections.append(_section("draft", {"section": head, "indicator": indicators}, {}))
+    return Draft(Catalog(sections=tuple(sections), scales={}), tuple(rows), region)
+
+
+def _code(name: str, used: set[str]) -> str:
+    words = re.findall(r"[a-z0-9]+", name.casefold())
+    base = "_".join(words[:4]) or "pd"
+    code, n = base, 2
+    while code in used:
+        code, n = f"{base}_{n}", n + 1
+    return code
+
+
+def _indicator(
+    row: RowText, code: str, position: int, table: Table
+) -> tuple[dict[str, Any], float, tuple[str, ...]]:
+    notes = [f"lines {row.first_line}-{row.last_line}", *row.notes]
+    confidence = 1.0 - 0.1 * len(row.notes)
+    unit, unit_note = _unit(row)
+    if unit_note:
+        notes.append(unit_note)
+        confidence -= 0.15
+    formula, rumus_asli, formula_notes, penalty = _formula(row, unit)
+    notes.extend(formula_notes)
+    confidence -= penalty
+    name = row.name or f"(row {position}: name not read)"
+    if not row.name:
+        notes.append("indicator name not found on the row's lines")
+        confidence -= 0.3
+    data: dict[str, Any] = {
+        "id": f"{code}.{position:02d}",
+        "number": row.number if row.number is not None else position,
+        "name": name,
+        "sasaran": row.sasaran,
+        "rumus_asli": rumus_asli,
+        "kind": "formula" if formula else "direct",
+        "satuan": row.satuan,
+        "unit": unit,
+        "period": row.period,
+        "penanggung_jawab": row.penanggung_jawab,
+        "sumber_data": row.sumber_data,
+        "seed_line": row.first_line,
+        **_polarity(name),
+    }
+    if formula:
+        data["formula"] = formula
+    for key in ("misi", "tujuan"):
+        block = table.blocks[position - 1]
+        value = getattr(block, key)
+        if table.lampiran == 1 and value:
+            data[key] = value
+    confidence = round(min(1.0, max(0.05, confidence)), 2)
+    data["catatan"] = [*notes, f"draft confidence {confidence:.2f}"]
+    return data, confidence, tuple(notes)
+
+
+def _unit(row: RowText) -> tuple[str, str]:
+    satuan = row.satuan.strip("(), ").casefold()
+    if not satuan:
+        if row.factor == 100:
+            return "percent", "satuan not printed; percent taken from the x 100% of the RUMUS"
+        return "dimensionless", "satuan not printed; taken as a plain number"
+    if satuan in ("persentase", "%,"):
+        return "percent", ""
+    if satuan in _PLAIN:
+        return "dimensionless", ""
+    if satuan.startswith(_CATEGORY):
+        return "category", ""
+    if satuan.startswith("rasio/") or "kelahiran" in satuan:
+        per = re.sub(r"^rasio\s*/\s*", "per ", satuan)
+        satuan = per.replace("hidup)", "hidup")
+    try:
+        return str(parse_unit(satuan)).replace(" / ", "_per_"), ""
+    except UnitError:
+        return "dimensionless", f"satuan {row.satuan!r} is not a known unit; taken as a number"
+
+
+def _polarity(name: str) -> dict[str, str]:
+    if _DECREASE.search(name):
+        return {"polarity": "higher"}  # a decrease measured as the achievement
+    found = LOWER_IS_BETTER.search(name)
+    if found:
+        return {"polarity": "lower", "polarity_reason": f"the name says {found.group(0)!r}"}
+    return {"polarity": "higher"}
+
+
+def _split(fragments: tuple[tuple[int, str], ...], printed: bool) -> int | None:
+    """Where the denominator of a stacked fraction starts: the first fragment after the
+    first that opens like a RUMUS (Jumlah, Total, ...); else, when a factor (x 100%) is
+    printed beside it, the last one; else None: the lines are one wrapped cell."""
+    for i, (_, text) in enumerate(fragments[1:], start=1):
+        if text.split()[0].strip("(").casefold() in RUMUS_STARTS:
+            return i
+    return len(fragments) - 1 if printed else None
+
+
+def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float]:
+    """The formula text (None for a direct measure), the RUMUS as read, notes, penalty."""
+    notes: list[str] = []
+    penalty = 0.0
+    texts = [text for _, text in row.rumus]
+    if not texts:
+        return None, "", ["no RUMUS printed; a direct measure"], 0.2
+    joined = " ".join(texts)
+    result = _RESULT_NAME.match(joined)
+    prefix = ""
+    if result:
+        prefix, joined = f"{result['name']} = ", result["rest"]
+        texts = [joined] if len(texts) == 1 else [texts[0].split("=", 1)[1], *texts[1:]]
+    factor = row.factor
+    cut = None
+    if len(texts) > 1 and not _EXPLICIT.search(joined):
+        cut = _split(row.rumus, factor is not None or unit == "percent")
+    if factor is None and unit == "percent" and len(texts) > 1:
+        factor = 100
+        notes.append("factor not printed or unreadable; x 100% taken from the satuan %")
+        penalty += 0.15
+    suffix = ""
+    if factor is not None:
+        suffix = f" x {factor:,}".replace(",", ".") + ("%" if unit == "percent" else "")
+    if cut is not None:
+        top, bottom = " ".join(texts[:cut]), " ".join(texts[cut:])
+        lines = [n for n, _ in row.rumus]
+        notes.append(
+            f"stacked fraction reconstructed: numerator line(s) {_span(lines[:cut])}, "
+            f"denominator line(s) {_span(lines[cut:])}"
+        )
+        penalty += 0.05
+        candidates = [
+            f"{prefix}({top}) / ({bottom}){suffix}",
+            f"{prefix}{{{_brace(top)}}} / {{{_brace(bottom)}}}{suffix}",
+        ]
+        asli = f"{prefix}{top} / {bottom}{suffix}"
+    else:
+        candidates = [f"{prefix}{joined}{suffix}"]
+        asli = candidates[0]
+    candidates += [_debracket(c) for c in candidates if _debracket(c) != c]
+    reasons = []
+    for candidate in candidates:
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            try:
+                formula = parse(candidate)
+            except SakipError as exc:
+                reasons.append(str(exc))
+                continue
+        doubts = [str(w.message) for w in caught]
+        if doubts and candidate is not candidates[-1]:
+            reasons.append(doubts[0])
+            continue  # a reading the language doubts: try the next one
+        notes.extend(f"the language warns: {d}" for d in doubts)
+        penalty += 0.1 * len(doubts)
+        if len(formula.slots) == 1 and not suffix and formula.expr.is_Symbol:
+            notes.append("RUMUS names one value: a direct measure")
+            return None, asli, notes, penalty
+        if candidate is not candidates[0]:
+            notes.append("names braced: unbraced, the RUMUS did not read as a formula")
+            penalty += 0.1
+        return candidate, asli, notes, penalty
+    notes.append(f"RUMUS not read as a formula, kept as a direct measure: {reasons[0]}")
+    return None, asli, notes, penalty + 0.4
+
+
+def _debracket(text: str) -> str:
+    """The text without square brackets, which OCR makes of a capital I ('[ndeks')."""
+    return re.sub(r"\[(?=[a-z])", "I", text).replace("[", "").replace("]", "")
+
+
+def _brace(text: str) -> str:
+    return text.replace("{", "(").replace("}", ")")
+
+
+def _span(lines: list[int]) -> str:
+    return f"{lines[0]}" if len(set(lines)) == 1 else f"{min(lines)}-{max(lines)}"

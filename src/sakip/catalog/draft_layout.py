@@ -1,0 +1,305 @@
+"""The page layout of an IKU regulation's text: lampiran, headings and table rows.
+
+A regulation's lampiran is read line by line. Lampiran I (the regional government's own
+IKU) is grouped MISI > TUJUAN > SASARAN; Lampiran II has one table per perangkat daerah,
+each under an upper-case heading followed by its Tugas Pokok and Fungsi Utama. OCR or
+PDF extraction puts a table row's cells side by side on one line and wraps each cell
+onto the following lines, so a row is found by its anchor: the row number, or the tail
+of SATUAN, PENANGGUNG JAWAB and SUMBER DATA that the first line of a row ends with.
+This module knows that shape and the words of such documents, never one regulation.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+import attrs
+
+from .draft_words import (
+    HEADER_WORDS,
+    INSTITUTION_WORDS,
+    PJ_STARTS,
+    SUMBER_STARTS,
+    satuan_at,
+)
+
+__all__ = ["Block", "Table", "Tail", "find_tail", "read_layout"]
+
+_LAMPIRAN = re.compile(r"^\s*LAMPIRAN\s+(?P<roman>[IVX]+)\b", re.IGNORECASE)
+_MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
+_TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
+_TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.IGNORECASE)
+_FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
+_HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
+_PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
+_SIGNATURE = re.compile(r"^\s*(BUPATI|WALIKOTA|WALI KOTA|GUBERNUR)\b[\w\s,]*$")
+
+
+@attrs.frozen
+class Tail:
+    """The SATUAN, PENANGGUNG JAWAB and SUMBER DATA cells that close a row's first line."""
+
+    start: int  # index of the first tail word in the line's words
+    satuan: str
+    penanggung_jawab: str
+    sumber_data: str
+
+
+@attrs.frozen
+class Block:
+    """The lines of one table row as printed (line number, text), with its anchor."""
+
+    lines: tuple[tuple[int, str], ...]
+    number: int | None  # the row number as printed, if any
+    sasaran_hint: str  # the sasaran in force where the row starts (Lampiran I: MISI etc.)
+    misi: str | None
+    tujuan: str | None
+
+
+@attrs.frozen
+class Table:
+    """One section: Lampiran I, or one perangkat daerah, with its row blocks."""
+
+    lampiran: int
+    name: str
+    line: int
+    blocks: tuple[Block, ...]
+    tugas_pokok: str = ""
+    fungsi: tuple[str, ...] = ()
+
+
+def find_tail(words: list[str]) -> Tail | None:
+    """The tail of a row's first line: [satuan] PJ... SUMBER..., read from the right.
+
+    The sumber data starts with a source word (Laporan, Renstra, ...), the penanggung
+    jawab before it with an office word (Dinas, Sekretariat, Kasi, ...); the satuan, when
+    printed, sits just before the penanggung jawab.
+    """
+    for s in range(len(words) - 1, 0, -1):
+        word = words[s].strip("|,.")
+        if word.casefold() not in SUMBER_STARTS or not word[:1].isupper():
+            continue  # a cell starts with a capital: 'dokumen' inside a RUMUS is no source
+        for p in range(s - 1, max(-1, s - 6), -1):
+            if words[p].strip("|(").casefold() in PJ_STARTS:
+                found = satuan_at(words, p)
+                start = p - found[1] if found else p
+                satuan = found[0] if found else ""
+                pj = " ".join(w for w in words[p:s] if w != "|").strip(" ,|")
+                return Tail(start, satuan, pj, " ".join(words[s:]).strip(" |"))
+        found = satuan_at(words, s)
+        if found:  # satuan and sumber data, the penanggung jawab cell empty
+            return Tail(s - found[1], found[0], "", " ".join(words[s:]).strip(" |"))
+    return None
+
+
+def _is_header(text: str) -> bool:
+    words = [w.strip("|()").upper() for w in text.split()]
+    words = [w for w in words if w]
+    if not words:
+        return False
+    if "RUMUS" in words and ({"SASARAN", "INDIKATOR", "SATUAN"} & set(words)):
+        return True
+    known = sum(1 for w in words if w in HEADER_WORDS)
+    return known >= max(1, len(words) - (len(words) >= 4)) and words[0] in HEADER_WORDS
+
+
+def _column_numbers(text: str) -> bool:
+    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7')."""
+    words = text.split()
+    return len(words) >= 5 and all(len(w) <= 2 for w in words) and words[0] == "1"
+
+
+def _is_heading(text: str) -> bool:
+    """An upper-case line naming a body of government (DINAS ..., KECAMATAN ...)."""
+    body = _HEADING_NUMBER.sub("", text).strip()
+    letters = [c for c in body if c.isalpha()]
+    if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
+        return False
+    words = body.split()
+    return 1 <= len(words) <= 14 and words[0].strip(",.").upper() in INSTITUTION_WORDS
+
+
+def _title(text: str) -> str:
+    small = {"dan", "di", "ke", "dari", "serta", "pada", "untuk"}
+    words = _HEADING_NUMBER.sub("", text).strip().split()
+    out = []
+    for i, word in enumerate(words):
+        lower = word.lower()
+        core = word.strip(",.()")
+        vowels = sum(c in "AEIOU" for c in core)
+        acronym = core.isupper() and len(core) <= 5 and (vowels <= 1 or set(core) <= set("IVX"))
+        if i and core.lower() in small:
+            out.append(lower)
+        elif acronym:
+            out.append(word)  # DPRD, RSUD, III, (PTSP); not SUAK, ILIR, AIR
+        else:
+            out.append(word.capitalize())
+    return " ".join(out)
+
+
+def _headings(lines: list[str]) -> set[int]:
+    """Indexes of perangkat daerah headings: an institution line before Tugas Pokok."""
+    found = set()
+    for i, text in enumerate(lines):
+        if not _is_heading(text):
+            continue
+        after = [t for t in lines[i + 1 : i + 10] if t.strip()][:5]
+        if any(_TUGAS.search(t) for t in after) or re.match(r"^\s*\d{1,2}\s*\.", text):
+            found.add(i)
+    return found
+
+
+def read_layout(text: str) -> Iterator[Table]:
+    """The tables of a regulation's text, in print order."""
+    lines = text.splitlines()
+    headings = _headings(lines)
+    state = _State()
+    for i, raw in enumerate(lines):
+        number = i + 1
+        line = raw.strip()
+        if not line:
+            continue
+        lampiran = _LAMPIRAN.match(line)
+        if lampiran:
+            yield from state.close()
+            state.lampiran = _roman(lampiran["roman"])
+            state.start(f"Lampiran {lampiran['roman'].upper()}", number, in_table=False)
+            continue
+        if state.lampiran == 0:
+            continue  # the body of the regulation (Pasal 1..): no tables
+        if i in headings:
+            yield from state.close()
+            state.start(_title(line), number, in_table=False)
+            continue
+        if _SIGNATURE.match(line) and state.in_table:
+            state.in_table = False
+            continue
+        if state.lampiran == 1 and state.name.startswith("Lampiran") and _PEMERINTAH.match(line):
+            state.name = _title(line)
+        if state.feed_heading(line):
+            continue
+        if _is_header(line) or _column_numbers(line):
+            state.in_table = True
+            continue
+        if not state.in_table and (state.lampiran == 1 or find_tail(line.split()) is None):
+            state.note_intro(line)
+            continue
+        state.in_table = True  # a row's tail: a table whose header was not printed
+        state.feed_row(number, line)
+    yield from state.close()
+
+
+def _roman(text: str) -> int:
+    return {"I": 1, "II": 2, "III": 3, "IV": 4, "V": 5}.get(text.upper(), 2)
+
+
+@attrs.define
+class _State:
+    """What the reader has seen so far in the current section (mutable, per call)."""
+
+    lampiran: int = 0
+    name: str = ""
+    line: int = 0
+    in_table: bool = False
+    misi: str | None = None
+    tujuan: str | None = None
+    last: str = ""  # MISI or TUJUAN, when its text may wrap onto the next line
+    tugas: list[str] = attrs.field(factory=list)
+    fungsi: list[str] = attrs.field(factory=list)
+    intro: str = ""
+    blocks: list[Block] = attrs.field(factory=list)
+    rows: list[list[tuple[int, str]]] = attrs.field(factory=list)
+    numbers: list[int | None] = attrs.field(factory=list)
+    hints: list[tuple[str | None, str | None]] = attrs.field(factory=list)
+    tailed: list[bool] = attrs.field(factory=list)
+
+    def start(self, name: str, line: int, *, in_table: bool) -> None:
+        self.name, self.line, self.in_table = name, line, in_table
+        self.tugas, self.fungsi, self.intro = [], [], ""
+        self.rows, self.numbers, self.hints, self.tailed = [], [], [], []
+        if self.lampiran != 1:
+            self.misi = self.tujuan = None
+
+    def close(self) -> Iterator[Table]:
+        if self.rows:
+            blocks = tuple(
+                Block(tuple(rows), number, "", misi, tujuan)
+                for rows, number, (misi, tujuan) in zip(
+                    self.rows, self.numbers, self.hints, strict=True
+                )
+            )
+            yield Table(
+                self.lampiran,
+                self.name,
+                self.line,
+                blocks,
+                " ".join(self.tugas).strip(),
+                tuple(f.strip() for f in self.fungsi if f.strip()),
+            )
+        self.rows = []
+
+    def feed_heading(self, line: str) -> bool:
+        """MISI and TUJUAN lines (Lampiran I), and the text a MISI wraps onto."""
+        misi, tujuan = _MISI.match(line), _TUJUAN.match(line)
+        if misi:
+            self.misi, self.last, self.in_table = misi["rest"], "misi", False
+            return True
+        if tujuan:
+            self.tujuan, self.last, self.in_table = tujuan["rest"], "tujuan", False
+            return True
+        if self.last and not self.in_table and not _is_header(line):
+            if self.last == "misi":
+                self.misi = f"{self.misi} {line}".strip()
+            else:
+                self.tujuan = f"{self.tujuan} {line}".strip()
+            return True
+        self.last = ""
+        return False
+
+    def note_intro(self, line: str) -> None:
+        """Tugas Pokok and Fungsi Utama text between a heading and its table."""
+        if _FUNGSI.search(line):
+            self.intro = "fungsi"
+        elif re.search(r"Tugas\s+Pokok", line, re.IGNORECASE):
+            self.intro = "tugas"
+        elif re.fullmatch(r"[A-Z0-9]{1,2}\s*[.)]?", line):
+            return
+        elif self.intro == "tugas":
+            self.tugas.append(re.sub(r"^\d{1,2}\s*[.)]\s*", "", line))
+        elif self.intro == "fungsi":
+            item = re.sub(r"^\d{1,2}\s*[.)]\s*", "", line)
+            if self.fungsi and not self.fungsi[-1].rstrip().endswith((";", ".")):
+                self.fungsi[-1] = f"{self.fungsi[-1]} {item}"
+            else:
+                self.fungsi.append(item)
+
+    def feed_row(self, number: int, line: str) -> None:
+        words = line.split()
+        printed = _row_number(words, self.lampiran, self._expected())
+        tail = find_tail(words)
+        if printed is not None or not self.rows or (tail is not None and self.tailed[-1]):
+            self.rows.append([(number, line)])
+            self.numbers.append(printed)
+            self.hints.append((self.misi, self.tujuan))
+            self.tailed.append(tail is not None)
+            return
+        self.rows[-1].append((number, line))
+        self.tailed[-1] = self.tailed[-1] or tail is not None
+
+    def _expected(self) -> int:
+        known = [n for n in self.numbers if n is not None]
+        return (known[-1] + 1) if known else 1
+
+
+def _row_number(words: list[str], lampiran: int, expected: int) -> int | None:
+    """The row number printed in a line: the next number in sequence, as a word of its
+    own ("6", "6.") before a capitalised word, within the first few words."""
+    for i, word in enumerate(words[:5]):
+        bare = word.rstrip(".")
+        if bare.isascii() and bare.isdigit() and int(bare) == expected:
+            after = words[i + 1] if i + 1 < len(words) else ""
+            opens = after[:1].isupper() or after[:1] in "(\"'"
+            if opens and (lampiran == 1 or word.endswith(".") or i == 0):
+                return expected
+    return None

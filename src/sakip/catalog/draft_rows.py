@@ -1,0 +1,355 @@
+"""One table row's cells from its printed lines: name, RUMUS, satuan, penanggung jawab.
+
+The cells of a row sit side by side on its first line and wrap onto the lines below. The
+tail (satuan, penanggung jawab, sumber data) is found by :func:`find_tail`; what is left
+of each line is split where a RUMUS opens (``Jumlah``, ``Total``, ``X =``, ...). A RUMUS
+printed as a stacked fraction (numerator on one line, denominator below, ``x 100%`` off
+to the side, often garbled) is rebuilt as ``(numerator) / (denominator) x 100%``; every
+such judgement is written into the row's notes.
+"""
+
+from __future__ import annotations
+
+import re
+
+import attrs
+
+from ..errors import NumberTextError
+from ..numbers import parse_number
+from .draft_layout import Block, find_tail
+from .draft_words import (
+    NAME_STARTS,
+    PERIOD_WORDS,
+    RUMUS_STARTS,
+    SASARAN_START,
+)
+
+__all__ = ["RowText", "read_row"]
+
+_RESULT_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w-]{0,11})\s*=\s*")
+_MULTIPLY = "xX×*£©€¢"
+_KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
+_OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
+_FACTORS = (100, 1000, 100000)
+
+
+@attrs.frozen
+class RowText:
+    """The cells of one row as read, and how they were read."""
+
+    first_line: int
+    last_line: int
+    number: int | None
+    sasaran: str
+    name: str
+    rumus: tuple[tuple[int, str], ...]  # the RUMUS fragments, each with its line
+    satuan: str
+    penanggung_jawab: str
+    sumber_data: str
+    period: str
+    factor: int | None  # 100 for "x 100%", when printed
+    notes: tuple[str, ...]
+
+
+def _rumus_start(words: list[str], first: int) -> int | None:
+    for i in range(first, len(words)):
+        word = words[i].strip("|(")
+        if word.casefold() in RUMUS_STARTS or (
+            i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper()
+        ):
+            return i
+        if word.endswith("=") and len(word) > 1 and word[0].isupper():
+            return i
+    return None
+
+
+def _factor(word: str) -> int | None:
+    """100 from 'x100%', '£100%', '100%', '100' ...; None for anything else."""
+    core = word.lstrip(_MULTIPLY + ".").rstrip("%,")
+    if not core or not core[0].isdigit():
+        return None
+    try:
+        value = parse_number(core)
+    except NumberTextError:
+        return None
+    return int(value) if value in _FACTORS else None
+
+
+def _noise(word: str) -> bool:
+    """OCR debris in a RUMUS: stray marks, single letters, a lone digit."""
+    if word in _OPERATORS:
+        return False
+    if not any(c.isalnum() for c in word):
+        return word not in ("&", "+")
+    letters = "".join(c for c in word if c.isalpha())
+    return len(word) <= 2 and word.islower() and letters.casefold() not in _KEEP_SHORT
+
+
+def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
+    """Words of a RUMUS fragment without the factor and the debris: (words, factor, debris)."""
+    kept: list[str] = []
+    factor = None
+    debris: list[str] = []
+    for i, word in enumerate(list(words)):
+        glued = re.match(r"^(?P<word>[A-Za-z]{3,})[xX×](?P<n>100[%.0]*)$", word)
+        if glued:  # 'Kotax100%': the factor glued to the last word
+            kept.append(glued["word"])
+            word = glued["n"]
+        found = _factor(word)
+        if found is not None and (i == len(words) - 1 or word.endswith("%") or i > 0):
+            factor = found
+            if kept and kept[-1] in ("x", "X", "×", "*"):
+                kept.pop()
+            continue
+        if word in ("x", "X", "×") and i == len(words) - 1:
+            continue  # the sign of a factor printed elsewhere
+        enumeration = re.fullmatch(r"\d{1,2}[.)]|[a-e][.)]", word) is not None
+        if (
+            _noise(word)
+            or enumeration
+            or (word.isdigit() and len(word) <= 2 and i == len(words) - 1)
+        ):
+            debris.append(word)
+            continue
+        kept.append(word.strip("|"))
+    if factor is not None and len(kept) >= 2 and kept[-2] == "=":
+        debris.extend(kept[-2:])  # '... x 100% = jml': a note after the formula
+        kept = kept[:-2]
+    while kept and kept[-1] in ("x", "X", "×", "*"):
+        kept.pop()
+    return [w for w in kept if w], factor, debris
+
+
+def _rumus_end(words: list[str]) -> int:
+    """Where a line's RUMUS cell ends: at the factor or the debris printed between the
+    RUMUS and SATUAN columns ('£ 100%', 'x °', '0'); what follows is the next columns'."""
+    for i, word in enumerate(words):
+        if i and (_factor(word) is not None or (_noise(word) and word not in ("x", "X"))):
+            rest = words[i + 1 :]
+            if rest and all(w[:1].isupper() or _noise(w) for w in rest):
+                return i + 1
+    return len(words)
+
+
+@attrs.frozen
+class Columns:
+    """What a table's layout tells about its cells: the typical widths (characters) of
+    the SASARAN, INDIKATOR and RUMUS cells, measured on the rows' first lines where each
+    cell is cut at a known word, and the endings of the cells to the right."""
+
+    sasaran: int = 24
+    name: int = 26
+    rumus: int = 40
+    # line endings that recur in three or more rows of the table: the penanggung jawab
+    # and sumber data cells wrapped onto the rows' later lines ("Bidang PAUD", "Tahunan")
+    tails: frozenset[tuple[str, ...]] = frozenset()
+
+
+def _tail_words(words: list[str]) -> list[str]:
+    tail = find_tail(words)
+    return words[: tail.start] if tail is not None else words
+
+
+def _first_line(
+    words: list[str], number: int | None
+) -> tuple[list[str], list[str], list[str] | None]:
+    """(sasaran, indikator, rumus) words of a row's first line; rumus None if not begun."""
+    start = 0
+    sasaran: list[str] = []
+    if number is not None:
+        at = next(
+            (
+                i
+                for i, w in enumerate(words)
+                if w.rstrip(".").isdigit() and int(w.rstrip(".")) == number
+            ),
+            None,
+        )
+        if at is not None:
+            sasaran, start = words[:at], at + 1
+    elif words and SASARAN_START.match(words[0].strip("|")):
+        start = next(
+            (
+                i
+                for i in range(1, len(words))
+                if words[i].strip(".|").casefold() in NAME_STARTS or words[i] == "."
+            ),
+            len(words),
+        )
+        sasaran = words[:start]
+    while start < len(words) and words[start] in (".", "•"):
+        start += 1
+    cut = _rumus_start(words, start + 1)
+    return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
+
+
+def read_columns(blocks: tuple[Block, ...]) -> Columns:
+    """The table's columns: cell widths (a high percentile of the first lines' cells)
+    and the recurring endings of the wrapped lines."""
+    seen: tuple[list[int], list[int], list[int]] = ([], [], [])
+    for block in blocks:
+        words = _tail_words(_words(block.lines[0][1]))
+        sasaran, name, rumus = _first_line(words, block.number)
+        for column, cell in zip(seen, (sasaran, name, rumus or []), strict=True):
+            if cell:
+                column.append(len(" ".join(cell)))
+    default = Columns()
+    picked = [
+        (sorted(c)[int(0.8 * (len(c) - 1))] if len(c) >= 5 else max(c)) if c else d
+        for c, d in zip(seen, (default.sasaran, default.name, default.rumus), strict=True)
+    ]
+    return Columns(picked[0], picked[1], picked[2], _recurring_tails(blocks))
+
+
+def _recurring_tails(blocks: tuple[Block, ...]) -> frozenset[tuple[str, ...]]:
+    """Line endings (1-4 words) found at the end of later lines in 3+ rows, twice over:
+    once stripped, a cell to their left may recur in turn."""
+    lines = [_words(line) for block in blocks for _, line in block.lines[1:]]
+    owners = [i for i, block in enumerate(blocks) for _ in block.lines[1:]]
+    found: set[tuple[str, ...]] = set()
+    for _ in range(2):
+        rows: dict[tuple[str, ...], set[int]] = {}
+        for owner, words in zip(owners, lines, strict=True):
+            for n in range(1, min(4, len(words) - 1) + 1):
+                end = tuple(words[-n:])
+                if _tail_like(end):
+                    rows.setdefault(end, set()).add(owner)
+        found |= {end for end, seen in rows.items() if len(seen) >= 3}
+        lines = [_strip_tails(words, frozenset(found))[0] for words in lines]
+    return frozenset(found)
+
+
+def _tail_like(words: tuple[str, ...]) -> bool:
+    """Words a penanggung jawab or sumber data cell is made of: capitalised names
+    (inner 'dan' allowed), never a factor or a RUMUS word."""
+    if any(_factor(w) is not None or w.casefold() in RUMUS_STARTS for w in words):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in ("dan", "&") for w in words)
+
+
+def _strip_tails(
+    words: list[str], tails: frozenset[tuple[str, ...]]
+) -> tuple[list[str], list[str]]:
+    """The words without the recurring endings at their end: (kept, stripped)."""
+    stripped: list[str] = []
+    while True:
+        for n in range(min(4, len(words) - 1), 0, -1):
+            if tuple(words[-n:]) in tails:
+                stripped = words[-n:] + stripped
+                words = words[:-n]
+                break
+        else:
+            return words, stripped
+
+
+def _words(line: str) -> list[str]:
+    return [w for w in line.split() if w not in ("|", "l")]
+
+
+def _fit(words: list[str], width: int, start: int = 0) -> int:
+    """The end of the longest run of words from ``start`` that fits in ``width``."""
+    end, used = start, -1
+    while end < len(words) and used + 1 + len(words[end]) <= width + 2:
+        used += 1 + len(words[end])
+        end += 1
+    return end
+
+
+def _continuation(
+    words: list[str], widths: Columns, sasaran_open: bool, name_open: bool
+) -> tuple[list[str], list[str], list[str]]:
+    """(sasaran, indikator, rumus) words of a wrapped line, from the cells' widths: the
+    RUMUS is what is left once the narrower cells on its left are full, or where a
+    RUMUS word (Jumlah, Total, ...) opens."""
+    i = _fit(words, widths.sasaran) if sasaran_open else 0
+    starter = _rumus_start(words, 0)
+    if starter is not None and starter <= i:
+        return words[:starter], [], words[starter:]
+    before = words[i:starter]
+    if starter is not None and len(" ".join(before)) <= widths.name + 2 and "/" not in before:
+        return words[:i], before, words[starter:]
+    j = i
+    if name_open:
+        while j < len(words) and len(" ".join(words[j:])) > widths.rumus + 2:
+            j += 1
+        j = min(j, _fit(words, widths.name, i))
+    marks = [k for k, w in enumerate(words) if w == "/" or _factor(w) is not None]
+    if marks and j >= marks[0] and len(" ".join(words)) <= widths.rumus + 2:
+        return [], [], words  # the bar or the factor: the line is the RUMUS's alone
+    return words[:i], words[i:j], words[j:]
+
+
+def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> RowText:
+    """The cells of one row block."""
+    columns = columns or Columns()
+    notes: list[str] = []
+    sasaran: list[str] = []
+    name: list[str] = []
+    rumus: list[tuple[int, str]] = []
+    satuan = pj = sumber = ""
+    factor = None
+    debris: list[str] = []
+    sasaran_open = name_open = False
+    for index, (number, line) in enumerate(block.lines):
+        words = _words(line)
+        tail = find_tail(words) if not satuan and not pj else None
+        if tail is not None:
+            satuan, pj, sumber = tail.satuan, tail.penanggung_jawab, tail.sumber_data
+            words = words[: tail.start]
+        elif words and words[-1].casefold() in PERIOD_WORDS:
+            sumber = f"{sumber} {words.pop()}".strip()
+            if pj and len(pj.split()) == 1 and words and words[-1][:1].isupper():
+                pj = f"{pj} {words.pop()}"
+        if index > 0 and columns.tails:
+            words, beside = _strip_tails(words, columns.tails)
+            pj = f"{pj} {' '.join(beside)}".strip()
+        if index == 0:
+            first_sas, first_name, cell = _first_line(words, block.number)
+            sasaran.extend(first_sas)
+            sasaran_open = bool(first_sas)
+            name.extend(first_name)
+            name_open = bool(first_name)
+        else:
+            more_sas, more_name, cell = _continuation(words, columns, sasaran_open, name_open)
+            sasaran.extend(more_sas)
+            name.extend(more_name)
+            sasaran_open = sasaran_open and bool(more_sas)
+            name_open = name_open and bool(more_name)
+            if not rumus and not cell:
+                cell = None
+        if cell:
+            end = _rumus_end(cell)
+            if end < len(cell) and pj:
+                pj = f"{pj} {' '.join(w for w in cell[end:] if not _noise(w))}".strip()
+            rumus.append((number, " ".join(cell[:end])))
+    fragments: list[tuple[int, str]] = []
+    for number, text in rumus:
+        words, found, dropped = _clean(text.split())
+        factor = found or factor
+        debris.extend(dropped)
+        if words:
+            fragments.append((number, " ".join(words)))
+    if debris:
+        notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
+    if block.number is None:
+        notes.append("row number not printed")
+    if not satuan:
+        notes.append("no SATUAN found on the row's lines")
+    period = next(
+        (PERIOD_WORDS[w.casefold()] for w in sumber.split() if w.casefold() in PERIOD_WORDS),
+        "tahunan",
+    )
+    return RowText(
+        first_line=block.lines[0][0],
+        last_line=block.lines[-1][0],
+        number=block.number,
+        sasaran=" ".join(sasaran).strip(" .|()") if sasaran else "",
+        name=" ".join(name).strip(" .|"),
+        rumus=tuple(fragments),
+        satuan=satuan,
+        penanggung_jawab=pj,
+        sumber_data=sumber,
+        period=period,
+        factor=factor,
+        notes=tuple(notes),
+    )

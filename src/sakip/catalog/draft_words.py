@@ -1,0 +1,160 @@
+"""The words of IKU regulations the drafter reads by: what starts a cell, a unit, a source.
+
+These are the vocabulary of any Indonesian IKU lampiran (the offices, the data sources,
+the way an indicator or a RUMUS opens), never the rows of one regulation.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _set(text: str, *, fold: bool = True) -> frozenset[str]:
+    """A word set from a space-separated list (casefolded unless ``fold`` is False)."""
+    return frozenset(text.casefold().split() if fold else text.split())
+
+
+__all__ = [
+    "HEADER_WORDS",
+    "INSTITUTION_WORDS",
+    "LOWER_IS_BETTER",
+    "NAME_STARTS",
+    "PERIOD_WORDS",
+    "PJ_STARTS",
+    "RUMUS_STARTS",
+    "SASARAN_START",
+    "SUMBER_STARTS",
+    "satuan_at",
+]
+
+# The words a table header is made of (OCR often breaks PENANGGUNG JAWAB, SUMBER DATA).
+HEADER_WORDS = _set(
+    "SASARAN INDIKATOR KINERJA (OUTCOME) OUTCOME RUMUS CARA MENGUKUR SATUAN PENANGGUNG "
+    "JAWAB JAWAR SUMBER DATA KET KETERANGAN NO NO. TARGET PERHITUNGAN |",
+    fold=False,
+)
+
+# First word of a heading that names a body of government.
+INSTITUTION_WORDS = _set(
+    "DINAS BADAN SEKRETARIAT INSPEKTORAT KECAMATAN KELURAHAN RUMAH SATUAN KANTOR BAGIAN "
+    "UPT RSUD BIRO SATPOL",
+    fold=False,
+)
+
+# First word of a penanggung jawab cell (an office or an official).
+PJ_STARTS = _set(
+    "Dinas Badan Sekretariat Sat Satpol Satuan Kasi Sekcam Camat Bidang Bid Bid. Kabid "
+    "Kepala Inspektur Inspektorat RSUD Bagian Kabag Seksi Kasubbag Subbag Kantor UPT Bappeda "
+    "Direktur Sekretaris Lurah Seluruh Biro Kecamatan Disdik Dinkes Dishub Diskominfo "
+    "Disperkimtan Bapenda BPKAD BKPSDM BPBD Setda Setwan"
+)
+
+# First word of a sumber data cell.
+SUMBER_STARTS = _set(
+    "Laporan Lap Lap. Renstra RPJMD Database Survey Survei LKjIP LKIP LHP BPS "
+    "Lembaran Dokumen Hasil"
+)
+
+# Words in a sumber data cell that say how often the value is reported.
+PERIOD_WORDS = {
+    "bulanan": "bulanan",
+    "triwulan": "triwulan",
+    "triwulanan": "triwulan",
+    "semester": "semester",
+    "semesteran": "semester",
+    "tahunan": "tahunan",
+}
+
+# How an indicator's name opens.
+NAME_STARTS = _set(
+    "Persentase Presentase Prosentase Angka Indeks Jumlah Rasio Tingkat Nilai Cakupan "
+    "Capaian Ketersediaan Rata-rata Opini Predikat Skor Luas Panjang Proporsi Kualitas "
+    "Kontribusi Pertumbuhan Laju Produksi Produktivitas Generasi Masyarakat Pencapaian "
+    "Penanaman Harapan Usia Prevalensi Ketepatan Kesesuaian Pelayanan Peningkatan "
+    "Penurunan Universal Case Imunisasi"
+)
+
+# How a RUMUS cell opens.
+RUMUS_STARTS = _set(
+    "Jumlah Total Banyaknya Realisasi Kombinasi Perbandingan Hasil Penilaian "
+    "Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat Skor Pengukuran"
+)
+
+# A sasaran opens with a state reached: Meningkatnya, Terwujudnya, Menurunnya ...
+SASARAN_START = re.compile(
+    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^\(Bangkit$|^Bangkit$", re.IGNORECASE
+)
+
+# Name words that say a smaller value is better.
+LOWER_IS_BETTER = re.compile(
+    r"kematian|kriminal|putus sekolah|stunting|kemiskinan|miskin|pengangguran|"
+    r"pelanggaran|gizi buruk|prevalensi|tunggakan|kecelakaan|kebakaran|kumuh|"
+    r"pencemaran|inflasi|konflik|sengketa|gangguan|penyalahgunaan|temuan|"
+    r"kerugian|rawan|ketimpangan|gini|kekerasan|penurunan|berkurangnya|menurunnya",
+    re.IGNORECASE,
+)
+
+# Satuan cells, longest first: (words as printed, casefolded).
+_SATUAN = (
+    ("ada/tidak", "ada"),
+    ("ada/tidak", "ada/", "tidak", "ada"),
+    ("nilai", "investasi"),
+    ("hasil", "penilaian", "bpk"),
+    ("%",),
+    ("%,",),
+    ("persen",),
+    ("persentase",),
+    ("tahun",),
+    ("orang",),
+    ("jiwa",),
+    ("nilai",),
+    ("indeks",),
+    ("level",),
+    ("skor",),
+    ("angka",),
+    ("rasio",),
+    ("predikat",),
+    ("opini",),
+    ("perusahaan",),
+    ("unit",),
+    ("kali",),
+    ("kali/desa",),
+    ("ha",),
+    ("km",),
+    ("m",),
+    ("lembar",),
+    ("kasus",),
+    ("kk",),
+    ("upt",),
+    ("opd",),
+    ("judul",),
+    ("dokumen",),
+    ("laporan",),
+    ("desa",),
+    ("kegiatan",),
+    ("paket",),
+    ("sekolah",),
+    ("kelompok",),
+    ("lembaga",),
+    ("koperasi",),
+    ("produk",),
+    ("event",),
+    ("aplikasi",),
+    ("rupiah",),
+    ("rp",),
+    ("ton",),
+    ("jumlah",),
+)
+
+
+def satuan_at(words: list[str], end: int) -> tuple[str, int] | None:
+    """The satuan printed just before ``words[end]``: (its text, its word count)."""
+    for pattern in sorted(_SATUAN, key=len, reverse=True):
+        n = len(pattern)
+        if end - n < 0:
+            continue
+        got = tuple(w.strip("|").casefold() for w in words[end - n : end])
+        if got == pattern:
+            return " ".join(words[end - n : end]).strip("|, "), n
+    # "(Rasio/ ... kelahiran Hidup)" and other bracketed satuan end in ")"
+    return None

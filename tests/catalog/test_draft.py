@@ -1,0 +1,208 @@
+"""sakip.catalog.draft on small regulation fragments written for these tests.
+
+The fragments are made up (a Kota Contoh, not the seed), laid out the way OCR gives such
+lampiran: the cells of a row side by side, wrapped onto the next lines in fixed-width
+columns, stacked fractions with the factor off to the side, and OCR damage.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+import sakip
+from sakip.catalog import Catalog, Draft, draft
+
+LAMPIRAN_I = """\
+PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
+Pasal 1
+Dalam Peraturan Walikota ini yang dimaksud dengan Laporan Dinas adalah laporan.
+
+LAMPIRAN I
+PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
+INDIKATOR KINERJA UTAMA
+PEMERINTAH KOTA CONTOH
+
+MISI Mewujudkan warga kota yang sehat
+dan cerdas
+TUJUAN Meningkatkan derajat kesehatan
+PENANGGUNG SUMBER
+SASARAN INDIKATOR RUMUS CARA MENGUKUR SATUAN JAWAB DATA
+Meningkatnya 1 Persentase Balita Gizi Jumlah balita gizi buruk % Dinas Laporan
+kesehatan Buruk Jumlah seluruh balita x 100% Kesehatan Tahunan
+masyarakat 2 Cakupan Air Bersih Jumlah rumah tangga berakses £ 100% % Dinas PUPR Laporan
+Jumlah rumah tangga Bulanan
+3 Indeks Pembangunan Manusia Nilai IPM menurut BPS Indeks Bappeda Laporan
+Tahunan
+"""
+
+LAMPIRAN_II = """\
+LAMPIRAN II
+PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
+
+1. DINAS SOSIAL
+
+A. Tugas Pokok :
+1. Melaksanakan urusan pemerintahan bidang sosial.
+B. Fungsi Utama :
+1. Perumusan kebijakan bidang sosial;
+2. Pelaksanaan tugas lain dari Walikota.
+
+INDIKATOR KINERJA PENANGGUNG SUMBER
+SASARAN (OUTCOME) RUMUS SATUAN JAWAB DATA KET
+1 2 3 4 5 6 7
+Meningkatnya Persentase PMKS yang Jumlah PMKS yang ditangani © 100% % Dinas Sosial Laporan
+pelayanan mendapat bantuan Jumlah PMKS yang ada Tahunan
+sosial
+Persentase lansia terlantar Jumlah lansia terlantar yang dibina % Bidang Rehsos Laporan
+yang dibina dengan pendampingan rutin / jumlah Triwulan
+seluruh lansia terlantar x 100%
+Angka Kemiskinan AK = [umlah penduduk miskin : jumlah % Bappeda BPS
+penduduk x 100%
+"""
+
+
+@pytest.fixture(scope="module")
+def first() -> Draft:
+    return draft(LAMPIRAN_I, region="Pemerintah Kota Contoh")
+
+
+@pytest.fixture(scope="module")
+def second() -> Draft:
+    return draft(LAMPIRAN_II)
+
+
+def _value(indicator: sakip.catalog.Indicator, *values: int) -> Fraction:
+    """The formula's value (in percent for a % row) with the variables in printed order."""
+    formula = indicator.formula
+    assert formula is not None
+    result = sakip.evaluate(formula, dict(zip(formula.variables, values, strict=True)))
+    return Fraction(result.magnitude).limit_denominator(10_000)
+
+
+def test_the_draft_is_a_catalog_with_a_review_record_per_row(first: Draft) -> None:
+    assert isinstance(first.catalog, Catalog)
+    assert [s.code for s in first.catalog.sections] == ["iku"]
+    assert first.catalog.sections[0].name == "Pemerintah Kota Contoh"
+    assert [i.id for i in first.catalog] == ["iku.01", "iku.02", "iku.03"]
+    assert [r.id for r in first.rows] == ["iku.01", "iku.02", "iku.03"]
+    # the body of the regulation (before LAMPIRAN I) holds no table rows
+    assert first.row("iku.01").first_line == 15
+
+
+def test_lampiran_i_rows_keep_misi_tujuan_and_the_wrapped_name(first: Draft) -> None:
+    row = first.catalog.get("iku.01")
+    assert row.misi == "Mewujudkan warga kota yang sehat dan cerdas"
+    assert row.tujuan == "Meningkatkan derajat kesehatan"
+    assert row.sasaran == "Meningkatnya kesehatan"
+    # "Buruk" wraps onto the second line, between the sasaran and the RUMUS
+    assert row.name == "Persentase Balita Gizi Buruk"
+    assert row.penanggung_jawab == "Dinas Kesehatan"
+    assert (row.satuan, row.unit_name, row.period) == ("%", "percent", "tahunan")
+
+
+def test_a_stacked_fraction_is_rebuilt_and_evaluates(first: Draft) -> None:
+    row = first.catalog.get("iku.01")
+    assert row.kind == "formula"
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah balita gizi buruk", "Jumlah seluruh balita")
+    # 30 / 600 x 100% = 5%
+    assert _value(row, 30, 600) == 5
+    notes = " ".join(first.row("iku.01").notes)
+    assert "stacked fraction reconstructed: numerator line(s) 15, denominator line(s) 16" in notes
+
+
+def test_lower_is_better_is_read_from_the_name(first: Draft) -> None:
+    assert first.catalog.get("iku.01").polarity == "lower"  # gizi buruk
+    assert first.catalog.get("iku.01").polarity_reason
+    assert first.catalog.get("iku.02").polarity == "higher"
+
+
+def test_a_garbled_factor_is_read_and_noted(first: Draft) -> None:
+    row = first.catalog.get("iku.02")
+    assert row.name == "Cakupan Air Bersih"
+    # 450 / 600 x 100% = 75%
+    assert _value(row, 450, 600) == 75
+    assert row.period == "bulanan"
+    assert any("'£'" in n for n in first.row("iku.02").notes)
+
+
+def test_a_rumus_that_names_one_value_is_a_direct_measure(first: Draft) -> None:
+    row = first.catalog.get("iku.03")
+    assert row.kind == "direct" and row.formula is None
+    assert row.name == "Indeks Pembangunan Manusia"
+    assert (row.satuan, row.unit_name) == ("Indeks", "dimensionless")
+    assert row.rumus_asli == "Nilai IPM menurut BPS"
+
+
+def test_lampiran_ii_section_heading_tugas_and_fungsi(second: Draft) -> None:
+    (section,) = second.catalog.sections
+    assert section.name == "Dinas Sosial"
+    assert section.tugas_pokok == "Melaksanakan urusan pemerintahan bidang sosial."
+    assert section.fungsi == (
+        "Perumusan kebijakan bidang sosial;",
+        "Pelaksanaan tugas lain dari Walikota.",
+    )
+    assert len(section.indicators) == 3
+
+
+def test_interleaved_cells_are_separated(second: Draft) -> None:
+    row = second.catalog.section("Dinas Sosial").indicators[0]
+    assert row.sasaran == "Meningkatnya pelayanan sosial"
+    assert row.name == "Persentase PMKS yang mendapat bantuan"
+    assert row.penanggung_jawab == "Dinas Sosial"
+    # 80 / 320 x 100% = 25%
+    assert _value(row, 80, 320) == 25
+
+
+def test_a_wrapped_rumus_with_its_bar_is_read_as_written(second: Draft) -> None:
+    row = second.catalog.section("Dinas Sosial").indicators[1]
+    assert row.name == "Persentase lansia terlantar yang dibina"
+    assert row.formula is not None
+    assert row.formula.variables == (
+        "Jumlah lansia terlantar yang dibina dengan pendampingan rutin",
+        "jumlah seluruh lansia terlantar",
+    )
+    # 45 / 300 x 100% = 15%
+    assert _value(row, 45, 300) == 15
+    assert row.period == "triwulan"
+
+
+def test_an_ocr_bracket_is_repaired_and_a_colon_divides(second: Draft) -> None:
+    row = second.catalog.section("Dinas Sosial").indicators[2]
+    assert row.name == "Angka Kemiskinan"
+    assert row.sumber_data == "BPS"
+    # 20 / 400 x 100% = 5%
+    assert _value(row, 20, 400) == 5
+    assert row.polarity == "lower"  # kemiskinan
+
+
+def test_an_unreadable_rumus_becomes_a_flagged_direct_measure() -> None:
+    text = LAMPIRAN_II.replace(
+        "Angka Kemiskinan AK = [umlah penduduk miskin : jumlah",
+        "Angka Kemiskinan AK = Jumlah penduduk miskin ) : ( jumlah",
+    )
+    result = draft(text)
+    row = result.catalog.section("Dinas Sosial").indicators[2]
+    assert row.kind == "direct"
+    record = result.row(row.id)
+    assert record.flagged
+    assert any(n.startswith("RUMUS not read as a formula") for n in record.notes)
+    assert row.rumus_asli  # what was printed is kept for the reviewer
+
+
+def test_every_row_is_listed_and_confidence_is_bounded(second: Draft) -> None:
+    assert len(second.rows) == len(second.catalog)
+    assert all(0 < r.confidence <= 1 for r in second.rows)
+    assert all(r.notes[0].startswith("lines ") for r in second.rows)
+
+
+def test_draft_refuses_what_is_not_text() -> None:
+    with pytest.raises(sakip.SakipError):
+        draft(b"LAMPIRAN I")  # type: ignore[arg-type]
+
+
+def test_text_without_lampiran_gives_an_empty_draft() -> None:
+    result = draft("Pasal 1\nSASARAN INDIKATOR RUMUS SATUAN\nJumlah A % Dinas Laporan\n")
+    assert len(result.catalog) == 0 and result.rows == ()
