@@ -30,6 +30,7 @@ from ..numbers import (
     format_number,
     parse_number,
 )
+from .written import Noted, read_written
 
 __all__ = ["MAX_CELL_CHARS", "BadCell", "key_texts", "period", "periods", "read_values"]
 
@@ -207,6 +208,9 @@ def read_text(text: str, decimal_point: bool, settled: bool = True) -> Any:
     bounds = _range(text, lambda t: read_text(t, decimal_point, settled))
     if bounds is not None:
         return bounds
+    written = read_written(text, lambda t: read_text(t, decimal_point, settled), BadCell)
+    if written is not None:
+        return written
     if _ISO_DATE.fullmatch(text):
         try:
             return dt.date.fromisoformat(text)
@@ -311,11 +315,18 @@ def as_categories(cells: list[Any], problems: list[list[tuple[str, str]]], name:
     return np.array(out, dtype=object)
 
 
+def not_a(value: Any, kind: str) -> str:
+    """Why a cell is not a value of this kind ("" for a blank cell)."""
+    return _not_a(value, kind)
+
+
 def _not_a(value: Any, kind: str) -> str:
     if value is None:
         return ""
     if isinstance(value, BadCell):
         return value.reason
+    if isinstance(value, Noted):
+        return f"{value.text!r} is a {value.kind}, read in target cells only; give the number"
     if isinstance(value, dt.date):
         # a date in a numeric cell once became its day number (capaian 81.936%)
         return f"a date ({value.isoformat()}), not a {kind}"

@@ -19,7 +19,7 @@ import numpy as np
 from ..errors import SakipError, UnitError, ZeroDenominatorError
 from ..language import evaluate_formula as evaluate
 from ..language import normalize_name
-from .cells import BadCell, as_categories, as_dates, as_numbers
+from .cells import BadCell, as_categories, as_dates, as_numbers, not_a
 from .types import Cells, Groups, When
 
 __all__ = ["Cells", "Groups", "direct_values", "formula_values", "lookup", "spellings_of", "why"]
@@ -354,6 +354,8 @@ def _direct(indicator: Any, value: Any) -> tuple[Any, str]:
             return None, f"category {value!r} is not one of {allowed}"
         # ordered levels (SPIP 1-5) are numbers, compared with their target as numbers
         return (float(canonical) if indicator.ordered_levels else canonical), ""
-    if isinstance(value, bool) or not isinstance(value, float | int) or not np.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, float | int):
+        return None, f"nilai: {not_a(value, 'number')}"
+    if not np.isfinite(value):
         return None, f"not a finite number: {value!r}"
     return value, ""

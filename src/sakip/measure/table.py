@@ -31,6 +31,7 @@ from .evaluation import direct_values, formula_values, lookup, spellings_of, why
 from .io import TableError, read_frame
 from .predikat import resolve_scale
 from .types import Cells, Groups, Notes, Rows, When
+from .written import Noted, target_note
 
 if TYPE_CHECKING:
     from ..catalog import Catalog, Indicator
@@ -82,6 +83,7 @@ def _in_plan(when: When, plan: tuple[int, int]) -> bool:
 
 def measure(
     table: Any,
+    catalog: Catalog | None = None,
     *,
     policy: Policies = None,
     scale: Any = "capaian_lkjip_5",
@@ -97,13 +99,14 @@ def measure(
     silently, and no cell or indicator stops the report. ``policy`` is one policy
     name or a mapping polarity -> policy; ``scale`` names the predikat scale. Safe to
     call from several threads at once.
+
+    ``catalog`` is the :class:`sakip.catalog.Catalog` whose indicators the table names:
+    the shipped Banyuasin catalog by default, or your own (``sakip.catalog.load(path)``).
     """
     import pandas as pd
 
-    from ..catalog import load
-
-    catalog = load()
-    grading = resolve_scale(scale)
+    catalog = chosen_catalog(catalog)
+    grading = resolve_scale(scale, catalog)
     for side in ("higher", "lower"):
         policy_for(side, policy)  # a bad policy is the caller's error, not a row's
     _check_plan(plan)
@@ -120,6 +123,20 @@ def measure(
     capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
     result["predikat"] = grading.grades(capaian)[1]
     return result
+
+
+def chosen_catalog(catalog: Any) -> Catalog:
+    """The catalog to measure against: the shipped one, or a Catalog given."""
+    from ..catalog import Catalog, load
+
+    if catalog is None:
+        return load()
+    if not isinstance(catalog, Catalog):
+        raise TableError(
+            "catalog is a sakip.catalog.Catalog (sakip.catalog.load() or load(path)),"
+            f" not {type(catalog).__name__}"
+        )
+    return catalog
 
 
 def _check_plan(plan: Any) -> None:
@@ -252,7 +269,10 @@ def _computed(indicator: Indicator, cells: Cells, policy: Policies, inside: Grou
         inside,
         value=values,
         unit=str(unit),
-        target=[None if isinstance(t, BadCell) else t for t in targets],
+        target=[
+            None if isinstance(t, BadCell) else t.value if isinstance(t, Noted) else t
+            for t in targets
+        ],
         capaian=capaian,
         reason=[r or c for r, c in zip(reasons, capaian_reasons, strict=True)],
     )
@@ -265,14 +285,19 @@ def _capaian(
     there is none."""
     polarity = normalize_polarity(indicator.polarity)
     chosen = policy_for(polarity, policy)
+    targets = list(targets)
     n = len(values)
     capaian: list[Any] = [None] * n
     reasons = [""] * n
     numeric: list[int] = []
+    notes = [""] * n
     for k in range(n):
         value, target = values[k], targets[k]
         if value is None:
             continue
+        if isinstance(target, Noted):
+            notes[k], target = target_note(target, polarity), target.value
+            targets[k] = target
         if target is None:
             reasons[k] = "no target"
         elif isinstance(target, BadCell):
@@ -300,6 +325,7 @@ def _capaian(
                 capaian[k] = float(value)
             else:
                 reasons[k] = "capaian undefined"
+    reasons = ["; ".join(filter(None, pair)) for pair in zip(reasons, notes, strict=True)]
     return capaian, reasons
 
 
