@@ -185,5 +185,13 @@ def test_a_bound_or_ratio_is_not_a_realisasi() -> None:
     rows = [(IKU26, "A", 2020, WORKING, "<930"), (IKU26, "A", 2020, FORCE, 1000),
             (IKU26, "A", 2020, "target", 90)]  # fmt: skip
     assert one(rows).reason == (
-        f"{WORKING}: '<930' is a bound, read in target cells only; give the number"
+        f"{WORKING}: '<930' is a bound, read in target cells only (give the number)"
     )
+
+
+@pytest.mark.parametrize("blank", [None, float("nan"), ""])
+def test_a_blank_target_cell_is_no_target_not_an_undefined_capaian(blank: object) -> None:
+    # a blank cell used to become NaN in the parsed column, then "capaian undefined"
+    row = one(iku26_rows(blank))
+    assert row.value == pytest.approx(93)
+    assert row.reason == "no target"

@@ -326,7 +326,7 @@ def _not_a(value: Any, kind: str) -> str:
     if isinstance(value, BadCell):
         return value.reason
     if isinstance(value, Noted):
-        return f"{value.text!r} is a {value.kind}, read in target cells only; give the number"
+        return f"{value.text!r} is a {value.kind}, read in target cells only (give the number)"
     if isinstance(value, dt.date):
         # a date in a numeric cell once became its day number (capaian 81.936%)
         return f"a date ({value.isoformat()}), not a {kind}"

@@ -90,12 +90,15 @@ def read_workbook(data: bytes, source: Any) -> Any:
             f" that unpack to at most {MAX_UNPACKED_BYTES:,} bytes"
         )
     try:
-        frame = pd.read_excel(io.BytesIO(data), sheet_name=0, dtype=object, engine="openpyxl")
+        frame = pd.read_excel(
+            io.BytesIO(data), sheet_name=0, dtype=object, engine="openpyxl", keep_default_na=False
+        )
     except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
         raise TableError(
             f"cannot read {_name(source)} as an .xlsx workbook: {_one_line(exc)}"
         ) from None
-    return frame.dropna(how="all")
+    # keep_default_na=False: "n/a" and "-" stay text, read as cells (an empty cell is "")
+    return frame
 
 
 def _read_path(table: str | os.PathLike[str]) -> bytes:

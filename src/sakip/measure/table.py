@@ -29,6 +29,7 @@ from .achievement import achievement, normalize_polarity, policy_for
 from .cells import BadCell, key_texts, label, periods, read_values
 from .evaluation import direct_values, formula_values, lookup, spellings_of, why
 from .io import TableError, read_frame
+from .keterangan import POLARITY_WORDS, describe
 from .predikat import resolve_scale
 from .types import Cells, Groups, Notes, Rows, When
 from .written import Noted, target_note
@@ -71,7 +72,10 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
     for column in ("entity", "indicator", "variable"):
         frame[column], cut = key_texts(frame[column])
         notes = [a or b for a, b in zip(notes, cut, strict=True)]
-    frame["cell"] = read_values(frame["value"].tolist(), decimal_point)
+    # an object column: a list of floats and None would become floats with NaN for None
+    cells = np.empty(len(frame), dtype=object)
+    cells[:] = read_values(frame["value"].tolist(), decimal_point)
+    frame["cell"] = cells
     frame["when"] = periods(frame["period"].tolist())
     frame["note"] = notes
     return frame
@@ -89,6 +93,7 @@ def measure(
     scale: Any = "capaian_lkjip_5",
     plan: tuple[int, int] = PLAN,
     decimal_point: bool = False,
+    language: str = "id",
 ) -> Any:
     """Compute every indicator of a long table: value, unit, target, capaian, predikat.
 
@@ -102,6 +107,9 @@ def measure(
 
     ``catalog`` is the :class:`sakip.catalog.Catalog` whose indicators the table names:
     the shipped Banyuasin catalog by default, or your own (``sakip.catalog.load(path)``).
+    The report also names each row's indicator (``name``, ``satuan``, ``polarity``) and
+    gives its ``reason`` in Indonesian as ``keterangan`` (``language="en"``: in English,
+    as ``reason``; the polarity words follow the language too).
     """
     import pandas as pd
 
@@ -110,6 +118,8 @@ def measure(
     for side in ("higher", "lower"):
         policy_for(side, policy)  # a bad policy is the caller's error, not a row's
     _check_plan(plan)
+    if language not in POLARITY_WORDS:
+        raise TableError(f"language is 'id' or 'en', not {language!r}")
     frame = read_table(table, decimal_point=decimal_point)
     tables, notes = _file_cells(frame)
     blocks: list[Rows] = []
@@ -122,7 +132,7 @@ def measure(
     result = pd.DataFrame(_columns(blocks), columns=list(OUTPUT))
     capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
     result["predikat"] = grading.grades(capaian)[1]
-    return result
+    return describe(result, catalog, language)
 
 
 def chosen_catalog(catalog: Any) -> Catalog:
