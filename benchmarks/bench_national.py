@@ -23,6 +23,7 @@ import pandas as pd
 
 import sakip
 from sakip.measure import measure
+from sakip.numbers import format_number
 
 YEARS = range(2019, 2024)
 TRIWULAN = ("T1", "T2", "T3", "T4")
@@ -83,20 +84,22 @@ def main() -> None:
     frame = long_table(regions, count, random.Random(2026))
     built = time.perf_counter() - started
     print(f"{regions} regions x {count} indicators x {len(YEARS)} years x {len(TRIWULAN)} triwulan")
-    print(f"long table: {len(frame):,} rows, built in {built:.1f} s".replace(",", "."))
+    print(f"long table: {_n(len(frame))} rows, built in {built:.1f} s")
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     started = time.perf_counter()
     report = measure(frame, plan=(2018, 2023))
     took = time.perf_counter() - started
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
     computed = int(report["capaian"].notna().sum())
-    print(f"report: {len(report):,} rows, {computed:,} with a capaian".replace(",", "."))
+    print(f"report: {_n(len(report))} rows, {_n(computed)} with a capaian")
     print(f"measure(): {took:.1f} s")
-    print(f"  {len(frame) / took:,.0f} long-table rows per second".replace(",", "."))
-    print(f"  {len(report) / took:,.0f} report rows per second".replace(",", "."))
-    print(
-        f"peak memory (max RSS): {peak / 1024:,.0f} MB (before measure(): {before / 1024:,.0f} MB)"
-    )
+    print(f"  {_n(len(frame) / took)} long-table rows per second")
+    print(f"  {_n(len(report) / took)} report rows per second")
+    print(f"peak memory (max RSS): {_n(peak / 1024)} MB (before measure(): {_n(before / 1024)} MB)")
+
+
+def _n(value: float) -> str:
+    return format_number(value, 0)
 
 
 if __name__ == "__main__":

@@ -44,17 +44,11 @@ class Capaian:
         targets = target.number_values(columns)
         actual = _floats(values)
         usual = np.isfinite(actual) & (actual != 0) & np.isfinite(targets) & (targets != 0)
-        shown: list[Any] = [None if t != t else t for t in targets.tolist()]
+        shown: list[Any] = targets.tolist()  # the NaN of rows off the usual path go below
         reasons = [""] * len(values)
         for k in np.flatnonzero(~usual).tolist():
             cell = target.bad.get(k) or source.cell(target, k)
-            shown[k] = (
-                None
-                if isinstance(cell, BadCell)
-                else cell.value
-                if isinstance(cell, Noted)
-                else cell
-            )
+            shown[k] = _shown(cell)
             if values[k] is None:
                 continue
             capaian, reasons[k] = _one(indicator, values[k], cell, polarity, chosen)

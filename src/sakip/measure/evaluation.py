@@ -120,11 +120,12 @@ def formula_values(indicator: Any, source: Source) -> tuple[list[Any], Any, list
     values: list[Any] = [None] * n
     reasons = [""] * n
     rows = np.flatnonzero(complete).tolist()
-    if len(rows) == n and all(f is None for f in failures):  # every row computed
+    computed = failures.count(None) == len(failures)
+    if len(rows) == n and computed:  # every row computed
         values = list(magnitudes)
         if note:
             reasons = [f"note: {note}"] * n
-    elif all(f is None for f in failures):
+    elif computed:
         for k, value in zip(rows, magnitudes, strict=True):
             values[k] = value
         if note:

@@ -95,7 +95,13 @@ class Places:
         order = np.lexsort((key, slot))
         self._slot, self._key_sorted, self._row = slot[order], key[order], rows[order]
         self._by_name = {name: k for k, name in enumerate(columns.variable_names)}
-        used = np.unique(self._slot)
+        used, starts, counts = np.unique(self._slot, return_index=True, return_counts=True)
+        self._segments = {
+            slot: (start, start + count)
+            for slot, start, count in zip(
+                used.tolist(), starts.tolist(), counts.tolist(), strict=True
+            )
+        }
         self._spellings: dict[int, list[str]] = {}
         for value in used.tolist():
             indicator, variable = divmod(value, self._variables)
@@ -152,15 +158,12 @@ class Places:
         return np.where(inside, (pair * self._span + shifted) * self._subs + sub, -2)
 
     def _one(self, indicator: int, variable: int, keys: Any) -> Any:
-        slot = indicator * self._variables + variable
-        low, high = np.searchsorted(self._slot, [slot, slot + 1])
+        low, high = self._segments.get(indicator * self._variables + variable, (0, 0))
         segment = self._key_sorted[low:high]
         if not len(segment):
             return np.full(len(keys), -1, dtype=np.int64)
-        at = np.searchsorted(segment, keys)
-        inside = at < len(segment)
-        hit = inside & (segment[np.where(inside, at, 0)] == keys)
-        return np.where(hit, self._row[low:high][np.where(hit, at, 0)], -1)
+        at = np.minimum(np.searchsorted(segment, keys), len(segment) - 1)
+        return np.where(segment[at] == keys, self._row[low:high][at], -1)
 
 
 @attrs.frozen

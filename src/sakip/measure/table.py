@@ -232,14 +232,11 @@ class _Report:
         inside = self.w_inside[self.g_when[groups]]
         split = first + int((~inside).sum())  # outside rows come first
         self.labels[first:last] = indicator.id
-        whens = self.table.whens
-        outside = {
-            w: _outside(whens[w], self.plan)
-            for w in set(self.g_when[groups[: split - first]].tolist())
-        }
-        self.reasons[first:split] = [
-            outside[w] for w in self.g_when[groups[: split - first]].tolist()
-        ]
+        if split > first:
+            whens = self.table.whens
+            codes = self.g_when[groups[: split - first]].tolist()
+            outside = {w: _outside(whens[w], self.plan) for w in set(codes)}
+            self.reasons[first:split] = [outside[w] for w in codes]
         if split == last:
             return
         try:
