@@ -180,7 +180,9 @@ class _Report:
         place = group * max(len(columns.variable_names), 1) + columns.variable
         first = ~pd.Series(place).duplicated().to_numpy()
         self.places = Places(columns, first, pair)
-        _, heads = np.unique(group, return_index=True)
+        # factorize numbers groups by first appearance: the first row of each group,
+        # in row order, is the head of groups 0, 1, 2, ...
+        heads = np.flatnonzero(~pd.Series(group).duplicated().to_numpy())
         self.g_indicator = columns.indicator[heads]
         self.g_entity, self.g_when, self.g_pair = (
             columns.entity[heads],
@@ -265,7 +267,9 @@ class _Report:
         self.values[first:last] = values
         self.targets[first:last] = shown
         self.units[first:last] = unit_text(unit)
-        self.reasons[first:last] = [r or c for r, c in zip(reasons, capaian_reasons, strict=True)]
+        if any(capaian_reasons):  # the value's reason first, as it caused the other
+            reasons = [r or c for r, c in zip(reasons, capaian_reasons, strict=True)]
+        self.reasons[first:last] = reasons
 
     def columns(self, capaian: Capaian) -> dict[str, Any]:
         """The report's columns; the capaian of the policies' batches, their reasons."""
