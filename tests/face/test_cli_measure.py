@@ -77,3 +77,24 @@ def test_catalog_option(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> N
     else:
         assert code == 2
         assert "--catalog needs a sakip whose catalog.load() reads a path" in output.err
+
+
+def test_xlsx_to_a_pipe_and_not_to_a_terminal() -> None:
+    import io
+    import shutil
+    import subprocess
+    import sys
+
+    command = shutil.which("sakip") or sys.executable
+    args = [command] if command.endswith("sakip") else [command, "-m", "sakip"]
+    done = subprocess.run(
+        [*args, "measure", "--example", "--format", "xlsx"],
+        capture_output=True,
+        timeout=300,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    book = openpyxl.load_workbook(io.BytesIO(done.stdout))
+    # the example's indicators: Lampiran I and five perangkat daerah, a sheet each
+    assert book.sheetnames[0] == "Pemerintah Kabupaten Banyuasin"
+    assert len(book.sheetnames) == 6
