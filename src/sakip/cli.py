@@ -166,9 +166,15 @@ def _measure(args: argparse.Namespace) -> int:
     if args.format == "xlsx" and not args.output and sys.stdout.isatty():
         raise _Usage("--format xlsx writes a workbook: give --output FILE.xlsx")
     cat = _catalog_at(args.catalog) if args.catalog else catalog.load()
-    table = measure(
-        source, cat, policy=args.policy, decimal_point=args.decimal_point, language=args.lang
-    )
+    with _progress_bar() as progress:
+        table = measure(
+            source,
+            cat,
+            policy=args.policy,
+            decimal_point=args.decimal_point,
+            language=args.lang,
+            progress=progress,
+        )
     if args.format == "xlsx":
         write_xlsx(table, args.output or sys.stdout.buffer, cat, by=args.by or "perangkat_daerah")
         return 0
@@ -183,6 +189,28 @@ def _measure(args: argparse.Namespace) -> int:
         else:
             print(text_report(table, cat, by=args.by or "sasaran"), file=out)
     return 0
+
+
+@contextlib.contextmanager
+def _progress_bar(stream: Any = None, delay: float = 2.0) -> Any:
+    """A progress callback for measure(): a tqdm bar on the terminal's stderr once a
+    table takes more than ``delay`` seconds (none without tqdm, ``pip install
+    sakip[progress]``, or when stderr is not a terminal)."""
+    try:
+        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        yield None
+        return
+    disable = None if stream is None else False  # None: only on a terminal
+    with tqdm(
+        total=0, unit=" baris", desc="mengukur", delay=delay, file=stream, disable=disable
+    ) as bar:
+
+        def update(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        yield update
 
 
 def _catalog_at(path: str) -> Any:

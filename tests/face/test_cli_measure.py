@@ -98,3 +98,25 @@ def test_xlsx_to_a_pipe_and_not_to_a_terminal() -> None:
     # the example's indicators: Lampiran I and five perangkat daerah, a sheet each
     assert book.sheetnames[0] == "Pemerintah Kabupaten Banyuasin"
     assert len(book.sheetnames) == 6
+
+
+def test_the_progress_bar_counts_report_rows() -> None:
+    import io
+
+    from sakip.cli import _progress_bar
+
+    stream = io.StringIO()
+    with _progress_bar(stream, delay=0) as update:
+        assert update is not None  # tqdm is installed with the test extra
+        update(2, 4)
+        update(4, 4)
+    shown = stream.getvalue()
+    assert "mengukur" in shown and "4/4" in shown
+    # measure() calls it after each indicator: two indicators, then the end
+    seen: list[tuple[int, int]] = []
+    frame = pd.DataFrame(
+        [("iku.26", 2020, "Penduduk yang bekerja", 930), ("AKB", 2020, "Lahir Hidup", 10)],
+        columns=["indicator", "period", "variable", "value"],
+    )
+    sakip.measure.measure(frame, progress=lambda d, t: seen.append((d, t)))
+    assert seen == [(1, 2), (2, 2)]
