@@ -30,6 +30,7 @@ from .columns import Columns, read_columns
 from .evaluation import direct_values, formula_values, spellings_of, unit_text, why
 from .io import TableError, read_frame
 from .keterangan import POLARITY_WORDS, describe
+from .partitions import is_dask, measure_partitions
 from .places import Places, Source
 from .predikat import resolve_scale
 
@@ -118,9 +119,16 @@ def measure(
     gives its ``reason`` in Indonesian as ``keterangan`` (``language="en"``: in English,
     as ``reason``; the polarity words follow the language too). ``progress``, if given,
     is called with (report rows done, report rows in all) after each indicator.
+
+    A Dask DataFrame partitioned by region gives a Dask DataFrame of the partitions'
+    reports (``progress`` is then not called; Dask has its own diagnostics).
     """
     import pandas as pd
 
+    if is_dask(table):  # one measure() per partition, run by Dask's scheduler
+        options = {"catalog": catalog, "policy": policy, "scale": scale, "plan": plan,
+                   "decimal_point": decimal_point, "language": language}  # fmt: skip
+        return measure_partitions(table, measure, **options)
     catalog = chosen_catalog(catalog)
     grading = resolve_scale(scale, catalog)
     for side in ("higher", "lower"):
