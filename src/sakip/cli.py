@@ -214,15 +214,18 @@ def _progress_bar(stream: Any = None, delay: float = 2.0) -> Any:
 
 
 def _catalog_at(path: str) -> Any:
-    """The catalog in a TOML folder or file, or an IKU table: sakip.catalog.load(path)."""
+    """The catalog in a TOML folder or file (sakip.catalog.load(path)), or in an IKU
+    table, a .csv or .xlsx file (sakip.catalog.from_table(path))."""
     from . import catalog
 
-    if not inspect.signature(catalog.load).parameters:
+    table = path.casefold().endswith((".csv", ".xlsx"))
+    reader: Any = getattr(catalog, "from_table", None) if table else catalog.load
+    if reader is None or not inspect.signature(reader).parameters:
         raise _Usage(
-            "--catalog needs a sakip whose catalog.load() reads a path; this one ships"
-            " only its own catalog"
+            "--catalog needs a sakip whose catalog.load() reads a path (and"
+            " catalog.from_table() an IKU table); this one ships only its own catalog"
         )
-    return catalog.load(path)  # type: ignore[call-arg,unused-ignore]
+    return reader(path)
 
 
 @contextlib.contextmanager

@@ -120,3 +120,31 @@ def test_the_progress_bar_counts_report_rows() -> None:
     )
     sakip.measure.measure(frame, progress=lambda d, t: seen.append((d, t)))
     assert seen == [(1, 2), (2, 2)]
+
+
+def test_catalog_option_reads_a_folder_with_load_and_a_table_with_from_table(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # stand-ins for catalog.load(path) and catalog.from_table(table) (issue 10 item 1,
+    # built elsewhere): the option must pass the path to the right one and measure
+    # against what it returns
+    shipped = sakip.catalog.load()
+    real_load = sakip.catalog.load
+    calls: list[tuple[str, str]] = []
+
+    def load(path: str | None = None) -> object:
+        if path is not None:
+            calls.append(("load", path))
+        return real_load()
+
+    def from_table(table: str) -> object:
+        calls.append(("from_table", table))
+        return shipped
+
+    monkeypatch.setattr(sakip.catalog, "load", load)
+    monkeypatch.setattr(sakip.catalog, "from_table", from_table, raising=False)
+    data = str(realisasi(tmp_path))
+    assert main(["measure", data, "--catalog", "iku-toml", "--format", "csv"]) == 0
+    assert main(["measure", data, "--catalog", "IKU.xlsx", "--format", "csv"]) == 0
+    assert calls == [("load", "iku-toml"), ("from_table", "IKU.xlsx")]
+    assert "iku.27" in capsys.readouterr().out
