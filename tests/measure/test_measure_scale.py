@@ -130,3 +130,15 @@ def test_a_generated_table_matches_a_hand_loop() -> None:
     for k in range(600):
         want = working[k] / force[k] * 100 / target[k] * 100
         assert got[(f"E{k // 3}", 2019 + k % 3)] == pytest.approx(want, rel=1e-12)
+
+
+@pytest.mark.parametrize("dtype", ["string", "str", object])
+def test_key_columns_of_any_text_dtype_with_a_missing_entity(dtype: object) -> None:
+    frame = pd.DataFrame(rows(), columns=COLUMNS)
+    frame[["indicator", "entity", "variable"]] = frame[["indicator", "entity", "variable"]].astype(
+        dtype
+    )  # type: ignore[call-overload]
+    frame.loc[frame.entity == "A", "entity"] = None  # a blank entity is the entity ""
+    got = capaian_of(measure(frame))
+    want = {(i, "" if e == "A" else e, p): c for (i, e, p), c in expected_capaian().items()}
+    assert got == pytest.approx(want)

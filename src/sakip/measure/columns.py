@@ -94,7 +94,11 @@ def _keys(column: Any, notes: dict[int, str], sort: bool) -> tuple[Any, list[str
     its row noted). Two raw texts that clean to one ("A", " A") share a code."""
     import pandas as pd
 
-    codes, raw = pd.factorize(_texts(column))
+    if isinstance(column.dtype, pd.StringDtype):  # pandas' own strings: factorized as they are
+        codes, found = pd.factorize(column, use_na_sentinel=False)
+        raw = [text if isinstance(text, str) else "" for text in found]  # a missing cell: ""
+    else:
+        codes, raw = pd.factorize(_texts(column))
     cleaned: list[str] = []
     for k, text in enumerate(raw):
         if len(text) > MAX_CELL_CHARS:

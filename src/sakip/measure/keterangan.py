@@ -14,6 +14,8 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+import numpy as np
+
 from ..errors import SakipError
 
 __all__ = ["POLARITY_WORDS", "describe", "keterangan", "translate"]
@@ -67,7 +69,19 @@ def _part(part: str) -> str:
 
 def keterangan(reasons: Any) -> Any:
     """The Indonesian of a column of reasons (a pandas Series), each distinct one once."""
-    return reasons.map({r: translate(r) for r in reasons.unique()})
+    return by_key(reasons, translate)
+
+
+def by_key(column: Any, value_of: Any) -> Any:
+    """``value_of(key)`` for every cell of a column, computed once per distinct key, as
+    an object column (text columns of the report are object, with or without pyarrow)."""
+    import pandas as pd
+
+    codes, keys = pd.factorize(column.to_numpy(dtype=object))
+    values = np.empty(len(keys) + 1, dtype=object)
+    values[:-1] = [value_of(k) for k in keys]
+    values[-1] = None  # the code -1 of a missing key
+    return pd.Series(values[codes], index=column.index, dtype=object)
 
 
 def describe(frame: Any, catalog: Any, language: str = "id") -> Any:
@@ -86,6 +100,6 @@ def describe(frame: Any, catalog: Any, language: str = "id") -> Any:
             else ("", "", "")
         )
     for k, column in enumerate(("name", "satuan", "polarity")):
-        frame[column] = frame["indicator"].map({key: value[k] for key, value in found.items()})
+        frame[column] = by_key(frame["indicator"], lambda key, k=k: found[key][k])
     frame["keterangan"] = keterangan(frame["reason"]) if language == "id" else frame["reason"]
     return frame

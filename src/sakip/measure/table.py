@@ -143,9 +143,12 @@ def measure(
         report.measure(catalog, code, first, last, capaian)
         if progress is not None:
             progress(last, report.size)
-    result = pd.DataFrame(report.columns(capaian), columns=list(OUTPUT))
+    built = report.columns(capaian)
+    for name in ("indicator", "entity", "unit", "reason"):  # text: object, as ever
+        built[name] = pd.Series(built[name], dtype=object)
+    result = pd.DataFrame(built, columns=list(OUTPUT))
     numbers_ = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
-    result["predikat"] = grading.grades(numbers_)[1]
+    result["predikat"] = pd.Series(grading.grades(numbers_)[1], dtype=object)
     return describe(result, catalog, language)
 
 
