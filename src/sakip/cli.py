@@ -9,17 +9,17 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import inspect
 import json
 import os
 import sys
-import unicodedata
 from collections.abc import Sequence
 from importlib import resources
 from typing import Any
 
 from . import SakipError, ValueTypeError, evaluate
 from .measure.achievement import POLICIES
-from .numbers import NumberTextError, format_number, parse_number
+from .numbers import NumberTextError, parse_number
 
 __all__ = ["main"]
 
@@ -151,74 +151,90 @@ def _lint(_: argparse.Namespace) -> int:
 
 
 def _measure(args: argparse.Namespace) -> int:
+    from . import catalog
     from .measure import measure
+    from .measure.report import text_report, write_xlsx
 
     if args.example:
         source: Any = resources.files("sakip.measure") / "data" / "example.csv"
         if args.format == "text":
             print("Contoh (ILLUSTRATIVE, MADE-UP VALUES): capaian kinerja 2018-2023\n")
-    elif args.csv:
-        source = args.csv
+    elif args.table:
+        source = args.table
     else:
-        raise _Usage("give a CSV file or --example")
-    table = measure(source, policy=args.policy, decimal_point=args.decimal_point)
-    if args.format == "csv":
-        from .measure.io import write_csv
+        raise _Usage("give a CSV or .xlsx file, or --example")
+    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
+        raise _Usage("--format xlsx writes a workbook: give --output FILE.xlsx")
+    cat = _catalog_at(args.catalog) if args.catalog else catalog.load()
+    with _progress_bar() as progress:
+        table = measure(
+            source,
+            cat,
+            policy=args.policy,
+            decimal_point=args.decimal_point,
+            language=args.lang,
+            progress=progress,
+        )
+    if args.format == "xlsx":
+        write_xlsx(table, args.output or sys.stdout.buffer, cat, by=args.by or "perangkat_daerah")
+        return 0
+    with _output(args.output) as out:
+        if args.format == "csv":
+            from .measure.io import write_csv
 
-        write_csv(table, sys.stdout)
-    elif args.format == "json":
-        print(json.dumps(json.loads(table.to_json(orient="records")), ensure_ascii=False, indent=1))
-    else:
-        print(_text_table(table))
+            write_csv(table, out)
+        elif args.format == "json":
+            records = json.loads(table.to_json(orient="records"))
+            print(json.dumps(records, ensure_ascii=False, indent=1), file=out)
+        else:
+            print(text_report(table, cat, by=args.by or "sasaran"), file=out)
     return 0
 
 
-def _number(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    if isinstance(value, int | float):
-        return format_number(value, 2)
-    return _shown(value)
+@contextlib.contextmanager
+def _progress_bar(stream: Any = None, delay: float = 2.0) -> Any:
+    """A progress callback for measure(): a tqdm bar on the terminal's stderr once a
+    table takes more than ``delay`` seconds (none without tqdm, ``pip install
+    sakip[progress]``, or when stderr is not a terminal)."""
+    try:
+        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
+    except ImportError:
+        yield None
+        return
+    disable = None if stream is None else False  # None: only on a terminal
+    with tqdm(
+        total=0, unit=" baris", desc="mengukur", delay=delay, file=stream, disable=disable
+    ) as bar:
+
+        def update(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        yield update
 
 
-def _shown(value: Any) -> str:
-    """A cell for the terminal: control characters (escape sequences from a CSV) as '?'."""
-    text = str(value)
-    if text.isprintable():
-        return text
-    return "".join("?" if unicodedata.category(c) == "Cc" else c for c in text)
+def _catalog_at(path: str) -> Any:
+    """The catalog in a TOML folder or file (sakip.catalog.load(path)), or in an IKU
+    table, a .csv or .xlsx file (sakip.catalog.from_table(path))."""
+    from . import catalog
+
+    table = path.casefold().endswith((".csv", ".xlsx"))
+    reader: Any = getattr(catalog, "from_table", None) if table else catalog.load
+    if reader is None or not inspect.signature(reader).parameters:
+        raise _Usage(
+            "--catalog needs a sakip whose catalog.load() reads a path (and"
+            " catalog.from_table() an IKU table); this one ships only its own catalog"
+        )
+    return reader(path)
 
 
-def _text_table(table: Any) -> str:
-    headers = [
-        "indikator",
-        "entitas",
-        "tahun",
-        "nilai",
-        "target",
-        "capaian %",
-        "predikat",
-        "keterangan",
-    ]
-    rows = [
-        [_shown(r.indicator), _shown(r.entity), _shown(r.period), _number(r.value),
-         _number(r.target), _number(r.capaian), str(r.predikat), _shown(r.reason)]
-        for r in table.itertuples()
-    ]  # fmt: skip
-    widths = [
-        max(len(h), *(len(row[k]) for row in rows)) if rows else len(h)
-        for k, h in enumerate(headers)
-    ]
-    right = {3, 4, 5}
-
-    def line(cells: list[str]) -> str:
-        parts = [
-            c.rjust(w) if k in right else c.ljust(w)
-            for k, (c, w) in enumerate(zip(cells, widths, strict=True))
-        ]
-        return "  ".join(parts).rstrip()
-
-    return "\n".join([line(headers), line(["-" * w for w in widths]), *(line(r) for r in rows)])
+@contextlib.contextmanager
+def _output(path: str | None) -> Any:
+    if path is None:
+        yield sys.stdout
+        return
+    with open(path, "w", encoding="utf-8", newline="") as handle:
+        yield handle
 
 
 class _Usage(Exception):
@@ -253,10 +269,23 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--pd", help="perangkat daerah code, number or name")
     listing.set_defaults(run=_list)
     commands.add_parser("lint", help="report the catalog's contradictions").set_defaults(run=_lint)
-    meas = commands.add_parser("measure", help="capaian report from a long-format CSV")
-    meas.add_argument("csv", nargs="?")
+    meas = commands.add_parser(
+        "measure", help="capaian report from a long-format table (CSV or .xlsx)"
+    )
+    meas.add_argument("table", nargs="?", help="realisasi and targets: a CSV or .xlsx file")
     meas.add_argument("--example", action="store_true", help="use the shipped illustrative dataset")
-    meas.add_argument("--format", choices=("text", "csv", "json"), default="text")
+    meas.add_argument("--format", choices=("text", "csv", "json", "xlsx"), default="text")
+    meas.add_argument("--output", "-o", help="write to this file instead of the terminal")
+    meas.add_argument("--catalog", help="your own catalog: a TOML folder or file, or an IKU table")
+    meas.add_argument(
+        "--by",
+        choices=("sasaran", "perangkat_daerah", "table"),
+        help="group the text report (default sasaran) or the workbook's sheets (default"
+        " perangkat_daerah); 'table' for one table",
+    )
+    meas.add_argument(
+        "--lang", choices=("id", "en"), default="id", help="keterangan in Indonesian or English"
+    )
     meas.add_argument("--policy", choices=tuple(POLICIES), help="capaian policy")
     meas.add_argument("--decimal-point", action="store_true", help="numbers use the decimal point")
     meas.set_defaults(run=_measure)

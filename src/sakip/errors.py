@@ -28,6 +28,7 @@ __all__ = [
     "NotAFormulaError",
     "NumberTextError",
     "NumberTooLongError",
+    "RoundedWeightWarning",
     "SakipError",
     "ScaleError",
     "TableError",
@@ -303,6 +304,11 @@ class AmbiguousFormulaWarning(UserWarning):
 
 class ZeroDenominatorWarning(RuntimeWarning):
     """Some rows of an array evaluation divided by zero; those rows are NaN."""
+
+
+class RoundedWeightWarning(UserWarning):
+    """An IKM computed with the weight a report prints (0,071 for 1/14): it reproduces the
+    report, and differs from the exact figure by the amount the message gives."""
 
 
 class CatalogWarning(UserWarning):

@@ -73,11 +73,14 @@ def test_measure_example_prints_the_report() -> None:
     assert "ILLUSTRATIVE, MADE-UP VALUES" in done.stdout
     lines = done.stdout.splitlines()
     assert any(
-        line.startswith("iku.43") and "WDP" in line and "Sangat Kurang" in line for line in lines
+        line.strip().startswith("iku.43") and "WDP" in line and "Sangat Kurang" in line
+        for line in lines
     )
+    assert "Ringkasan" in lines
     csv = run("measure", "--example", "--format", "csv")
     assert csv.stdout.startswith(
-        "indicator,entity,period,value,unit,target,capaian,reason,predikat"
+        "indicator,entity,period,value,unit,target,capaian,reason,predikat,"
+        "name,satuan,polarity,keterangan"
     )
 
 

@@ -30,8 +30,12 @@ from ..numbers import (
     format_number,
     parse_number,
 )
+from .written import Noted, read_written
 
-__all__ = ["MAX_CELL_CHARS", "BadCell", "key_texts", "period", "periods", "read_values"]
+__all__ = [
+    "MAX_CELL_CHARS", "BadCell", "as_text_cell", "label", "not_a", "period", "periods",
+    "read_text", "read_values",
+]  # fmt: skip
 
 #: The longest cell measure() reads, in characters; a longer cell is its row's reason.
 MAX_CELL_CHARS = 1000
@@ -71,29 +75,6 @@ def too_long(length: int) -> BadCell:
 
 def shorten(text: str) -> str:
     return f"{text[:40]}… ({format_number(len(text), 0)} characters)"
-
-
-def key_texts(column: Any) -> tuple[list[str], list[str]]:
-    """Texts of an indicator, entity or variable column (a pandas Series), and a note
-    for each cell that was too long and is shown cut."""
-    try:
-        texts = column.fillna("").astype(str)
-    except ValueError:  # an int beyond Python's 4,300-digit conversion limit
-        texts = column.map(_key_str)
-    notes = [""] * len(texts)
-    long = texts.str.len().to_numpy() > MAX_CELL_CHARS
-    if long.any():
-        texts = texts.copy()
-        for k in np.flatnonzero(long):
-            notes[k] = too_long(len(texts.iloc[k])).reason
-            texts.iloc[k] = shorten(texts.iloc[k])
-    return texts.str.strip().tolist(), notes
-
-
-def _key_str(value: Any) -> str:
-    if value is None or (isinstance(value, float) and value != value):
-        return ""
-    return _str(value)
 
 
 def _str(value: Any) -> str:
@@ -207,6 +188,9 @@ def read_text(text: str, decimal_point: bool, settled: bool = True) -> Any:
     bounds = _range(text, lambda t: read_text(t, decimal_point, settled))
     if bounds is not None:
         return bounds
+    written = read_written(text, lambda t: read_text(t, decimal_point, settled), BadCell)
+    if written is not None:
+        return written
     if _ISO_DATE.fullmatch(text):
         try:
             return dt.date.fromisoformat(text)
@@ -275,40 +259,23 @@ def label(when: tuple[int | None, str]) -> Any:
     return f"{year}-{sub}" if sub else year
 
 
-# -- cells -> inputs of one formula variable, for every row -------------------------------
-# ``problems[k]`` collects (label, why) for row k; why is "" for a plain missing value.
+# -- cells -> inputs of one formula variable ----------------------------------------------
 
 
-def as_numbers(cells: list[Any], problems: list[list[tuple[str, str]]], name: str) -> Any:
-    out = np.full(len(cells), np.nan)
-    for k, value in enumerate(cells):
-        if isinstance(value, float | int) and not isinstance(value, bool):
-            out[k] = value
-        else:
-            problems[k].append((name, _not_a(value, "number")))
-    return out
-
-
-def as_dates(cells: list[Any], problems: list[list[tuple[str, str]]], name: str) -> Any:
-    out: list[Any] = []
-    for k, value in enumerate(cells):
+def as_text_cell(value: Any, kind: str) -> tuple[Any, str | None]:
+    """(input, None) of a cell for a category or date variable, or (filler, why not)."""
+    if kind == "date":
         if isinstance(value, dt.date):
-            out.append(value)
-        else:
-            out.append(None)
-            problems[k].append((name, _not_a(value, "date")))
-    return np.array(out, dtype=object)
+            return value, None
+        return None, _not_a(value, "date")
+    if value is None or isinstance(value, BadCell):
+        return "", _not_a(value, "category")
+    return str(value), None
 
 
-def as_categories(cells: list[Any], problems: list[list[tuple[str, str]]], name: str) -> Any:
-    out: list[str] = []
-    for k, value in enumerate(cells):
-        if value is None or isinstance(value, BadCell):
-            problems[k].append((name, _not_a(value, "category")))
-            out.append("")
-        else:
-            out.append(str(value))
-    return np.array(out, dtype=object)
+def not_a(value: Any, kind: str) -> str:
+    """Why a cell is not a value of this kind ("" for a blank cell)."""
+    return _not_a(value, kind)
 
 
 def _not_a(value: Any, kind: str) -> str:
@@ -316,6 +283,8 @@ def _not_a(value: Any, kind: str) -> str:
         return ""
     if isinstance(value, BadCell):
         return value.reason
+    if isinstance(value, Noted):
+        return f"{value.text!r} is a {value.kind}, read in target cells only (give the number)"
     if isinstance(value, dt.date):
         # a date in a numeric cell once became its day number (capaian 81.936%)
         return f"a date ({value.isoformat()}), not a {kind}"

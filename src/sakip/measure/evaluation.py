@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import math
 import re
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -19,12 +20,24 @@ import numpy as np
 from ..errors import SakipError, UnitError, ZeroDenominatorError
 from ..language import evaluate_formula as evaluate
 from ..language import normalize_name
-from .cells import BadCell, as_categories, as_dates, as_numbers
-from .types import Cells, Groups, When
+from .cells import BadCell, not_a
+from .places import Problems, Source
 
-__all__ = ["Cells", "Groups", "direct_values", "formula_values", "lookup", "spellings_of", "why"]
+__all__ = ["Source", "direct_values", "formula_values", "spellings_of", "why"]
 
 _INDEXED = re.compile(r"(?P<base>.+?)_\{?(?P<index>\d+)\}?")
+
+
+@lru_cache(maxsize=1024)
+def unit_of(indicator: Any) -> Any:
+    """The declared unit of an indicator, parsed once (pint parses a name each time)."""
+    return indicator.unit
+
+
+@lru_cache(maxsize=1024)
+def unit_text(unit: Any) -> str:
+    """A unit as the report writes it (pint formats it anew each time)."""
+    return str(unit)
 
 
 def why(exc: BaseException) -> str:
@@ -41,35 +54,6 @@ def why(exc: BaseException) -> str:
 def spellings_of(variables: set[str], same: Any) -> list[str]:
     """The table's spellings of one variable, sorted so no set order decides anything."""
     return sorted(v for v in variables if same(v))
-
-
-def _shifted(when: When, offset: int) -> When:
-    """The period ``offset`` years away (rows without a year are never evaluated)."""
-    year, sub = when
-    return (None if year is None else year + offset, sub)
-
-
-def lookup(cells: Cells, spellings: list[str], groups: Groups, offset: int = 0) -> list[Any]:
-    """The cell of one variable for each group at period + offset (None if absent).
-
-    Two spellings of one variable in one row ("Angkatan Kerja" and "angkatan_kerja") are
-    a BadCell naming both: which one was meant is the user's to say.
-    """
-    if len(spellings) == 1:  # the usual case, kept to one dictionary look-up per row
-        (only,) = spellings
-        if offset:
-            return [cells.get((e, _shifted((y, s), offset), only)) for e, (y, s) in groups]
-        return [cells.get((e, w, only)) for e, w in groups]
-    out: list[Any] = []
-    for entity, (year, sub) in groups:
-        when = _shifted((year, sub), offset)
-        found = [(s, cells[(entity, when, s)]) for s in spellings if (entity, when, s) in cells]
-        if len(found) > 1:
-            names = " and ".join(repr(s) for s, _ in found)
-            out.append(BadCell(f"given as {names}, two spellings of one variable; give one"))
-        else:
-            out.append(found[0][1] if found else None)
-    return out
 
 
 def _variable_index(formula: Any, variables: set[str]) -> dict[tuple[str, str], Any]:
@@ -90,19 +74,18 @@ def _variable_index(formula: Any, variables: set[str]) -> dict[tuple[str, str], 
     return found
 
 
-def _inputs(
-    formula: Any, cells: Cells, variables: set[str], groups: Groups
-) -> tuple[dict[str, Any], list[list[tuple[str, str]]]]:
-    by_variable = _variable_index(formula, variables)
+def _inputs(formula: Any, source: Source) -> tuple[dict[str, Any], Problems]:
+    by_variable = _variable_index(formula, source.variables)
     inputs: dict[str, Any] = {}
-    problems: list[list[tuple[str, str]]] = [[] for _ in groups]
+    problems: Problems = {}
+    columns = source.columns
     for slot in formula.slots:
         if slot.kind == "date" or slot.variable is None:
             continue
         name = formula.variables[slot.variable]
         if slot.kind == "indexed":
             inputs[name] = {
-                index: as_numbers(lookup(cells, spellings, groups), problems, f"{name}_{index}")
+                index: source.find(spellings).numbers(columns, problems, f"{name}_{index}")
                 for index, spellings in by_variable.get(
                     ("indexed", normalize_name(name)), {}
                 ).items()
@@ -111,41 +94,52 @@ def _inputs(
         spellings = by_variable.get(("plain", normalize_name(name)), [])
         offset = slot.offset if slot.kind == "shift" else 0
         label = slot.written if slot.kind == "shift" else name
-        found = lookup(cells, spellings, groups, offset)
+        found = source.find(spellings, offset)
         if slot.categorical:
-            inputs[label] = as_categories(found, problems, label)
+            inputs[label] = found.texts(columns, problems, label, "category")
         elif slot.date_typed:
-            inputs[label] = as_dates(found, problems, label)
+            inputs[label] = found.texts(columns, problems, label, "date")
         else:
-            inputs[label] = as_numbers(found, problems, label)
+            inputs[label] = found.numbers(columns, problems, label)
     return inputs, problems
 
 
-def formula_values(
-    indicator: Any, cells: Cells, variables: set[str], groups: Groups
-) -> tuple[list[Any], Any, list[str]]:
-    """Values, unit and reasons of a formula indicator for every (entity, period)."""
-    inputs, problems = _inputs(indicator.formula, cells, variables, groups)
+def formula_values(indicator: Any, source: Source) -> tuple[list[Any], Any, list[str]]:
+    """Values, unit and reasons of a formula indicator for every output row."""
+    inputs, problems = _inputs(indicator.formula, source)
     dated = any(s.kind == "date" for s in indicator.formula.slots)
+    n = source.size
     # Only complete rows are evaluated: a missing input is already its row's reason
     # and would only add a warning about NaN rows.
-    complete = np.array([not p for p in problems], dtype=bool)
+    complete = np.ones(n, dtype=bool)
+    complete[list(problems)] = False
     inputs = {name: _take(value, complete) for name, value in inputs.items()}
-    groups = [g for g, ok in zip(groups, complete, strict=True) if ok]
-    magnitudes, unit, note, failures = _complete_rows(indicator, inputs, groups, dated)
-    done = iter(zip(magnitudes, failures, strict=True))
-    values: list[Any] = []
-    reasons: list[str] = []
-    for row_problems in problems:
-        if row_problems:
-            values.append(None)
-            reasons.append(_input_reason(row_problems))
-            continue
-        value, failure = next(done)
-        values.append(value if failure is None else None)
-        reasons.append(failure or (f"note: {note}" if note else ""))
+    magnitudes, unit, note, failures = _complete_rows(
+        indicator, inputs, source.years[complete], dated
+    )
+    values: list[Any] = [None] * n
+    reasons = [""] * n
+    rows = np.flatnonzero(complete).tolist()
+    computed = failures.count(None) == len(failures)
+    if len(rows) == n and computed:  # every row computed
+        values = list(magnitudes)
+        if note:
+            reasons = [f"note: {note}"] * n
+    elif computed:
+        for k, value in zip(rows, magnitudes, strict=True):
+            values[k] = value
+        if note:
+            for k in rows:
+                reasons[k] = f"note: {note}"
+    else:
+        for k, value, failure in zip(rows, magnitudes, failures, strict=True):
+            values[k] = value if failure is None else None
+            reasons[k] = failure or (f"note: {note}" if note else "")
+    for k, row_problems in problems.items():
+        reasons[k] = _input_reason(row_problems)
     if unit is None:  # no row could be computed: the unit is still the indicator's
-        unit = indicator.unit if indicator.unit is not None else ""
+        declared = unit_of(indicator)
+        unit = declared if declared is not None else ""
     return values, unit, reasons
 
 
@@ -157,27 +151,28 @@ MAX_ROWS_ALONE = 1000
 
 
 def _complete_rows(
-    indicator: Any, inputs: dict[str, Any], groups: Groups, dated: bool
+    indicator: Any, inputs: dict[str, Any], years: Any, dated: bool
 ) -> tuple[list[Any], Any, str, list[str | None]]:
-    """(values, unit, note, failure of each row or None) of rows with every input."""
-    failures: list[str | None] = [None] * len(groups)
-    if not groups:
+    """(values, unit, note, failure of each row or None) of rows with every input;
+    ``years[k]`` is row k's year (read only by formulas with dates)."""
+    failures: list[str | None] = [None] * len(years)
+    if not len(years):
         return [], None, "", failures
     unit: Any
     whole: str | None = None
     try:
-        magnitudes, unit, note = _all_rows(indicator, inputs, groups, dated)
-        redo = [k for k, value in enumerate(magnitudes) if not _finite(value)]
+        magnitudes, unit, note = _all_rows(indicator, inputs, years, dated)
+        redo = _undefined(magnitudes)
     except Exception as exc:
         # The whole array failed (a SakipError, a warning the caller's filters turned
         # into an error, or a fault below): each row is tried alone, so the other rows
         # still get their value and each failed row its own reason.
-        magnitudes, unit, note = [None] * len(groups), None, ""
-        redo = list(range(len(groups)))
+        magnitudes, unit, note = [None] * len(years), None, ""
+        redo = list(range(len(years)))
         whole = why(exc)
     # Rows with the same inputs (and period, for a formula with dates) have the same
     # value and reason: each distinct row is evaluated once.
-    keys = _row_keys(inputs, groups, dated, redo)
+    keys = _row_keys(inputs, years, dated, redo)
     done: dict[Any, tuple[Any, Any, str | None]] = {}
     failed = 0
     for k, key in zip(redo, keys, strict=True):
@@ -186,7 +181,7 @@ def _complete_rows(
             if failed >= MAX_ROWS_ALONE:
                 found = (None, None, _unchecked(inputs, k, whole))
             else:
-                found = _one_row(indicator, inputs, groups, dated, k)
+                found = _one_row(indicator, inputs, years, dated, k)
                 failed += found[2] is not None
             done[key] = found
         magnitudes[k], row_unit, failures[k] = found
@@ -194,7 +189,7 @@ def _complete_rows(
     return magnitudes, unit, note, failures
 
 
-def _row_keys(inputs: dict[str, Any], groups: Groups, dated: bool, rows: list[int]) -> list[Any]:
+def _row_keys(inputs: dict[str, Any], years: Any, dated: bool, rows: list[int]) -> list[Any]:
     """A hashable key of each row's inputs: equal keys, equal values and reasons.
 
     0.0 and -0.0 share a key; they give the same value or error in every operation of
@@ -205,7 +200,7 @@ def _row_keys(inputs: dict[str, Any], groups: Groups, dated: bool, rows: list[in
         arrays = [value[i] for i in sorted(value)] if isinstance(value, dict) else [value]
         columns.extend(a[rows].tolist() for a in arrays if isinstance(a, np.ndarray))
     if dated:
-        columns.append([groups[k][1][0] for k in rows])
+        columns.append([years[k] for k in rows])
     keys: list[Any] = list(zip(*columns, strict=True)) if columns else [()] * len(rows)
     try:
         hash(tuple(keys))
@@ -241,6 +236,15 @@ def _numbers_of(inputs: dict[str, Any], k: int) -> list[tuple[str, Any]]:
     return out
 
 
+def _undefined(magnitudes: list[Any]) -> list[int]:
+    """The rows whose value is not a finite number or a category."""
+    try:  # None reads as NaN: undefined either way
+        numbers = np.array(magnitudes, dtype=float)
+    except (TypeError, ValueError, OverflowError):  # categories, dates: one at a time
+        return [k for k, value in enumerate(magnitudes) if not _finite(value)]
+    return np.flatnonzero(~np.isfinite(numbers)).tolist()
+
+
 def _finite(value: Any) -> bool:
     if type(value) is float:
         return math.isfinite(value)
@@ -257,7 +261,7 @@ def _evaluate(indicator: Any, values: dict[str, Any], period: int | None) -> tup
     """(magnitude, unit, note) in the declared unit, or in the formula's own unit with a
     note where the regulation's satuan contradicts its formula (as sakip.evaluate does
     for an indicator, but with the note returned instead of warned)."""
-    formula, declared = indicator.formula, indicator.unit
+    formula, declared = indicator.formula, unit_of(indicator)
     try:
         result = evaluate(formula, values, period=period, unit=declared)
         return result.magnitude, result.units, ""
@@ -274,15 +278,15 @@ def _evaluate(indicator: Any, values: dict[str, Any], period: int | None) -> tup
 
 
 def _all_rows(
-    indicator: Any, inputs: dict[str, Any], groups: Groups, dated: bool
+    indicator: Any, inputs: dict[str, Any], years: Any, dated: bool
 ) -> tuple[list[Any], Any, str]:
-    n = len(groups)
+    n = len(years)
     if not dated:
         magnitude, unit, note = _evaluate(indicator, inputs, None)
         return np.broadcast_to(magnitude, (n,)).tolist(), unit, note
     # dates relative to the period: one evaluation per year
     out: list[Any] = [None] * n
-    years = np.array([p[0] for _, p in groups])
+    years = np.asarray(years)
     unit, note = "", ""
     for year in sorted(set(years.tolist())):
         rows = years == year
@@ -303,12 +307,12 @@ def _take(value: Any, rows: Any) -> Any:
 
 
 def _one_row(
-    indicator: Any, inputs: dict[str, Any], groups: Groups, dated: bool, k: int
+    indicator: Any, inputs: dict[str, Any], years: Any, dated: bool, k: int
 ) -> tuple[Any, Any, str | None]:
     """(value, unit, reason) of row k alone: a scalar evaluation raises what arrays
     only mark as NaN, so the error names the zero denominator or the failed condition."""
     values = {name: _item(value, k) for name, value in inputs.items()}
-    period = groups[k][1][0] if dated else None
+    period = int(years[k]) if dated else None
     try:
         magnitude, unit, _ = _evaluate(indicator, values, period)
     except Exception as exc:  # a SakipError, a warning made an error, or a fault below
@@ -327,19 +331,20 @@ def _item(value: Any, k: int) -> Any:
     return value
 
 
-def direct_values(
-    indicator: Any, cells: Cells, variables: set[str], groups: Groups
-) -> tuple[list[Any], Any, list[str]]:
+def direct_values(indicator: Any, source: Source) -> tuple[list[Any], Any, list[str]]:
     """A direct measure: the reported value, checked against the allowed values."""
-    spellings = spellings_of(variables, indicator.is_value_key)
-    values: list[Any] = []
-    reasons: list[str] = []
-    for value in lookup(cells, spellings, groups):
-        value, reason = _direct(indicator, value)
-        values.append(value)
-        reasons.append(reason)
-    unit = indicator.unit if indicator.unit is not None else ""
-    return values, unit, reasons
+    found = source.find(spellings_of(source.variables, indicator.is_value_key))
+    declared = unit_of(indicator)
+    unit = declared if declared is not None else ""
+    if not indicator.allowed_values:  # numbers: one array operation for the usual rows
+        values = found.number_values(source.columns)
+        out: list[Any] = values.tolist()
+        reasons = [""] * len(out)
+        for k in np.flatnonzero(np.isnan(values)).tolist():
+            out[k], reasons[k] = _direct(indicator, found.bad.get(k) or source.cell(found, k))
+        return out, unit, reasons
+    pairs = [_direct(indicator, cell) for cell in found.cells(source.columns)]
+    return [v for v, _ in pairs], unit, [r for _, r in pairs]
 
 
 def _direct(indicator: Any, value: Any) -> tuple[Any, str]:
@@ -354,6 +359,8 @@ def _direct(indicator: Any, value: Any) -> tuple[Any, str]:
             return None, f"category {value!r} is not one of {allowed}"
         # ordered levels (SPIP 1-5) are numbers, compared with their target as numbers
         return (float(canonical) if indicator.ordered_levels else canonical), ""
-    if isinstance(value, bool) or not isinstance(value, float | int) or not np.isfinite(value):
+    if isinstance(value, bool) or not isinstance(value, float | int):
+        return None, f"nilai: {not_a(value, 'number')}"
+    if not np.isfinite(value):
         return None, f"not a finite number: {value!r}"
     return value, ""

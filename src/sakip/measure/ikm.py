@@ -11,6 +11,7 @@ from __future__ import annotations
 import math
 import numbers
 import re
+import warnings
 from collections.abc import Mapping, Set
 from decimal import Decimal
 from fractions import Fraction
@@ -19,10 +20,15 @@ from typing import Any
 import attrs
 import numpy as np
 
-from ..errors import MeasureError, ValueTypeError
+from ..errors import MeasureError, RoundedWeightWarning, ValueTypeError
+from ..numbers import NumberTextError, format_number, parse_number
 
-__all__ = ["METHODS", "IkmResult", "ikm"]
+__all__ = ["METHODS", "PRINTED_WEIGHTS", "IkmResult", "ikm"]
 
+#: The weight per unsur as reports print it, by number of unsur: 0,071 for 1/14 and
+#: 0,111 for 1/9 (a report printing 76,475 with 0,071 is 76,475 / (0,071 x 14) = 76,94
+#: exactly: 0,071 x 14 = 0,994).
+PRINTED_WEIGHTS = {14: Fraction(71, 1000), 9: Fraction(111, 1000)}
 #: method name -> (number of unsur, scale name in the catalog's scales.toml)
 METHODS = {
     "kepmenpan_25_2004": (14, "ikm_kepmenpan_25_2004"),
@@ -40,8 +46,15 @@ class IkmResult:
     converted: Fraction
     grade: str
     label: str
-    respondents: int
+    #: None when only the NRR were given (ikm.from_nrr).
+    respondents: int | None
     method: str
+    #: The weight per unsur used: exactly 1/14 (or 1/9) unless another was asked for.
+    weight: Fraction = Fraction(1, 14)
+    #: The converted IKM with the exact weight, and its grade: equal to ``converted`` and
+    #: ``grade`` unless a printed weight was used.
+    exact_converted: Fraction | None = None
+    exact_grade: str | None = None
 
 
 def _blank(value: Any) -> bool:
@@ -111,15 +124,8 @@ def _row(row: Any, number: int) -> list[Any]:
     return list(row)
 
 
-def ikm(responses: Any, *, method: str = "kepmenpan_25_2004") -> IkmResult:
-    """IKM from a respondents x unsur table of answers 1-4 (DataFrame, 2-D array or rows).
-
-    Blank answers (None, NaN, "") are left out of their unsur's NRR. ``method`` is
-    ``"kepmenpan_25_2004"`` (14 unsur, the seed's) or ``"permenpanrb_14_2017"`` (9).
-    """
-    if method not in METHODS:
-        raise ValueTypeError(f"unknown IKM method {method!r}; known: {', '.join(METHODS)}")
-    count, scale_name = METHODS[method]
+def _survey(responses: Any, *, method: str = "kepmenpan_25_2004", weight: Any = None) -> IkmResult:
+    count, _ = _method(method)
     rows = _rows(responses)
     for number, row in enumerate(rows):
         if len(row) != count:
@@ -134,9 +140,124 @@ def ikm(responses: Any, *, method: str = "kepmenpan_25_2004") -> IkmResult:
         if not answers:
             raise MeasureError(f"unsur {unsur + 1} has no answers")
         per_unsur.append(Fraction(sum(answers), len(answers)))
-    index = sum(per_unsur, Fraction(0)) * Fraction(1, count)
-    converted = index * 25
+    return _result(tuple(per_unsur), method, weight, len(rows))
+
+
+def _from_nrr(
+    per_unsur: Any, *, method: str = "kepmenpan_25_2004", weight: Any = None
+) -> IkmResult:
+    count, _ = _method(method)
+    if isinstance(per_unsur, str | bytes | Mapping | Set) or not hasattr(per_unsur, "__iter__"):
+        raise ValueTypeError(f"give the NRR of each unsur as a list, not {per_unsur!r:.40}")
+    values = tuple(_exact(v, f"the NRR of unsur {k + 1}") for k, v in enumerate(per_unsur))
+    if len(values) != count:
+        raise MeasureError(f"{len(values)} NRR given; the method has {count} unsur")
+    for k, value in enumerate(values):
+        if not 1 <= value <= 4:
+            raise ValueTypeError(
+                f"the NRR of unsur {k + 1} is {format_number(value, 3)}, outside 1-4"
+            )
+    return _result(values, method, weight, None)
+
+
+def _method(method: str) -> tuple[int, str]:
+    if method not in METHODS:
+        raise ValueTypeError(f"unknown IKM method {method!r}; known: {', '.join(METHODS)}")
+    return METHODS[method]
+
+
+def _exact(value: Any, what: str) -> Fraction:
+    """A number as printed, exactly: text in Indonesian notation ("3,25"), a float as its
+    shortest decimal (3.25, not its binary approximation), an int, Fraction or Decimal."""
+    if isinstance(value, str):
+        try:
+            return parse_number(value)
+        except NumberTextError as exc:
+            raise ValueTypeError(f"{what}: {exc}") from None
+    if isinstance(value, bool | np.bool_) or not isinstance(
+        value, numbers.Rational | float | np.floating | Decimal
+    ):
+        raise ValueTypeError(f"{what} is a number, not {value!r:.40}")
+    if isinstance(value, float | np.floating):
+        if not math.isfinite(value):
+            raise ValueTypeError(f"{what} is a finite number, not {value!r}")
+        return Fraction(repr(float(value)))
+    try:
+        return Fraction(value)
+    except (ValueError, TypeError, OverflowError):  # a NaN Decimal
+        raise ValueTypeError(f"{what} is a finite number, not {value!r:.40}") from None
+
+
+def _weight(weight: Any, count: int) -> Fraction:
+    if weight is None:
+        return Fraction(1, count)
+    if isinstance(weight, str) and weight.strip().casefold() == "printed":
+        return PRINTED_WEIGHTS[count]
+    chosen = _exact(weight, "the weight")
+    if not 0 < chosen <= 1:
+        raise ValueTypeError(f"the weight per unsur is between 0 and 1, not {weight!r}")
+    return chosen
+
+
+def _result(
+    per_unsur: tuple[Fraction, ...], method: str, weight: Any, respondents: int | None
+) -> IkmResult:
+    count, scale_name = METHODS[method]
     from ..catalog import load  # the scales are catalog data
 
-    band = load().scales[scale_name].band(converted)
-    return IkmResult(tuple(per_unsur), index, converted, band.grade, band.label, len(rows), method)
+    scale = load().scales[scale_name]
+    chosen = _weight(weight, count)
+    total = sum(per_unsur, Fraction(0))
+    index = total * chosen
+    converted = index * 25
+    band = scale.band(converted)
+    exact = total * Fraction(1, count) * 25
+    exact_band = scale.band(exact)
+    if chosen != Fraction(1, count):
+        crossed = (
+            f"; the grade is {band.grade} with it and {exact_band.grade} exactly"
+            if band.grade != exact_band.grade
+            else f"; both are grade {band.grade}"
+        )
+        warnings.warn(
+            f"IKM with the weight {format_number(chosen, 3)} per unsur (exactly 1/{count} is"
+            f" {format_number(Fraction(1, count), 5)}...): {format_number(converted, 3)},"
+            f" where the exact figure is {format_number(exact, 3)} (a difference of"
+            f" {format_number(converted - exact, 3)}){crossed}",
+            RoundedWeightWarning,
+            stacklevel=3,
+        )
+    return IkmResult(
+        per_unsur, index, converted, band.grade, band.label, respondents, method,
+        chosen, exact, exact_band.grade,
+    )  # fmt: skip
+
+
+class _Ikm:
+    """``ikm(responses)``: the IKM of a survey; ``ikm.from_nrr(per_unsur)``: the IKM when
+    only the NRR of each unsur is known (as a report prints them)."""
+
+    def __call__(
+        self, responses: Any, *, method: str = "kepmenpan_25_2004", weight: Any = None
+    ) -> IkmResult:
+        """IKM from a respondents x unsur table of answers 1-4 (DataFrame, 2-D array or rows).
+
+        Blank answers (None, NaN, "") are left out of their unsur's NRR. ``method`` is
+        ``"kepmenpan_25_2004"`` (14 unsur, the seed's) or ``"permenpanrb_14_2017"`` (9).
+        ``weight``: None for the exact 1/14 (or 1/9); ``"printed"`` for the weight reports
+        print (0,071 or 0,111), to reproduce a report's figure, with a
+        RoundedWeightWarning saying how far it is from the exact one; or a weight of your own.
+        """
+        return _survey(responses, method=method, weight=weight)
+
+    @staticmethod
+    def from_nrr(
+        per_unsur: Any, *, method: str = "kepmenpan_25_2004", weight: Any = None
+    ) -> IkmResult:
+        """IKM from the NRR of each unsur (numbers 1-4, or text such as "3,25"), in unsur
+        order; ``method`` and ``weight`` as for ``ikm()``. ``respondents`` is None."""
+        return _from_nrr(per_unsur, method=method, weight=weight)
+
+
+#: The IKM of a survey, ``ikm(responses)``, or of printed NRR, ``ikm.from_nrr(per_unsur)``.
+ikm = _Ikm()

@@ -1,7 +1,9 @@
 """Reading a long table from a file, and writing cells that spreadsheets will not run.
 
 Only local files, file objects and DataFrames are read: never a URL, never a file
-decompressed because of its name, never more than :data:`MAX_FILE_BYTES`.
+decompressed because of its name, never more than :data:`MAX_FILE_BYTES`. A file is a
+CSV (UTF-8 text) or an .xlsx workbook, told apart by its first bytes (every .xlsx is a
+zip archive), not by its name.
 """
 
 from __future__ import annotations
@@ -9,17 +11,31 @@ from __future__ import annotations
 import io
 import os
 import re
+import zipfile
 from pathlib import Path
 from typing import Any
 
 from ..errors import TableError, TableLimitError
 
-__all__ = ["MAX_FILE_BYTES", "TableError", "TableLimitError", "csv_safe", "read_frame", "write_csv"]
+__all__ = [
+    "MAX_FILE_BYTES",
+    "MAX_UNPACKED_BYTES",
+    "TableError",
+    "TableLimitError",
+    "csv_safe",
+    "read_frame",
+    "read_workbook",
+    "write_csv",
+]
 
 #: The largest CSV file measure() reads, in bytes (50 MB: a regency's whole plan is a
 #: few hundred KB).
 MAX_FILE_BYTES = 50_000_000
+#: The most an .xlsx workbook may unpack to, in bytes (its XML is about 10x its size).
+MAX_UNPACKED_BYTES = 10 * MAX_FILE_BYTES
 
+# Every .xlsx is a zip archive: its bytes start with the zip signature (a CSV never does).
+_ZIP = b"PK\x03\x04"
 _URL = re.compile(r"[A-Za-z][A-Za-z0-9+.-]*://")
 # Cells starting with these are formulas (or become them) in Excel and LibreOffice.
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
@@ -33,19 +49,21 @@ def read_frame(table: Any) -> Any:
     if isinstance(table, pd.DataFrame):
         return table.copy()
     if isinstance(table, str | os.PathLike):
-        text = _decode(_read_path(table), table)
+        data: Any = _read_path(table)
     elif hasattr(table, "read_bytes") and hasattr(table, "is_file"):  # a package resource
         if not table.is_file():
             raise TableError(f"cannot read {str(table)!r}: not a file")
-        text = _decode(_bounded(table.read_bytes(), table), table)
+        data = _bounded(table.read_bytes(), table)
     elif hasattr(table, "read"):
         data = _read_stream(table)
-        text = data if isinstance(data, str) else _decode(data, table)
     else:
         raise TableError(
             "measure() takes a pandas DataFrame, a CSV path or an open file,"
             f" not {type(table).__name__}"
         )
+    if isinstance(data, bytes) and data.startswith(_ZIP):
+        return read_workbook(data, table)
+    text = data if isinstance(data, str) else _decode(data, table)
     # Comments are whole lines starting with '#': pandas' comment= would also cut a
     # cell such as "Desa #1" and every cell after it.
     lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
@@ -54,6 +72,33 @@ def read_frame(table: Any) -> Any:
         return pd.read_csv(io.StringIO("".join(lines)), dtype=str, keep_default_na=False)
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise TableError(f"cannot read {_name(table)}: {_one_line(exc)}") from None
+
+
+def read_workbook(data: bytes, source: Any) -> Any:
+    """The first sheet of an .xlsx workbook: numbers stay numbers, text stays text (the
+    cells are read as a CSV's are), empty cells are blank."""
+    import pandas as pd
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            unpacked = sum(item.file_size for item in archive.infolist())
+    except (zipfile.BadZipFile, ValueError) as exc:
+        raise TableError(f"cannot read {_name(source)}: {_one_line(exc)}") from None
+    if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb: small on disk, huge once unpacked
+        raise TableLimitError(
+            f"{_name(source)} unpacks to {unpacked:,} bytes; measure() reads workbooks"
+            f" that unpack to at most {MAX_UNPACKED_BYTES:,} bytes"
+        )
+    try:
+        frame = pd.read_excel(
+            io.BytesIO(data), sheet_name=0, dtype=object, engine="openpyxl", keep_default_na=False
+        )
+    except Exception as exc:  # openpyxl raises many kinds for a damaged workbook
+        raise TableError(
+            f"cannot read {_name(source)} as an .xlsx workbook: {_one_line(exc)}"
+        ) from None
+    # keep_default_na=False: "n/a" and "-" stay text, read as cells (an empty cell is "")
+    return frame
 
 
 def _read_path(table: str | os.PathLike[str]) -> bytes:

@@ -13,18 +13,19 @@ from .io import TableError
 __all__ = ["predikat", "resolve_scale"]
 
 
-def resolve_scale(scale: Any) -> Any:
-    """A Scale object as given, or the scale of that name in the catalog's scales.toml."""
-    from ..catalog import load
-    from ..catalog.scales import Scale
+def resolve_scale(scale: Any, catalog: Any = None) -> Any:
+    """A Scale object as given, or the scale of that name: the catalog's own scales
+    first (a user's catalog may bring its regency's), then the shipped scales.toml."""
+    from ..catalog import Scale, load
 
     if isinstance(scale, Scale):
         return scale
     if isinstance(scale, Mapping):
         return Scale.from_data(dict(scale))
-    scales = load().scales
     if not isinstance(scale, str):
         raise TableError(f"a scale is a name, a Scale or its data, not {type(scale).__name__}")
+    own = getattr(catalog, "scales", None) or {}
+    scales = {**load().scales, **own}
     if scale not in scales:
         raise TableError(f"unknown scale {scale!r}; known: {', '.join(scales)}")
     return scales[scale]

@@ -83,6 +83,7 @@ def rollup(
     weights: Mapping[str, float] | None = None,
     method: str = "mean",
     scale: Any = "capaian_lkjip_5",
+    catalog: Any = None,
 ) -> Any:
     """Capaian rolled up the hierarchy: ``level`` is ``"sasaran"``, ``"tujuan"``,
     ``"misi"`` (Lampiran I) or ``"perangkat_daerah"`` (Lampiran II).
@@ -90,13 +91,14 @@ def rollup(
     The default method is the arithmetic mean of the capaian of the indicators in each
     group, per entity and period, with optional ``weights`` per indicator id;
     ``"median"`` is the alternative. Indicators without a capaian are left out and
-    counted in ``n_missing``.
+    counted in ``n_missing``. ``catalog``: the one the table was measured against
+    (default: the shipped one).
     """
     import pandas as pd
 
-    from ..catalog import load
+    from .table import chosen_catalog
 
-    catalog = load()
+    catalog = chosen_catalog(catalog)
     if level not in ("sasaran", "tujuan", "misi", "perangkat_daerah"):
         raise TableError(f"unknown level {level!r}")
     if method not in ("mean", "median"):
@@ -135,5 +137,7 @@ def rollup(
     result = pd.DataFrame(
         rows, columns=["group", "entity", "period", "capaian", "n_indicators", "n_missing"]
     )
-    result["predikat"] = resolve_scale(scale).grades(result["capaian"].to_numpy(dtype=float))[1]
+    result["predikat"] = resolve_scale(scale, catalog).grades(
+        result["capaian"].to_numpy(dtype=float)
+    )[1]
     return result

@@ -7,53 +7,52 @@ The long format (one value per row) is documented in docs/measure.md:
 ``indicator`` is a catalog id or abbreviation, ``entity`` an optional unit of
 measurement (a kecamatan, a desa), ``variable`` a variable of the indicator's formula
 (``nilai`` for a direct measure, ``E_7`` for an indexed name, ``target`` for the target).
-Each indicator is evaluated once, over all its entities and periods as numpy arrays.
-Every failure of a cell or an indicator becomes the reason of its rows: the report
-always completes. Reading cells is in cells.py, files in io.py, evaluation in
-evaluation.py, roll-up in rollup.py.
+The table is read into arrays once (columns.py); each indicator is then evaluated once,
+over all its entities and periods as numpy arrays, its cells found by binary search
+(places.py); the capaian of all indicators of one policy is one array operation at the
+end (capaian.py). Every failure of a cell or an indicator becomes the reason of its
+rows: the report always completes.
 """
 
 from __future__ import annotations
 
-import math
 import numbers
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from typing import TYPE_CHECKING, Any
 
-import attrs
 import numpy as np
 
 from ..errors import SakipError
 from ..language import normalize_name
-from .achievement import achievement, normalize_polarity, policy_for
-from .cells import BadCell, key_texts, label, periods, read_values
-from .evaluation import direct_values, formula_values, lookup, spellings_of, why
+from .achievement import policy_for
+from .capaian import Capaian
+from .columns import Columns, read_columns
+from .evaluation import direct_values, formula_values, spellings_of, unit_text, why
 from .io import TableError, read_frame
+from .keterangan import POLARITY_WORDS, describe
+from .partitions import is_dask, measure_partitions
+from .places import Places, Source
 from .predikat import resolve_scale
-from .types import Cells, Groups, Notes, Rows, When
 
 if TYPE_CHECKING:
-    from ..catalog import Catalog, Indicator
+    from ..catalog import Catalog
 
 #: measure()'s policy argument: one policy name, or a policy name by polarity.
 Policies = str | Mapping[str, str] | None
+#: measure()'s progress argument: called with (rows done, rows in all).
+Progress = Callable[[int, int], object] | None
 
-__all__ = ["PLAN", "TableError", "measure", "read_table"]
+__all__ = ["OUTPUT", "PLAN", "TableError", "chosen_catalog", "measure", "read_table"]
 
 #: The RPJMD period of the seed regulation.
 PLAN = (2018, 2023)
 COLUMNS = ("indicator", "period", "variable", "value")
-#: The report's columns, in order: the fields of the rows but ``when``.
-OUTPUT = tuple(f.name for f in attrs.fields(Rows) if f.name != "when")
-#: The columns that hold one value for all the rows of an indicator.
-_ONCE = ("indicator", "unit")
+#: The report's columns, in order, before predikat and the columns for officials.
+OUTPUT = ("indicator", "entity", "period", "value", "unit", "target", "capaian", "reason")
 
 
-def read_table(table: Any, *, decimal_point: bool = False) -> Any:
-    """The long table as a pandas DataFrame with parsed cells (``cell``), periods
-    (``when``) and per-row notes (``note``: a cell that was cut, ...).
-
-    ``table`` is a DataFrame, a local CSV path or an open file (see io.py)."""
+def _frame(table: Any) -> Any:
+    """The table as a DataFrame with the long format's columns (names folded)."""
     frame = read_frame(table)
     frame.columns = [str(c).strip().casefold() for c in frame.columns]
     if len(set(frame.columns)) != len(frame.columns):
@@ -66,27 +65,43 @@ def read_table(table: Any, *, decimal_point: bool = False) -> Any:
         )
     if "entity" not in frame.columns:
         frame["entity"] = ""
-    notes = [""] * len(frame)
-    for column in ("entity", "indicator", "variable"):
-        frame[column], cut = key_texts(frame[column])
-        notes = [a or b for a, b in zip(notes, cut, strict=True)]
-    frame["cell"] = read_values(frame["value"].tolist(), decimal_point)
-    frame["when"] = periods(frame["period"].tolist())
-    frame["note"] = notes
     return frame
 
 
-def _in_plan(when: When, plan: tuple[int, int]) -> bool:
-    return when[0] is not None and plan[0] <= when[0] <= plan[1]
+def read_table(table: Any, *, decimal_point: bool = False) -> Any:
+    """The long table as a pandas DataFrame with parsed cells (``cell``), periods
+    (``when``) and per-row notes (``note``: a cell that was cut, ...).
+
+    ``table`` is a DataFrame, a local CSV or .xlsx path or an open file (see io.py)."""
+    frame = _frame(table)
+    columns = read_columns(frame, decimal_point)
+    n = len(frame)
+    cells = np.empty(n, dtype=object)
+    cells[:] = [columns.cell(r) for r in range(n)]
+    whens = np.empty(len(columns.whens), dtype=object)
+    whens[:] = columns.whens
+    for name, codes, texts in (
+        ("indicator", columns.indicator, columns.indicator_names),
+        ("entity", columns.entity, columns.entity_names),
+        ("variable", columns.variable, columns.variable_names),
+    ):
+        frame[name] = np.array(texts, dtype=object)[codes] if n else []
+    frame["cell"] = cells
+    frame["when"] = whens[columns.when] if n else []
+    frame["note"] = [columns.notes.get(r, "") for r in range(n)]
+    return frame
 
 
 def measure(
     table: Any,
+    catalog: Catalog | None = None,
     *,
     policy: Policies = None,
     scale: Any = "capaian_lkjip_5",
     plan: tuple[int, int] = PLAN,
     decimal_point: bool = False,
+    language: str = "id",
+    progress: Progress = None,
 ) -> Any:
     """Compute every indicator of a long table: value, unit, target, capaian, predikat.
 
@@ -97,29 +112,58 @@ def measure(
     silently, and no cell or indicator stops the report. ``policy`` is one policy
     name or a mapping polarity -> policy; ``scale`` names the predikat scale. Safe to
     call from several threads at once.
+
+    ``catalog`` is the :class:`sakip.catalog.Catalog` whose indicators the table names:
+    the shipped Banyuasin catalog by default, or your own (``sakip.catalog.load(path)``).
+    The report also names each row's indicator (``name``, ``satuan``, ``polarity``) and
+    gives its ``reason`` in Indonesian as ``keterangan`` (``language="en"``: in English,
+    as ``reason``; the polarity words follow the language too). ``progress``, if given,
+    is called with (report rows done, report rows in all) after each indicator.
+
+    A Dask DataFrame partitioned by region gives a Dask DataFrame of the partitions'
+    reports (``progress`` is then not called; Dask has its own diagnostics).
     """
     import pandas as pd
 
-    from ..catalog import load
-
-    catalog = load()
-    grading = resolve_scale(scale)
+    if is_dask(table):  # one measure() per partition, run by Dask's scheduler
+        options = {"catalog": catalog, "policy": policy, "scale": scale, "plan": plan,
+                   "decimal_point": decimal_point, "language": language}  # fmt: skip
+        return measure_partitions(table, measure, **options)
+    catalog = chosen_catalog(catalog)
+    grading = resolve_scale(scale, catalog)
     for side in ("higher", "lower"):
         policy_for(side, policy)  # a bad policy is the caller's error, not a row's
     _check_plan(plan)
-    frame = read_table(table, decimal_point=decimal_point)
-    tables, notes = _file_cells(frame)
-    blocks: list[Rows] = []
-    for key, cells in tables.items():
-        try:
-            found = _measure_indicator(catalog, key, cells, policy, plan)
-        except Exception as exc:  # the report always completes: the failure is the reason
-            found = [_rows(key, _groups(cells), reason=why(exc))]
-        blocks.extend(_with_notes(rows, notes.get(key, {})) for rows in found)
-    result = pd.DataFrame(_columns(blocks), columns=list(OUTPUT))
-    capaian = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
-    result["predikat"] = grading.grades(capaian)[1]
-    return result
+    if language not in POLARITY_WORDS:
+        raise TableError(f"language is 'id' or 'en', not {language!r}")
+    columns = read_columns(_frame(table), decimal_point)
+    report = _Report(columns, plan)
+    capaian = Capaian(policy, report.size)
+    for code, first, last in report.indicators():
+        report.measure(catalog, code, first, last, capaian)
+        if progress is not None:
+            progress(last, report.size)
+    built = report.columns(capaian)
+    for name in ("indicator", "entity", "unit", "reason"):  # text: object, as ever
+        built[name] = pd.Series(built[name], dtype=object)
+    result = pd.DataFrame(built, columns=list(OUTPUT))
+    numbers_ = pd.to_numeric(result["capaian"], errors="coerce").to_numpy(dtype=float)
+    result["predikat"] = pd.Series(grading.grades(numbers_)[1], dtype=object)
+    return describe(result, catalog, language)
+
+
+def chosen_catalog(catalog: Any) -> Catalog:
+    """The catalog to measure against: the shipped one, or a Catalog given."""
+    from ..catalog import Catalog, load
+
+    if catalog is None:
+        return load()
+    if not isinstance(catalog, Catalog):
+        raise TableError(
+            "catalog is a sakip.catalog.Catalog (sakip.catalog.load() or load(path)),"
+            f" not {type(catalog).__name__}"
+        )
+    return catalog
 
 
 def _check_plan(plan: Any) -> None:
@@ -133,178 +177,153 @@ def _check_plan(plan: Any) -> None:
         raise TableError(f"plan is a (first year, last year) tuple of ints, not {plan!r}")
 
 
-def _file_cells(frame: Any) -> tuple[dict[str, Cells], dict[str, Notes]]:
-    """One pass over the rows files every cell under its indicator; the per-indicator
-    work is then dictionary look-ups and one vectorized evaluation."""
-    tables: dict[str, Cells] = {}
-    notes: dict[str, Notes] = {}
-    columns = ("indicator", "entity", "when", "variable", "cell", "note")
-    for indicator, entity, when, variable, cell, note in zip(
-        *(frame[c].tolist() for c in columns), strict=True
-    ):
-        cells = tables.setdefault(indicator, {})
-        place = (entity, when, variable)
-        if place in cells:
-            note = note or f"'{variable}' is given more than once; the first row is used"
-        else:
-            cells[place] = cell
-        if note:
-            row_notes = notes.setdefault(indicator, {}).setdefault((entity, when), [])
-            if note not in row_notes:
-                row_notes.append(note)
-    return tables, notes
+class _Report:
+    """The report's rows (one per indicator, entity and period) and their columns,
+    filled indicator by indicator. Row k of the report is group ``order[k]``."""
+
+    def __init__(self, columns: Columns, plan: tuple[int, int]) -> None:
+        import pandas as pd
+
+        self.table, self.plan = columns, plan
+        n_entity, n_when = len(columns.entity_names), len(columns.whens)
+        pair = pd.factorize(columns.indicator * n_entity + columns.entity)[0].astype(np.int64)
+        group = pd.factorize(pair * n_when + columns.when)[0].astype(np.int64)
+        place = group * max(len(columns.variable_names), 1) + columns.variable
+        first = ~pd.Series(place).duplicated().to_numpy()
+        self.places = Places(columns, first, pair)
+        # factorize numbers groups by first appearance: the first row of each group,
+        # in row order, is the head of groups 0, 1, 2, ...
+        heads = np.flatnonzero(~pd.Series(group).duplicated().to_numpy())
+        self.g_indicator = columns.indicator[heads]
+        self.g_entity, self.g_when, self.g_pair = (
+            columns.entity[heads],
+            columns.when[heads],
+            pair[heads],
+        )
+        self.size = len(heads)
+        self.notes = _notes(columns, group, first)
+        self._order(columns)
+        self.values: list[Any] = [None] * self.size
+        self.targets: list[Any] = [None] * self.size
+        self.reasons = [""] * self.size
+        self.units = np.full(self.size, "", dtype=object)
+        self.labels = np.full(self.size, "", dtype=object)
+
+    def _order(self, columns: Columns) -> None:
+        """Rows by indicator (first appearance), then those outside the plan, then by
+        entity, year and sub-period (texts sorted)."""
+        whens = columns.whens
+        low, high = self.plan
+        self.w_inside = np.array([w[0] is not None and low <= w[0] <= high for w in whens])
+        year = np.array([w[0] or 0 for w in whens], dtype=np.int64)
+        subs = sorted({w[1] for w in whens})
+        sub_rank = np.array([subs.index(w[1]) for w in whens], dtype=np.int64)
+        inside = self.w_inside[self.g_when]
+        self.order = np.lexsort(
+            (sub_rank[self.g_when], year[self.g_when], self.g_entity, inside, self.g_indicator)
+        )
+        self.sorted_indicator = self.g_indicator[self.order]
+
+    def indicators(self) -> list[tuple[int, int, int]]:
+        """(indicator code, first report row, last report row + 1) in report order."""
+        codes = np.arange(len(self.table.indicator_names))
+        starts = np.searchsorted(self.sorted_indicator, codes, side="left")
+        ends = np.searchsorted(self.sorted_indicator, codes, side="right")
+        return [
+            (int(c), int(s), int(e)) for c, s, e in zip(codes, starts, ends, strict=True) if e > s
+        ]
+
+    def measure(self, catalog: Any, code: int, first: int, last: int, capaian: Capaian) -> None:
+        key = self.table.indicator_names[code]
+        groups = self.order[first:last]
+        try:
+            indicator = catalog.get(key)
+        except Exception as exc:  # SakipError, or a fault of the catalog on odd text
+            unknown = f"no indicator {key!r} in the catalog"
+            self._fill(first, last, key, why(exc) if isinstance(exc, SakipError) else unknown)
+            return
+        inside = self.w_inside[self.g_when[groups]]
+        split = first + int((~inside).sum())  # outside rows come first
+        self.labels[first:last] = indicator.id
+        if split > first:
+            whens = self.table.whens
+            codes = self.g_when[groups[: split - first]].tolist()
+            outside = {w: _outside(whens[w], self.plan) for w in set(codes)}
+            self.reasons[first:split] = [outside[w] for w in codes]
+        if split == last:
+            return
+        try:
+            self._computed(indicator, code, split, last, capaian)
+        except Exception as exc:  # the report always completes: the failure is the reason
+            capaian.drop(first, last)
+            self._fill(first, last, indicator.id, why(exc))
+
+    def _fill(self, first: int, last: int, label: str, reason: str) -> None:
+        """Rows with no value, target or capaian, and one reason."""
+        self.labels[first:last] = label
+        self.reasons[first:last] = [reason] * (last - first)
+        self.values[first:last] = self.targets[first:last] = [None] * (last - first)
+        self.units[first:last] = ""
+
+    def _computed(self, indicator: Any, code: int, first: int, last: int, capaian: Capaian) -> None:
+        groups = self.order[first:last]
+        query = self.places.queries(self.g_pair[groups], self.g_when[groups])
+        source = Source(self.places, code, query, self.places.spellings(code))
+        evaluate = direct_values if indicator.formula is None else formula_values
+        values, unit, reasons = evaluate(indicator, source)
+        target = source.find(
+            spellings_of(source.variables, lambda v: normalize_name(v) == "target")
+        )
+        shown, capaian_reasons = capaian.add(indicator, values, target, source, first)
+        self.values[first:last] = values
+        self.targets[first:last] = shown
+        self.units[first:last] = unit_text(unit)
+        if any(capaian_reasons):  # the value's reason first, as it caused the other
+            reasons = [r or c for r, c in zip(reasons, capaian_reasons, strict=True)]
+        self.reasons[first:last] = reasons
+
+    def columns(self, capaian: Capaian) -> dict[str, Any]:
+        """The report's columns; the capaian of the policies' batches, their reasons."""
+        found = capaian.finish(self.reasons)
+        position = np.empty(self.size, dtype=np.int64)
+        position[self.order] = np.arange(self.size)
+        for group, notes in self.notes.items():
+            k = int(position[group])
+            reason = self.reasons[k]
+            self.reasons[k] = "; ".join([reason, *notes] if reason else notes)
+        periods = [self.table.period_label(w) for w in range(len(self.table.whens))]
+        entities = np.array(self.table.entity_names, dtype=object)
+        when = self.g_when[self.order]
+        return {
+            "indicator": self.labels,
+            "entity": entities[self.g_entity[self.order]] if self.size else [],
+            "period": [periods[w] for w in when.tolist()],
+            "value": self.values,
+            "unit": self.units,
+            "target": self.targets,
+            # all None: an object column of None, as a list of None has always given
+            "capaian": found if np.isfinite(found).any() else [None] * self.size,
+            "reason": self.reasons,
+        }
 
 
-def _with_notes(rows: Rows, notes: Notes) -> Rows:
-    """The rows with the notes of their input rows added to their reasons."""
-    if not notes:
-        return rows
-    found = [notes.get(group) for group in zip(rows.entity, rows.when, strict=True)]
-    if not any(found):
-        return rows
-    reasons = tuple(
-        "; ".join([reason, *more] if reason else more) if more else reason
-        for reason, more in zip(rows.reason, found, strict=True)
-    )
-    return attrs.evolve(rows, reason=reasons)
+def _notes(columns: Columns, group: Any, first: Any) -> dict[int, list[str]]:
+    """Notes of the report rows: the cut key cells and repeated places of their rows."""
+    by_row = dict(columns.notes)
+    for row in np.flatnonzero(~first).tolist():
+        variable = columns.variable_names[columns.variable[row]]
+        by_row.setdefault(row, f"'{variable}' is given more than once; the first row is used")
+    notes: dict[int, list[str]] = {}
+    for row in sorted(by_row):
+        found = notes.setdefault(int(group[row]), [])
+        if by_row[row] not in found:
+            found.append(by_row[row])
+    return notes
 
 
-def _columns(blocks: list[Rows]) -> dict[str, list[Any]]:
-    """The report's columns, every indicator's rows after the previous one's, as lists:
-    the frame gets the dtypes pandas infers from them (object where a column mixes
-    numbers, text and None)."""
-    columns: dict[str, list[Any]] = {name: [] for name in OUTPUT}
-    for rows in blocks:
-        for name in OUTPUT:
-            column = getattr(rows, name)
-            columns[name].extend([column] * len(rows) if name in _ONCE else column)
-    return columns
+def _outside(when: tuple[int | None, str], plan: tuple[int, int]) -> str:
+    from .cells import label
 
-
-def _groups(cells: Cells) -> Groups:
-    return sorted({(e, p) for e, p, _ in cells}, key=lambda g: (g[0], g[1][0] or 0, g[1][1]))
-
-
-def _each(column: Any, n: int) -> tuple[Any, ...]:
-    """A column given for every row (a list) or once for all of them."""
-    return tuple(column) if isinstance(column, list) else (column,) * n
-
-
-def _rows(
-    indicator: str,
-    groups: Groups,
-    *,
-    value: list[Any] | None = None,
-    unit: str = "",
-    target: list[Any] | None = None,
-    capaian: list[Any] | None = None,
-    reason: list[str] | str = "",
-) -> Rows:
-    """The report rows of one indicator, one per group; a column not given is empty."""
-    n = len(groups)
-    return Rows(
-        indicator,
-        tuple(entity for entity, _ in groups),
-        tuple(label(when) for _, when in groups),
-        _each(value, n),
-        unit,
-        _each(target, n),
-        _each(capaian, n),
-        _each(reason, n),
-        tuple(when for _, when in groups),
-    )
-
-
-def _measure_indicator(
-    catalog: Catalog, key: str, cells: Cells, policy: Policies, plan: tuple[int, int]
-) -> list[Rows]:
-    groups = _groups(cells)
-    try:
-        indicator = catalog.get(key)
-    except Exception as exc:  # SakipError, or a fault of the catalog on odd text
-        unknown = f"no indicator {key!r} in the catalog"
-        return [_rows(key, groups, reason=why(exc) if isinstance(exc, SakipError) else unknown)]
-    inside = [g for g in groups if _in_plan(g[1], plan)]
-    outside = [g for g in groups if not _in_plan(g[1], plan)]
-    blocks = [_rows(indicator.id, outside, reason=[_outside(p, plan) for _, p in outside])]
-    if inside:
-        blocks.append(_computed(indicator, cells, policy, inside))
-    return blocks
-
-
-def _outside(when: When, plan: tuple[int, int]) -> str:
     if when[0] is None:
         return f"period {when[1]!r} names no year"
     return f"period {label(when)!r} is outside the plan {plan[0]}-{plan[1]}"
-
-
-def _computed(indicator: Indicator, cells: Cells, policy: Policies, inside: Groups) -> Rows:
-    """The rows of an indicator's periods inside the plan: value, target, capaian."""
-    variables = {v for _, _, v in cells}
-    evaluate = direct_values if indicator.formula is None else formula_values
-    values, unit, reasons = evaluate(indicator, cells, variables, inside)
-    targets = lookup(
-        cells, spellings_of(variables, lambda v: normalize_name(v) == "target"), inside
-    )
-    capaian, capaian_reasons = _capaian(indicator, values, targets, policy)
-    return _rows(
-        indicator.id,
-        inside,
-        value=values,
-        unit=str(unit),
-        target=[None if isinstance(t, BadCell) else t for t in targets],
-        capaian=capaian,
-        reason=[r or c for r, c in zip(reasons, capaian_reasons, strict=True)],
-    )
-
-
-def _capaian(
-    indicator: Indicator, values: list[Any], targets: list[Any], policy: Policies
-) -> tuple[list[Any], list[str]]:
-    """Capaian for one indicator's rows (numbers in one vectorized call); a reason where
-    there is none."""
-    polarity = normalize_polarity(indicator.polarity)
-    chosen = policy_for(polarity, policy)
-    n = len(values)
-    capaian: list[Any] = [None] * n
-    reasons = [""] * n
-    numeric: list[int] = []
-    for k in range(n):
-        value, target = values[k], targets[k]
-        if value is None:
-            continue
-        if target is None:
-            reasons[k] = "no target"
-        elif isinstance(target, BadCell):
-            reasons[k] = f"target: {target.reason}"
-        elif isinstance(value, str):  # a category: the target must be one too
-            expected = indicator.allowed(target) if indicator.allowed_values else target
-            if not isinstance(expected, str):
-                reasons[k] = f"the target {target!r} is not a category of this indicator"
-            else:
-                capaian[k] = achievement(value, expected, polarity=polarity).magnitude
-        elif not isinstance(target, float | int | tuple) or isinstance(target, bool):
-            reasons[k] = f"the target is not a number: {target!r}"
-        elif isinstance(target, tuple) or target == 0 or value == 0 or not math.isfinite(value):
-            # ranges, and zeros (where a policy may divide by zero), one at a time: a
-            # scalar raises and names what is 0, where arrays would only warn
-            capaian[k], reasons[k] = _single(value, target, polarity, chosen)
-        else:
-            numeric.append(k)
-    if numeric:
-        actual = np.array([values[k] for k in numeric], dtype=float)
-        target = np.array([targets[k] for k in numeric], dtype=float)
-        result = achievement(actual, target, polarity=polarity, policy=chosen).magnitude
-        for k, value in zip(numeric, np.atleast_1d(result), strict=True):
-            if np.isfinite(value):
-                capaian[k] = float(value)
-            else:
-                reasons[k] = "capaian undefined"
-    return capaian, reasons
-
-
-def _single(value: Any, target: Any, polarity: str, policy: Any) -> tuple[Any, str]:
-    try:
-        return float(achievement(value, target, polarity=polarity, policy=policy).magnitude), ""
-    except SakipError as exc:
-        return None, f"capaian undefined: {why(exc)}"

@@ -13,15 +13,16 @@ from .cells import period as _period
 __all__ = ["trend"]
 
 
-def trend(measured: Any) -> Any:
+def trend(measured: Any, catalog: Any = None) -> Any:
     """Add ``change`` (value minus the value of the same indicator and entity one year
     earlier, the same sub-period) and ``direction`` ("membaik", "memburuk", "tetap";
     "" where either value is missing) to a :func:`measure` result. The direction
-    follows the indicator's polarity: a falling AKB is membaik."""
-    from ..catalog import load
+    follows the indicator's polarity: a falling AKB is membaik. ``catalog``: the one
+    the table was measured against (default: the shipped one)."""
     from .rollup import measured_frame
+    from .table import chosen_catalog
 
-    catalog = load()
+    catalog = chosen_catalog(catalog)
     frame = measured_frame(measured)
     whens = [_period(p) for p in frame["period"]]
     values = {
