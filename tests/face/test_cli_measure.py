@@ -148,3 +148,51 @@ def test_catalog_option_reads_a_folder_with_load_and_a_table_with_from_table(
     assert main(["measure", data, "--catalog", "IKU.xlsx", "--format", "csv"]) == 0
     assert calls == [("load", "iku-toml"), ("from_table", "IKU.xlsx")]
     assert "iku.27" in capsys.readouterr().out
+
+
+def test_two_excel_tables_give_a_capaian_report(tmp_path: Path) -> None:
+    # A regency's own IKU table and its realisasi, both as officials keep them in
+    # Excel: the README's two commands, end to end, with no stand-ins.
+    iku = pd.DataFrame(
+        {
+            "No": [1, 2],
+            "Indikator Kinerja": ["Persentase Desa Mandiri", "Angka Kematian Bayi"],
+            "Formulasi Perhitungan": [
+                "Jumlah Desa Mandiri / Jumlah Desa x 100%",
+                "Jumlah Kematian Bayi / Jumlah Lahir Hidup x 1.000",
+            ],
+            "Satuan": ["%", "per 1.000 kelahiran hidup"],
+            "Penanggung Jawab": ["DPMD", "Dinas Kesehatan"],
+            "Sumber Data": ["DPMD", "Dinas Kesehatan"],
+        }
+    )
+    iku.to_excel(tmp_path / "iku.xlsx", index=False)
+    catalog = sakip.catalog.from_table(tmp_path / "iku.xlsx")
+    desa, akb = (ind.id for section in catalog.sections for ind in section.indicators)
+    rows = [
+        (desa, "Kota Contoh", 2024, "Jumlah Desa Mandiri", 45),
+        (desa, "Kota Contoh", 2024, "Jumlah Desa", 60),
+        (desa, "Kota Contoh", 2024, "target", 80),
+        (akb, "Kota Contoh", 2024, "Jumlah Kematian Bayi", 30),
+        (akb, "Kota Contoh", 2024, "Jumlah Lahir Hidup", 6000),
+        (akb, "Kota Contoh", 2024, "target", 6),
+    ]
+    table = pd.DataFrame(rows, columns=["indicator", "entity", "period", "variable", "value"])
+    table.to_excel(tmp_path / "realisasi.xlsx", index=False)
+    out = tmp_path / "capaian.xlsx"
+    args = [str(tmp_path / "realisasi.xlsx"), "--catalog", str(tmp_path / "iku.xlsx")]
+    assert main(["measure", *args, "--format", "xlsx", "-o", str(out)]) == 0
+    cells = [
+        [c for c in row if c is not None]
+        for sheet in openpyxl.load_workbook(out).worksheets
+        for row in sheet.iter_rows(values_only=True)
+    ]
+    numbers = [c for row in cells for c in row if isinstance(c, float | int)]
+    # desa: 45 / 60 x 100 = 75 %, capaian 75 / 80 x 100 = 93,75 %
+    # AKB: 30 / 6.000 x 1.000 = 5, lower is better (inferred from the name), so under
+    # the default policy capaian = (2 x 6 - 5) / 6 x 100 = 116,67 %
+    assert any(abs(n - 75) < 1e-9 for n in numbers)
+    assert any(abs(n - 93.75) < 1e-9 for n in numbers)
+    assert any(abs(n - 5) < 1e-9 for n in numbers)
+    assert any(abs(n - 700 / 6) < 1e-9 for n in numbers)
+    # a catalog of one's own has no plan years of the seed: 2024 is measured

@@ -98,7 +98,7 @@ def measure(
     *,
     policy: Policies = None,
     scale: Any = "capaian_lkjip_5",
-    plan: tuple[int, int] = PLAN,
+    plan: tuple[int, int] | None = None,
     decimal_point: bool = False,
     language: str = "id",
     progress: Progress = None,
@@ -110,8 +110,10 @@ def measure(
     zero denominator, category outside the allowed set, unknown indicator, period
     outside the plan, no target, a cell that cannot be read). No row is dropped
     silently, and no cell or indicator stops the report. ``policy`` is one policy
-    name or a mapping polarity -> policy; ``scale`` names the predikat scale. Safe to
-    call from several threads at once.
+    name or a mapping polarity -> policy; ``scale`` names the predikat scale. ``plan``
+    is the (first, last) year of the plan: by default the seed's RPJMD, 2018-2023, for
+    the shipped catalog, and no limit for a catalog of your own. Safe to call from
+    several threads at once.
 
     ``catalog`` is the :class:`sakip.catalog.Catalog` whose indicators the table names:
     the shipped Banyuasin catalog by default, or your own (``sakip.catalog.load(path)``).
@@ -129,7 +131,14 @@ def measure(
         options = {"catalog": catalog, "policy": policy, "scale": scale, "plan": plan,
                    "decimal_point": decimal_point, "language": language}  # fmt: skip
         return measure_partitions(table, measure, **options)
+    shipped = catalog is None
     catalog = chosen_catalog(catalog)
+    if plan is None:
+        # the seed's RPJMD years belong to the shipped catalog; another region's
+        # catalog says nothing of its plan, so no row is outside it
+        from ..catalog import load
+
+        plan = PLAN if shipped or catalog is load() else (1, 9999)
     grading = resolve_scale(scale, catalog)
     for side in ("higher", "lower"):
         policy_for(side, policy)  # a bad policy is the caller's error, not a row's
