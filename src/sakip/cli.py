@@ -9,16 +9,13 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import inspect
-import json
 import os
 import sys
 from collections.abc import Sequence
-from importlib import resources
-from typing import Any
 
 from . import SakipError, ValueTypeError, evaluate
-from .measure.achievement import POLICIES
+from .cli_tables import Usage as _Usage
+from .cli_tables import add_table_commands
 from .numbers import NumberTextError, parse_number
 
 __all__ = ["main"]
@@ -150,101 +147,11 @@ def _lint(_: argparse.Namespace) -> int:
     return 1 if findings else 0
 
 
-def _measure(args: argparse.Namespace) -> int:
-    from . import catalog
-    from .measure import measure
-    from .measure.report import text_report, write_xlsx
-
-    if args.example:
-        source: Any = resources.files("sakip.measure") / "data" / "example.csv"
-        if args.format == "text":
-            print("Contoh (ILLUSTRATIVE, MADE-UP VALUES): capaian kinerja 2018-2023\n")
-    elif args.table:
-        source = args.table
-    else:
-        raise _Usage("give a CSV or .xlsx file, or --example")
-    if args.format == "xlsx" and not args.output and sys.stdout.isatty():
-        raise _Usage("--format xlsx writes a workbook: give --output FILE.xlsx")
-    cat = _catalog_at(args.catalog) if args.catalog else catalog.load()
-    with _progress_bar() as progress:
-        table = measure(
-            source,
-            cat,
-            policy=args.policy,
-            decimal_point=args.decimal_point,
-            language=args.lang,
-            progress=progress,
-        )
-    if args.format == "xlsx":
-        write_xlsx(table, args.output or sys.stdout.buffer, cat, by=args.by or "perangkat_daerah")
-        return 0
-    with _output(args.output) as out:
-        if args.format == "csv":
-            from .measure.io import write_csv
-
-            write_csv(table, out)
-        elif args.format == "json":
-            records = json.loads(table.to_json(orient="records"))
-            print(json.dumps(records, ensure_ascii=False, indent=1), file=out)
-        else:
-            print(text_report(table, cat, by=args.by or "sasaran"), file=out)
-    return 0
-
-
-@contextlib.contextmanager
-def _progress_bar(stream: Any = None, delay: float = 2.0) -> Any:
-    """A progress callback for measure(): a tqdm bar on the terminal's stderr once a
-    table takes more than ``delay`` seconds (none without tqdm, ``pip install
-    sakip[progress]``, or when stderr is not a terminal)."""
-    try:
-        from tqdm import tqdm  # type: ignore[import-untyped,unused-ignore]
-    except ImportError:
-        yield None
-        return
-    disable = None if stream is None else False  # None: only on a terminal
-    with tqdm(
-        total=0, unit=" baris", desc="mengukur", delay=delay, file=stream, disable=disable
-    ) as bar:
-
-        def update(done: int, total: int) -> None:
-            bar.total = total
-            bar.update(done - bar.n)
-
-        yield update
-
-
-def _catalog_at(path: str) -> Any:
-    """The catalog in a TOML folder or file (sakip.catalog.load(path)), or in an IKU
-    table, a .csv or .xlsx file (sakip.catalog.from_table(path))."""
-    from . import catalog
-
-    table = path.casefold().endswith((".csv", ".xlsx"))
-    reader: Any = getattr(catalog, "from_table", None) if table else catalog.load
-    if reader is None or not inspect.signature(reader).parameters:
-        raise _Usage(
-            "--catalog needs a sakip whose catalog.load() reads a path (and"
-            " catalog.from_table() an IKU table); this one ships only its own catalog"
-        )
-    return reader(path)
-
-
-@contextlib.contextmanager
-def _output(path: str | None) -> Any:
-    if path is None:
-        yield sys.stdout
-        return
-    with open(path, "w", encoding="utf-8", newline="") as handle:
-        yield handle
-
-
-class _Usage(Exception):
-    pass
-
-
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="sakip", description="Evaluate Indonesian IKU formulas (SAKIP)."
     )
+    parser.add_argument("--version", action="version", version=f"sakip {_version()}")
     commands = parser.add_subparsers(dest="command", required=True)
     commands.add_parser("demo", help="evaluate a few formulas of the seed regulation").set_defaults(
         run=_demo
@@ -269,26 +176,7 @@ def _parser() -> argparse.ArgumentParser:
     listing.add_argument("--pd", help="perangkat daerah code, number or name")
     listing.set_defaults(run=_list)
     commands.add_parser("lint", help="report the catalog's contradictions").set_defaults(run=_lint)
-    meas = commands.add_parser(
-        "measure", help="capaian report from a long-format table (CSV or .xlsx)"
-    )
-    meas.add_argument("table", nargs="?", help="realisasi and targets: a CSV or .xlsx file")
-    meas.add_argument("--example", action="store_true", help="use the shipped illustrative dataset")
-    meas.add_argument("--format", choices=("text", "csv", "json", "xlsx"), default="text")
-    meas.add_argument("--output", "-o", help="write to this file instead of the terminal")
-    meas.add_argument("--catalog", help="your own catalog: a TOML folder or file, or an IKU table")
-    meas.add_argument(
-        "--by",
-        choices=("sasaran", "perangkat_daerah", "table"),
-        help="group the text report (default sasaran) or the workbook's sheets (default"
-        " perangkat_daerah); 'table' for one table",
-    )
-    meas.add_argument(
-        "--lang", choices=("id", "en"), default="id", help="keterangan in Indonesian or English"
-    )
-    meas.add_argument("--policy", choices=tuple(POLICIES), help="capaian policy")
-    meas.add_argument("--decimal-point", action="store_true", help="numbers use the decimal point")
-    meas.set_defaults(run=_measure)
+    add_table_commands(commands)
     return parser
 
 
@@ -322,7 +210,20 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 1
 
 
+def _version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return version("sakip")
+    except PackageNotFoundError:  # run from a source tree that was never installed
+        return "unknown"
+
+
 def _main(argv: Sequence[str] | None) -> int:
+    for stream in (sys.stdout, sys.stderr):
+        # a console that cannot print Σ or ≤ (cp1252) shows '?' instead of failing
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(errors="replace")
     parser = _parser()
     args, extra = parser.parse_known_args(argv)
     if extra:  # name=value pairs after an option: sakip eval F --unit % A=1

@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
+
+import sakip
+from sakip.cli import main
 
 SAKIP = shutil.which("sakip")
 
@@ -249,3 +254,39 @@ def test_a_name_given_twice_after_an_option_is_a_usage_error(
 ) -> None:
     assert _main(["eval", "A / B", "A=1", "--unit", "%", "B=4", "A=2"]) == 2
     assert "'A' is given more than once" in capsys.readouterr().err
+
+
+def test_version(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--version"]) == 0
+    assert capsys.readouterr().out.startswith("sakip ")
+
+
+def test_a_console_that_cannot_print_sigma_gets_a_replacement() -> None:
+    env = {**os.environ, "PYTHONIOENCODING": "cp1252"}
+    done = subprocess.run(
+        [sys.executable, "-m", "sakip", "show", "AKB"], capture_output=True, env=env
+    )
+    assert done.returncode == 0, done.stderr
+    assert b"AKB" in done.stdout and b"internal error" not in done.stderr
+
+
+def test_rollup_and_trend_commands(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["rollup", "--example", "--level", "misi"]) == 0
+    out = capsys.readouterr().out
+    assert "capaian" in out and "predikat" in out
+    assert main(["trend", "--example"]) == 0
+    out = capsys.readouterr().out
+    assert "membaik" in out or "memburuk" in out
+
+
+def test_draft_command_writes_a_catalog_that_loads(tmp_path: Path) -> None:
+    text = (
+        "LAMPIRAN I\nINDIKATOR KINERJA UTAMA KOTA CONTOH\n"
+        "NO INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA\n"
+        "1 Persentase desa mandiri Jumlah desa mandiri / Jumlah desa x 100% % DPMD DPMD\n"
+    )
+    source = tmp_path / "perbup.txt"
+    source.write_text(text, encoding="utf-8")
+    assert main(["draft", str(source), "--out", str(tmp_path / "draft")]) == 0
+    loaded = sakip.catalog.load(tmp_path / "draft")
+    assert sum(len(s.indicators) for s in loaded.sections) >= 1

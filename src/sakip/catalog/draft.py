@@ -8,8 +8,10 @@ and words of IKU regulations, never the rows of one of them.
 
 from __future__ import annotations
 
+import os
 import re
 import warnings
+from pathlib import Path
 from typing import Any
 
 import attrs
@@ -73,6 +75,11 @@ class Draft:
     @property
     def flagged(self) -> tuple[DraftRow, ...]:
         return tuple(r for r in self.rows if r.flagged)
+
+    def to_toml(self, folder: str | os.PathLike[str]) -> Path:
+        """Write the drafted catalog in the documented format, each row's review notes
+        as its ``catatan``, for a person to review like the shipped catalog's files."""
+        return self.catalog.to_toml(folder)
 
 
 def draft(text: str, *, region: str | None = None) -> Draft:
