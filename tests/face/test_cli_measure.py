@@ -103,7 +103,7 @@ def test_xlsx_to_a_pipe_and_not_to_a_terminal() -> None:
 def test_the_progress_bar_counts_report_rows() -> None:
     import io
 
-    from sakip.cli import _progress_bar
+    from sakip.cli_tables import _progress_bar
 
     stream = io.StringIO()
     with _progress_bar(stream, delay=0) as update:
