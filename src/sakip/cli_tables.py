@@ -88,6 +88,7 @@ def _measure(args: argparse.Namespace) -> int:
             language=args.lang,
             progress=progress,
         )
+    _hint_decimal_point(table, args.decimal_point)
     if args.format == "xlsx":
         write_xlsx(table, args.output or sys.stdout.buffer, cat, by=args.by or "perangkat_daerah")
         return 0
@@ -148,6 +149,18 @@ def _output(path: str | None) -> Any:
         return
     with open(path, "w", encoding="utf-8", newline="") as handle:
         yield handle
+
+
+def _hint_decimal_point(table: Any, decimal_point: bool) -> None:
+    """Most rows held numbers in English notation (1,234.5): say how to read them."""
+    reasons = table["reason"].astype(str)
+    english = int(reasons.str.contains("decimal_point=True", regex=False).sum())
+    if not decimal_point and english and english * 2 > len(reasons):
+        print(
+            f"sakip: {english} of {len(reasons)} rows hold numbers in English notation"
+            " (1,234.5); if the whole table is written so, run again with --decimal-point",
+            file=sys.stderr,
+        )
 
 
 def _measured(args: argparse.Namespace) -> tuple[Any, Any]:

@@ -196,3 +196,22 @@ def test_two_excel_tables_give_a_capaian_report(tmp_path: Path) -> None:
     assert any(abs(n - 5) < 1e-9 for n in numbers)
     assert any(abs(n - 700 / 6) < 1e-9 for n in numbers)
     # a catalog of one's own has no plan years of the seed: 2024 is measured
+
+
+def test_a_table_in_english_notation_gets_a_hint(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "english.csv"
+    source.write_text(
+        "indicator,entity,period,variable,value\n"
+        'iku.06,A,2020,D0-<1th,"1,234.5"\n'
+        'iku.06,A,2020,Lahir Hidup,"2,000.5"\n'
+        "iku.06,A,2020,target,3\n",
+        encoding="utf-8",
+    )
+    assert main(["measure", str(source)]) == 0
+    assert "--decimal-point" in capsys.readouterr().err
+    # read as English: 1.234,5 / 2.000,5 x 1.000 = 617,10 per 1.000, and no hint
+    assert main(["measure", str(source), "--decimal-point", "--format", "csv"]) == 0
+    captured = capsys.readouterr()
+    assert "--decimal-point" not in captured.err and "617" in captured.out
