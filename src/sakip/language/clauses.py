@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from ..errors import FormulaSyntaxError
 from .scanning import Output, type_at, word_at, zero_width
-from .words import CLAUSE_FILLERS, MUL_WORDS, NUMBER_WORDS, OPERAND_ENDS
+from .words import CLAUSE_FILLERS, COMPARISON_WORDS, MUL_WORDS, NUMBER_WORDS, OPERAND_ENDS
 
-__all__ = ["ClauseRules"]
+__all__ = ["ClauseRules", "ComparisonRules"]
 
 
 class ClauseRules(Output):
@@ -147,3 +147,24 @@ class ClauseRules(Output):
         self.readings.append(f"'{shown}' says what the result is for and is left out")
         self.stopped = True
         return len(self.toks)
+
+
+class ComparisonRules(ClauseRules):
+    """Comparisons written in words inside a condition."""
+
+    def on_compare_word(self, i: int) -> int | None:
+        """ "jika capaian lebih besar dari 110% maka ...": a comparison in words, only
+        inside a condition (elsewhere "lebih", "di atas", "minimal" are words of names)."""
+        if not self.in_condition:
+            return None
+        for width in range(5, 0, -1):
+            words = [word_at(self.toks, k) for k in range(i, i + width)]
+            if None in words:
+                continue
+            op = COMPARISON_WORDS.get(" ".join(w or "" for w in words))
+            if op is not None:
+                self.readings.append(f"'{' '.join(w or '' for w in words)}' is read as '{op}'")
+                end = self.keyword(i, "COMPARE", op, width)
+                self.new_clause()  # the other side of the comparison
+                return end
+        return None

@@ -13,7 +13,7 @@ from collections.abc import Callable, Iterator, Mapping
 
 from lark import Token
 
-from .clauses import ClauseRules
+from .clauses import ClauseRules, ComparisonRules
 from .functions import FUNCTIONS
 from .labels import LabelRules
 from .naming import NameRules
@@ -79,7 +79,14 @@ def phrase_tokens(
 
 
 class _WordRules(
-    LabelRules, VerbalRules, ClauseRules, NameRules, SeriesRules, PeriodRules, SignRules
+    LabelRules,
+    VerbalRules,
+    ComparisonRules,
+    ClauseRules,
+    NameRules,
+    SeriesRules,
+    PeriodRules,
+    SignRules,
 ):
     """Words: an operator or a keyword where the word stands for one, else a word of
     the pending name."""
@@ -131,23 +138,6 @@ class _WordRules(
         self.new_clause()
         return end
 
-    def on_compare_word(self, i: int) -> int | None:
-        """ "jika capaian lebih besar dari 110% maka ...": a comparison in words, only
-        inside a condition (elsewhere "lebih", "di atas", "minimal" are words of names)."""
-        if not self.in_condition:
-            return None
-        for width in range(5, 0, -1):
-            words = [word_at(self.toks, k) for k in range(i, i + width)]
-            if None in words:
-                continue
-            op = COMPARISON_WORDS.get(" ".join(w or "" for w in words))
-            if op is not None:
-                self.readings.append(f"'{' '.join(w or '' for w in words)}' is read as '{op}'")
-                end = self.keyword(i, "COMPARE", op, width)
-                self.new_clause()  # the other side of the comparison
-                return end
-        return None
-
     def on_maka(self, i: int) -> int:
         self.in_condition = False
         end = self.keyword(i, "MAKA", "maka")
@@ -176,6 +166,30 @@ class _WordRules(
             self.emit("PERCENT", "persen", self.toks[i])
             return i + 1
         return None
+
+    def on_comma(self, i: int) -> int:
+        """A comma ends a clause (", kemudian dikalikan 100"), joins a name ("DPT,
+        Polio"), or separates arguments and conditions."""
+        nxt = word_at(self.toks, i + 1)
+        if not self.brackets and not self.in_condition and self._clause_follows(i + 1):
+            k = i + 1
+            while word_at(self.toks, k) in CLAUSE_FILLERS:
+                k += 1
+            if self.closers and len(self.brackets) == self.ratio_depth:
+                self._written_scale(k)  # ", dikalikan 100%": the head's scale, written
+            self.close_clause()
+            self.readings.append(f"the comma before '{nxt}' ends a clause")
+            return i + 1
+        joined = self.join_comma(i)
+        if joined is not None:
+            return joined
+        return self.on_other(i)
+
+    def _clause_follows(self, k: int) -> bool:
+        word = word_at(self.toks, k)
+        if word in CLAUSE_FILLERS or word in MUL_WORDS or word == "dinyatakan":
+            return bool(self.phrase or self.out)
+        return word in PURPOSE_WORDS and bool(self.out or self.phrase)
 
 
 class _Scan(_WordRules):
@@ -216,27 +230,6 @@ class _Scan(_WordRules):
             self.phrase.append(tok)
             return i + 1
         return self.on_other(i)
-
-    def on_star(self, i: int) -> int:
-        """ "Kinerja Utama*** + ...": stars glued to the end of a name, before an
-        operator or the end, mark a footnote; elsewhere "*" multiplies."""
-        end = i
-        while type_at(self.toks, end) == "STAR" and (
-            self.toks[end].start_pos == self.toks[end - 1].end_pos if end > 0 else False
-        ):
-            end += 1
-        after = type_at(self.toks, end)
-        glued = end > i and self.last_is_name()
-        if glued and (after is None or after in ("ADD", "SUB", "SLASH", "RPAR", "_COMMA")):
-            marks = "*" * (end - i)
-            self.readings.append(f"'{marks}' after a name marks a footnote and is left out")
-            return end
-        return self.on_mul_sign(i)
-
-    def on_sigma(self, i: int) -> int:
-        """ "Σxi" with the range of i in the glossary is a series; else Σ of a name."""
-        series = self.indexed_total(i)
-        return self.on_other(i) if series is None else series
 
     def on_lpar(self, i: int) -> int:
         tok = self.toks[i]
@@ -286,30 +279,6 @@ class _Scan(_WordRules):
         self.flush()
         self.close_group()
         return self.on_other(i)
-
-    def on_comma(self, i: int) -> int:
-        """A comma ends a clause (", kemudian dikalikan 100"), joins a name ("DPT,
-        Polio"), or separates arguments and conditions."""
-        nxt = word_at(self.toks, i + 1)
-        if not self.brackets and not self.in_condition and self._clause_follows(i + 1):
-            k = i + 1
-            while word_at(self.toks, k) in CLAUSE_FILLERS:
-                k += 1
-            if self.closers and len(self.brackets) == self.ratio_depth:
-                self._written_scale(k)  # ", dikalikan 100%": the head's scale, written
-            self.close_clause()
-            self.readings.append(f"the comma before '{nxt}' ends a clause")
-            return i + 1
-        joined = self.join_comma(i)
-        if joined is not None:
-            return joined
-        return self.on_other(i)
-
-    def _clause_follows(self, k: int) -> bool:
-        word = word_at(self.toks, k)
-        if word in CLAUSE_FILLERS or word in MUL_WORDS or word == "dinyatakan":
-            return bool(self.phrase or self.out)
-        return word in PURPOSE_WORDS and bool(self.out or self.phrase)
 
     def on_braced(self, i: int) -> int:
         tok = self.toks[i]

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from lark import Token
+
 from .scanning import Output, type_at, word_at, zero_width
 from .words import (
     ALWAYS_KEYWORDS,
@@ -97,17 +99,10 @@ class NameRules(Output):
             return None
         if not any(t.type == "WORD" for t in self.toks[i + 1 : k]):
             return None  # "(3)" after a name is not an aside
-        inner = self.toks[i + 1 : k]
-        if (
-            len(inner) == 1
-            and is_abbreviation(str(inner[0].value))
-            and len(str(inner[0].value)) > 1
-            and (word_at(self.toks, k + 1) or "x") in _AFTER_A_NAME
-            and len(self.phrase) > 1
-        ):
+        if len(self.phrase) > 1 and _abbreviation(self.toks, i, k):
             # "Skor Subindikator (SSI) dengan ...": the abbreviation of the name before
             # it, not a word of it; the value may be given by either
-            self.abbreviation = str(inner[0].value)
+            self.abbreviation = str(self.toks[i + 1].value)
             return k + 1
         self.phrase.append(self.joined_text(self.toks[i], self.toks[k]))
         return k + 1
@@ -188,3 +183,17 @@ class NameRules(Output):
         self.readings.append(f"the number before '(' at column {tok.column} multiplies the bracket")
         self.out.append(zero_width("MUL", "x", tok))
         return None
+
+
+def _abbreviation(toks: list[Token], opening: int, closing: int) -> bool:
+    """The bracket from ``opening`` to ``closing`` holds one abbreviation ("(SSI)") and
+    the name ends after it (a sign, an operator word, or the end follows)."""
+    inner = toks[opening + 1 : closing]
+    if len(inner) != 1:
+        return False
+    text = str(inner[0].value)
+    return (
+        len(text) > 1
+        and is_abbreviation(text)
+        and (word_at(toks, closing + 1) or "x") in _AFTER_A_NAME
+    )

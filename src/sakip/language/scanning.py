@@ -119,8 +119,9 @@ def zero_width(type_: str, value: str, at: Token) -> Token:
     return point
 
 
-class Output:
-    """The scan's state and what it writes: phrase tokens, and the pending name."""
+class ScanState:
+    """The state of one scan: the raw tokens, what is written so far, the pending name,
+    and what the text as a whole says (it divides with signs, it is written in words)."""
 
     def __init__(
         self,
@@ -186,7 +187,10 @@ class Output:
         #: Names the series of this formula wrote out ("L1 + ... + L38"), for the limit.
         self.series_names = 0
 
-    # -- output ----------------------------------------------------------------------
+
+class Output(ScanState):
+    """What the scan writes: phrase tokens, the pending name, the clauses' closers."""
+
     def emit(self, type_: str, value: str, first: Token, last: Token | None = None) -> None:
         self.out.append(spanning(type_, value, first, last or first))
 

@@ -135,6 +135,11 @@ class SeriesRules(Output):
         self.emit("INDEXED", f"{name}_{_INDEX}", words[0], words[-1])
         return i + 5  # ( a - b )
 
+    def on_sigma(self, i: int) -> int:
+        """ "Σxi" with the range of i in the glossary is a series; else Σ of a name."""
+        series = self.indexed_total(i)
+        return self.on_other(i) if series is None else series
+
 
 def _numbered(tok: Token | None) -> tuple[str, int] | None:
     if tok is None or tok.type != "NAME":

@@ -140,3 +140,19 @@ class SignRules(Output):
             and self.phrase[-1].end_pos == self.toks[i].start_pos
             and self.toks[i].end_pos == nxt.start_pos
         )
+
+    def on_star(self, i: int) -> int:
+        """ "Kinerja Utama*** + ...": stars glued to the end of a name, before an
+        operator or the end, mark a footnote; elsewhere "*" multiplies."""
+        end = i
+        while type_at(self.toks, end) == "STAR" and (
+            self.toks[end].start_pos == self.toks[end - 1].end_pos if end > 0 else False
+        ):
+            end += 1
+        after = type_at(self.toks, end)
+        glued = end > i and self.last_is_name()
+        if glued and (after is None or after in ("ADD", "SUB", "SLASH", "RPAR", "_COMMA")):
+            marks = "*" * (end - i)
+            self.readings.append(f"'{marks}' after a name marks a footnote and is left out")
+            return end
+        return self.on_mul_sign(i)
