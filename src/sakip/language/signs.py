@@ -151,7 +151,13 @@ class SignRules(Output):
             end += 1
         after = type_at(self.toks, end)
         glued = end > i and self.last_is_name()
-        if glued and (after is None or after in ("ADD", "SUB", "SLASH", "RPAR", "_COMMA")):
+        # a space after the stars: "E*-guru" is E x (-guru), "Utama*** + ..." a footnote
+        spaced = after is None or self.toks[end].start_pos != self.toks[end - 1].end_pos
+        if (
+            glued
+            and spaced
+            and (after is None or after in ("ADD", "SUB", "SLASH", "RPAR", "_COMMA"))
+        ):
             marks = "*" * (end - i)
             self.readings.append(f"'{marks}' after a name marks a footnote and is left out")
             return end
