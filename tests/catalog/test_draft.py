@@ -206,3 +206,9 @@ def test_draft_refuses_what_is_not_text() -> None:
 def test_text_without_lampiran_gives_an_empty_draft() -> None:
     result = draft("Pasal 1\nSASARAN INDIKATOR RUMUS SATUAN\nJumlah A % Dinas Laporan\n")
     assert len(result.catalog) == 0 and result.rows == ()
+
+
+def test_a_row_the_draft_does_not_have_is_a_sakip_error() -> None:
+    drafted = draft("LAMPIRAN I\nINDIKATOR KINERJA UTAMA\n")
+    with pytest.raises(sakip.SakipError, match=r"no row 'iku\.99'"):
+        drafted.row("iku.99")

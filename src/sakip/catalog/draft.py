@@ -16,7 +16,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import CatalogError, SakipError, UnitError
+from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
 from ..language import parse
 from ..units import parse_unit
 from ._load import _section
@@ -70,7 +70,7 @@ class Draft:
         for row in self.rows:
             if row.id == indicator_id:
                 return row
-        raise KeyError(indicator_id)
+        raise UnknownIndicatorError(f"the draft has no row '{indicator_id}'")
 
     @property
     def flagged(self) -> tuple[DraftRow, ...]:
