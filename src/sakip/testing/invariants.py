@@ -10,7 +10,7 @@ from typing import Any
 import numpy as np
 from hypothesis import given, settings
 
-from .._api import evaluate
+from .. import evaluate
 from ..catalog import Indicator
 from ..errors import CatalogWarning, ValueTypeError
 from ..units import ureg
