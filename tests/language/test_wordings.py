@@ -36,6 +36,32 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
         {"Jumlah rumah layak": 30, "jumlah rumah": 40},
         0.75,  # 30 / 40
     ),
+    # a second term that names a whole makes a share, in percent (unless a scale is written)
+    (
+        "Rasio jumlah koperasi sehat terhadap total koperasi",
+        {"jumlah koperasi sehat": 20, "total koperasi": 80},
+        25.0,  # 20 / 80 x 100
+    ),
+    (
+        "Perbandingan antara jumlah rumah tangga berlistrik dengan jumlah rumah tangga secara"
+        " keseluruhan",
+        {"jumlah rumah tangga berlistrik": 45, "jumlah rumah tangga secara keseluruhan": 60},
+        75.0,  # 45 / 60 x 100
+    ),
+    (
+        "Rasio kasus terhadap seluruh penduduk x 1.000",
+        {"kasus": 3, "seluruh penduduk": 600},
+        5.0,  # 3 / 600 x 1000: the written scale, no percent on top
+    ),
+    (
+        "Perbandingan antara panjang jalan rusak (dalam satuan m) terhadap panjang jalan total"
+        " (dalam satuan km)",
+        {
+            "panjang jalan rusak (dalam satuan m)": 350,
+            "panjang jalan total (dalam satuan km)": 120,
+        },
+        350 / 120,  # measures in units of their own: a ratio, not a share
+    ),
     # labels and verbs
     (
         "Angka Kesakitan DBD : (Jumlah kasus / Jumlah populasi) x 100.000",

@@ -57,6 +57,7 @@ class ClauseRules(Output):
             k += 1
         if not (type_at(self.toks, k) == "NUMBER" or word_at(self.toks, k) in NUMBER_WORDS):
             return False
+        self.share_from = None  # its scale is written: no share read in percent
         head_scale = [("PERCENT", "%"), ("NUMBER", "100"), ("MUL", "x")]
         if self.closers[-4:-1] == head_scale:
             del self.closers[-4:-1]
@@ -114,6 +115,7 @@ class ClauseRules(Output):
         k += 1
         if [t.type for t in self.toks[k : k + 3]] == ["LPAR", "PERCENT", "RPAR"]:
             k += 3
+        self.share_from = None
         self.close_clause()
         scale = self._written_hundred()
         if scale is None:

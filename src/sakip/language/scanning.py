@@ -22,6 +22,7 @@ from .words import (
     OPERAND_ENDS,
     QUANTITY_WORDS,
     RANGE_WORDS,
+    WHOLE_WORDS,
     is_abbreviation,
     split_hyphens,
 )
@@ -180,6 +181,9 @@ class ScanState:
         #: A ratio was read from words ("terhadap", "membagi ... dengan"): its names
         #: may end in context (see qualifiers.py).
         self.verbal_ratio = False
+        #: Where the second term of a plain verbal comparison ("Rasio A terhadap B")
+        #: starts in ``out``: a whole there makes it a share, in percent.
+        self.share_from: int | None = None
         #: An abbreviation in brackets after the pending name ("(SSI)"), and the aliases
         #: found: (name, another way to give its value).
         self.abbreviation: str | None = None
@@ -287,11 +291,30 @@ class Output(ScanState):
             self.mark("LPAR", "(", at)
             self.out.extend(base)
             self.growth_from = None
+        if self.share_from is not None and at is not None:
+            self._share_of_whole(at)
         while self.closers and at is not None:
             type_, value = self.closers.pop()
             self.mark(type_, value, at)
         self.closers.clear()
         self.verb = None
+
+    def _share_of_whole(self, at: Token) -> None:
+        """ "Rasio A terhadap total B", "Perbandingan A dengan seluruh B" with no scale
+        written: A is part of the whole its second term names, a share regions report in
+        percent (the same number, shown x 100%)."""
+        second, self.share_from = self.out[self.share_from or 0 :], None
+        if self.closers != [("RPAR", ")")] or any(t.type != "NAME" for t in second):
+            return
+        wholes = [w for t in second for w in str(t.value).split() if w.casefold() in WHOLE_WORDS]
+        # "(dalam satuan km)": a ratio of measures in units of their own, not a share
+        if not wholes or any(word_at(self.toks, k) == "satuan" for k in range(len(self.toks))):
+            return
+        self.readings.append(
+            f"'{wholes[0]}' in the second term names a whole: A / B is a share of it, read"
+            " in percent (x 100%)"
+        )
+        self.closers[:0] = [("PERCENT", "%"), ("NUMBER", "100"), ("MUL", "x")]
 
     def _emit_name(self, segment: list[tuple[str, Token]]) -> None:
         if segment:

@@ -102,7 +102,7 @@ class VerbalRules(LeadWords):
         if not self.phrase and not (self.out and self.out[-1].type in OPERAND_ENDS):
             return None
         width = 2 if word_at(self.toks, i + 1) == "dengan" else 1
-        self._open_ratio(i, "/", width)
+        self._open_ratio(i, "/", width, compares=True)
         return i + width
 
     def on_dengan(self, i: int) -> int | None:
@@ -113,7 +113,7 @@ class VerbalRules(LeadWords):
             self._open_ratio(i, operator, 1)
             return i + 1
         if len(self.phrase) > 2 and self._head() is not None and self._joined_by_antara():
-            self._open_ratio(i, "/", 1)
+            self._open_ratio(i, "/", 1, compares=True)
             return i + 1
         return None
 
@@ -143,11 +143,13 @@ class VerbalRules(LeadWords):
         self.readings.append(f"'{self.toks[i].value} A dengan B' is read as A {self.verb} B")
         return i + 1
 
-    def _open_ratio(self, i: int, operator: str, width: int) -> None:
+    def _open_ratio(self, i: int, operator: str, width: int, *, compares: bool = False) -> None:
         """Write "(" A ")" operator "(" and promise ")" (and the head's scale) at the end
-        of the clause."""
+        of the clause. ``compares``: "A terhadap B", "Perbandingan antara A dengan B", a
+        comparison whose second term may name a whole (see ``_share_of_whole``)."""
         self.verbal_ratio = True
         head = self._head()
+        plain = compares and not self.closers and (head is None or not RATIO_HEADS[head])
         if head is not None:
             lead = self._lead()
             joins = len(lead) > 2 and lead[1].casefold() in ("antara", "dari")
@@ -183,6 +185,7 @@ class VerbalRules(LeadWords):
         self.mark("LPAR", "(", tok)
         if growth:
             self.growth_from = len(self.out)
+        self.share_from = len(self.out) if plain and not growth else None
         self.closers.append(("RPAR", ")"))
         self.ratio_depth = len(self.brackets)
 
@@ -205,6 +208,7 @@ class VerbalRules(LeadWords):
         while self.phrase and str(self.phrase[-1].value).casefold() in ("dalam", "untuk", "pada"):
             self.phrase.pop()
         scale = str(nxt.value)
+        self.share_from = None
         self.readings.append(f"'{self.toks[i].value} {scale} ...' is read as / ... x {scale}")
         self.closers.append(("NUMBER", scale))
         self.closers.append(("MUL", "x"))

@@ -123,6 +123,9 @@ RATIO_HEADS = {
     "rasio": False,
     "perbandingan": False,
 }
+# A denominator with one of these names a whole: "Rasio A terhadap total B" is a share
+# of that whole, which regions report in percent.
+WHOLE_WORDS = frozenset({"total", "seluruh", "seluruhnya", "keseluruhan", "semua"})
 # "(hasil) perkalian antara A dengan B": the operation its head names.
 OPERATION_HEADS = {
     "perkalian": "*",
