@@ -6,7 +6,7 @@ letters (``𝑅𝑎𝑠𝑖𝑜``) and stacked fractions flattened by PDF extrac
 with a note for each rewrite, and refuses with :class:`~sakip.errors.NotAFormulaError`
 text that is not a formula: mojibake, placeholders ("-", "Cukup Jelas", "n/a"),
 statements that someone else computes the value ("dihitung oleh BPS") and text cut
-off mid-word ("yaitu dime..."). Plain formulas come back unchanged with no notes.
+off mid-word ("yaitu dime..."), and reads braces around a dated term as brackets. Plain formulas come back unchanged with no notes.
 
 This module holds the order of the steps and the cheap tests that skip them (inline:
 a function call per step would cost a plain formula more than the tests); each step
@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from .latex import read_latex
 from .limits import MAX_LENGTH
-from .pasted import UNUSUAL, plain_letters, refuse_mojibake
+from .pasted import UNUSUAL, braces_as_brackets, plain_letters, refuse_mojibake
 from .placeholders import (
     LONGEST_PLACEHOLDER,
     PLACEHOLDER_FIRST,
@@ -57,6 +57,8 @@ def read_notation(text: str) -> tuple[str, list[str]]:
         refuse_cut_off(plain, text)
     if "$" in plain or "\\" in plain:
         plain = read_latex(plain, notes)
+    if "{" in plain:
+        plain = braces_as_brackets(plain, notes)
     if "-----" in plain or "_____" in plain or (not ascii_only and has_wide_bar(plain)):
         plain = read_stacked(plain, notes)
     return plain, notes

@@ -1,5 +1,5 @@
-"""Text damaged or dressed up on its way from the source: mojibake, and mathematical
-letters from equation editors.
+"""Text damaged or dressed up on its way from the source: mojibake, mathematical
+letters from equation editors, and braces written as brackets.
 
 Mojibake (UTF-8 bytes read as a Windows code page: "Ã—" for "×") is refused with
 :class:`~sakip.errors.NotAFormulaError`, since a guess at the meant characters could
@@ -18,7 +18,7 @@ from ..errors import NotAFormulaError
 from .quoting import shorten
 from .rules import fail_at
 
-__all__ = ["UNUSUAL", "plain_letters", "refuse_mojibake"]
+__all__ = ["UNUSUAL", "braces_as_brackets", "plain_letters", "refuse_mojibake"]
 
 
 def _code_page(name: str) -> dict[str, int]:
@@ -170,3 +170,22 @@ def plain_letters(text: str, notes: list[str]) -> str:
             f" '{shorten(plain[start:end], 30)}')"
         )
     return plain
+
+
+# "{PDRB (t+1) - PDRB (t)}": braces around a period reference "(t)", "(t-1)", "(n+1)".
+_DATED_BRACES = re.compile(r"\{([^{}\n]*\(\s*[tn]\s*(?:[+-]\s*\d+\s*)?\)[^{}\n]*)\}")
+
+
+def braces_as_brackets(text: str, notes: list[str]) -> str:
+    """Braces quote one name ("{Realisasi-Rencana}"), and a name is never dated inside
+    itself: braces holding a period reference, as in "{PDRB (t+1) - PDRB (t)} / PDRB
+    (t)", are brackets, so the terms inside are read (and a lost sign between them is
+    refused, not taken into a name)."""
+
+    def bracket(match: re.Match[str]) -> str:
+        notes.append(
+            f"'{shorten(match.group(0))}' holds a period reference: its braces are read as brackets"
+        )
+        return f"({match.group(1)})"
+
+    return _DATED_BRACES.sub(bracket, text)
