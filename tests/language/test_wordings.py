@@ -62,6 +62,18 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
         },
         350 / 120,  # measures in units of their own: a ratio, not a share
     ),
+    # "dengan konstanta N" after a ratio is its scale
+    (
+        "Membagi jumlah tenaga kesehatan dengan jumlah penduduk di suatu desa/kelurahan dengan"
+        " konstanta (100)",
+        {"jumlah tenaga kesehatan": 42, "jumlah penduduk di suatu desa/kelurahan": 3500},
+        1.2,  # 42 / 3500 x 100
+    ),
+    (
+        "Rasio kasus terhadap penduduk dengan konstanta 1.000",
+        {"kasus": 3, "penduduk": 600},
+        5.0,  # 3 / 600 x 1000
+    ),
     # labels and verbs
     (
         "Angka Kesakitan DBD : (Jumlah kasus / Jumlah populasi) x 100.000",

@@ -4,7 +4,7 @@
 from __future__ import annotations
 
 from ..errors import FormulaSyntaxError
-from .scanning import Output, type_at, word_at, zero_width
+from .scanning import Output, constant_at, type_at, word_at, zero_width
 from .words import CLAUSE_FILLERS, COMPARISON_WORDS, MUL_WORDS, NUMBER_WORDS, OPERAND_ENDS
 
 __all__ = ["ClauseRules", "ComparisonRules"]
@@ -50,11 +50,14 @@ class ClauseRules(Output):
         ratio's second term is its scale, written out; the head's own x 100% then goes
         (A / B x 100%, not A / (B x 100%) x 100%)."""
         tok = self.toks[i]
-        if not (tok.type in ("STAR", "X_GLUED") or word_at(self.toks, i) in MUL_WORDS):
+        constant = constant_at(self.toks, i)
+        if not (constant or tok.type in ("STAR", "X_GLUED") or word_at(self.toks, i) in MUL_WORDS):
             return False
         k = i + 1
-        if word_at(self.toks, k) == "dengan":
+        while word_at(self.toks, k) in ("dengan", "konstanta"):
             k += 1
+        if type_at(self.toks, k) == "LPAR" and type_at(self.toks, k + 2) == "RPAR":
+            k += 1  # "dengan konstanta (100)"
         if not (type_at(self.toks, k) == "NUMBER" or word_at(self.toks, k) in NUMBER_WORDS):
             return False
         self.share_from = None  # its scale is written: no share read in percent

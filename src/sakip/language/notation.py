@@ -6,7 +6,8 @@ letters (``𝑅𝑎𝑠𝑖𝑜``) and stacked fractions flattened by PDF extrac
 with a note for each rewrite, and refuses with :class:`~sakip.errors.NotAFormulaError`
 text that is not a formula: mojibake, placeholders ("-", "Cukup Jelas", "n/a"),
 statements that someone else computes the value ("dihitung oleh BPS") and text cut
-off mid-word ("yaitu dime..."), and reads braces around a dated term as brackets. Plain formulas come back unchanged with no notes.
+off mid-word ("yaitu dime..."), and reads braces around a dated term as brackets.
+Plain formulas come back unchanged with no notes.
 
 This module holds the order of the steps and the cheap tests that skip them (inline:
 a function call per step would cost a plain formula more than the tests); each step

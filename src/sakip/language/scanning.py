@@ -29,6 +29,7 @@ from .words import (
 
 __all__ = [
     "Output",
+    "constant_at",
     "error",
     "match_date",
     "match_offset",
@@ -67,6 +68,15 @@ def match_offset(toks: list[Token], i: int) -> tuple[int, int] | None:
             sign = 1 if type_at(toks, i + 1) == "ADD" else -1
             return sign * int(number), i + 3
     return 0, i + 1
+
+
+def constant_at(toks: list[Token], i: int) -> bool:
+    """ "(membagi A dengan B) dengan konstanta (100)": a scale, "x 100"."""
+    return (
+        word_at(toks, i) == "dengan"
+        and word_at(toks, i + 1) == "konstanta"
+        and (type_at(toks, i + 2) == "NUMBER" or type_at(toks, i + 3) == "NUMBER")
+    )
 
 
 def match_period(toks: list[Token], i: int) -> tuple[int, int] | None:

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from lark import Token
 
-from .scanning import Output, word_at, zero_width
+from .scanning import Output, constant_at, word_at, zero_width
 from .words import (
     GROWTH_WORDS,
     OPERAND_ENDS,
@@ -106,6 +106,11 @@ class VerbalRules(LeadWords):
         return i + width
 
     def on_dengan(self, i: int) -> int | None:
+        if constant_at(self.toks, i) and self.after_operand():
+            self.readings.append("'dengan konstanta N' is read as x N")
+            self.flush()
+            self.emit("MUL", "x", self.toks[i], self.toks[i + 1])
+            return i + 2
         if self._operation(i):
             return i + 1
         if self.verb is not None and self.phrase:
