@@ -76,6 +76,16 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
     ),
     # labels and verbs
     (
+        "Nilai Subindikator dihitung dengan menggunakan rumus: NSI = SSI x BSI",
+        {"SSI": 4, "BSI": 5},
+        20.0,  # a heading, then the formula: 4 x 5
+    ),
+    (
+        "Kontribusi Sektor: KS = NTB Sektor / PDRB x 100%",
+        {"NTB Sektor": 30, "PDRB": 240},
+        12.5,  # a heading, then the formula: 30 / 240 x 100
+    ),
+    (
         "Angka Kesakitan DBD : (Jumlah kasus / Jumlah populasi) x 100.000",
         {"Jumlah kasus": 3, "Jumlah populasi": 60000},
         5.0,  # 3 / 60000 x 100000

@@ -10,6 +10,11 @@ from .words import DIVIDING_WORDS, OPERATOR_WORDS, QUANTITY_WORDS, RATE_WORDS
 
 __all__ = ["LabelRules"]
 
+# "dihitung dengan (menggunakan) rumus (sebagai berikut)": the words of a label verb.
+_LABEL_VERB_TAIL = frozenset(
+    {"dengan", "dari", "cara", "sebagai", "rumus", "menggunakan", "memakai", "berikut"}
+)
+
 # What, after a word at position i, makes the rest of the text a formula.
 _MATERIAL_TYPES = {"SLASH", "STAR", "X_GLUED", "COLON", "SIGMA", "SIGMA_BOUNDED", "CARET"}
 
@@ -39,9 +44,43 @@ class LabelRules(Output):
         if not self.phrase or self.out or not self._material_after(i + 1):
             return None
         width = 1
-        while word_at(self.toks, i + width) in ("dengan", "dari", "cara", "sebagai", "rumus"):
+        while word_at(self.toks, i + width) in _LABEL_VERB_TAIL:
             width += 1
+        if type_at(self.toks, i + width) == "COLON" and self._labelled_after(i + width + 1):
+            return self._heading(i, width + 1)
         return self._label(i, width)
+
+    def heading_colon(self, i: int) -> int | None:
+        """ "Nilai Subindikator: NSI = SSI x BSI": the words before the colon head a
+        formula that names its own result."""
+        if not self.phrase or self.out or self.in_condition or not self._labelled_after(i + 1):
+            return None
+        first = str(self.phrase[0].value)
+        if first.casefold() in QUANTITY_WORDS or (len(self.phrase) == 1 and len(first) < 2):
+            return None  # "A : B = ...", "Jumlah A : B = ...": a ratio, not a heading
+        return self._heading(i, 1)
+
+    def _labelled_after(self, k: int) -> bool:
+        """At k, a short label and "=": "NSI = ...", "P PAD = ..."."""
+        m = k
+        while m < len(self.toks) and self.toks[m].type == "WORD" and m - k < 4:
+            m += 1
+        at = self.toks[m] if k < m < len(self.toks) else None
+        return (
+            at is not None
+            and at.type == "COMPARE"
+            and at.value == "="
+            and self._material_after(m + 1)
+        )
+
+    def _heading(self, i: int, width: int) -> int:
+        heading = " ".join(str(t.value) for t in self.phrase)
+        shown = " ".join(str(t.value) for t in self.toks[i : i + width])
+        self.readings.append(
+            f"'{heading} {shown}' heads the formula after it, which names its own result"
+        )
+        self.phrase = []
+        return i + width
 
     def label_colon(self, i: int) -> bool:
         """A colon after a leading indicator name is a label when the rest divides by

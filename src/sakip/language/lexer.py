@@ -304,6 +304,9 @@ class _Scan(_WordRules):
         return end
 
     def on_colon(self, i: int) -> int:
+        heading = self.heading_colon(i)
+        if heading is not None:
+            return heading
         if self.label_colon(i):
             return self._label(i, 1)
         self.refuse_legend(i)
