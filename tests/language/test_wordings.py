@@ -74,6 +74,12 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
         {"kasus": 3, "penduduk": 600},
         5.0,  # 3 / 600 x 1000
     ),
+    # a lettered subscript in braces with no Σ names, as a plain one does
+    (
+        "$KMJN=\\frac{PJN_{bs}}{TPJN}\\times100\\%$",
+        {"PJN_bs": 410, "TPJN": 500},
+        82.0,  # 410 / 500 x 100
+    ),
     # labels and verbs
     (
         "Nilai Subindikator dihitung dengan menggunakan rumus: NSI = SSI x BSI",

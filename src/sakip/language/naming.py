@@ -142,12 +142,18 @@ class NameRules(Output):
         index = (match.group("braced") or match.group("plain") or "") if match else ""
         numeric = index.strip().isdigit()
         single = len(index.strip()) == 1 and index.strip().islower()
-        if numeric or (single and self.has_sums) or (match and match.group("braced")):
+        braced = bool(match and match.group("braced"))
+        lettered = index.strip().isalpha() and "^" not in value
+        if braced and lettered and not self.has_sums:
+            # "PJN_{bs}" in LaTeX with no Σ: a subscript that names, as "PJN_bs" does
+            value = f"{base}_{index.strip()}"
+        elif numeric or (single and self.has_sums) or braced:
             self.flush()
             self.out.append(tok)
             return i + 1
-        if single:
-            self.readings.append(f"'{value}' is one name: no Σ runs over '{index}'")
+        if single or braced:
+            named = f", '{value}'" if braced else ""
+            self.readings.append(f"'{tok.value}' is one name{named}: no Σ runs over '{index}'")
         self.phrase.append(piece("WORD", value, tok, tok.start_pos or 0, tok.column or 1))
         return i + 1
 
