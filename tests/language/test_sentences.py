@@ -16,6 +16,8 @@ from sakip.language.sentences import focus
         ("- % Desa = A / B", "  % Desa = A / B"),
         ("• A / B", "  A / B"),
         ("A / B x 100.", "A / B x 100 "),
+        ("(h) Jumlah A / B", "    Jumlah A / B"),
+        ("(iv) Jumlah A / B", "     Jumlah A / B"),
     ],
 )
 def test_markers_and_final_stops_become_spaces_of_the_same_length(text: str, blanked: str) -> None:
@@ -26,7 +28,17 @@ def test_markers_and_final_stops_become_spaces_of_the_same_length(text: str, bla
 
 
 @pytest.mark.parametrize(
-    "text", ["A / B x 100%", "- 5 + A", "-A + B", "A.B", "2.5 x A", "Jumlah A - Jumlah B"]
+    "text",
+    [
+        "A / B x 100%",
+        "- 5 + A",
+        "-A + B",
+        "A.B",
+        "2.5 x A",
+        "Jumlah A - Jumlah B",
+        "(a) x 100%",  # a bracketed name before an operator word, not a marker
+        "(b) dibagi (c)",
+    ],
 )
 def test_formulas_without_sentence_punctuation_are_unchanged(text: str) -> None:
     assert focus(text) == (text, [])
@@ -66,3 +78,12 @@ def test_long_punctuated_input_finishes() -> None:
     text = "Jml. A. " * 600
     with pytest.raises(sakip.SakipError):
         sakip.parse(text)
+
+
+def test_a_consequence_that_restates_its_subject_gives_the_value() -> None:
+    text = "Apabila capaian lebih besar dari 110%, maka nilai capaian dikonversi menjadi 120."
+    # 115 % > 110 %: 120; 100 % is covered by no clause: an error, never a silent value
+    assert sakip.evaluate(text, {"capaian": "115%"}).magnitude == 120
+    with pytest.raises(sakip.errors.ConditionError):
+        sakip.evaluate(text, {"capaian": "100%"})
+    assert any("menjadi" in note for note in sakip.parse(text).notes)

@@ -5,7 +5,14 @@ from __future__ import annotations
 
 from ..errors import FormulaSyntaxError
 from .scanning import Output, constant_at, type_at, word_at, zero_width
-from .words import CLAUSE_FILLERS, COMPARISON_WORDS, MUL_WORDS, NUMBER_WORDS, OPERAND_ENDS
+from .words import (
+    BECOMES_WORDS,
+    CLAUSE_FILLERS,
+    COMPARISON_WORDS,
+    MUL_WORDS,
+    NUMBER_WORDS,
+    OPERAND_ENDS,
+)
 
 __all__ = ["ClauseRules", "ComparisonRules"]
 
@@ -66,6 +73,20 @@ class ClauseRules(Output):
             del self.closers[-4:-1]
             self.readings.append("the scale written after the ratio is the head's x 100%")
         return True
+
+    def restated_subject(self, k: int) -> int:
+        """ "maka nilai Capaian IKI dikonversi menjadi 120": the words up to "menjadi"
+        restate what gets the value; the value is what follows."""
+        end = k
+        while end < len(self.toks) and end - k < 8 and self.toks[end].type == "WORD":
+            if word_at(self.toks, end) in BECOMES_WORDS:
+                break
+            end += 1
+        if word_at(self.toks, end) not in BECOMES_WORDS or type_at(self.toks, end + 1) != "NUMBER":
+            return k
+        shown = " ".join(str(t.value) for t in self.toks[k : end + 1])
+        self.readings.append(f"'maka {shown} N' is read as 'maka N'")
+        return end + 1
 
     def on_filler(self, i: int) -> int | None:
         """ "kemudian", "hasilnya", "sedangkan" where a clause starts: no meaning."""

@@ -142,7 +142,7 @@ class _WordRules(
         self.in_condition = False
         end = self.keyword(i, "MAKA", "maka")
         self.new_clause()
-        return end
+        return self.restated_subject(end)
 
     def on_selain(self, i: int) -> int | None:
         if word_at(self.toks, i + 1) == "itu":
@@ -171,6 +171,8 @@ class _WordRules(
         """A comma ends a clause (", kemudian dikalikan 100"), joins a name ("DPT,
         Polio"), or separates arguments and conditions."""
         nxt = word_at(self.toks, i + 1)
+        if self.in_condition and nxt == "maka":
+            return i + 1  # "Apabila A > 110%, maka ...": punctuation before the consequence
         if not self.brackets and not self.in_condition and self._clause_follows(i + 1):
             k = i + 1
             while word_at(self.toks, k) in CLAUSE_FILLERS:

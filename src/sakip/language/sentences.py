@@ -18,7 +18,7 @@ from .words import ABBREVIATIONS, OPERATOR_WORDS
 __all__ = ["focus"]
 
 # A list marker where an item starts: at the start of the text or after a sentence
-# end, "1." "2)" "a." "b)" or a bullet, followed by a space.
+# end, "1." "2)" "a." "b)" "(h)" or a bullet, followed by a space.
 _MARKER = re.compile(
     r"""
     (?: ^ | (?<= [.;:)] ) )        # start of the text, or after ". " "; " ": " ")"
@@ -26,6 +26,8 @@ _MARKER = re.compile(
     (?P<marker>
         \d{1,2} [.)]               # 1.  2)
       | [a-zA-Z] [.)] (?= \s )     # a.  b)
+      | \( (?: \d{1,2} | [a-z] | [ivx]{1,4} ) \)  # (1) (h) (iv), before a word:
+        (?= \s+ (?! (?: x | kali | dikali | dikalikan | dibagi | per ) \b ) [^\W\d_]{2,} )
       | [•▪◦‣·*]                   # a bullet
       | [-–] (?= \s+ [%\w] [^=:/*+()\[\]]*? = )  # "- Label = ...": a bullet before a label
     )

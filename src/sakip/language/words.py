@@ -126,6 +126,8 @@ RATIO_HEADS = {
 # A denominator with one of these names a whole: "Rasio A terhadap total B" is a share
 # of that whole, which regions report in percent.
 WHOLE_WORDS = frozenset({"total", "seluruh", "seluruhnya", "keseluruhan", "semua"})
+# "maka nilai X dikonversi menjadi 120": the value a consequence gives follows these.
+BECOMES_WORDS = frozenset({"menjadi", "bernilai"})
 # "(hasil) perkalian antara A dengan B": the operation its head names.
 OPERATION_HEADS = {
     "perkalian": "*",
