@@ -59,6 +59,17 @@ def test_abbreviation_stops_stay_in_the_name() -> None:
     assert r.magnitude == pytest.approx(12.5)
 
 
+@pytest.mark.parametrize("text", ["Kab. A / Kab. B", "Pddk. miskin / penduduk", "No. urut / B"])
+def test_a_stop_after_a_short_or_vowelless_word_is_an_abbreviation(text: str) -> None:
+    assert len(sakip.parse(text).variables) == 2
+
+
+def test_a_stop_after_a_long_word_ends_a_sentence_inside_the_formula() -> None:
+    # "program." is no abbreviation: the cells of a table ran together
+    with pytest.raises(sakip.FormulaSyntaxError, match="a sentence ends inside the formula"):
+        sakip.parse("Jumlah program. dibagi jumlah desa x 100%")
+
+
 def test_a_product_dot_between_short_symbols_multiplies() -> None:
     # 3 x 4 = 12
     assert sakip.evaluate("Pi . K", {"Pi": 3, "K": 4}).magnitude == 12

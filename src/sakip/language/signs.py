@@ -8,7 +8,7 @@ from lark import Token
 
 from ..errors import NotAFormulaError
 from .scanning import Output, error, type_at, word_at
-from .words import OPERAND_ENDS, PREFIXES, piece
+from .words import ABBREVIATIONS, OPERAND_ENDS, PREFIXES, piece
 
 __all__ = ["SignRules"]
 
@@ -73,6 +73,13 @@ class SignRules(Output):
         tok = self.toks[i]
         if self.phrase and self.phrase[-1].end_pos == tok.start_pos:
             last = self.phrase[-1]
+            if not _abbreviated(str(last.value)):
+                raise error(
+                    self.text,
+                    tok,
+                    f"unexpected '.' after '{last.value}': a sentence ends inside the"
+                    " formula (cells run together?); write one formula",
+                )
             self.phrase[-1] = piece(
                 "WORD", f"{last.value}.", last, last.start_pos or 0, last.column or 1
             )
@@ -162,3 +169,15 @@ class SignRules(Output):
             self.readings.append(f"'{marks}' after a name marks a footnote and is left out")
             return end
         return self.on_mul_sign(i)
+
+
+def _abbreviated(word: str) -> bool:
+    """A word a full stop may shorten: a known abbreviation ("Jml", "s.d"), a short
+    word ("Kab", "No"), or one without vowels ("Pddk"); "program." ends a sentence."""
+    folded = word.casefold()
+    return (
+        folded in ABBREVIATIONS
+        or "." in folded
+        or len(folded) <= 4
+        or not set(folded) & set("aeiou")
+    )
