@@ -62,6 +62,29 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
         },
         350 / 120,  # measures in units of their own: a ratio, not a share
     ),
+    # a definition whose body is a worded ratio
+    (
+        "Rasio elektrifikasi didefinisikan sebagai perbandingan antara jumlah rumah tangga"
+        " berlistrik dengan jumlah rumah tangga.",
+        {"jumlah rumah tangga berlistrik": 30, "jumlah rumah tangga": 40},
+        0.75,  # 30 / 40
+    ),
+    (
+        "Rasio elektrifikasi adalah tingkat perbandingan jumlah penduduk berlistrik dengan"
+        " jumlah total penduduk di suatu wilayah atau negara.",
+        {"jumlah penduduk berlistrik": 93, "jumlah total penduduk": 100},
+        93.0,  # 93 / 100 x 100: a share of the total; "di suatu wilayah" is context
+    ),
+    (
+        "Perbandingan jumlah murid dengan jumlah guru",
+        {"jumlah murid": 300, "jumlah guru": 20},
+        15.0,  # 300 / 20: the only "dengan" after the head divides
+    ),
+    (
+        "Perbandingan penduduk dengan disabilitas terhadap penduduk usia kerja",
+        {"penduduk dengan disabilitas": 6, "penduduk usia kerja": 200},
+        0.03,  # 6 / 200: "terhadap" divides, so "dengan" stays in the name
+    ),
     # "dengan konstanta N" after a ratio is its scale
     (
         "Membagi jumlah tenaga kesehatan dengan jumlah penduduk di suatu desa/kelurahan dengan"

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..errors import NotAFormulaError
 from .scanning import Output, type_at, word_at
-from .words import DIVIDING_WORDS, OPERATOR_WORDS, QUANTITY_WORDS, RATE_WORDS
+from .words import DIVIDING_WORDS, OPERATOR_WORDS, QUANTITY_WORDS, RATE_WORDS, RATIO_HEADS
 
 __all__ = ["LabelRules"]
 
@@ -130,6 +130,8 @@ class LabelRules(Output):
         words = (DIVIDING_WORDS if dividing_only else OPERATOR_WORDS) | RATE_WORDS
         for k in range(start, len(self.toks)):
             word = word_at(self.toks, k)
+            if not dividing_only and word in RATIO_HEADS and self._ratio_follows(k + 1):
+                return True  # "X adalah (tingkat) perbandingan antara A dengan B"
             if word in RATE_WORDS and type_at(self.toks, k + 1) != "NUMBER":
                 continue  # "pada setiap jenjang": no rate
             if self.toks[k].type in types or word in words:
@@ -137,3 +139,8 @@ class LabelRules(Output):
             if self.toks[k].type == "COMPARE" and self.toks[k].value == "=":
                 return True
         return False
+
+    def _ratio_follows(self, k: int) -> bool:
+        return any(
+            word_at(self.toks, m) in ("dengan", "terhadap") for m in range(k, len(self.toks))
+        )

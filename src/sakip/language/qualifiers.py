@@ -36,6 +36,8 @@ _CONTEXT = re.compile(
       | (?: (?: satu | suatu ) \s+ )? (?: wilayah | daerah | waktu | tahun )
         (?: \s+ (?!yang\b) \S+ ){0,3}
         \s+ (?: tertentu | yang \s+ sama )                                   # left open
+      | suatu \s+ (?: wilayah | daerah | negara )
+        (?: \s+ (?: atau | dan ) \s+ (?: wilayah | daerah | negara ) )?      # "in an area"
     )
     $
     """,

@@ -15,6 +15,7 @@ from lark import Token
 
 from .scanning import Output, constant_at, word_at, zero_width
 from .words import (
+    DIVIDERS_AFTER_HEAD,
     GROWTH_WORDS,
     OPERAND_ENDS,
     OPERATION_HEADS,
@@ -58,12 +59,27 @@ class LeadWords(Output):
         return " ".join(words[:count])
 
     def _head(self) -> str | None:
-        lead = self._lead()
-        first = lead[0].casefold() if len(lead) > 1 else ""
+        lead = [w.casefold() for w in self._lead()]
+        first = lead[self._head_at(lead)] if len(lead) > 1 else ""
         return first if first in RATIO_HEADS else None
 
+    @staticmethod
+    def _head_at(lead: list[str]) -> int:
+        """Where the ratio head stands: "tingkat perbandingan A dengan B" has one word
+        before it."""
+        return 1 if lead[:1] == ["tingkat"] and lead[1:2] and lead[1] in RATIO_HEADS else 0
+
     def _joined_by_antara(self) -> bool:
-        return len(self.phrase) > 1 and str(self.phrase[1].value).casefold() == "antara"
+        at = self._head_at([str(t.value).casefold() for t in self.phrase]) + 1
+        return len(self.phrase) > at and str(self.phrase[at].value).casefold() == "antara"
+
+    def _sole_divider(self, i: int) -> bool:
+        """ "Perbandingan A dengan B": the "dengan" at i divides when no other word after
+        it could ("Perbandingan penduduk dengan disabilitas terhadap ..." divides at
+        "terhadap")."""
+        return not any(
+            word_at(self.toks, k) in DIVIDERS_AFTER_HEAD for k in range(i + 1, len(self.toks))
+        )
 
     def _growth_words(self) -> str:
         """ "(Persentase) tingkat pertumbuhan A dibandingkan dengan tahun sebelumnya": the
@@ -117,7 +133,8 @@ class VerbalRules(LeadWords):
             operator, self.verb = self.verb, None
             self._open_ratio(i, operator, 1)
             return i + 1
-        if len(self.phrase) > 2 and self._head() is not None and self._joined_by_antara():
+        joined = self._joined_by_antara() or self._sole_divider(i)
+        if len(self.phrase) > 2 and self._head() is not None and joined:
             self._open_ratio(i, "/", 1, compares=True)
             return i + 1
         return None
@@ -157,8 +174,9 @@ class VerbalRules(LeadWords):
         plain = compares and not self.closers and (head is None or not RATIO_HEADS[head])
         if head is not None:
             lead = self._lead()
-            joins = len(lead) > 2 and lead[1].casefold() in ("antara", "dari")
-            dropped = self._drop_lead(2 if joins else 1)
+            skip = self._head_at([w.casefold() for w in lead])
+            joins = len(lead) > skip + 2 and lead[skip + 1].casefold() in ("antara", "dari")
+            dropped = self._drop_lead(skip + (2 if joins else 1))
             if RATIO_HEADS[head]:
                 self.readings.append(
                     f"'{dropped} A terhadap B' is read as A / B x 100%"

@@ -14,10 +14,12 @@ __all__ = [
     "ABBREVIATIONS",
     "ALWAYS_KEYWORDS",
     "BASE_YEAR_WORDS",
+    "BECOMES_WORDS",
     "CLAUSE_FILLERS",
     "COMPARISON_WORDS",
     "CURRENT",
     "DEFINERS",
+    "DIVIDERS_AFTER_HEAD",
     "DIVIDING_WORDS",
     "DIVISION_WORDS",
     "GROWTH_WORDS",
@@ -39,6 +41,7 @@ __all__ = [
     "RATIO_HEADS",
     "UNIT_WORDS",
     "VERB_OPERATORS",
+    "WHOLE_WORDS",
     "is_abbreviation",
     "piece",
     "split_hyphens",
@@ -128,6 +131,8 @@ RATIO_HEADS = {
 WHOLE_WORDS = frozenset({"total", "seluruh", "seluruhnya", "keseluruhan", "semua"})
 # "maka nilai X dikonversi menjadi 120": the value a consequence gives follows these.
 BECOMES_WORDS = frozenset({"menjadi", "bernilai"})
+# After "Perbandingan A", a later one of these divides instead of a "dengan".
+DIVIDERS_AFTER_HEAD = DIVIDING_WORDS | {"dengan"}
 # "(hasil) perkalian antara A dengan B": the operation its head names.
 OPERATION_HEADS = {
     "perkalian": "*",
@@ -154,7 +159,7 @@ QUANTITY_WORDS = frozenset({"jumlah", "jml", "jml.", "total", "banyaknya", "bany
 # "X adalah ...": the words before name the result.
 DEFINERS = frozenset({"adalah", "merupakan", "ialah", "yaitu"})
 # "X dihitung dengan (cara) ...".
-LABEL_VERBS = frozenset({"dihitung", "diperoleh", "dirumuskan", "didapat"})
+LABEL_VERBS = frozenset({"dihitung", "diperoleh", "dirumuskan", "didapat", "didefinisikan"})
 # Words that open a clause and mean nothing there: ", kemudian hasilnya dikalikan".
 CLAUSE_FILLERS = frozenset(
     {"kemudian", "lalu", "selanjutnya", "hasilnya", "sedangkan", "adapun", "biasanya", "umumnya"}
