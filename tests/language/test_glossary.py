@@ -95,3 +95,44 @@ def test_names_written_out_are_limited_in_all() -> None:
     # ten series of 200 names each: 2.000 variables from 77 characters
     with pytest.raises(sakip.LimitError, match="200 names in all"):
         sakip.parse(" + ".join(["Σxi"] * 10) + ", dimana i = 1 - 200")
+
+
+def test_a_legend_after_keterangan_names_the_symbols() -> None:
+    text = (
+        "AKI = (JKI/JLH) x 100.000 Keterangan: AKI : Angka kematian ibu JKI : Jumlah"
+        " kematian ibu JLH : Jumlah kelahiran hidup"
+    )
+    body, entries = split_glossary(text)
+    assert body == "AKI = (JKI/JLH) x 100.000"
+    assert entries == [
+        ("AKI", "Angka kematian ibu"),
+        ("JKI", "Jumlah kematian ibu"),
+        ("JLH", "Jumlah kelahiran hidup"),
+    ]
+    # 9 / 11.250 x 100.000 = 80, bound by the symbol or by its description
+    assert sakip.evaluate(text, {"JKI": 9, "JLH": 11250}).magnitude == pytest.approx(80)
+    values = {"Jumlah kematian ibu": 9, "Jumlah kelahiran hidup": 11250}
+    assert sakip.evaluate(text, values).magnitude == pytest.approx(80)
+
+
+def test_the_words_restating_a_formula_in_legend_symbols_are_left_out() -> None:
+    text = (
+        "Jumlah kematian ibu dibagi jumlah kelahiran hidup dan dikali 100.000. AKI ="
+        " (JKI/JLH) x 100.000 Keterangan: JKI : Jumlah kematian ibu JLH : Jumlah kelahiran"
+    )
+    formula = sakip.parse(text)
+    assert formula.variables == ("JKI", "JLH")
+    assert any("says in words" in note for note in formula.notes)
+
+
+def test_without_a_legend_two_formula_sentences_are_still_refused() -> None:
+    text = "Jumlah kematian ibu dibagi jumlah lahir dikali 100.000. AKI = (JKI/JLH) x 100.000"
+    with pytest.raises(sakip.FormulaSyntaxError, match="two sentences"):
+        sakip.parse(text)
+
+
+def test_a_legend_that_is_prose_is_not_a_glossary() -> None:
+    assert split_glossary("A / B Keterangan: lihat lampiran") == (
+        "A / B Keterangan: lihat lampiran",
+        [],
+    )

@@ -98,3 +98,9 @@ def test_a_consequence_that_restates_its_subject_gives_the_value() -> None:
     with pytest.raises(sakip.errors.ConditionError):
         sakip.evaluate(text, {"capaian": "100%"})
     assert any("menjadi" in note for note in sakip.parse(text).notes)
+
+
+def test_a_source_sentence_is_left_out_however_short() -> None:
+    # before, 'Sumber: BPS' stayed as a fragment and multiplied the formula
+    formula = sakip.parse("Jumlah A / Jumlah B x 100%. Sumber: BPS")
+    assert formula.variables == ("Jumlah A", "Jumlah B")

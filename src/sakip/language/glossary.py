@@ -31,7 +31,27 @@ _RANGE = re.compile(
 _INDEX = re.compile(r"[a-z]")
 
 
+# "Keterangan: AKI : Angka kematian ibu JKI : Jumlah kematian ibu ...": a legend whose
+# entries start at a short symbol and a colon (or "="), on one line or many.
+_LEGEND = re.compile(r"(?i)\bketerangan\s*:")
+_LEGEND_SYMBOL = re.compile(r"(?<![^\s;,])([A-Z][A-Za-z0-9_]{0,11})\s*[:=](?=\s)")
+
+
 def split_glossary(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """The formula and its glossary entries (symbol, description): "dimana X = ..."
+    or a legend "Keterangan: X : ...". Text with neither comes back whole."""
+    legend = _LEGEND.search(text)
+    if legend is not None and text[: legend.start()].strip():
+        rest = text[legend.end() :]
+        starts = list(_LEGEND_SYMBOL.finditer(rest))
+        if starts and not rest[: starts[0].start()].strip():
+            entries = [
+                (m.group(1), " ".join(rest[m.end() : after].split()).strip(" ;,."))
+                for m, after in zip(
+                    starts, [n.start() for n in starts[1:]] + [len(rest)], strict=True
+                )
+            ]
+            return text[: legend.start()].rstrip(" \t,;"), entries
     for match in _GLOSSARY.finditer(text):
         rest = text[match.end() :]
         if not rest.strip(" \t\n:;.,") and text[: match.start()].strip():

@@ -341,7 +341,7 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
 
 def _parse_text(text: str, decimal_point: bool, read: list[str]) -> Formula:
     body, glossary = split_glossary(text)
-    body, reading = focus(body)
+    body, reading = focus(body, frozenset(symbol for symbol, _ in glossary))
     if not body.strip():
         raise _fail(text, 0, "empty formula")
     _check_brackets(body)

@@ -42,6 +42,7 @@ _STOP = re.compile(
     (?<= [^\W\d_] ) \.                 # after a letter (the word is checked apart)
     (?= \s+ [A-Z0-9(] | [A-Z][a-z] | \s* $ )
   | (?<= [\d%)\]] ) \. (?= \s* $ )        # "x 100%." at the end
+  | (?: (?<= \d\d\d ) | (?<= \d[.,]\d ) | (?<= % ) ) \. (?= \s+ [A-Z][A-Za-z] )  # "100.000. AKI"
     """,
     re.VERBOSE,
 )
@@ -64,9 +65,10 @@ _CONTINUES = re.compile(
 _WORD_BEFORE = re.compile(r"([^\W\d_][\w.]*)$")
 
 
-def focus(text: str) -> tuple[str, list[str]]:
+def focus(text: str, legend: frozenset[str] = frozenset()) -> tuple[str, list[str]]:
     """``text`` with list markers, full stops and comment sentences blanked (same
-    length), and a note per blanked part. Plain formulas come back unchanged."""
+    length), and a note per blanked part. Plain formulas come back unchanged.
+    ``legend``: the symbols a glossary after the text explains."""
     if "." not in text and not _has_marker_start(text):
         return text, []
     chars = list(text)
@@ -85,7 +87,7 @@ def focus(text: str) -> tuple[str, list[str]]:
     if len(sentences) > 1:
         sentences = _join_continuations(text, chars, sentences, notes)
     if len(sentences) > 1:
-        _keep_formula_sentences(text, chars, sentences, notes)
+        _keep_formula_sentences(text, chars, sentences, notes, legend)
     if stops and stops[-1] == len(text.rstrip()) - 1 and len(sentences) == 1:
         notes.append("the full stop at the end is punctuation")
     return "".join(chars), notes
@@ -144,12 +146,29 @@ def _join_continuations(
 
 
 def _keep_formula_sentences(
-    text: str, chars: list[str], sentences: list[tuple[int, int]], notes: list[str]
+    text: str,
+    chars: list[str],
+    sentences: list[tuple[int, int]],
+    notes: list[str],
+    legend: frozenset[str],
 ) -> None:
     """Blank the sentences with no formula material when another sentence has some;
-    two sentences that each hold a formula are refused."""
+    two sentences that each hold a formula are refused, unless one writes in symbols
+    the legend explains what the others say in words."""
     current = "".join(chars)
     with_material = [s for s in sentences if _MATERIAL.search(current, s[0], s[1])]
+    symbolic = [s for s in with_material if _in_legend_symbols(current[s[0] : s[1]], legend)]
+    if len(with_material) > 1 and len(symbolic) == 1:
+        for start, end in with_material:
+            if (start, end) != symbolic[0]:
+                shown = " ".join(current[start:end].split())
+                chars[start:end] = " " * (end - start)
+                notes.append(
+                    f"the sentence '{_short(shown)}' says in words what the formula in"
+                    " symbols after it writes (its legend names the symbols): left out"
+                )
+        with_material = symbolic
+        current = "".join(chars)
     if len(with_material) > 1:
         second = with_material[1][0]
         raise fail_at(
@@ -163,10 +182,25 @@ def _keep_formula_sentences(
         return
     for start, end in sentences:
         shown = " ".join(current[start:end].split())
-        if (start, end) in with_material or len(shown.split()) < 3:
+        sourced = _SOURCE.match(shown) is not None  # "Sumber: BPS", short as it is
+        if (start, end) in with_material or (len(shown.split()) < 3 and not sourced):
             continue  # a fragment ("Pi. K / N") is not a comment: it stays
         chars[start:end] = " " * (end - start)
         notes.append(f"the sentence '{_short(shown)}' has no formula and was left out")
+
+
+_SOURCE = re.compile(r"(?i)(?:sumber(?:\s+data)?|data)\s*:")
+_LABELLED = re.compile(r"\s*[^\W\d][\w ]{0,30}=(?P<body>[^=]+)$")
+_SYMBOL = re.compile(r"(?<![\w.,])[^\W\d_]\w*")
+
+
+def _in_legend_symbols(sentence: str, legend: frozenset[str]) -> bool:
+    """ "AKI = (JKI/JLH) x 100.000" with JKI and JLH in the legend."""
+    labelled = _LABELLED.match(sentence) if legend else None
+    if labelled is None:
+        return False
+    symbols = {m.group(0) for m in _SYMBOL.finditer(labelled.group("body"))} - {"x", "X"}
+    return bool(symbols) and symbols <= legend
 
 
 def _short(text: str) -> str:
