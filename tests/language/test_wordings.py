@@ -85,6 +85,12 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
         {"penduduk dengan disabilitas": 6, "penduduk usia kerja": 200},
         0.03,  # 6 / 200: "terhadap" divides, so "dengan" stays in the name
     ),
+    (
+        "Jumlah kematian bayi dari setiap 1000 kelahiran hidup atau dapat dikatakan juga"
+        " sebagai probabilitas bayi meninggal",
+        {"Jumlah kematian bayi": 38, "kelahiran hidup": 2450},
+        38 / 2450 * 1000,  # 15,51...: "dari setiap" is a rate; "atau dapat dikatakan" restates
+    ),
     # "dengan konstanta N" after a ratio is its scale
     (
         "Membagi jumlah tenaga kesehatan dengan jumlah penduduk di suatu desa/kelurahan dengan"

@@ -12,6 +12,7 @@ from .words import (
     MUL_WORDS,
     NUMBER_WORDS,
     OPERAND_ENDS,
+    RESTATING_WORDS,
 )
 
 __all__ = ["ClauseRules", "ComparisonRules"]
@@ -161,6 +162,19 @@ class ClauseRules(Output):
                 after = self.out[k + 1] if k + 1 < len(self.out) else None
                 return -1 if after is not None and after.type == "PERCENT" else k
         return None
+
+    def on_restatement(self, i: int) -> int | None:
+        """ "A per 1.000 kelahiran hidup atau dapat dikatakan juga sebagai peluang ...":
+        the words after "atau" say the same thing again; they are left out."""
+        k = i + 1
+        while word_at(self.toks, k) in ("dapat", "bisa", "juga"):
+            k += 1
+        if word_at(self.toks, k) not in RESTATING_WORDS or not (self.phrase or self.out):
+            return None
+        shown = " ".join(str(t.value) for t in self.toks[i:])
+        self.readings.append(f"'{shown}' restates the formula and is left out")
+        self.stopped = True
+        return len(self.toks)
 
     def on_purpose(self, i: int) -> int | None:
         """ "untuk memperoleh nilai dalam bentuk persentase" after a whole formula says

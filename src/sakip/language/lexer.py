@@ -154,8 +154,11 @@ class _WordRules(
     def on_logical(self, i: int) -> int | None:
         if not self.in_condition:
             # "dan" and "atau" are words of a name outside a condition, but for "dan"
-            # between the terms of "selisih antara A dan B"
-            return self.on_operation_dan(i) if self.toks[i].value.casefold() == "dan" else None
+            # between the terms of "selisih antara A dan B"; "atau dapat dikatakan ..."
+            # restates what was said
+            if self.toks[i].value.casefold() == "atau":
+                return self.on_restatement(i)
+            return self.on_operation_dan(i)
         word = str(self.toks[i].value).casefold()
         end = self.keyword(i, "AND" if word == "dan" else "OR", word)
         self.new_clause()

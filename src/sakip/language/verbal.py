@@ -19,6 +19,7 @@ from .words import (
     GROWTH_WORDS,
     OPERAND_ENDS,
     OPERATION_HEADS,
+    RATE_LINKS,
     RATIO_HEADS,
     UNIT_WORDS,
     VERB_OPERATORS,
@@ -228,7 +229,7 @@ class VerbalRules(LeadWords):
             return None
         if self.divides or self.symbolic:
             return None  # beside signs, "Kasus per 56 desa" is a name
-        while self.phrase and str(self.phrase[-1].value).casefold() in ("dalam", "untuk", "pada"):
+        while self.phrase and str(self.phrase[-1].value).casefold() in RATE_LINKS:
             self.phrase.pop()
         scale = str(nxt.value)
         self.share_from = None

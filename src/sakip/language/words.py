@@ -37,8 +37,10 @@ __all__ = [
     "QUANTITY_WORDS",
     "RANGE_INTRODUCERS",
     "RANGE_WORDS",
+    "RATE_LINKS",
     "RATE_WORDS",
     "RATIO_HEADS",
+    "RESTATING_WORDS",
     "UNIT_WORDS",
     "VERB_OPERATORS",
     "WHOLE_WORDS",
@@ -112,6 +114,8 @@ OPERATOR_WORDS = DIVIDING_WORDS | {"x", "kali", "dikali", "dikalikan", "mengalik
 OPERATOR_WORDS |= {"perkalian", "pembagian", "penjumlahan", "pengurangan", "selisih"}
 # "per 100.000 penduduk": a rate when a number follows.
 RATE_WORDS = frozenset({"per", "setiap", "tiap"})
+# "A dalam setiap 1.000 ...", "A dari setiap 1.000 ...": these link A to its rate.
+RATE_LINKS = frozenset({"dalam", "untuk", "pada", "dari"})
 # A slash beside one of these is part of a name: "dan/atau", "TK/RA".
 NAME_SLASH_WORDS = frozenset({"dan", "atau", "dan/atau"})
 # Words between two numbers of a range inside a name: "desil 1 s/d 4", "usia 7 - 12".
@@ -129,6 +133,8 @@ RATIO_HEADS = {
 # A denominator with one of these names a whole: "Rasio A terhadap total B" is a share
 # of that whole, which regions report in percent.
 WHOLE_WORDS = frozenset({"total", "seluruh", "seluruhnya", "keseluruhan", "semua"})
+# "..., atau dapat dikatakan juga sebagai ...", "atau disebut ...": the same again.
+RESTATING_WORDS = frozenset({"dikatakan", "disebut", "diartikan", "dinamakan"})
 # "maka nilai X dikonversi menjadi 120": the value a consequence gives follows these.
 BECOMES_WORDS = frozenset({"menjadi", "bernilai"})
 # After "Perbandingan A", a later one of these divides instead of a "dengan".
