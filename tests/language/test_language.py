@@ -387,3 +387,20 @@ def test_inner_hyphens_join_words_but_a_dash_between_words_subtracts(
 
 def test_realisasi_minus_rencana() -> None:
     assert value("Realisasi-Rencana", Realisasi=45, Rencana=50) == -5
+
+
+def test_periode_words_name_the_period() -> None:
+    text = "(IHK periode baru - IHK dari periode sebelumnya) / IHK dari periode sebelumnya x 100%"
+    # (160,5 - 120,5) / 120,5 x 100 = 33,195...
+    result = sakip.evaluate(text, {"IHK": {2023: 120.5, 2024: 160.5}}, period=2024)
+    assert result.magnitude == pytest.approx(40 / 120.5 * 100)
+    assert sakip.parse("jumlah periode tanam / A").variables == ("jumlah periode tanam", "A")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Perhitungan dilakukan oleh pihak ke tiga/ independen", "Pengukuran dilakukan oleh BPS"],
+)
+def test_who_does_the_computing_is_not_a_formula(text: str) -> None:
+    with pytest.raises(sakip.errors.NotAFormulaError, match="where the value comes from"):
+        sakip.parse(text)

@@ -308,3 +308,39 @@ def test_long_adversarial_formulas_are_checked_fast() -> None:
         found = traps(text)
         assert time.perf_counter() - start < 1.0
         assert found
+
+
+@pytest.mark.parametrize(
+    ("text", "warns"),
+    [
+        ("A + B + C / 3", True),
+        ("4,52% + 3,97% + 7,81% / 3", True),
+        ("A + B / 2", True),
+        ("A + B + C / 2", False),  # 3 terms over 2: no mean
+        ("A - B + C / 3", False),  # a difference is no mean
+        ("(A + B + C) / 3", False),
+        ("A + B + (C / 3)", False),  # the brackets say so
+    ],
+)
+def test_a_mean_without_its_brackets_warns(text: str, warns: bool) -> None:
+    ambiguities = sakip.language.parse_quietly(text).ambiguities
+    assert any("mean" in a for a in ambiguities) == warns
+
+
+def test_a_mean_without_its_brackets_is_computed_as_written() -> None:
+    with pytest.warns(sakip.AmbiguousFormulaWarning, match="likely meant"):
+        result = sakip.evaluate("A + B + C / 3", {"A": 3, "B": 6, "C": 9})
+    assert result.magnitude == 12  # 3 + 6 + 9 / 3, not (3 + 6 + 9) / 3 = 6
+
+
+def test_a_sum_in_words_before_a_division_warns() -> None:
+    formula = sakip.language.parse_quietly("A, ditambah dengan B / C")
+    assert formula.variables == ("A", "B", "C")
+    assert any("(A + B) / C" in a for a in formula.ambiguities)
+
+
+def test_arithmetic_inside_braces_warns_but_stays_one_name() -> None:
+    formula = sakip.language.parse_quietly("Laju Inflasi = {IHKn – IHKo / IHKo} x 100")
+    assert formula.variables == ("IHKn – IHKo / IHKo",)
+    assert any("round brackets" in a for a in formula.ambiguities)
+    assert not sakip.language.parse_quietly("{Realisasi-Rencana} / B").ambiguities

@@ -91,6 +91,27 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
         {"Jumlah kematian bayi": 38, "kelahiran hidup": 2450},
         38 / 2450 * 1000,  # 15,51...: "dari setiap" is a rate; "atau dapat dikatakan" restates
     ),
+    # + and - in words, comparisons and periods as other regions write them
+    (
+        "Realisasi pendapatan dikurangi dengan target pendapatan",
+        {"Realisasi pendapatan": 120, "target pendapatan": 100},
+        20.0,  # 120 - 100
+    ),
+    (
+        "Jumlah penduduk laki-laki ditambah jumlah penduduk perempuan",
+        {"Jumlah penduduk laki-laki": 40, "jumlah penduduk perempuan": 45},
+        85.0,  # 40 + 45
+    ),
+    (
+        "Persentase sampah yang dikurangi / total sampah x 100%",
+        {"Persentase sampah yang dikurangi": 3, "total sampah": 12},
+        25.0,  # "yang dikurangi" is part of the name: 3 / 12 x 100
+    ),
+    (
+        "Apabila total nilai tertimbang melebihi 10, maka dikonversi menjadi 10.",
+        {"total nilai tertimbang": 12.5},
+        10.0,  # 12,5 > 10: 10
+    ),
     # "dengan konstanta N" after a ratio is its scale
     (
         "Membagi jumlah tenaga kesehatan dengan jumlah penduduk di suatu desa/kelurahan dengan"

@@ -1,18 +1,15 @@
 """The rest of a verbal clause: ", kemudian hasilnya dikalikan seratus persen",
-"dinyatakan dalam persen", "untuk memperoleh ..." (why, not what)."""
+"dinyatakan dalam persen"; where clauses start and end."""
 
 from __future__ import annotations
 
 from ..errors import FormulaSyntaxError
 from .scanning import Output, constant_at, type_at, word_at, zero_width
 from .words import (
-    BECOMES_WORDS,
     CLAUSE_FILLERS,
     COMPARISON_WORDS,
     MUL_WORDS,
     NUMBER_WORDS,
-    OPERAND_ENDS,
-    RESTATING_WORDS,
 )
 
 __all__ = ["ClauseRules", "ComparisonRules"]
@@ -74,20 +71,6 @@ class ClauseRules(Output):
             del self.closers[-4:-1]
             self.readings.append("the scale written after the ratio is the head's x 100%")
         return True
-
-    def restated_subject(self, k: int) -> int:
-        """ "maka nilai Capaian IKI dikonversi menjadi 120": the words up to "menjadi"
-        restate what gets the value; the value is what follows."""
-        end = k
-        while end < len(self.toks) and end - k < 8 and self.toks[end].type == "WORD":
-            if word_at(self.toks, end) in BECOMES_WORDS:
-                break
-            end += 1
-        if word_at(self.toks, end) not in BECOMES_WORDS or type_at(self.toks, end + 1) != "NUMBER":
-            return k
-        shown = " ".join(str(t.value) for t in self.toks[k : end + 1])
-        self.readings.append(f"'maka {shown} N' is read as 'maka N'")
-        return end + 1
 
     def on_filler(self, i: int) -> int | None:
         """ "kemudian", "hasilnya", "sedangkan" where a clause starts: no meaning."""
@@ -162,31 +145,6 @@ class ClauseRules(Output):
                 after = self.out[k + 1] if k + 1 < len(self.out) else None
                 return -1 if after is not None and after.type == "PERCENT" else k
         return None
-
-    def on_restatement(self, i: int) -> int | None:
-        """ "A per 1.000 kelahiran hidup atau dapat dikatakan juga sebagai peluang ...":
-        the words after "atau" say the same thing again; they are left out."""
-        k = i + 1
-        while word_at(self.toks, k) in ("dapat", "bisa", "juga"):
-            k += 1
-        if word_at(self.toks, k) not in RESTATING_WORDS or not (self.phrase or self.out):
-            return None
-        shown = " ".join(str(t.value) for t in self.toks[i:])
-        self.readings.append(f"'{shown}' restates the formula and is left out")
-        self.stopped = True
-        return len(self.toks)
-
-    def on_purpose(self, i: int) -> int | None:
-        """ "untuk memperoleh nilai dalam bentuk persentase" after a whole formula says
-        why; it is left out."""
-        if self.phrase or not self.out or self.out[-1].type not in OPERAND_ENDS:
-            return None
-        if self.brackets:
-            return None
-        shown = " ".join(str(t.value) for t in self.toks[i:])
-        self.readings.append(f"'{shown}' says what the result is for and is left out")
-        self.stopped = True
-        return len(self.toks)
 
 
 class ComparisonRules(ClauseRules):

@@ -18,6 +18,7 @@ from .functions import FUNCTIONS
 from .labels import LabelRules
 from .naming import NameRules
 from .periodwords import PeriodRules
+from .phrasing import PhrasingRules
 from .qualifiers import trim_context
 from .scanning import error, match_date, match_period, type_at, word_at
 from .series import SeriesRules
@@ -33,6 +34,7 @@ from .words import (
     MUL_WORDS,
     NUMBER_WORDS,
     PURPOSE_WORDS,
+    SUM_WORDS,
     VERB_OPERATORS,
 )
 
@@ -79,6 +81,7 @@ def phrase_tokens(
 
 
 class _WordRules(
+    PhrasingRules,
     LabelRules,
     VerbalRules,
     ComparisonRules,
@@ -192,7 +195,7 @@ class _WordRules(
 
     def _clause_follows(self, k: int) -> bool:
         word = word_at(self.toks, k)
-        if word in CLAUSE_FILLERS or word in MUL_WORDS or word == "dinyatakan":
+        if word in CLAUSE_FILLERS or word in MUL_WORDS or word in SUM_WORDS or word == "dinyatakan":
             return bool(self.phrase or self.out)
         return word in PURPOSE_WORDS and bool(self.out or self.phrase)
 
@@ -285,15 +288,6 @@ class _Scan(_WordRules):
         self.close_group()
         return self.on_other(i)
 
-    def on_braced(self, i: int) -> int:
-        tok = self.toks[i]
-        self.flush()
-        inner = " ".join(str(tok.value)[1:-1].split())
-        if not inner:
-            raise error(self.text, tok, "empty name in braces '{}'")
-        self.emit("NAME", inner, tok)
-        return i + 1
-
     def on_compare(self, i: int) -> int:
         tok = self.toks[i]
         joined = self.join_comparison(i)
@@ -367,6 +361,7 @@ _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     "persen": _WordRules.on_persen,
     "tahun": _WordRules.on_tahun,
     "bulan": _WordRules.on_bulan,
+    "periode": _WordRules.on_periode,
     "terhadap": _WordRules.on_ratio_word,
     "dibandingkan": _WordRules.on_ratio_word,
     "dibanding": _WordRules.on_ratio_word,
@@ -384,5 +379,6 @@ _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     **dict.fromkeys(VERB_OPERATORS, _WordRules.on_verb),
     **dict.fromkeys(CLAUSE_FILLERS, _WordRules.on_filler),
     **dict.fromkeys(PURPOSE_WORDS, _WordRules.on_purpose),
+    **dict.fromkeys(SUM_WORDS, _WordRules.on_sum_word),
     **dict.fromkeys(NUMBER_WORDS, _WordRules.on_number_word),
 }

@@ -36,6 +36,12 @@ _PERIOD_SUBSCRIPT = re.compile(r"_\{?\s*t\s*(?:(?P<sign>[-+−–])\s*(?P<offset
 _SUBSCRIPT = re.compile(r"_(?:\{(?P<braced>[^{}]*)\}|(?P<plain>[^\W_]+))")
 
 
+def _naming_subscript(value: str, base: str, index: str) -> str | None:
+    """ "PJN_{bs}" in LaTeX with no Σ: a lettered subscript names, as "PJN_bs" does."""
+    lettered = index.strip().isalpha() and "^" not in value
+    return f"{base}_{index.strip()}" if lettered else None
+
+
 class NameRules(Output):
     """Handlers that keep the parts of a written name together."""
 
@@ -143,10 +149,9 @@ class NameRules(Output):
         numeric = index.strip().isdigit()
         single = len(index.strip()) == 1 and index.strip().islower()
         braced = bool(match and match.group("braced"))
-        lettered = index.strip().isalpha() and "^" not in value
-        if braced and lettered and not self.has_sums:
-            # "PJN_{bs}" in LaTeX with no Σ: a subscript that names, as "PJN_bs" does
-            value = f"{base}_{index.strip()}"
+        named = _naming_subscript(value, base, index) if braced and not self.has_sums else None
+        if named is not None:
+            value = named
         elif numeric or (single and self.has_sums) or braced:
             self.flush()
             self.out.append(tok)

@@ -55,6 +55,19 @@ class PeriodRules(Output):
         self.emit("PERIOD", f"{CURRENT[word or '']}m", self.toks[i], self.toks[i + 1])
         return i + 2
 
+    def on_periode(self, i: int) -> int | None:
+        """ "IHK periode baru", "IHK dari periode sebelumnya": X in the evaluated
+        period, or the one before (periods step as the values' keys do)."""
+        word = word_at(self.toks, i + 1) or ""
+        offset = CURRENT.get(word, 0 if word in ("baru", "sekarang") else None)
+        if not self.last_is_name() or offset is None:
+            return None  # "jumlah periode tanam": a word of a name
+        if self.phrase and str(self.phrase[-1].value).casefold() in ("pada", "di", "dalam", "dari"):
+            self.phrase.pop()
+        self.flush()
+        self.emit("PERIOD", str(offset), self.toks[i], self.toks[i + 1])
+        return i + 2
+
     def _elided_name(self, i: int) -> int | None:
         """ "(PDRB tahun n - tahun n-1) / tahun n-1": a period alone, where a value
         stands, is the last named value at that period; "Tahun Dasar" alone is that

@@ -54,12 +54,15 @@ LONGEST_PLACEHOLDER = 40
 _COMPUTED_BY = ("dihitung", "diolah", "dirilis", "diterbitkan", "ditetapkan", "disediakan",
                 "dikeluarkan")  # fmt: skip
 _DATA = ("data", "angka", "nilai")
+# "Perhitungan dilakukan oleh pihak ketiga": who does the work, not how.
+_WORK = ("perhitungan", "penghitungan", "pengukuran", "penilaian", "survei", "pengolahan")
 _ACCORDING_TO = ("sesuai", "berdasarkan", "menurut", "mengikuti", r"mengacu\s+pada")
 _ELSEWHERE = re.compile(
     rf"""
     \(? \s*+                                                  # of the stripped text
     (?:
-        (?: {"|".join(_COMPUTED_BY)} ) \s++ oleh                  # dihitung oleh ...
+        (?: (?: {"|".join(_WORK)} ) \s++ )?
+        (?: {"|".join((*_COMPUTED_BY, "dilakukan", "dilaksanakan"))} ) \s++ oleh  # dihitung oleh
       | (?: {"|".join(_DATA)} ) \s++ (?: (?: diambil | bersumber ) \s++ )? dari  # data dari
       | (?: {"|".join(_ACCORDING_TO)} )
         \s++ (?: data | rilis | publikasi | angka )             # sesuai data ...
@@ -69,7 +72,9 @@ _ELSEWHERE = re.compile(
     re.VERBOSE | re.IGNORECASE,
 )
 #: The first four letters of the words above: a set lookup before the pattern.
-STATEMENT_STARTS = frozenset(w[:4] for w in (*_COMPUTED_BY, *_DATA, *_ACCORDING_TO, "sumber"))
+STATEMENT_STARTS = frozenset(
+    w[:4] for w in (*_COMPUTED_BY, *_DATA, *_ACCORDING_TO, *_WORK, "sumber")
+)
 # Arithmetic, in symbols or words, that makes such a text a formula after all ("data
 # dari BPS: A / B x 100%", "nilai dari jumlah A dibandingkan jumlah B").
 _ARITHMETIC = re.compile(

@@ -73,13 +73,7 @@ class SignRules(Output):
         tok = self.toks[i]
         if self.phrase and self.phrase[-1].end_pos == tok.start_pos:
             last = self.phrase[-1]
-            if not _abbreviated(str(last.value)):
-                raise error(
-                    self.text,
-                    tok,
-                    f"unexpected '.' after '{last.value}': a sentence ends inside the"
-                    " formula (cells run together?); write one formula",
-                )
+            _refuse_sentence_end(self.text, last, tok)
             self.phrase[-1] = piece(
                 "WORD", f"{last.value}.", last, last.start_pos or 0, last.column or 1
             )
@@ -169,6 +163,17 @@ class SignRules(Output):
             self.readings.append(f"'{marks}' after a name marks a footnote and is left out")
             return end
         return self.on_mul_sign(i)
+
+
+def _refuse_sentence_end(text: str, word: Token, dot: Token) -> None:
+    """ "program. dibagi": a stop glued to a word that is no abbreviation."""
+    if not _abbreviated(str(word.value)):
+        raise error(
+            text,
+            dot,
+            f"unexpected '.' after '{word.value}': a sentence ends inside the formula"
+            " (cells run together?); write one formula",
+        )
 
 
 def _abbreviated(word: str) -> bool:

@@ -123,6 +123,37 @@ def _precedence(node: Tree[Any], text: str) -> str | None:
     )
 
 
+def _mean_unbracketed(node: Tree[Any], text: str) -> str | None:
+    """``a + b + c / 3``: the last of N terms divided by N is a mean written without
+    its brackets; read literally, only the last term is divided."""
+    terms = list(_terms(node))
+    right = node.children[2]
+    parts = chain(right, text)
+    if not _all_added(node) or [op for op, _ in parts] != ["*", "/"]:
+        return None
+    if span(right, text, enclosed=True) != span(right, text):
+        return None  # A + B + (C / 3): the brackets say so
+    start, end = span(parts[1][1], text)
+    if text[start:end].strip() != str(len(terms)):
+        return None
+    first, last = span(node, text)
+    literal = " ".join(text[first:last].split())
+    divided_at = span(parts[0][1], text)[0]
+    intended = " ".join(f"({text[first:divided_at]}{text[divided_at:start]}".split())
+    return (
+        f"'{literal}' is computed as written, where only the last term is divided by"
+        f" {len(terms)}; a mean of the {len(terms)} terms was likely meant:"
+        f" '{intended.rstrip(' /')}) / {len(terms)}'"
+    )
+
+
+def _all_added(node: Any) -> bool:
+    """A sum of plus signs only: ``A + B + C``, not ``A - B + C``."""
+    if isinstance(node, Tree) and node.data == "add":
+        return _all_added(node.children[0])
+    return not (isinstance(node, Tree) and node.data in ("sub", "neg"))
+
+
 # -- x 100% inside a denominator -----------------------------------------------------
 def _hundred_below(node: Tree[Any], text: str) -> str | None:
     top, _, bottom = node.children
@@ -217,7 +248,7 @@ def _glued_minus(node: Tree[Any], text: str) -> str | None:
 
 _Check = Callable[[Tree[Any], str], str | None]
 _CHECKS: dict[str, tuple[_Check, ...]] = {
-    "add": (_precedence,),
+    "add": (_precedence, _mean_unbracketed),
     "sub": (_glued_minus, _precedence),
     "div": (_hundred_below,),
 }

@@ -41,6 +41,7 @@ __all__ = [
     "RATE_WORDS",
     "RATIO_HEADS",
     "RESTATING_WORDS",
+    "SUM_WORDS",
     "UNIT_WORDS",
     "VERB_OPERATORS",
     "WHOLE_WORDS",
@@ -182,6 +183,8 @@ UNIT_WORDS = frozenset(
     {"tahun", "thn", "th", "bulan", "bln", "hari", "minggu", "jam", "menit", "kali", "orang"}
 )
 MUL_WORDS = {"x", "dikali", "dikalikan", "kali"}
+# "A, ditambah dengan B", "A dikurangi B": + and - in words.
+SUM_WORDS = {"ditambah": "+", "ditambahkan": "+", "dikurangi": "-", "dikurangkan": "-"}
 # "X tahun dasar": the value in a base year, a value of its own (not an offset).
 BASE_YEAR_WORDS = frozenset({"dasar", "awal", "acuan"})
 #: Comparisons in words, each meaning a comparator: "lebih besar dari 110%" is "> 110%".
@@ -209,6 +212,10 @@ COMPARISON_WORDS = {
     "sekurang-kurangnya": ">=",
     "setidaknya": ">=",
     "sama dengan": "=",
+    "melebihi": ">",
+    "tidak melebihi": "<=",
+    "lebih tinggi dari": ">",
+    "lebih rendah dari": "<",
 }
 #: The value of a PERIOD token that is an offset ("-1", "0", "-1m" for a month); any
 #: other PERIOD holds the words of a base year as written ("tahun dasar").
