@@ -404,3 +404,32 @@ def test_periode_words_name_the_period() -> None:
 def test_who_does_the_computing_is_not_a_formula(text: str) -> None:
     with pytest.raises(sakip.errors.NotAFormulaError, match="where the value comes from"):
         sakip.parse(text)
+
+
+def test_a_labels_period_leaves_the_label() -> None:
+    formula = sakip.parse("Laju pertumbuhan tahun t = A / B")
+    assert formula.name == "Laju pertumbuhan"
+    assert any("tahun t" in note for note in formula.notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "error", "message"),
+    [
+        ("IKU = 100 - [50 / 0,9 x (0262 - 0,1)]", sakip.FormulaSyntaxError, "decimal comma lost"),
+        (
+            "Jumlah rumah ber-IMB sd akhir Tahun ........% / B",
+            sakip.errors.NotAFormulaError,
+            "blank",
+        ),
+        ("0,5 A", sakip.FormulaSyntaxError, "missing operator"),  # one term is no weighted sum
+        ("0,5 A + B", sakip.FormulaSyntaxError, "missing operator"),
+    ],
+)
+def test_damaged_numbers_and_blanks_are_refused(text: str, error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
+        sakip.parse(text)
+
+
+def test_a_condition_without_comparison_yields_nothing_when_no_result_is_named() -> None:
+    # "maka diperoleh" needs words after it to name; a comparison keeps the condition
+    assert sakip.parse("Bila A > 5 maka 1 selain itu 0").variables == ("A",)

@@ -112,6 +112,24 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
         {"total nilai tertimbang": 12.5},
         10.0,  # 12,5 > 10: 10
     ),
+    (
+        "IKTL=0,23 ITH+0,24 IPH+0,30 IKT+0,15 IKBA+0,08 IKH",
+        {"ITH": 62.4, "IPH": 58.1, "IKT": 71.5, "IKBA": 49.8, "IKH": 66.0},
+        # 14,352 + 13,944 + 21,45 + 7,47 + 5,28 = 62,496
+        0.23 * 62.4 + 0.24 * 58.1 + 0.30 * 71.5 + 0.15 * 49.8 + 0.08 * 66.0,
+    ),
+    (
+        "Bila Produk Domestik Regional Bruto dibagi dengan jumlah penduduk, maka akan"
+        " diperoleh suatu Produk Domestik Regional Bruto per Kapita.",
+        {"Produk Domestik Regional Bruto": 2_000_000, "jumlah penduduk": 40},
+        50_000.0,  # 2.000.000 / 40: the arithmetic yields the named result
+    ),
+    (
+        "Angka Kematian Kasar adalah angka yang menunjukkan berapa besarnya kematian yang"
+        " terjadi untuk setiap 1000 penduduk.",
+        {"besarnya kematian yang terjadi": 21, "penduduk": 3000},
+        7.0,  # 21 / 3000 x 1000
+    ),
     # "dengan konstanta N" after a ratio is its scale
     (
         "Membagi jumlah tenaga kesehatan dengan jumlah penduduk di suatu desa/kelurahan dengan"

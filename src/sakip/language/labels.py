@@ -10,6 +10,11 @@ from .words import DIVIDING_WORDS, OPERATOR_WORDS, QUANTITY_WORDS, RATE_WORDS, R
 
 __all__ = ["LabelRules"]
 
+# "X adalah angka yang menunjukkan ...": a description's announcement.
+_DESCRIBED = frozenset({"angka", "nilai", "ukuran", "indikator", "besaran", "rasio"})
+_DESCRIBING = frozenset(
+    {"menunjukkan", "menunjukan", "menggambarkan", "menyatakan", "mengukur", "mencerminkan"}
+)
 # "dihitung dengan (menggunakan) rumus (sebagai berikut)": the words of a label verb.
 _LABEL_VERB_TAIL = frozenset(
     {"dengan", "dari", "cara", "sebagai", "rumus", "menggunakan", "memakai", "berikut"}
@@ -37,7 +42,18 @@ class LabelRules(Output):
                 tok.line or 1,
                 tok.column or 1,
             )
-        return self._label(i, 1)
+        return self._description_lead(self._label(i, 1))
+
+    def _description_lead(self, k: int) -> int:
+        """ "X adalah angka yang menunjukkan (berapa) A per 1.000 penduduk": the words
+        that announce a description leave the formula."""
+        lead = [word_at(self.toks, k + m) for m in range(3)]
+        if lead[0] in _DESCRIBED and lead[1] == "yang" and lead[2] in _DESCRIBING:
+            end = k + 3 + (word_at(self.toks, k + 3) == "berapa")
+            shown = " ".join(str(t.value) for t in self.toks[k:end])
+            self.readings.append(f"'{shown}' announces the description and is left out")
+            return end
+        return k
 
     def on_label_verb(self, i: int) -> int | None:
         """ "dihitung dengan (cara)", "diperoleh dari", "dirumuskan sebagai"."""
@@ -117,6 +133,14 @@ class LabelRules(Output):
             "dikalikan",
         )
         return not rest or (scaled and rest[1:] in (["NUMBER"], ["NUMBER", "PERCENT"]))
+
+    def drop_label_period(self) -> None:
+        """ "Laju pertumbuhan ekonomi tahun t = ...": the label's period says when the
+        result is, not a value; it leaves the label."""
+        if [t.type for t in self.out] == ["NAME", "PERIOD"]:
+            dated = self.out.pop()
+            written = self.text[dated.start_pos or 0 : dated.end_pos or 0]
+            self.readings.append(f"the label's period '{written}' is left out")
 
     def _label(self, i: int, width: int) -> int:
         shown = " ".join(str(t.value) for t in self.toks[i : i + width])

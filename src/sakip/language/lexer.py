@@ -22,7 +22,7 @@ from .phrasing import PhrasingRules
 from .qualifiers import trim_context
 from .scanning import error, match_date, match_period, type_at, word_at
 from .series import SeriesRules
-from .signs import SignRules
+from .signs import SignRules, refuse_leading_zero
 from .verbal import VerbalRules
 from .words import (
     ALWAYS_KEYWORDS,
@@ -142,6 +142,8 @@ class _WordRules(
         return end
 
     def on_maka(self, i: int) -> int:
+        if self.in_condition and self.yields_name(i):
+            return len(self.toks)
         self.in_condition = False
         end = self.keyword(i, "MAKA", "maka")
         self.new_clause()
@@ -224,6 +226,7 @@ class _Scan(_WordRules):
             self.flush()
             self.emit("DATE", date[0], tok, self.toks[date[1] - 1])
             return date[1]
+        refuse_leading_zero(self.text, tok)
         follower = word_at(self.toks, i + 1)
         joins = (
             self.phrase
@@ -237,6 +240,10 @@ class _Scan(_WordRules):
         if joins:  # "usia 15 tahun": a number inside a name
             self.phrase.append(tok)
             return i + 1
+        if self.weighs(i):
+            end = self.on_other(i)
+            self.mark("MUL", "x", tok)
+            return end
         return self.on_other(i)
 
     def on_lpar(self, i: int) -> int:
@@ -295,6 +302,7 @@ class _Scan(_WordRules):
             return joined
         if tok.value == "=" and not self.in_condition:
             self.flush()
+            self.drop_label_period()
             self.emit("EQUALS", "=", tok)
             self.new_clause()
             return i + 1
@@ -353,6 +361,7 @@ _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     "jika": _WordRules.on_jika,
     "apabila": _WordRules.on_jika,
     "bilamana": _WordRules.on_jika,
+    "bila": _WordRules.on_jika,
     **dict.fromkeys({p.split()[0] for p in COMPARISON_WORDS}, _WordRules.on_compare_word),
     "maka": _WordRules.on_maka,
     "selain": _WordRules.on_selain,

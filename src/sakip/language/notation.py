@@ -24,6 +24,7 @@ from .placeholders import (
     LONGEST_PLACEHOLDER,
     PLACEHOLDER_FIRST,
     STATEMENT_STARTS,
+    refuse_blank,
     refuse_cut_off,
     refuse_placeholder,
     refuse_statement,
@@ -62,4 +63,6 @@ def read_notation(text: str) -> tuple[str, list[str]]:
         plain = braces_as_brackets(plain, notes)
     if "-----" in plain or "_____" in plain or (not ascii_only and has_wide_bar(plain)):
         plain = read_stacked(plain, notes)
+    if "...." in plain or "……" in plain:
+        refuse_blank(plain, text)
     return plain, notes

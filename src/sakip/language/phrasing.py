@@ -6,9 +6,12 @@ from __future__ import annotations
 
 import re
 
+from lark import Token
+
 from .clauses import ClauseRules
-from .scanning import error, type_at, word_at
+from .scanning import error, type_at, word_at, zero_width
 from .words import (
+    ALWAYS_KEYWORDS,
     BECOMES_WORDS,
     NAME_SLASH_WORDS,
     OPERAND_ENDS,
@@ -19,6 +22,10 @@ from .words import (
 
 __all__ = ["PhrasingRules"]
 
+# "Bila A dibagi B, maka (akan) diperoleh C": the arithmetic yields C.
+_YIELDS = frozenset({"diperoleh", "didapat", "didapatkan", "dihasilkan", "menghasilkan"})
+# Where a term of a sum starts: "IKTL = 0,23 ITH + 0,24 IPH".
+_TERM_STARTS = frozenset({"ADD", "SUB"})
 # A sign between spaces inside braces: "{IHKn – IHKo / IHKo}".
 _SPACED_SIGN = re.compile(r"\s[-/x×*+–−÷:]\s")
 
@@ -43,6 +50,63 @@ class PhrasingRules(ClauseRules):
             )
         self.emit("NAME", inner, tok)
         return i + 1
+
+    def weighs(self, i: int) -> bool:
+        """ "IKTL = 0,23 ITH + 0,24 IPH + ...": a decimal before a name weighs it, in a
+        sum whose terms are all written so (two or more)."""
+        if self.weighted_sum is None:
+            starts = [-1] + [k for k, t in enumerate(self.toks) if t.type in _TERM_STARTS]
+            starts += [k for k, t in enumerate(self.toks) if t.type == "COMPARE" and t == "="]
+            terms = [k + 1 for k in starts if k + 2 < len(self.toks)]
+            weighted = [k for k in terms if self._coefficient_at(k)]
+            conditional = any(word_at(self.toks, k) in ("jika", "maka") for k in starts)
+            self.weighted_sum = (
+                len(weighted) >= 2 and len(weighted) >= len(terms) - 1 and not conditional
+            )
+            if self.weighted_sum:
+                self.readings.append(
+                    "every term is a decimal before a name ('0,23 ITH'): each decimal"
+                    " weighs its name (0,23 x ITH)"
+                )
+        return self.weighted_sum and self._coefficient_at(i) and not self.phrase
+
+    def _coefficient_at(self, k: int) -> bool:
+        number = str(self.toks[k].value)
+        return (
+            self.toks[k].type == "NUMBER"
+            and ("," in number or number.startswith("0."))
+            and type_at(self.toks, k + 1) == "WORD"
+            and word_at(self.toks, k + 1) not in ALWAYS_KEYWORDS
+            and self.toks[k].end_pos != self.toks[k + 1].start_pos
+        )
+
+    def yields_name(self, i: int) -> bool:
+        """ "Bila A dibagi dengan B, maka akan diperoleh C": no comparison, arithmetic
+        that yields C; it reads "C = A / B" (the whole rest names C)."""
+        k = i + 1 + (word_at(self.toks, i + 1) == "akan")
+        opened = max((j for j, t in enumerate(self.out) if t.type == "JIKA"), default=None)
+        if word_at(self.toks, k) not in _YIELDS or opened is None or k + 1 >= len(self.toks):
+            return False
+        if any(t.type in ("COMPARE", "AND", "OR") for t in self.out[opened:]):
+            return False
+        self.flush()
+        if self.closers:
+            self.close_clause()
+        first = k + 1 + (word_at(self.toks, k + 1) in ("suatu", "sebuah", "nilai"))
+        name = self.joined_text(self.toks[first], self.toks[-1])
+        equals = zero_width("EQUALS", "=", self.toks[i])
+        jika = self.out[opened]
+        self.out[opened : opened + 1] = [
+            Token.new_borrow_pos("NAME", str(name.value), jika),
+            equals,
+        ]
+        self.readings.append(
+            f"'{self.text[jika.start_pos or 0 : jika.end_pos or 0]} A, maka"
+            f" {word_at(self.toks, k)} C' is read as 'C = A': the"
+            " arithmetic yields C, no condition"
+        )
+        self.in_condition = False
+        return True
 
     def restated_subject(self, k: int) -> int:
         """ "maka nilai Capaian IKI dikonversi menjadi 120": the words up to "menjadi"

@@ -21,6 +21,7 @@ __all__ = [
     "LONGEST_PLACEHOLDER",
     "PLACEHOLDER_FIRST",
     "STATEMENT_STARTS",
+    "refuse_blank",
     "refuse_cut_off",
     "refuse_placeholder",
     "refuse_statement",
@@ -141,5 +142,22 @@ def refuse_cut_off(plain: str, text: str) -> None:
             f"the text stops at '{shorten(plain.strip()[-30:], 30)}': it was cut off"
             " mid-sentence and is not a whole formula; copy the whole formula from the"
             " source document",
+            NotAFormulaError,
+        )
+
+
+_BLANK = re.compile(r"\.{4,}|…{2,}|_{4,}")
+
+
+def refuse_blank(plain: str, text: str) -> None:
+    """A run of dots left blank to fill in, as forms print them ("sd akhir Tahun
+    ........%"): the text is a form, not a formula. Three dots stay a series."""
+    blank = _BLANK.search(plain)
+    if blank is not None:
+        raise fail_at(
+            text,
+            blank.start(),
+            f"'{blank.group(0)}' is a blank to fill in, as a form prints it: this is not a"
+            " whole formula; copy the formula itself",
             NotAFormulaError,
         )

@@ -194,6 +194,8 @@ class ScanState:
         #: Where the second term of a plain verbal comparison ("Rasio A terhadap B")
         #: starts in ``out``: a whole there makes it a share, in percent.
         self.share_from: int | None = None
+        #: Every term of the sum is "0,23 ITH": its decimals weigh (found at first use).
+        self.weighted_sum: bool | None = None
         #: An abbreviation in brackets after the pending name ("(SSI)"), and the aliases
         #: found: (name, another way to give its value).
         self.abbreviation: str | None = None

@@ -10,7 +10,7 @@ from ..errors import NotAFormulaError
 from .scanning import Output, error, type_at, word_at
 from .words import ABBREVIATIONS, OPERAND_ENDS, PREFIXES, piece
 
-__all__ = ["SignRules"]
+__all__ = ["SignRules", "refuse_leading_zero"]
 
 
 class SignRules(Output):
@@ -186,3 +186,15 @@ def _abbreviated(word: str) -> bool:
         or len(folded) <= 4
         or not set(folded) & set("aeiou")
     )
+
+
+def refuse_leading_zero(text: str, tok: Token) -> None:
+    """ "(0262 - 0.1)": a number that starts with a zero lost its decimal comma."""
+    value = str(tok.value)
+    if value[:1] == "0" and value[1:2].isdigit():
+        raise error(
+            text,
+            tok,
+            f"'{value}' starts with a zero: was a decimal comma lost ('0,{value[1:]}')?"
+            " write the number as meant",
+        )
