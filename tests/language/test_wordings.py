@@ -130,6 +130,11 @@ CASES: list[tuple[str, dict[str, Any], float]] = [
         {"besarnya kematian yang terjadi": 21, "penduduk": 3000},
         7.0,  # 21 / 3000 x 1000
     ),
+    (
+        "Indeks Variabel = Σ Indikator X / Nilai Maksimum X",
+        {"Indikator X": np.array([4, 5, 3, 2]), "Nilai Maksimum X": 20},
+        0.7,  # (4 + 5 + 3 + 2) / 20: "X" with no value after it names the variable
+    ),
     # "dengan konstanta N" after a ratio is its scale
     (
         "Membagi jumlah tenaga kesehatan dengan jumlah penduduk di suatu desa/kelurahan dengan"

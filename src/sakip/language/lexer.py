@@ -96,7 +96,7 @@ class _WordRules(
 
     def on_word(self, i: int) -> int:
         word = str(self.toks[i].value).casefold()
-        if word in MUL_WORDS and self.after_operand():
+        if word in MUL_WORDS and self.after_operand() and not self.placeholder_x(i):
             return self.on_mul_sign(i)
         if (
             not self.phrase

@@ -51,6 +51,20 @@ class PhrasingRules(ClauseRules):
         self.emit("NAME", inner, tok)
         return i + 1
 
+    def placeholder_x(self, i: int) -> bool:
+        """ "Σ Indikator X / Nilai Maksimum X": a capital X after a name, with no value
+        after it, is the name's letter ("variable X"), not a multiplication."""
+        nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
+        if str(self.toks[i].value) != "X" or not self.phrase:
+            return False
+        if nxt is not None and nxt.type not in ("SLASH", "RPAR", "ADD", "SUB", "COMPARE"):
+            return False
+        self.readings.append(
+            f"'{self.phrase[-1].value} X': the X with no value after it is a letter of the"
+            " name, not a multiplication"
+        )
+        return True
+
     def weighs(self, i: int) -> bool:
         """ "IKTL = 0,23 ITH + 0,24 IPH + ...": a decimal before a name weighs it, in a
         sum whose terms are all written so (two or more)."""
