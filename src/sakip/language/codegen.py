@@ -1,4 +1,4 @@
-"""sympy expression -> Python source for ``lambdify``, with every grouping explicit.
+"""sympy expression -> Python source of a plan's function, with every grouping explicit.
 
 sympy's own printers decide brackets from operator precedence, and on the unevaluated
 trees sakip builds (``Mul(x, Pow(Rational(5, 2), -1))``) they drop brackets that
@@ -67,17 +67,6 @@ class _Grouping:
 
     _print: Callable[[Any], str]
     guard_name = "_fin"
-    _printed: tuple[Any, str] | None = None
-
-    def doprint(self, expr: Any, assign_to: Any = None) -> str:
-        # check_nesting reads the code before lambdify prints it again with this same
-        # printer: printing is a fifth of compiling, so the second time is remembered
-        if assign_to is None and self._printed is not None and self._printed[0] is expr:
-            return self._printed[1]
-        code: str = super().doprint(expr, assign_to)  # type: ignore[misc]
-        if assign_to is None:
-            self._printed = (expr, code)
-        return code
 
     def operand(self, expr: Any) -> str:
         text = self._print(expr)
