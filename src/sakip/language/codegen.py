@@ -59,7 +59,8 @@ def _is_plain(expr: Any) -> bool:
     """Operands that need no brackets and cannot be an overflowed infinity."""
     if isinstance(expr, sympy.Symbol | sympy.Indexed):
         return True
-    return bool(expr.is_Integer and expr >= 0)
+    # the integer's own int: sympy's ``>=`` would build and sympify a relation
+    return bool(expr.is_Integer and expr.p >= 0)
 
 
 class _Grouping:
@@ -67,6 +68,11 @@ class _Grouping:
 
     _print: Callable[[Any], str]
     guard_name = "_fin"
+
+    def _handle_UnevaluatedExpr(self, expr: Any) -> Any:
+        # sympy walks the whole tree to strip re() around UnevaluatedExpr (a third of
+        # printing); the builder makes neither (functions.py lists every function)
+        return expr
 
     def operand(self, expr: Any) -> str:
         text = self._print(expr)
