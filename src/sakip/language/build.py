@@ -33,7 +33,8 @@ class Builder(SumRules, ConditionRules, ArithmeticRules, Transformer[Token, Any]
     a SymbolTable."""
 
     def __init__(self, text: str, decimal_point: bool) -> None:
-        Transformer.__init__(self)
+        # no rule is named after a terminal: tokens pass through without a lookup each
+        Transformer.__init__(self, visit_tokens=False)
         RuleBase.__init__(self, text, decimal_point)
 
     # -- atoms -----------------------------------------------------------------

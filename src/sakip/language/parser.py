@@ -170,13 +170,18 @@ def _check_brackets(text: str) -> None:
 
 
 def _tree_depth(tree: Tree[Any]) -> int:
+    """The depth counting the tokens, which only the subtrees are pushed for."""
     deepest = 0
-    stack: list[tuple[Any, int]] = [(tree, 1)]
+    stack: list[tuple[Tree[Any], int]] = [(tree, 1)]
     while stack:
         node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(node, Tree):
-            stack.extend((child, depth + 1) for child in node.children)
+        below = depth
+        for child in node.children:
+            if isinstance(child, Tree):
+                stack.append((child, depth + 1))
+            else:
+                below = depth + 1
+        deepest = max(deepest, below)
     return deepest
 
 

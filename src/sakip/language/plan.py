@@ -65,7 +65,7 @@ def _namespace(mode: str) -> dict[str, Any]:
 def _compile(args: Sequence[Any], expr: Any, mode: str, text: str) -> Callable[..., Any]:
     """Compile ``expr`` in ``mode`` ("scalar", "array", "careful"); see codegen.py.
 
-    The same source lambdify would write (``def f(x0, x1): return CODE``), made directly:
+    The function lambdify would write (``lambda x0, x1: CODE``), made directly:
     lambdify's per-call work (sorting and walking the expression again, building the
     namespace, a docstring) was half of compiling. The function is made from the
     compiled code object, so nothing runs while it is made.
@@ -78,10 +78,10 @@ def _compile(args: Sequence[Any], expr: Any, mode: str, text: str) -> Callable[.
         raise EvaluationError(f"internal error: unexpected arguments {names}")
     if "\n" in code:
         code = f"({code})"
-    source = f"def _sakip_plan({', '.join(names)}):\n    return {code}\n"
+    source = f"lambda {', '.join(names)}: {code}"
     (body,) = (
         const
-        for const in compile(source, "<sakip plan>", "exec").co_consts
+        for const in compile(source, "<sakip plan>", "eval").co_consts
         if isinstance(const, types.CodeType)
     )
     return types.FunctionType(body, _namespace(mode))

@@ -91,7 +91,8 @@ class SymbolTable:
     def tables(self, expr: Any, glossary: list[tuple[str, str]]) -> dict[str, Any]:
         """The Formula fields for the slots ``expr`` uses: variables in order of first
         appearance, slots renumbered, aliases (slugs and glossary descriptions)."""
-        used = [s for s in self.slots.values() if expr.has(s["symbol"])]
+        present = set(sympy.preorder_traversal(expr))  # one walk, not one has() per slot
+        used = [s for s in self.slots.values() if s["symbol"] in present]
         variables = sorted(
             {v for s in used for v in (s["variable"], s.get("series")) if v is not None},
             key=lambda v: self.var_first[v],
