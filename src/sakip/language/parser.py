@@ -21,7 +21,6 @@ from lark.exceptions import (
     UnexpectedEOF,
     UnexpectedInput,
     UnexpectedToken,
-    VisitError,
 )
 from lark.lexer import LexerThread
 
@@ -356,10 +355,7 @@ def _parse_text(text: str, decimal_point: bool, read: list[str]) -> Formula:
     notes = list(dict.fromkeys(notes))  # once per distinct note
     _reject_prose(tree, text)
     builder = Builder(text, decimal_point)
-    try:
-        expr = builder.transform(tree)
-    except VisitError as exc:  # lark wraps errors raised inside the transformer
-        raise exc.orig_exc from None
+    expr = builder.transform(tree)
     traps = find_traps(tree, body) + notes
     return builder.finish(expr, glossary, traps, read + reading + readings, aliases)
 

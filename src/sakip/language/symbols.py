@@ -83,8 +83,11 @@ class SymbolTable:
 
     def free_index(self, expr: Any) -> str | None:
         """An index used outside its Σ, by name, or None."""
+        if not self.index_symbols:
+            return None
+        free = expr.free_symbols
         for name, symbol in self.index_symbols.items():
-            if symbol in expr.free_symbols:
+            if symbol in free:
                 return name
         return None
 

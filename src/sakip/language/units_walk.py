@@ -24,9 +24,13 @@ __all__ = ["convert_factor", "infer_units", "top_coefficient"]
 # Looked up once: each ``ureg.<name>`` builds a new Unit by parsing its name.
 _DIMENSIONLESS = ureg.dimensionless
 _PERCENT = ureg.percent
+# percent is the very object the walk hands on, so that convert_factor finds it at once
 _SCALED = {
-    name: ureg.Unit(name)
-    for name in ("percent", "per_mille", "per_1000_kelahiran_hidup", "per_100000_kelahiran_hidup")
+    "percent": _PERCENT,
+    **{
+        name: ureg.Unit(name)
+        for name in ("per_mille", "per_1000_kelahiran_hidup", "per_100000_kelahiran_hidup")
+    },
 }
 
 
