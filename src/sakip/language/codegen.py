@@ -24,7 +24,6 @@ Three modes:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from functools import reduce
 from typing import Any
 
@@ -63,11 +62,33 @@ def _is_plain(expr: Any) -> bool:
     return bool(expr.is_Integer and expr.p >= 0)
 
 
+# Exact types and the method sympy's dispatch finds for them in every printer here (a
+# subclass such as Dummy or Zero may print otherwise: those take sympy's dispatch).
+_DIRECT = {
+    cls: f"_print_{cls.__name__}"
+    for cls in (sympy.Add, sympy.Mul, sympy.Pow, sympy.Symbol, sympy.Integer, sympy.Rational)
+}
+_DIRECT |= {type(sympy.S.One): "_print_Integer", type(sympy.S.NegativeOne): "_print_Integer"}
+
+
 class _Grouping:
     """Printing of sums, products, quotients, powers and numbers shared by all modes."""
 
-    _print: Callable[[Any], str]
+    _print_level: int
     guard_name = "_fin"
+
+    def _print(self, expr: Any, **kwargs: Any) -> str:
+        # sympy's dispatch (an attribute test and scans of the class's bases per node)
+        # was a third of printing: the node types sakip builds most go straight to
+        # their method, the rest through sympy's dispatch
+        name = _DIRECT.get(type(expr))
+        if name is None or kwargs:
+            return super()._print(expr, **kwargs)  # type: ignore[misc,no-any-return]
+        self._print_level += 1
+        try:
+            return getattr(self, name)(expr)  # type: ignore[no-any-return]
+        finally:
+            self._print_level -= 1
 
     def _handle_UnevaluatedExpr(self, expr: Any) -> Any:
         # sympy walks the whole tree to strip re() around UnevaluatedExpr (a third of
