@@ -26,6 +26,7 @@ from ..units import is_scaled_ratio, ureg
 from .codegen import array_namespace, check_nesting, code_printer, scalar_namespace
 from .formula import PERCENT, Formula
 from .limits import MAX_PLANS_PER_FORMULA
+from .symbols import names_and_sums
 from .units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
 
 __all__ = ["Plan", "bound_value", "plan_for"]
@@ -87,23 +88,6 @@ def _compile(args: Sequence[Any], expr: Any, mode: str, text: str) -> Callable[.
     return types.FunctionType(body, _namespace(mode))
 
 
-def _names_and_sums(expr: Any) -> tuple[set[Any], list[Any]]:
-    """Every symbol and indexed base in ``expr``, free or bound by a Σ (a stricter set
-    than free_symbols), and its Σ nodes: one walk where free_symbols and atoms(Sum)
-    each walked the tree."""
-    names: set[Any] = set()
-    sums: dict[Any, None] = {}
-    stack = [expr]
-    while stack:
-        node = stack.pop()
-        if isinstance(node, sympy.Symbol | sympy.IndexedBase):
-            names.add(node)
-        elif isinstance(node, sympy.Sum):
-            sums[node] = None
-        stack.extend(node.args)
-    return names, list(sums)
-
-
 class Plan:
     """A formula compiled for one set of input units."""
 
@@ -114,7 +98,7 @@ class Plan:
         self.args = [slot.symbol for slot in formula.slots]
         allowed = {s for s in self.args if isinstance(s, sympy.Symbol)}
         allowed |= {s.label for s in self.args if isinstance(s, sympy.IndexedBase)}
-        names, sums = _names_and_sums(expr)
+        names, sums = names_and_sums(expr)
         bound = {limit[0] for s in sums for limit in s.limits}
         stray = names - allowed - bound - set(self.args)
         if stray:  # never compile anything but sakip's own internal symbols
