@@ -174,13 +174,9 @@ def _tree_depth(tree: Tree[Any]) -> int:
     stack: list[tuple[Tree[Any], int]] = [(tree, 1)]
     while stack:
         node, depth = stack.pop()
-        below = depth
-        for child in node.children:
-            if isinstance(child, Tree):
-                stack.append((child, depth + 1))
-            else:
-                below = depth + 1
-        deepest = max(deepest, below)
+        subtrees = [child for child in node.children if isinstance(child, Tree)]
+        stack.extend((child, depth + 1) for child in subtrees)
+        deepest = max(deepest, depth + (len(subtrees) < len(node.children)))
     return deepest
 
 
