@@ -6,6 +6,8 @@ Prints ratios (the figures that matter on a shared, noisy machine):
 (c) parse + compile time per formula (median over distinct formulas);
 (d) `import sakip` vs `import sympy, lark, pint` (fresh interpreters).
 Targets from issue 2: (a) <= 30x, (b) <= 1.2x, (c) < 2 ms median, (d) <= 1.15x.
+(c) is wall-clock time, which other work on a shared machine inflates: to compare a
+change, benchmarks/compare_compile.py runs the same loop in CPU time beside another tree.
 Since issue 7, (b) reads the input arrays once more (one dot product per two arrays)
 to find NaN and infinite rows that 1/inf, min/max, powers and conditions would
 otherwise turn into numbers; that read costs about 0.3-0.5x of numpy's own time here,

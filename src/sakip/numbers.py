@@ -168,10 +168,9 @@ def parse_number(text: str, *, decimal_point: bool = False) -> Fraction:
     whole, _, frac = text.replace(group, "").partition(decimal)
     if len(whole) + len(frac) > MAX_DIGITS:
         raise NumberTooLongError(f"a number with more than {MAX_DIGITS} digits is too large")
-    value = Fraction(int(whole))
-    if frac:
-        value += Fraction(int(frac), 10 ** len(frac))
-    return sign * value
+    # one Fraction: whole + frac / 10^k is (whole frac) / 10^k
+    value = Fraction(int(whole + frac), 10 ** len(frac))
+    return -value if sign < 0 else value
 
 
 class NumberText(NamedTuple):

@@ -127,6 +127,12 @@ def test_long_chains_compute_and_deep_code_is_a_limit() -> None:
         sakip.evaluate("A" + "^A" * 200, {"A": 1})
 
 
+def test_one_operand_past_the_longest_chain_is_a_limit() -> None:
+    # 255 operands: one more than the tree-depth limit allows (see above)
+    with pytest.raises(sakip.LimitError, match="nested too deeply"):
+        sakip.parse("A" + " + A" * 254)
+
+
 def test_compiled_plans_per_formula_are_bounded() -> None:
     from sakip.language.limits import MAX_PLANS_PER_FORMULA
 

@@ -4,7 +4,6 @@ the limits of what a float can hold."""
 from __future__ import annotations
 
 import math
-from fractions import Fraction
 from typing import Any
 
 import sympy
@@ -31,10 +30,10 @@ class ArithmeticRules(RuleBase):
                 tok, f"a number with more than {MAX_DIGITS} digits is too large", LimitError
             )
         try:
-            as_float = float(Fraction(int(value.p), int(value.q)))
+            as_float = int(value.p) / int(value.q)  # the correctly rounded float
         except OverflowError:
             as_float = math.inf
-        if value != 0 and (as_float == 0 or math.isinf(as_float)):
+        if value.p != 0 and (as_float == 0 or math.isinf(as_float)):
             # computed as a float it would be 0 or infinity: 10^-350 x A silently 0
             raise self.fail(
                 tok, "a number beyond the range of a float (1e-308 to 1e308)", LimitError

@@ -1,4 +1,4 @@
-"""sympy expression -> Python source for ``lambdify``, with every grouping explicit.
+"""sympy expression -> Python source of a plan's function, with every grouping explicit.
 
 sympy's own printers decide brackets from operator precedence, and on the unevaluated
 trees sakip builds (``Mul(x, Pow(Rational(5, 2), -1))``) they drop brackets that
@@ -24,7 +24,6 @@ Three modes:
 from __future__ import annotations
 
 import math
-from collections.abc import Callable
 from functools import reduce
 from typing import Any
 
@@ -59,25 +58,42 @@ def _is_plain(expr: Any) -> bool:
     """Operands that need no brackets and cannot be an overflowed infinity."""
     if isinstance(expr, sympy.Symbol | sympy.Indexed):
         return True
-    return bool(expr.is_Integer and expr >= 0)
+    # the integer's own int: sympy's ``>=`` would build and sympify a relation
+    return bool(expr.is_Integer and expr.p >= 0)
+
+
+# Exact types and the method sympy's dispatch finds for them in every printer here (a
+# subclass such as Dummy or Zero may print otherwise: those take sympy's dispatch).
+_DIRECT = {
+    cls: f"_print_{cls.__name__}"
+    for cls in (sympy.Add, sympy.Mul, sympy.Pow, sympy.Symbol, sympy.Integer, sympy.Rational)
+}
+_DIRECT |= {type(sympy.S.One): "_print_Integer", type(sympy.S.NegativeOne): "_print_Integer"}
 
 
 class _Grouping:
     """Printing of sums, products, quotients, powers and numbers shared by all modes."""
 
-    _print: Callable[[Any], str]
+    _print_level: int
     guard_name = "_fin"
-    _printed: tuple[Any, str] | None = None
 
-    def doprint(self, expr: Any, assign_to: Any = None) -> str:
-        # check_nesting reads the code before lambdify prints it again with this same
-        # printer: printing is a fifth of compiling, so the second time is remembered
-        if assign_to is None and self._printed is not None and self._printed[0] is expr:
-            return self._printed[1]
-        code: str = super().doprint(expr, assign_to)  # type: ignore[misc]
-        if assign_to is None:
-            self._printed = (expr, code)
-        return code
+    def _print(self, expr: Any, **kwargs: Any) -> str:
+        # sympy's dispatch (an attribute test and scans of the class's bases per node)
+        # was a third of printing: the node types sakip builds most go straight to
+        # their method, the rest through sympy's dispatch
+        name = _DIRECT.get(type(expr))
+        if name is None or kwargs:
+            return super()._print(expr, **kwargs)  # type: ignore[misc,no-any-return]
+        self._print_level += 1
+        try:
+            return getattr(self, name)(expr)  # type: ignore[no-any-return]
+        finally:
+            self._print_level -= 1
+
+    def _handle_UnevaluatedExpr(self, expr: Any) -> Any:
+        # sympy walks the whole tree to strip re() around UnevaluatedExpr (a third of
+        # printing); the builder makes neither (functions.py lists every function)
+        return expr
 
     def operand(self, expr: Any) -> str:
         text = self._print(expr)

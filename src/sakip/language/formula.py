@@ -29,10 +29,13 @@ def normalize_name(name: str) -> str:
     return " ".join(name.split()).casefold()
 
 
+_NOT_SLUG = re.compile(r"[^a-z0-9]+")
+
+
 def slugify(name: str) -> str:
     """Lowercase ASCII with runs of other characters as ``_``: ``angkatan_kerja``."""
     ascii_text = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
-    return re.sub(r"[^a-z0-9]+", "_", ascii_text.lower()).strip("_")
+    return _NOT_SLUG.sub("_", ascii_text.lower()).strip("_")
 
 
 @attrs.frozen

@@ -21,7 +21,6 @@ from lark.exceptions import (
     UnexpectedEOF,
     UnexpectedInput,
     UnexpectedToken,
-    VisitError,
 )
 from lark.lexer import LexerThread
 
@@ -170,13 +169,14 @@ def _check_brackets(text: str) -> None:
 
 
 def _tree_depth(tree: Tree[Any]) -> int:
+    """The depth counting the tokens, which only the subtrees are pushed for."""
     deepest = 0
-    stack: list[tuple[Any, int]] = [(tree, 1)]
+    stack: list[tuple[Tree[Any], int]] = [(tree, 1)]
     while stack:
         node, depth = stack.pop()
-        deepest = max(deepest, depth)
-        if isinstance(node, Tree):
-            stack.extend((child, depth + 1) for child in node.children)
+        subtrees = [child for child in node.children if isinstance(child, Tree)]
+        stack.extend((child, depth + 1) for child in subtrees)
+        deepest = max(deepest, depth + (len(subtrees) < len(node.children)))
     return deepest
 
 
@@ -351,10 +351,7 @@ def _parse_text(text: str, decimal_point: bool, read: list[str]) -> Formula:
     notes = list(dict.fromkeys(notes))  # once per distinct note
     _reject_prose(tree, text)
     builder = Builder(text, decimal_point)
-    try:
-        expr = builder.transform(tree)
-    except VisitError as exc:  # lark wraps errors raised inside the transformer
-        raise exc.orig_exc from None
+    expr = builder.transform(tree)
     traps = find_traps(tree, body) + notes
     return builder.finish(expr, glossary, traps, read + reading + readings, aliases)
 

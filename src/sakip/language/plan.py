@@ -1,14 +1,16 @@
 """Formula + input units -> a compiled plan: plain Python/numpy functions and a unit.
 
-Compiling uses sympy's ``lambdify`` over the internal symbols only (``x0``, ``x1``,
-...), after checking that nothing else is free in the expression: user text never
-reaches generated code. A plan is built once per (formula, input units, declared unit)
-and cached on the formula; evaluating it is one call of a plain function.
+Compiling prints the expression with codegen's printers over the internal symbols only
+(``x0``, ``x1``, ...), after checking that nothing else is free in the expression: user
+text never reaches generated code. A plan is built once per (formula, input units,
+declared unit) and cached on the formula; evaluating it is one call of a plain function.
 """
 
 from __future__ import annotations
 
+import functools
 import threading
+import types
 from collections.abc import Callable, Sequence
 from typing import Any
 
@@ -24,6 +26,7 @@ from ..units import is_scaled_ratio, ureg
 from .codegen import array_namespace, check_nesting, code_printer, scalar_namespace
 from .formula import PERCENT, Formula
 from .limits import MAX_PLANS_PER_FORMULA
+from .symbols import names_and_sums
 from .units_walk import convert_factor, infer_units, simplify_unit, top_coefficient
 
 __all__ = ["Plan", "bound_value", "plan_for"]
@@ -42,19 +45,47 @@ def bound_value(value: Any) -> int:
 
 
 # Σ bounds reach range() as ints; the bounds are checked to be whole before the call.
-_as_int = implemented_function("sakip_int", bound_value)
+_INT_NAME = "sakip_int"
+_as_int = implemented_function(_INT_NAME, bound_value)
 _PLAN_LOCK = threading.Lock()
 
 
-def _lambdify(args: Sequence[Any], expr: Any, mode: str, text: str) -> Callable[..., Any]:
-    """Compile ``expr`` in ``mode`` ("scalar", "array", "careful"); see codegen.py."""
-    printer = code_printer(mode)
-    check_nesting(printer.doprint(expr), text)
+@functools.lru_cache(maxsize=3)
+def _namespace(mode: str) -> dict[str, Any]:
+    """The globals of the compiled functions of ``mode``: lambdify's own namespace for
+    these modules (taken once from a constant it compiles), with the Σ bound reader."""
     if mode == "scalar":
         modules: list[Any] = [scalar_namespace(), "math"]
     else:
         modules = [array_namespace(careful=mode == "careful"), "numpy"]
-    return lambdify(args, expr, modules=modules, docstring_limit=0, printer=printer)  # type: ignore[no-any-return]
+    namespace: dict[str, Any] = lambdify((), sympy.Integer(0), modules=modules).__globals__
+    namespace[_INT_NAME] = bound_value
+    return namespace
+
+
+def _compile(args: Sequence[Any], expr: Any, mode: str, text: str) -> Callable[..., Any]:
+    """Compile ``expr`` in ``mode`` ("scalar", "array", "careful"); see codegen.py.
+
+    The function lambdify would write (``lambda x0, x1: CODE``), made directly:
+    lambdify's per-call work (sorting and walking the expression again, building the
+    namespace, a docstring) was half of compiling. The function is made from the
+    compiled code object, so nothing runs while it is made.
+    """
+    printer = code_printer(mode)
+    code = printer.doprint(expr)
+    check_nesting(code, text)
+    names = [arg.name for arg in args]
+    if not all(name.isidentifier() and name.startswith("x") for name in names):
+        raise EvaluationError(f"internal error: unexpected arguments {names}")
+    if "\n" in code:
+        code = f"({code})"
+    source = f"lambda {', '.join(names)}: {code}"
+    (body,) = (
+        const
+        for const in compile(source, "<sakip plan>", "eval").co_consts
+        if isinstance(const, types.CodeType)
+    )
+    return types.FunctionType(body, _namespace(mode))
 
 
 class Plan:
@@ -67,10 +98,9 @@ class Plan:
         self.args = [slot.symbol for slot in formula.slots]
         allowed = {s for s in self.args if isinstance(s, sympy.Symbol)}
         allowed |= {s.label for s in self.args if isinstance(s, sympy.IndexedBase)}
-        sums = expr.atoms(sympy.Sum)
+        names, sums = names_and_sums(expr)
         bound = {limit[0] for s in sums for limit in s.limits}
-        stray = expr.free_symbols - allowed - bound - {s for s in self.args}
-        stray = {s for s in stray if not isinstance(s, sympy.Indexed)}
+        stray = names - allowed - bound - set(self.args)
         if stray:  # never compile anything but sakip's own internal symbols
             raise EvaluationError(f"internal error: unexpected symbols {sorted(map(str, stray))}")
         self.sums = [
@@ -92,7 +122,7 @@ class Plan:
         self._denominator_list: list[tuple[str, Callable[..., Any]]] | None = None
 
     def _compile_scalar(self, expr: Any) -> Callable[..., Any]:
-        return _lambdify(self.args, expr, "scalar", self.formula.text)
+        return _compile(self.args, expr, "scalar", self.formula.text)
 
     @property
     def scalar(self) -> Callable[..., Any]:
@@ -103,13 +133,13 @@ class Plan:
     @property
     def array(self) -> Callable[..., Any]:
         if self._array is None:
-            self._array = _lambdify(self.args, self.code_expr, "array", self.formula.text)
+            self._array = _compile(self.args, self.code_expr, "array", self.formula.text)
         return self._array
 
     @property
     def careful(self) -> Callable[..., Any]:
         if self._careful is None:
-            self._careful = _lambdify(self.args, self.code_expr, "careful", self.formula.text)
+            self._careful = _compile(self.args, self.code_expr, "careful", self.formula.text)
         return self._careful
 
     # -- running ---------------------------------------------------------------

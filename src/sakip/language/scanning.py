@@ -168,23 +168,17 @@ class ScanState:
         #: ends at a "+", "-", comparison or keyword at that depth, or when the bracket
         #: around it closes.
         self.ratio_depth = 0
+        types = {tok.type for tok in self.toks}
+        words = {str(tok.value).casefold() for tok in self.toks if tok.type == "WORD"}
         #: The formula divides with a sign or "dibagi" somewhere: then "terhadap" and
         #: a slash glued between words are parts of names.
-        self.divides = any(
-            tok.type == "SLASH" or word_at(self.toks, k) in DIVISION_WORDS
-            for k, tok in enumerate(self.toks)
-        )
+        self.divides = "SLASH" in types or not words.isdisjoint(DIVISION_WORDS)
         #: The formula divides in words ("terhadap", "dibandingkan"), with a ratio head.
-        self.worded_ratio = any(
-            word_at(self.toks, k) in DIVIDING_WORDS for k in range(len(self.toks))
-        )
+        self.worded_ratio = not words.isdisjoint(DIVIDING_WORDS)
         #: The formula is written with signs ("*", "x", "^", "Σ"), not in words.
-        self.symbolic = any(
-            tok.type in ("STAR", "X_GLUED", "CARET", "SIGMA")
-            or word_at(self.toks, k) in ("x", "kali", "dikali", "dikalikan")
-            for k, tok in enumerate(self.toks)
-        )
-        self.has_sums = any(tok.type in ("SIGMA", "SIGMA_FROM") for tok in self.toks)
+        self.symbolic = not types.isdisjoint(("STAR", "X_GLUED", "CARET", "SIGMA"))
+        self.symbolic |= not words.isdisjoint(("x", "kali", "dikali", "dikalikan"))
+        self.has_sums = not types.isdisjoint(("SIGMA", "SIGMA_FROM"))
         #: The "(1-6)" asides of a "SIGMA [...]" that index their names.
         self.index_asides: set[int] = set()
         self.stopped = False

@@ -13,7 +13,7 @@ import sympy
 
 from .formula import Slot, normalize_name, slugify
 
-__all__ = ["INDEXED", "SymbolTable"]
+__all__ = ["INDEXED", "SymbolTable", "names_and_sums"]
 
 #: An indexed name as written: ``E_i``, ``P_{i}``, ``E_i^t``.
 INDEXED = re.compile(
@@ -83,15 +83,19 @@ class SymbolTable:
 
     def free_index(self, expr: Any) -> str | None:
         """An index used outside its Σ, by name, or None."""
+        if not self.index_symbols:
+            return None
+        free = expr.free_symbols
         for name, symbol in self.index_symbols.items():
-            if symbol in expr.free_symbols:
+            if symbol in free:
                 return name
         return None
 
     def tables(self, expr: Any, glossary: list[tuple[str, str]]) -> dict[str, Any]:
         """The Formula fields for the slots ``expr`` uses: variables in order of first
         appearance, slots renumbered, aliases (slugs and glossary descriptions)."""
-        used = [s for s in self.slots.values() if expr.has(s["symbol"])]
+        present, _ = names_and_sums(expr)  # one walk, not one has() per slot
+        used = [s for s in self.slots.values() if s["symbol"] in present]
         variables = sorted(
             {v for s in used for v in (s["variable"], s.get("series")) if v is not None},
             key=lambda v: self.var_first[v],
@@ -120,6 +124,23 @@ class SymbolTable:
                 if s.kind in ("shift", "base")
             },
         }
+
+
+def names_and_sums(expr: Any) -> tuple[set[Any], list[Any]]:
+    """Every symbol and indexed base in ``expr``, free or bound by a Σ, and its Σ nodes,
+    in one walk over ``args`` (sympy's own walks, has() and free_symbols, go through a
+    generator or a set per node)."""
+    names: set[Any] = set()
+    sums: dict[Any, None] = {}
+    stack = [expr]
+    while stack:
+        node = stack.pop()
+        if isinstance(node, sympy.Symbol | sympy.IndexedBase):
+            names.add(node)
+        elif isinstance(node, sympy.Sum):
+            sums[node] = None
+        stack.extend(node.args)
+    return names, list(sums)
 
 
 def _aliases(names: tuple[str, ...], glossary: list[tuple[str, str]]) -> dict[str, int]:

@@ -56,13 +56,18 @@ def find_traps(tree: Tree[Any], text: str) -> list[str]:
     return list(dict.fromkeys(messages))
 
 
-def _preorder(tree: Tree[Any]) -> Iterator[Tree[Any]]:
-    stack: list[Any] = [tree]
+def _preorder(tree: Tree[Any]) -> list[Tree[Any]]:
+    """The subtrees, each before its children, left to right (the tokens never hold a
+    trap: only subtrees are pushed)."""
+    found: list[Tree[Any]] = []
+    stack = [tree]
     while stack:
         node = stack.pop()
-        if isinstance(node, Tree):
-            yield node
-            stack.extend(reversed(node.children))
+        found.append(node)
+        for child in reversed(node.children):
+            if isinstance(child, Tree):
+                stack.append(child)
+    return found
 
 
 # -- a sum whose last term is divided ------------------------------------------------

@@ -318,9 +318,9 @@ _CHECKS = {
 }
 
 
-def intent_traps(node: Tree[Any], text: str) -> Iterator[str]:
+def intent_traps(node: Tree[Any], text: str) -> list[str]:
     """Messages for the intent traps at ``node`` (not below it)."""
-    for check in _CHECKS.get(str(node.data), ()):
-        message = check(node, text)
-        if message is not None:
-            yield message
+    checks = _CHECKS.get(str(node.data))
+    if checks is None:  # most nodes: no generator to make and run
+        return []
+    return [message for check in checks if (message := check(node, text)) is not None]

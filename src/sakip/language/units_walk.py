@@ -24,15 +24,19 @@ __all__ = ["convert_factor", "infer_units", "top_coefficient"]
 # Looked up once: each ``ureg.<name>`` builds a new Unit by parsing its name.
 _DIMENSIONLESS = ureg.dimensionless
 _PERCENT = ureg.percent
+# percent is the very object the walk hands on, so that convert_factor finds it at once
 _SCALED = {
-    name: ureg.Unit(name)
-    for name in ("percent", "per_mille", "per_1000_kelahiran_hidup", "per_100000_kelahiran_hidup")
+    "percent": _PERCENT,
+    **{
+        name: ureg.Unit(name)
+        for name in ("per_mille", "per_1000_kelahiran_hidup", "per_100000_kelahiran_hidup")
+    },
 }
 
 
 def convert_factor(source: Any, target: Any, what: str = "") -> sympy.Expr:
     """Exact factor that converts a magnitude in ``source`` to ``target``."""
-    if source == target:
+    if source is target or source == target:
         return sympy.Integer(1)
     try:
         factor = ureg.Quantity(1, source).to(target).magnitude
@@ -49,6 +53,12 @@ def _show(unit: Any) -> str:
     return "a plain number" if unit == _DIMENSIONLESS else f"'{unit}'"
 
 
+def _plain(unit: Any) -> bool:
+    """``unit == dimensionless``; the walk hands on the one object it looked up, and
+    pint's ``==`` costs ten microseconds, several times per node."""
+    return unit is _DIMENSIONLESS or bool(unit == _DIMENSIONLESS)
+
+
 def _scaled(new: list[Any], factors: list[Any]) -> list[Any]:
     return [
         arg if f == 1 else sympy.Mul(f, arg, evaluate=False)
@@ -60,10 +70,10 @@ def _constants_follow(parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     """A plain number compared with, or in min/max/branches beside, a percent is a
     percent: ``A / B x 100% >= 80`` and ``min(capaian; 120)`` mean 80 % and 120 %, as
     every IKU table writes them (converting would compare with 8.000 %)."""
-    scaled = next((u for _, u in parts if is_scaled_ratio(u)), None)
+    scaled = next((u for _, u in parts if u is not _DIMENSIONLESS and is_scaled_ratio(u)), None)
     if scaled is None:
         return parts
-    return [(e, scaled) if e.is_Number and u == _DIMENSIONLESS else (e, u) for e, u in parts]
+    return [(e, scaled) if e.is_Number and _plain(u) else (e, u) for e, u in parts]
 
 
 def _weights(expr: Any, parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
@@ -76,13 +86,14 @@ def _weights(expr: Any, parts: list[tuple[Any, Any]]) -> list[tuple[Any, Any]]:
     weights = [
         k
         for k, (arg, unit) in enumerate(parts)
-        if unit == _PERCENT
+        if unit is not _DIMENSIONLESS
+        and unit == _PERCENT
         and not arg.free_symbols
         and _percent_literal(expr.args[k]) not in (None, 100)
     ]
     # only a name is weighed: a percent times a ratio (A / B x 90%) stays a percentage
     others_plain = all(
-        u == _DIMENSIONLESS and isinstance(a, sympy.Symbol | sympy.Indexed)
+        _plain(u) and isinstance(a, sympy.Symbol | sympy.Indexed)
         for k, (a, u) in enumerate(parts)
         if k not in weights
     )
@@ -149,11 +160,11 @@ def infer_units(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
 def _power(expr: Any, units: Mapping[Any, Any]) -> tuple[Any, Any]:
     base, base_unit = infer_units(expr.base, units)
     exponent, exponent_unit = infer_units(expr.exp, units)
-    if exponent_unit != _DIMENSIONLESS:
+    if not _plain(exponent_unit):
         exponent = sympy.Mul(
             convert_factor(exponent_unit, _DIMENSIONLESS, "an exponent"), exponent, evaluate=False
         )
-    if base_unit == _DIMENSIONLESS:
+    if _plain(base_unit):
         unit = _DIMENSIONLESS
     elif exponent.is_Number:
         unit = base_unit ** float(exponent)
