@@ -28,7 +28,6 @@ from ..errors import (
     AmbiguousFormulaWarning,
     FormulaSyntaxError,
     LimitError,
-    NotAFormulaError,
     NumberTextError,
     SakipError,
     ValueTypeError,
@@ -46,9 +45,10 @@ from .limits import (
     MAX_TREE_DEPTH,
 )
 from .notation import read_notation
+from .prose import reject_prose
 from .sentences import focus
 from .traps import find_traps
-from .words import RATIO_HEADS, piece
+from .words import piece
 
 __all__ = ["cached_formula", "parse", "parse_quietly"]
 
@@ -349,42 +349,8 @@ def _parse_text(text: str, decimal_point: bool, read: list[str]) -> Formula:
     if _tree_depth(tree) > MAX_TREE_DEPTH:
         raise _fail(text, 0, "formula nested too deeply", LimitError)
     notes = list(dict.fromkeys(notes))  # once per distinct note
-    _reject_prose(tree, text)
+    reject_prose(tree, text)
     builder = Builder(text, decimal_point)
     expr = builder.transform(tree)
     traps = find_traps(tree, body) + notes
     return builder.finish(expr, glossary, traps, read + reading + readings, aliases)
-
-
-_PROSE_WORDS = 12
-
-
-def _reject_prose(tree: Tree[Any], text: str) -> None:
-    """A whole formula that is one long unbraced name is a description, and one that
-    names a ratio ("Perbandingan jumlah murid ...") gives only one of its terms."""
-    node = tree.children[0] if tree.children else None
-    if isinstance(node, Tree) and node.data == "definition":
-        node = node.children[2]
-    if not (isinstance(node, Tree) and node.data == "name"):
-        return
-    tok = node.children[0]
-    start = tok.start_pos if isinstance(tok, Token) and tok.start_pos else 0
-    if text[start : start + 1] == "{":
-        return
-    words = str(tok).split()
-    if len(words) >= _PROSE_WORDS:
-        raise _fail(
-            text,
-            start,
-            "this reads like a description, not a formula (put a long name in braces"
-            " if it really is one)",
-            NotAFormulaError,
-        )
-    if len(words) > 1 and words[0].casefold() in RATIO_HEADS:
-        raise _fail(
-            text,
-            start,
-            f"'{words[0]}' names a ratio but only one term is written: write it as"
-            " 'A / B' (or 'A terhadap B')",
-            NotAFormulaError,
-        )
