@@ -91,7 +91,7 @@ FORMS: list[tuple[str, str, list[Row]]] = [
     ),
     (
         KEMATIAN,
-        "jenis kematian",
+        "umur saat kematian (hari)",
         # 11 bulan x 30 hari = 330 hari
         [("Neonatal dini", F(0), F(6), True, True), ("Neonatal lanjut", F(7), F(28), True, True),
          ("Pasca-neonatal", F(29), F(330), True, True)],
@@ -475,5 +475,96 @@ def test_a_heading_line_above_one_class_per_line() -> None:
     # the columns' titles on the first line: 63 is in 56 – 70
     text = "Nilai PCI\n0 - 10 Gagal\n11 - 55 Sedang\n56 – 70 Baik\n71 - 100 Sempurna"
     f = sakip.parse(text)
-    assert f.variables == ("PCI",)  # "Nilai" is a heading word, as in other headings
-    assert sakip.evaluate(f, {"PCI": 63}).magnitude == "Baik"
+    assert f.variables == ("Nilai PCI",)  # a column's title, as written
+    assert sakip.evaluate(f, {"Nilai PCI": 63}).magnitude == "Baik"
+
+
+@pytest.mark.parametrize(
+    ("titles", "variable"),
+    [
+        ("Nilai PCI Kondisi", "Nilai PCI"),  # the label column is titled "Kondisi"
+        ("Interval Nilai Predikat", "Nilai"),  # "Interval" says range, not what
+        ("Skor Kategori", "Skor"),
+        ("Nilai IKM Mutu Pelayanan", "Nilai IKM"),
+    ],
+)
+def test_a_titles_line_names_the_value_column(titles: str, variable: str) -> None:
+    # 63 is in 56 – 70 (both ends held): Baik; 10,5 lies between 0 - 10 and 11 - 55
+    text = f"{titles}\n0 - 10 Gagal\n11 - 55 Sedang\n56 – 70 Baik\n71 - 100 Sempurna"
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    assert sakip.evaluate(f, {variable: 63}).magnitude == "Baik"
+    with pytest.raises(sakip.ConditionError):
+        sakip.evaluate(f, {variable: 10.5})
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "value", "label"),
+    [
+        # the kinds of death by the age at it: 12 hari is in 7–28 hari
+        (KEMATIAN, "umur saat kematian (hari)", 12, "Neonatal lanjut"),
+        # 11 bulan = 330 hari (30 hari per bulan): 330 is the last day of Pasca-neonatal
+        (KEMATIAN, "umur saat kematian (hari)", 330, "Pasca-neonatal"),
+        # a kind that is no event (no ke-...-an noun): the time is a duration; 3 in 2-7
+        ("Berdasarkan jenis rawat: Singkat (0-1 hari); Panjang (2-7 hari)",
+         "lama rawat (hari)", 3, "Panjang"),
+        # not a time: the value is named by its unit; -2,5 is in -3 - -2 (both held)
+        ("Berdasarkan jenis gizi: Buruk (-4 SD - -3,01 SD); Kurang (-3 SD - -2 SD)",
+         "nilai (SD)", -2.5, "Kurang"),
+    ],
+)  # fmt: skip
+def test_a_header_naming_a_kind_names_the_classification(
+    text: str, variable: str, value: float, label: str
+) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    assert sakip.evaluate(f, {variable: value}).magnitude == label
+    assert any("names the classification" in note for note in f.notes)
+
+
+LPP = (
+    "Laju Pertumbuhan Penduduk (LPP):\n"
+    "a. LPP>0 berarti terjadi penambahan penduduk pada tahun t dibandingkan dengan tahun"
+    " sebelumnya.\n"
+    "b. LPP=0 berarti tidak terjadi perubahan jumlah penduduk pada tahun t dibandingkan"
+    " dengan tahun sebelumnya.\n"
+    "c. LPP<0 berarti terjadi pengurangan jumlah penduduk pada tahun t dibandingkan dengan"
+    " tahun sebelumnya."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "starts"),
+    [
+        (1.2, "terjadi penambahan"),  # 1,2 > 0
+        (0, "tidak terjadi perubahan"),  # LPP=0: a band of the one value 0
+        (-0.01, "terjadi pengurangan"),  # -0,01 < 0
+    ],
+)
+def test_a_meaning_after_berarti_is_the_label(value: float, starts: str) -> None:
+    f = sakip.parse(LPP)
+    assert f.variables == ("LPP",)
+    label = sakip.evaluate(f, {"LPP": value}).magnitude
+    assert label.startswith(starts)
+    assert label.endswith("dibandingkan dengan tahun sebelumnya")
+
+
+def test_a_meaning_list_without_the_point_names_its_gap() -> None:
+    # no class holds 0 (neither > 0 nor < 0): the error quotes the gap
+    f = sakip.parse("LPP: a. LPP>0 berarti naik. b. LPP<0 berarti turun.")
+    assert sakip.evaluate(f, {"LPP": 3}).magnitude == "naik"
+    with pytest.raises(sakip.ConditionError, match=r"no band holds 0 \(between '<0' \(turun\)"):
+        sakip.evaluate(f, {"LPP": 0})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a formula word outside a meaning still makes the text a formula
+        "a. A dibagi B berarti rasio. b. A>0 berarti naik.",
+        # a sentence that is no class: prose
+        "IPM berarti indeks pembangunan manusia tahun 2019 dan tahun 2020",
+    ],
+)
+def test_meaning_words_do_not_hide_a_formula(text: str) -> None:
+    assert read_bands(text) is None

@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .band_range import Bounds, find_range, with_upper_unit
-from .band_tokens import Tok, span, trim_words
+from .band_tokens import MEANING_WORDS, Tok, span, trim_words
 
 __all__ = ["Class", "NotAClass", "read_class"]
 
@@ -139,6 +139,8 @@ def _split_label(toks: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
         if depth or k == 0 or tok.kind not in ("colon", "eq"):
             continue
         left, right = toks[:k], toks[k + 1 :]
+        if tok.kind == "eq" and any(t.text.casefold() in MEANING_WORDS for t in right):
+            return None  # "LPP=0 berarti ...": the label follows "berarti", "=" compares
         if bool(_range_numbers(left)) != bool(_range_numbers(right)) and left and right:
             return (left, right) if _range_numbers(left) else (right, left)
     return None

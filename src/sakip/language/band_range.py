@@ -71,11 +71,17 @@ def _value(toks: list[Tok], i: int) -> _Value | None:
 
 def _starts_range(toks: list[Tok], i: int) -> bool:
     tok = toks[i]
-    if tok.kind in ("cmp", "num") or (tok.kind == "eq" and i == 0 and tok.text == "="):
+    if tok.kind in ("cmp", "num") or (tok.kind == "eq" and tok.text == "=" and _compares(toks, i)):
         return True
     if tok.kind in ("dash", "plus"):
         return _value(toks, i) is not None
     return tok.text.casefold() == "antara" and _value(toks, i + 1) is not None
+
+
+def _compares(toks: list[Tok], i: int) -> bool:
+    """``= 100`` opening a class, or ``LPP=0`` (a name equal to a value: a class of one
+    value; band_class.py leaves such an ``=`` here only when a meaning follows)."""
+    return i == 0 or toks[i - 1].kind == "word"
 
 
 def find_range(toks: list[Tok]) -> FoundRange | None:

@@ -70,11 +70,35 @@ def _line_header(text: str, tokens: list[Tok]) -> Header | None:
         words = [t for t in first[:-1] if t.kind == "word"]
         subject = None if any(t.kind == "num" for t in first) else _subject(text, words)
     elif all(t.kind == "word" for t in first):
-        subject = _subject(text, first)
+        subject = _value_title(text, first)
     else:
         return None
     body = tokens[tokens.index(rest[0][0]) :]
     return Header(subject, body, f"'{span(text, first)}' is the table's heading")
+
+
+# A column of labels is titled so ("Nilai PCI Kondisi"): the titles before it name the
+# value column, as written ("Nilai" included: it is part of the title).
+_LABEL_TITLES = {"kondisi", "kategori", "keterangan", "predikat", "status", "kriteria"}
+_LABEL_TITLES |= {"klasifikasi", "interpretasi", "kelas", "mutu", "golongan", "arti"}
+_LABEL_TITLES |= {"tingkat", "tingkatan", "peringkat", "penilaian", "grade", "label"}
+# Words of a value column's title that say "range", not what is measured.
+_RANGE_TITLES = {"rentang", "interval", "range", "skala", "kisaran", "batas"}
+
+
+def _value_title(text: str, titles: list[Tok]) -> str | None:
+    """The value column's title on a line of columns' titles: the words before the
+    label column's title ("Nilai PCI" of "Nilai PCI Kondisi"; the whole line when no
+    word titles the labels), without range words in front ("Interval Nilai Predikat"
+    titles the value "Nilai")."""
+    cut = next(
+        (i for i, t in enumerate(titles) if i and t.text.casefold() in _LABEL_TITLES),
+        len(titles),
+    )
+    start = 0
+    while start < cut - 1 and titles[start].text.casefold() in _RANGE_TITLES:
+        start += 1
+    return span(text, titles[start:cut])
 
 
 def _subject(text: str, words: list[Tok]) -> str | None:
@@ -141,8 +165,9 @@ def _closing(tokens: list[Tok], opening: int) -> int | None:
 
 
 def _colon_header(text: str, tokens: list[Tok]) -> Header | None:
-    """``Berdasarkan jenis kematian: A (..); B (..)``: words, a colon, then two or more
-    classes none of which is ``label: class`` or ``label = class`` itself (then the
+    """``Berdasarkan jenis kematian: A (..); B (..)``, ``LPP: a. ... b. ...``: words, a
+    colon, then two or more classes (a table word before the colon, or a list marker
+    right after it) none of which is ``label: class`` or ``label = class`` itself (then the
     first colon belongs to the first class)."""
     colon = next((i for i, t in enumerate(tokens) if t.kind in ("colon", "num", "cmp")), None)
     if colon is None or tokens[colon].kind != "colon" or colon == 0:
@@ -151,7 +176,8 @@ def _colon_header(text: str, tokens: list[Tok]) -> Header | None:
     own_line = bool(body) and body[0].kind == "nl"
     if (any(t.kind == "colon" for t in body) and not own_line) or _count(body) < 2:
         return None
-    if not any(t.text.casefold() in _TABLE_HEADS for t in tokens[:colon]):
+    listed = bool(body) and body[0].kind == "mark"  # "LPP: a. LPP>0 ... b. ..."
+    if not listed and not any(t.text.casefold() in _TABLE_HEADS for t in tokens[:colon]):
         return None  # "numerator line 511, denominator line 512" is prose after a colon
     subject = _subject(text, tokens[:colon])
     note = f"'{span(text, tokens[:colon])}' names the subject {subject!r}"

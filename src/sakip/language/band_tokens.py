@@ -18,7 +18,7 @@ from ..numbers import INDONESIAN_NUMBER, POINT_NUMBER, parse_number
 from .functions import FUNCTIONS
 from .words import COMPARISON_WORDS, MUL_WORDS
 
-__all__ = ["Tok", "is_formula", "span", "tokenize", "trim_words"]
+__all__ = ["MEANING_WORDS", "Tok", "is_formula", "span", "tokenize", "trim_words"]
 
 
 class Tok(NamedTuple):
@@ -126,15 +126,25 @@ _MULTIPLY_X = re.compile(r"[xX](?:[0-9].*)?")
 _NEXT_OPERAND = {"num", "word", "open"}
 
 
+# Words after which a class says what its range means: "LPP>0 berarti terjadi
+# penambahan penduduk ... dibandingkan dengan tahun sebelumnya". That sentence, up to
+# the end of its class, is the label: its words compare nothing.
+MEANING_WORDS = frozenset({"berarti", "artinya", "bermakna", "mengindikasikan"})
+_CLASS_ENDS = {"nl", "semi", "dot"}
+
+
 def is_formula(tokens: list[Tok]) -> bool:
     """Formula material: an operator sign, an arithmetic word, ``x`` between operands,
-    a function call, or a conditional (``jika ...``) that the formula language reads."""
+    a function call, or a conditional (``jika ...``) that the formula language reads.
+    Words in a class's meaning (after ``berarti``) are not formula material."""
     if tokens and tokens[0].text.casefold() == "jika":
         return True
+    meaning = False
     for i, tok in enumerate(tokens):
         if tok.kind == "op":
             return True
-        if tok.kind != "word":
+        meaning = (meaning and tok.kind not in _CLASS_ENDS) or tok.text.casefold() in MEANING_WORDS
+        if tok.kind != "word" or meaning:
             continue
         word = tok.text.casefold()
         after = tokens[i + 1] if i + 1 < len(tokens) else None

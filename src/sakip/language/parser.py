@@ -325,6 +325,7 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
             text=written,
             decimal_point=decimal_point,
             notes=(*formula.notes, *table.notes, *table.gaps, *table.overlaps),
+            uncovered=(*table.gaps, *table.overlaps),
         )
     mean = read_group_mean(text, decimal_point)
     if mean is not None:
