@@ -1,0 +1,319 @@
+"""A criterion that says which units a percentage or a count takes in, written in its
+definition: "Persentase anak ... dengan z-score ... berada dalam rentang -2 SD s.d. + 1
+SD", "Jumlah Kabupaten/Kota ... . Kabupaten/kota dengan kualitas air minum memenuhi
+syarat (...) di 70% Sarana Air Minum dan 30% air minum rumah tangga".
+
+Such a text gives no arithmetic over the whole: it says, for one unit (a child, a
+kabupaten), whether that unit is counted. The reader returns that test as a conditional
+of sakip's own language, whose result is the answer for one unit: ``"dihitung dalam
+pembilang"`` or ``"tidak dihitung dalam pembilang"`` (a count: ``"dihitung"``), or the
+written requirement (``"memenuhi syarat"`` / ``"tidak memenuhi syarat"``). Every unit
+is either counted or not, so the ``selain itu`` branch closes no gap by a guess.
+
+Two forms, both strict (anything else is left to the other readers):
+
+* within: ``... dengan|yang SUBJECT`` and a comparison or a range said to be one
+  (``berada dalam rentang a s.d. b``, ``antara a dan b``, ``≥ 80%``, ``minimal 80``)
+  that ends the text;
+* coverage: ``... dengan ... REQUIREMENT di P% GROUP dan Q% GROUP``: each group's
+  share that meets the requirement is at least its threshold.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import NamedTuple
+
+from .band_model import BandTable, TextBand, number_text
+from .band_range import Bounds, FoundRange, find_range, with_upper_unit
+from .band_tokens import Tok, is_formula, span, tokenize
+from .rules import fail_at
+
+__all__ = ["Criterion", "read_criterion"]
+
+# The text starts with what is counted: the quick test that lets every other formula
+# pass at the cost of one match.
+_QUICK = re.compile(
+    r"\s*(?:persentase|prosentase|presentase|proporsi|cakupan|jumlah|banyaknya)\b",
+    re.IGNORECASE,
+)
+_SHARES = {"persentase", "prosentase", "presentase", "proporsi", "cakupan"}
+_LINKS = {"dengan", "yang"}
+# Words between a subject and its range that only say "lies in the range".
+_FILLERS = {"berada", "dalam", "rentang", "pada", "di", "antara", "bernilai", "sebesar"}
+_FILLERS |= {"nilainya", "yang", "adalah", "interval", "range", "kisaran", "ada"}
+# A range needs a word that says it is one: "usia 7-12 tahun" after "dengan" is a name.
+_RANGE_SAYS = {"rentang", "interval", "kisaran", "range"}
+# "z-score hasil pengukuran BB/TB": "hasil pengukuran" says how the value was got.
+_HOW = "hasil"
+# Verbs that open a written requirement: "memenuhi syarat", "mencapai target".
+_REQUIRES = {"memenuhi", "mencapai", "sesuai", "melampaui", "terpenuhi", "tercapai", "lulus"}
+_AT = {"di", "pada"}
+_AND = {"dan", "serta"}
+#: Words of a subject, a requirement or a group; longer is a sentence of prose.
+MAX_NAME_WORDS = 8
+#: Sentences in the text: those before the criterion only describe what is counted.
+MAX_SENTENCES = 3
+
+
+class Criterion(NamedTuple):
+    """The test for one unit in sakip's language, and notes on how it was read."""
+
+    formula_text: str
+    notes: tuple[str, ...]
+
+
+def read_criterion(text: str, decimal_point: bool = False) -> Criterion | None:
+    """The criterion of a percentage or a count written in words, or None.
+
+    >>> read_criterion("Persentase desa dengan IDM minimal 0,7").formula_text
+    'jika {IDM} >= 0,7 maka "dihitung dalam pembilang" selain itu "tidak dihitung dalam pembilang"'
+    >>> read_criterion("Persentase penduduk usia 15-64 tahun") is None
+    True
+    """
+    if _QUICK.match(text) is None or not any(c.isdigit() for c in text):
+        return None
+    lowered = text.casefold()
+    if " dengan " not in lowered and " yang " not in lowered:
+        return None
+    tokens = tokenize(text, decimal_point)
+    if _is_formula(tokens):
+        return None
+    sentences = _sentences(tokens)
+    if sentences is None or not 1 <= len(sentences) <= MAX_SENTENCES:
+        return None
+    *described, last = sentences
+    if any(t.kind in ("num", "cmp", "pct") for s in described for t in s):
+        return None  # a number before the criterion: another reading's text
+    notes = [f"'{span(text, s)}' describes what is counted" for s in described]
+    share = tokens[0].text.casefold() in _SHARES
+    found = _within(text, last, share) or _coverage(text, last)
+    if found is None:
+        return None
+    return Criterion(found.formula_text, (*notes, *found.notes))
+
+
+def _is_formula(tokens: list[Tok]) -> bool:
+    """Formula material; a slash between two words is part of a name (``BB/TB``,
+    ``Kabupaten/Kota``), and ``=`` makes a definition or a formula."""
+    kept = []
+    for i, tok in enumerate(tokens):
+        if tok.kind == "eq":
+            return True
+        if tok.kind == "op" and tok.text == "/" and _glued_between_words(tokens, i):
+            continue
+        kept.append(tok)
+    return is_formula(kept)
+
+
+def _glued_between_words(tokens: list[Tok], i: int) -> bool:
+    before, after = tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        before is not None
+        and after is not None
+        and before.kind == after.kind == "word"
+        and before.end == tokens[i].start
+        and tokens[i].end == after.start
+    )
+
+
+def _sentences(tokens: list[Tok]) -> list[list[Tok]] | None:
+    """The sentences, split at full stops outside brackets; None when brackets do not
+    balance."""
+    found: list[list[Tok]] = [[]]
+    depth = 0
+    for tok in tokens:
+        depth += {"open": 1, "close": -1}.get(tok.kind, 0)
+        if depth < 0:
+            return None
+        if tok.kind == "dot" and depth == 0:
+            found.append([])
+        elif tok.kind not in ("nl",):
+            found[-1].append(tok)
+    return None if depth else [s for s in found if s]
+
+
+def _labels(share: bool) -> tuple[str, str]:
+    counted = "dihitung dalam pembilang" if share else "dihitung"
+    return counted, "tidak " + counted
+
+
+def _within(text: str, toks: list[Tok], share: bool) -> Criterion | None:
+    """``dengan SUBJECT berada dalam rentang a s.d. b`` (and other ranges said to be
+    ranges) at the end of the sentence."""
+    links = [i for i, t in enumerate(toks) if t.kind == "word" and t.text.casefold() in _LINKS]
+    for k in reversed(links):
+        rest = toks[k + 1 :]
+        found = find_range(rest)
+        if found is None or not _says_range(rest, found):
+            continue
+        bounds, end = with_upper_unit(rest, found)
+        if _is_unit(rest[end:]):  # "kurang dari -2 SD", "< 11 g/dL"
+            unit = span(text, rest[end:])
+            bounds, end = bounds._replace(upper_unit=unit, lower_unit=unit), len(rest)
+        if end != len(rest):
+            return None  # words after the range: not a criterion that ends the text
+        subject, how = _subject(text, rest[: found.start])
+        if not subject:
+            continue  # "yang berada dalam rentang": the subject is before the "yang"
+        return _within_criterion(text, rest, found, bounds, end, subject, how, share)
+    return None
+
+
+def _is_unit(toks: list[Tok]) -> bool:
+    """One word, or words joined by a slash (``g/dL``): the unit of a bound."""
+    return len(toks) in (1, 3) and all(
+        t.kind == "word" if i % 2 == 0 else _slash(toks, i) for i, t in enumerate(toks)
+    )
+
+
+def _says_range(toks: list[Tok], found: FoundRange) -> bool:
+    first = toks[found.start]
+    if first.kind == "cmp" or first.text.casefold() == "antara":
+        return True
+    return found.start > 0 and toks[found.start - 1].text.casefold() in _RANGE_SAYS
+
+
+def _subject(text: str, toks: list[Tok]) -> tuple[str, str]:
+    """The subject's name without filler words at its end, and without "hasil X" (how
+    the value was got, kept for a note); ("", "") when it is no name."""
+    if any(t.kind not in ("word", "op") for t in toks):
+        return "", ""
+    end = len(toks)
+    while end > 0 and toks[end - 1].text.casefold() in _FILLERS:
+        end -= 1
+    toks = toks[:end]
+    how = ""
+    parts = [toks]
+    at = next((i for i, t in enumerate(toks) if i and t.text.casefold() == _HOW), None)
+    if at is not None and at + 1 < len(toks) and toks[at + 1].kind == "word":
+        how = span(text, toks[at : at + 2])
+        parts = [toks[:at], toks[at + 2 :]]
+    words = [t for part in parts for t in part if t.kind == "word"]
+    if not words or len(words) > MAX_NAME_WORDS or toks[0].kind != "word":
+        return "", ""
+    return " ".join(span(text, part) for part in parts if part), how
+
+
+def _within_criterion(
+    text: str,
+    rest: list[Tok],
+    found: FoundRange,
+    bounds: Bounds,
+    end: int,
+    subject: str,
+    how: str,
+    share: bool,
+) -> Criterion:
+    yes, no = _labels(share)
+    band = TextBand(yes, bounds.lower, bounds.upper, bounds.lower_inclusive,
+                    bounds.upper_inclusive, span(text, rest[found.start : end]))  # fmt: skip
+    if band.start > band.end:
+        raise fail_at(text, rest[found.start].start, f"the range '{band.text}' holds no value")
+    test = BandTable(subject, (band,)).formula_text()
+    notes = [
+        f"'{band.text}' says which units are counted: one unit with {band.condition(subject)}"
+        f' is "{yes}", any other "{no}"'
+    ]
+    unit = bounds.lower_unit or bounds.upper_unit
+    if unit:
+        notes.append(f"the bounds are in {unit}: {subject} is given in {unit}")
+    if how:
+        notes.append(f"'{how}' says how {subject} is got: not part of its name")
+    if found.percent:
+        notes.append("'%' on the bounds: values are compared as numbers of percent")
+    return Criterion(f'{test} selain itu "{no}"', tuple(notes))
+
+
+class _Share(NamedTuple):
+    op: str
+    value: str  # the threshold in the formula language's notation
+    group: str
+
+
+def _coverage(text: str, toks: list[Tok]) -> Criterion | None:
+    """``... dengan ... memenuhi syarat (...) di 70% Sarana Air Minum dan 30% air minum
+    rumah tangga``: every group's share that meets the requirement is at least its
+    threshold."""
+    at = next((i for i, t in enumerate(toks) if t.text.casefold() in _AT), None)
+    if at is None:
+        return None
+    shares = _shares(text, toks[at:])
+    requirement = _requirement(text, toks[:at])
+    if shares is None or requirement is None:
+        return None
+    required, aside = requirement
+    names = [f"% {s.group} {required}" for s in shares]
+    test = " dan ".join(f"{{{n}}} {s.op} {s.value}" for n, s in zip(names, shares, strict=True))
+    written = span(text, toks[at:])
+    notes = [
+        f"'{written}': the share of each that must be '{required}', at least as written:"
+        f" read as {test.replace('{', '').replace('}', '')}, values in percent",
+    ]
+    if aside:
+        notes.append(f"'{aside}' says what '{required}' means: kept as a note")
+    return Criterion(f'jika {test} maka "{required}" selain itu "tidak {required}"', tuple(notes))
+
+
+def _shares(text: str, toks: list[Tok]) -> list[_Share] | None:
+    """``di 70% A dan 30% B``, ``pada minimal 80% A``: thresholds in percent, each with
+    the group it counts; None unless the tokens are exactly that."""
+    found: list[_Share] = []
+    i = 0
+    while i < len(toks):
+        if found:
+            if toks[i].text.casefold() not in _AND and toks[i].kind != "comma":
+                return None
+            i += 1
+        if i < len(toks) and toks[i].text.casefold() in _AT:
+            i += 1
+        op = ">="
+        if i < len(toks) and toks[i].kind == "cmp":
+            if toks[i].op not in (">=", ">"):
+                return None
+            op, i = toks[i].op, i + 1
+        if i + 1 >= len(toks) or toks[i].kind != "num" or toks[i + 1].kind != "pct":
+            return None
+        value = toks[i].value
+        start = i = i + 2
+        while i < len(toks) and (toks[i].kind == "word" or _slash(toks, i)):
+            if toks[i].text.casefold() in _AND:
+                break
+            i += 1
+        words = [t for t in toks[start:i] if t.kind == "word"]
+        if value is None or not words or len(words) > MAX_NAME_WORDS:
+            return None
+        found.append(_Share(op, number_text(value), span(text, toks[start:i])))
+    return found or None
+
+
+def _slash(toks: list[Tok], i: int) -> bool:
+    return toks[i].kind == "op" and toks[i].text == "/" and _glued_between_words(toks, i)
+
+
+def _requirement(text: str, toks: list[Tok]) -> tuple[str, str] | None:
+    """The requirement before the thresholds (``memenuhi syarat``), after a link
+    (``dengan``), and a bracket after it that says what it means."""
+    aside = ""
+    if toks and toks[-1].kind == "close":
+        opening = _opening(toks)
+        if opening is None:
+            return None
+        aside, toks = span(text, toks[opening:]), toks[:opening]
+    verb = max((i for i, t in enumerate(toks) if t.text.casefold() in _REQUIRES), default=None)
+    if verb is None or not any(t.text.casefold() in _LINKS for t in toks[:verb]):
+        return None
+    words = toks[verb:]
+    if any(t.kind != "word" for t in words) or len(words) > MAX_NAME_WORDS:
+        return None
+    return span(text, words), aside
+
+
+def _opening(toks: list[Tok]) -> int | None:
+    """The bracket that the last token closes."""
+    depth = 0
+    for i in range(len(toks) - 1, -1, -1):
+        depth += {"close": 1, "open": -1}.get(toks[i].kind, 0)
+        if depth == 0:
+            return i
+    return None
