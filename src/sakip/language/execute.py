@@ -71,7 +71,7 @@ def run_scalar(plan: Plan, args: Sequence[Any]) -> Any:
         uncovered = plan.formula.uncovered
         raise ConditionError(
             "no 'jika' clause applies to these values and there is no 'selain itu'"
-            + ("; the table labels no value here: " + "; ".join(uncovered) if uncovered else "")
+            + ("; not covered: " + "; ".join(uncovered) if uncovered else "")
         )
     if isinstance(value, float) and math.isinf(value):
         raise EvaluationError("the result is too large to compute")

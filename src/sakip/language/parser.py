@@ -36,7 +36,6 @@ from ..errors import (
 )
 from .bands import read_bands
 from .build import Builder, fail_at, position
-from .criterion import read_criterion
 from .formula import Formula
 from .glossary import index_ranges, split_glossary
 from .group_mean import read_group_mean
@@ -48,6 +47,7 @@ from .limits import (
     MAX_TREE_DEPTH,
 )
 from .notation import read_notation
+from .readings import read_rules
 from .sentences import focus
 from .traps import find_traps
 from .words import RATIO_HEADS, piece
@@ -313,12 +313,13 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
     if len(written) > MAX_LENGTH:
         raise _fail(written, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
     text, read = read_notation(written)
-    criterion = read_criterion(text, decimal_point)
-    if criterion is not None:
-        # the test for one unit, in sakip's own language (always with decimal commas)
-        formula = _parse_text(criterion.formula_text, False, read)
-        notes = (*formula.notes, *criterion.notes)
-        return attrs.evolve(formula, text=written, decimal_point=decimal_point, notes=notes)
+    rules = read_rules(text, decimal_point)
+    if rules is not None:
+        # rules written in prose, in sakip's own language (always with decimal commas)
+        formula = _parse_text(rules.formula_text, False, read)
+        notes = (*formula.notes, *rules.notes)
+        return attrs.evolve(formula, text=written, decimal_point=decimal_point, notes=notes,
+                            uncovered=rules.uncovered)  # fmt: skip
     try:
         table = read_bands(text, decimal_point=decimal_point)
     except NumberTextError:
