@@ -103,3 +103,12 @@ def test_no_catalog_formula_is_read_as_case_rules() -> None:
     texts = [t for i in sakip.catalog.load() for t in (i.formula_text, i.rumus_asli) if t]
     assert len(texts) > 400
     assert [t for t in texts if read_case_rules(t) is not None] == []
+
+
+def test_too_many_clauses_is_a_limit_error() -> None:
+    # 11 cases x 12 table entries = 132 clauses, over the limit of 120
+    table = "; ".join(f"K{i} = {i}" for i in range(12))
+    rules = "; ".join(f"Kasus {chr(65 + i)} = konversi kode + {i}" for i in range(11))
+    text = f"Kode berdasarkan ketentuan berikut: {table}. Hasil perhitungan berikut: {rules}"
+    with pytest.raises(sakip.LimitError, match="more than 120 clauses"):
+        sakip.parse(text)

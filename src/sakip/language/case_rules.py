@@ -23,8 +23,11 @@ import re
 from fractions import Fraction
 from typing import NamedTuple
 
+from ..errors import LimitError
 from ..numbers import parse_number
 from .band_model import number_text
+from .limits import MAX_RULE_CLAUSES
+from .rules import fail_at
 
 __all__ = ["CaseRules", "read_case_rules"]
 
@@ -77,7 +80,7 @@ def read_case_rules(text: str, decimal_point: bool = False) -> CaseRules | None:
     rules = [x for x in lists if x not in tables]
     if len(tables) != 1 or len(rules) != 1:
         return None
-    return _write(tables[0], rules[0])
+    return _write(text, tables[0], rules[0])
 
 
 def _sentences(text: str) -> list[str]:
@@ -176,7 +179,7 @@ def _keys(key: str) -> list[str]:
     return [key] + (parts if len(parts) > 1 and all(parts) else [])
 
 
-def _write(table: _List, rules: _List) -> CaseRules | None:
+def _write(text: str, table: _List, rules: _List) -> CaseRules | None:
     amounts = [(k, _amount(v)) for k, v in table.entries]
     units = {a[1].casefold() for _, a in amounts if a is not None and a[1]}
     clauses: list[str] = []
@@ -199,6 +202,8 @@ def _write(table: _List, rules: _List) -> CaseRules | None:
                 clauses.append(f"jika {test} dan {on} maka {arithmetic}")
     if not converted_names:
         return None  # the table is not used: two lists, not one construct
+    if len(clauses) > MAX_RULE_CLAUSES:
+        raise fail_at(text, 0, f"the rules make more than {MAX_RULE_CLAUSES} clauses", LimitError)
     listed = ", ".join(f"'{key}'" for key, _ in table.entries)
     cases = ", ".join(f"'{case}'" for case, _ in rules.entries)
     unit = " ".join(sorted(units))
