@@ -568,3 +568,35 @@ def test_a_meaning_list_without_the_point_names_its_gap() -> None:
 )
 def test_meaning_words_do_not_hide_a_formula(text: str) -> None:
     assert read_bands(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "cases"),
+    [
+        # BPS's NTP: a comma before "berarti", classes split at full stops
+        ("NTP > 100, berarti petani mengalami surplus. NTP = 100, berarti petani mengalami"
+         " impas. NTP < 100, berarti petani mengalami defisit.", "NTP",
+         {"100": "petani mengalami impas", "100,5": "petani mengalami surplus",
+          "99": "petani mengalami defisit"}),
+        # "Jika" opens each condition; no "maka": not the formula language's jika
+        ("Jika LPP > 0 berarti terjadi penambahan penduduk, jika LPP = 0 berarti tidak"
+         " terjadi perubahan, jika LPP < 0 berarti terjadi pengurangan penduduk", "LPP",
+         {"1": "terjadi penambahan penduduk", "0": "tidak terjadi perubahan",
+          "-1": "terjadi pengurangan penduduk"}),
+        # 0,4 – 0,5 holds both ends; < 0,4 leaves 0,4 out
+        ("Jika nilai Gini Ratio < 0,4 berarti ketimpangan rendah; 0,4 – 0,5 berarti"
+         " ketimpangan sedang; > 0,5 berarti ketimpangan tinggi", "nilai Gini Ratio",
+         {"0,39": "ketimpangan rendah", "0,4": "ketimpangan sedang", "0,5": "ketimpangan sedang",
+          "0,51": "ketimpangan tinggi"}),
+    ],
+)  # fmt: skip
+def test_meaning_lists_as_written(text: str, variable: str, cases: dict[str, str]) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    for value, label in cases.items():
+        number = float(value.replace(",", "."))
+        assert sakip.evaluate(f, {variable: number}).magnitude == label
+
+
+def test_jika_with_maka_is_still_the_formula_language() -> None:
+    assert read_bands('jika A > 80 maka "Baik" berarti') is None

@@ -108,3 +108,28 @@ def test_no_catalog_or_golden_formula_is_a_criterion() -> None:
     texts = [t for i in sakip.catalog.load() for t in (i.formula_text, i.rumus_asli) if t]
     assert len(texts) > 400
     assert [t for t in texts if read_criterion(t) is not None] == []
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "cases"),
+    [
+        # the criterion alone in a bracket that ends the text; 0,8155 is not > 0,8155
+        ("Persentase desa berstatus mandiri (IDM > 0,8155)", "IDM",
+         {0.9: IN, 0.8155: OUT}),
+        ("Jumlah balita stunting (TB/U < -2 SD)", "TB/U",
+         {-2.5: "dihitung", -2: "tidak dihitung"}),
+    ],
+)  # fmt: skip
+def test_a_criterion_in_a_bracket(text: str, variable: str, cases: dict[float, str]) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    for value, label in cases.items():
+        assert sakip.evaluate(f, {variable: value}).magnitude == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Persentase desa (2019)", "Jumlah penduduk (usia 15-64 tahun)", "Persentase desa (IDM)"],
+)
+def test_a_bracket_without_a_comparison_is_no_criterion(text: str) -> None:
+    assert read_criterion(text) is None

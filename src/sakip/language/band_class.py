@@ -203,9 +203,18 @@ def _build(
         raise NotAClass("more than one range in a class", pos)
     if found.note:
         notes = [*notes, f"'{span(text, toks[found.start : end])}': {found.note}"]
+    if found.subject and toks[found.subject[0]].text.casefold() in _CONDITION_WORDS:
+        # "Jika LPP > 0 berarti ...": the word opens the class's condition, not a name
+        start = found.subject[0] + 1
+        found = found._replace(
+            subject=(start, found.subject[1]) if start < found.subject[1] else None
+        )
+        before = [t for t in before if t is not toks[start - 1]]
     near = span(text, toks[found.subject[0] : found.subject[1]]) if found.subject else ""
     subject: str | None = near if found.subject and found.subject[0] >= found.start else None
     unit = ""
+    if len(after) > 1 and after[0].kind == "comma" and after[1].text.casefold() in _LINKS:
+        after = after[1:]  # "NTP > 100, berarti petani mengalami surplus"
     if after and after[0].text.casefold() in _PER:  # "per 100.000 kelahiran hidup"
         unit = span(text, after)
         notes = [*notes, f"'{unit}' is the unit of the bounds"]

@@ -137,7 +137,7 @@ def is_formula(tokens: list[Tok]) -> bool:
     """Formula material: an operator sign, an arithmetic word, ``x`` between operands,
     a function call, or a conditional (``jika ...``) that the formula language reads.
     Words in a class's meaning (after ``berarti``) are not formula material."""
-    if tokens and tokens[0].text.casefold() == "jika":
+    if tokens and tokens[0].text.casefold() == "jika" and not _meanings(tokens):
         return True
     meaning = False
     for i, tok in enumerate(tokens):
@@ -158,6 +158,13 @@ def is_formula(tokens: list[Tok]) -> bool:
         if word in FUNCTIONS and after is not None and after.kind == "open":
             return True
     return False
+
+
+def _meanings(tokens: list[Tok]) -> bool:
+    """ "Jika LPP > 0 berarti ...": classes that say what they mean, with no ``maka``
+    (the formula language's ``jika ... maka``)."""
+    words = {t.text.casefold() for t in tokens if t.kind == "word"}
+    return bool(words & MEANING_WORDS) and "maka" not in words
 
 
 def _next_word(tokens: list[Tok], i: int) -> str:

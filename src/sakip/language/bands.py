@@ -134,7 +134,7 @@ def _is_table(
     if len(classes) == 1:
         c = classes[0]
         return c.linked or subject is not None or (c.mention and _says_range(c.before))
-    if weak and subject is None:
+    if weak and subject is None and not all(c.linked for c in classes):
         words = {w.casefold() for w in re.findall(r"\w+", text)}
         return bool(words & _TABLE_WORDS) or all(_grade_like(label) for label in labels)
     return True

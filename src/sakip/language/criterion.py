@@ -14,7 +14,7 @@ Two forms, both strict (anything else is left to the other readers):
 
 * within: ``... dengan|yang SUBJECT`` and a comparison or a range said to be one
   (``berada dalam rentang a s.d. b``, ``antara a dan b``, ``≥ 80%``, ``minimal 80``)
-  that ends the text;
+  that ends the text, or ``... (SUBJECT > 0,8155)``, a bracket that ends it;
 * coverage: ``... dengan ... REQUIREMENT di P% GROUP dan Q% GROUP``: each group's
   share that meets the requirement is at least its threshold.
 """
@@ -74,7 +74,7 @@ def read_criterion(text: str, decimal_point: bool = False) -> Criterion | None:
     if _QUICK.match(text) is None or not any(c.isdigit() for c in text):
         return None
     lowered = text.casefold()
-    if " dengan " not in lowered and " yang " not in lowered:
+    if " dengan " not in lowered and " yang " not in lowered and not text.rstrip().endswith(")"):
         return None
     tokens = tokenize(text, decimal_point)
     if _is_formula(tokens):
@@ -141,9 +141,7 @@ def _labels(share: bool) -> tuple[str, str]:
 def _within(text: str, toks: list[Tok], share: bool) -> Criterion | None:
     """``dengan SUBJECT berada dalam rentang a s.d. b`` (and other ranges said to be
     ranges) at the end of the sentence."""
-    links = [i for i, t in enumerate(toks) if t.kind == "word" and t.text.casefold() in _LINKS]
-    for k in reversed(links):
-        rest = toks[k + 1 :]
+    for rest in _candidates(toks):
         found = find_range(rest)
         if found is None or not _says_range(rest, found):
             continue
@@ -158,6 +156,17 @@ def _within(text: str, toks: list[Tok], share: bool) -> Criterion | None:
             continue  # "yang berada dalam rentang": the subject is before the "yang"
         return _within_criterion(text, rest, found, bounds, end, subject, how, share)
     return None
+
+
+def _candidates(toks: list[Tok]) -> list[list[Tok]]:
+    """Where a criterion may stand: after each ``dengan``/``yang`` (the last first), or
+    alone in a bracket that ends the text ("Persentase desa mandiri (IDM > 0,8155)")."""
+    links = [i for i, t in enumerate(toks) if t.kind == "word" and t.text.casefold() in _LINKS]
+    found = [toks[k + 1 :] for k in reversed(links)]
+    opening = _opening(toks) if toks and toks[-1].kind == "close" else None
+    if opening:  # not at 0: a name stands before the bracket
+        found.append(toks[opening + 1 : -1])
+    return found
 
 
 def _is_unit(toks: list[Tok]) -> bool:
