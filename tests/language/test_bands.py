@@ -600,3 +600,39 @@ def test_meaning_lists_as_written(text: str, variable: str, cases: dict[str, str
 
 def test_jika_with_maka_is_still_the_formula_language() -> None:
     assert read_bands('jika A > 80 maka "Baik" berarti') is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "cases"),
+    [
+        # a slash in the heading names ("BB/U"); Z-score < -3,0 leaves -3 out
+        ("Status gizi berdasarkan BB/U: Gizi buruk (Z-score < -3,0); Gizi kurang (Z-score"
+         " ≥ -3,0 s/d < -2,0); Gizi baik (Z-score ≥ -2,0 s/d ≤ 2,0); Gizi lebih (Z-score > 2,0)",
+         "Z-score", {"-3": "Gizi kurang", "-3,01": "Gizi buruk", "-2": "Gizi baik",
+                     "2": "Gizi baik", "2,01": "Gizi lebih"}),
+        # a range right after the colon: the heading names the subject, split at ", "
+        ("Nilai Indeks Kualitas Air: 0 - 25 sangat kurang, 26 - 50 kurang, 51 - 70 sedang",
+         "Indeks Kualitas Air", {"25": "sangat kurang", "26": "kurang", "60": "sedang"}),
+        # "dikategorikan" then label-jika classes; "dan" before the last joins the list
+        ("Tingkat kemiskinan dikategorikan rendah jika < 10%, sedang jika 10% - 20%, dan"
+         " tinggi jika > 20%", "Tingkat kemiskinan",
+         {"9,9": "rendah", "10": "sedang", "20": "sedang", "20,1": "tinggi"}),
+    ],
+)  # fmt: skip
+def test_more_headings_as_written(text: str, variable: str, cases: dict[str, str]) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    for value, label in cases.items():
+        number = float(value.replace(",", "."))
+        assert sakip.evaluate(f, {variable: number}).magnitude == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A/B ≥ 80 : Baik; A/B < 80 : Kurang",  # a slash after a number: a division
+        "Jumlah desa: 2019, 2020",  # numbers without labels
+    ],
+)
+def test_a_slash_or_numbers_outside_a_heading_are_no_table(text: str) -> None:
+    assert read_bands(text) is None

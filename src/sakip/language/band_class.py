@@ -61,6 +61,8 @@ _LINKS = {"dengan", "termasuk", "adalah", "yaitu", "yakni", "maka", "menunjukkan
 _LINKS |= {"menunjukan", "berarti", "artinya", "dikategorikan", "dikatakan", "disebut"}
 _LINKS |= {"sebagai", "mendapat", "memperoleh", "diberi", "merupakan", "tergolong", "masuk"}
 _LINKS |= {"dalam", "ke", "bernilai"}
+# Words that join the last class of a list to the others: "..., dan tinggi jika > 20%".
+_JOINS = {"dan", "serta", "atau"}
 # Words around a subject that only say "lies in the range".
 _FILLERS = {"rentang", "dalam", "berada", "pada", "di", "antara", "bernilai", "sebesar"}
 _FILLERS |= {"range", "interval", "adalah", "yaitu", "yang", "nilainya"}
@@ -224,8 +226,10 @@ def _build(
         (i for i, t in enumerate(before) if t.text.casefold() in _CONDITION_WORDS), None
     )
     if label is None and condition is not None and condition > 0:
-        # "Gizi baik apabila Z-score berada dalam rentang -2 SD s.d. + 1 SD"
-        label, linked = span(text, before[:condition]), True
+        # "Gizi baik apabila Z-score berada dalam rentang -2 SD s.d. + 1 SD"; "dan
+        # tinggi jika > 20%" ends a list: "dan" joins, it is not part of the label
+        joined = before[0].text.casefold() in _JOINS and condition > 1
+        label, linked = span(text, before[joined:condition]), True
         subject = _subject_words(text, before[condition + 1 :]) or subject
         before = []
     elif label is None and after and after[0].text.casefold() in _LINKS:

@@ -24,7 +24,7 @@ _LIST_WORDS = {"yaitu", "yakni", "meliputi", "sebagai", "adalah"}
 _EXAMPLE_WORDS = {"misal", "misalnya", "mis", "contoh", "contohnya", "seperti", "yaitu", "yakni"}
 # Words around a subject that are not part of its name.
 _HEADER_WORDS = {"berdasarkan", "kategori", "kriteria", "klasifikasi", "predikat", "skala"}
-_HEADER_WORDS |= {"interval", "tingkat", "tingkatan", "penilaian", "interpretasi", "tabel"}
+_HEADER_WORDS |= {"interval", "penilaian", "interpretasi", "tabel"}
 _HEADER_WORDS |= {"rentang", "range", "status", "dengan", "untuk", "menurut", "nilai"}
 _HEADER_WORDS |= _LIST_WORDS
 # A header before a colon says that a table follows.
@@ -129,6 +129,24 @@ def _header_end(tokens: list[Tok], verb: int) -> int | None:
             following = tokens[i + 1 : i + 3]
             skip = sum(1 for t in following if t.kind == "colon" or t.text == "berikut")
             return i + 1 + skip
+    return _label_follows(tokens, verb)
+
+
+# Words that open a class's condition after its label: "rendah jika < 10%".
+_IF_WORDS = {"jika", "apabila", "bila", "bilamana"}
+
+
+def _label_follows(tokens: list[Tok], verb: int) -> int | None:
+    """ "Tingkat kemiskinan dikategorikan rendah jika < 10%, sedang jika ...": the first
+    class (a label, then ``jika``) right after the verb (and "menjadi")."""
+    start = verb + 1
+    if start < len(tokens) and tokens[start].text.casefold() in ("menjadi", "sebagai"):
+        start += 1
+    at = start
+    while at < len(tokens) and tokens[at].kind == "word":
+        if tokens[at].text.casefold() in _IF_WORDS:
+            return start if at > start else None
+        at += 1
     return None
 
 
@@ -155,6 +173,11 @@ def _bracket_header(text: str, tokens: list[Tok]) -> Header | None:
     return Header(subject, body, f"'{span(text, tokens[:first])}' names the subject {subject!r}")
 
 
+def _signed(body: list[Tok]) -> bool:
+    """A number with its sign first: "-3 SD ..."."""
+    return len(body) > 1 and body[0].kind == "dash" and body[1].kind == "num"
+
+
 def _closing(tokens: list[Tok], opening: int) -> int | None:
     depth = 0
     for i in range(opening, len(tokens)):
@@ -176,7 +199,9 @@ def _colon_header(text: str, tokens: list[Tok]) -> Header | None:
     own_line = bool(body) and body[0].kind == "nl"
     if (any(t.kind == "colon" for t in body) and not own_line) or _count(body) < 2:
         return None
-    listed = bool(body) and body[0].kind == "mark"  # "LPP: a. LPP>0 ... b. ..."
+    # "LPP: a. LPP>0 ..." (a list marker), "Nilai Indeks Kualitas Air: 0 - 25 sangat
+    # kurang, ..." (a class's range right after the colon): what follows is the list
+    listed = bool(body) and (body[0].kind in ("mark", "num", "cmp") or _signed(body))
     if not listed and not any(t.text.casefold() in _TABLE_HEADS for t in tokens[:colon]):
         return None  # "numerator line 511, denominator line 512" is prose after a colon
     subject = _subject(text, tokens[:colon])

@@ -140,8 +140,9 @@ def is_formula(tokens: list[Tok]) -> bool:
     if tokens and tokens[0].text.casefold() == "jika" and not _meanings(tokens):
         return True
     meaning = False
+    heading = _heading_end(tokens)
     for i, tok in enumerate(tokens):
-        if tok.kind == "op":
+        if tok.kind == "op" and not (i < heading and _name_slash(tokens, i)):
             return True
         meaning = (meaning and tok.kind not in _CLASS_ENDS) or tok.text.casefold() in MEANING_WORDS
         if tok.kind != "word" or meaning:
@@ -158,6 +159,31 @@ def is_formula(tokens: list[Tok]) -> bool:
         if word in FUNCTIONS and after is not None and after.kind == "open":
             return True
     return False
+
+
+def _heading_end(tokens: list[Tok]) -> int:
+    """Where a heading of words before a colon ends ("Status gizi berdasarkan BB/U:"),
+    or 0: in a heading a slash between two words is part of a name."""
+    for i, tok in enumerate(tokens):
+        if tok.kind == "colon":
+            return i
+        if tok.kind not in ("word", "op", "open", "close"):
+            return 0
+    return 0
+
+
+def _name_slash(tokens: list[Tok], i: int) -> bool:
+    """A slash glued between two words: "BB/U", "Kabupaten/Kota"."""
+    tok = tokens[i]
+    before, after = tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        tok.text == "/"
+        and before is not None
+        and after is not None
+        and before.kind == after.kind == "word"
+        and before.end == tok.start
+        and after.start == tok.end
+    )
 
 
 def _meanings(tokens: list[Tok]) -> bool:
