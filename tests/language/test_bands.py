@@ -636,3 +636,29 @@ def test_more_headings_as_written(text: str, variable: str, cases: dict[str, str
 )
 def test_a_slash_or_numbers_outside_a_heading_are_no_table(text: str) -> None:
     assert read_bands(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "cases"),
+    [
+        # one class, one bound: a word links it to its label; 85 itself is held (≥)
+        ("Kinerja dikatakan baik apabila capaian ≥ 85%", "capaian",
+         {"85": "Kinerja dikatakan baik", "99": "Kinerja dikatakan baik"}),
+        # an abbreviation in brackets after the name the class compares
+        ("Nilai Tukar Petani (NTP) > 100 menunjukkan petani surplus",
+         "Nilai Tukar Petani (NTP)", {"100,5": "petani surplus"}),
+    ],
+)  # fmt: skip
+def test_one_class_with_one_bound(text: str, variable: str, cases: dict[str, str]) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    for value, label in cases.items():
+        number = float(value.replace(",", "."))
+        assert sakip.evaluate(f, {variable: number}).magnitude == label
+    with pytest.raises(sakip.ConditionError, match="no 'jika' clause applies"):
+        sakip.evaluate(f, {variable: 1})  # outside the one class: no label
+
+
+@pytest.mark.parametrize("text", ["IPM tahun 2020", "Jumlah desa jika 5", "Target 2024 berarti"])
+def test_one_number_without_a_class_is_no_table(text: str) -> None:
+    assert read_bands(text) is None

@@ -102,10 +102,14 @@ def _read_range(toks: list[Tok], i: int) -> FoundRange | None:
 
 
 def _words_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The words before a comparator, with an abbreviation in brackets after them:
+    "Nilai Tukar Petani (NTP) > 100"."""
     start = i
+    if start >= 3 and [t.kind for t in toks[start - 3 : start]] == ["open", "word", "close"]:
+        start -= 3
     while start > 0 and toks[start - 1].kind == "word":
         start -= 1
-    return (start, i) if start < i else None
+    return (start, i) if start < i and toks[start].kind == "word" else None
 
 
 def _unit_word(toks: list[Tok], i: int) -> str:

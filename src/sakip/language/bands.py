@@ -46,6 +46,9 @@ _SIZE = {"hari": 0, "minggu": 1, "bulan": 2, "tahun": 3}
 # Signs that make any text a formula (band_tokens.tokenize marks them "op"): a spaced
 # division sign, or one of the others anywhere.
 _DIGITS = re.compile(r"\d+")
+# Words that link one class to its label ("Kinerja dikatakan baik apabila capaian ≥ 85%",
+# "Nilai > 0 menunjukkan ..."): a table of one class and one bound.
+_LINKED = re.compile(r"\b(?:apabila|jika|bila|menunjukkan|menunjukan|berarti|artinya)\b", re.I)
 _FORMULA_SIGN = re.compile(r"\s/\s|[*×÷^Σ∑\"“”{}|#≠@]")
 
 
@@ -64,8 +67,11 @@ def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
     A text that is clearly a table but has a class that cannot be read raises
     :class:`~sakip.FormulaSyntaxError` naming it.
     """
-    if not isinstance(text, str) or len(text) > MAX_LENGTH or len(_DIGITS.findall(text)) < 2:
-        return None  # two classes need two bounds at least
+    if not isinstance(text, str) or len(text) > MAX_LENGTH:
+        return None
+    bounds = len(_DIGITS.findall(text))
+    if bounds < 2 and not (bounds == 1 and _LINKED.search(text)):
+        return None  # two classes need two bounds; one class needs a word that links it
     if _FORMULA_SIGN.search(text):
         return None  # the quick answer for most formulas, before tokenizing
     tokens = tokenize(text, decimal_point)
