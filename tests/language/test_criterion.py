@@ -133,3 +133,25 @@ def test_a_criterion_in_a_bracket(text: str, variable: str, cases: dict[float, s
 )
 def test_a_bracket_without_a_comparison_is_no_criterion(text: str) -> None:
     assert read_criterion(text) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "label"),
+    [(100, "ODF"), (99.5, "tidak ODF")],  # 100% is needed: 99,5 is not at least 100
+)
+def test_a_declared_label_needs_its_share(value: float, label: str) -> None:
+    f = sakip.parse("Kab/Kota dinyatakan ODF apabila 100% desa/kelurahan telah ODF")
+    assert f.variables == ("% desa/kelurahan telah ODF",)
+    assert sakip.evaluate(f, {"% desa/kelurahan telah ODF": value}).magnitude == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kab/Kota dinyatakan ODF apabila seluruh desa telah ODF",  # no threshold
+        "Kab/Kota dinyatakan ODF apabila 100 desa telah ODF",  # a count, not a share
+        "Kab/Kota dinyatakan ODF apabila 100% desa / jumlah desa",  # arithmetic
+    ],
+)
+def test_a_declared_label_without_a_share_is_no_criterion(text: str) -> None:
+    assert read_criterion(text) is None

@@ -18,7 +18,7 @@ from ..numbers import INDONESIAN_NUMBER, POINT_NUMBER, parse_number
 from .functions import FUNCTIONS
 from .words import COMPARISON_WORDS, MUL_WORDS
 
-__all__ = ["MEANING_WORDS", "Tok", "is_formula", "span", "tokenize", "trim_words"]
+__all__ = ["MEANING_WORDS", "Tok", "is_formula", "name_slash", "span", "tokenize", "trim_words"]
 
 
 class Tok(NamedTuple):
@@ -142,7 +142,7 @@ def is_formula(tokens: list[Tok]) -> bool:
     meaning = False
     heading = _heading_end(tokens)
     for i, tok in enumerate(tokens):
-        if tok.kind == "op" and not (i < heading and _name_slash(tokens, i)):
+        if tok.kind == "op" and not (i < heading and name_slash(tokens, i)):
             return True
         meaning = (meaning and tok.kind not in _CLASS_ENDS) or tok.text.casefold() in MEANING_WORDS
         if tok.kind != "word" or meaning:
@@ -172,7 +172,7 @@ def _heading_end(tokens: list[Tok]) -> int:
     return 0
 
 
-def _name_slash(tokens: list[Tok], i: int) -> bool:
+def name_slash(tokens: list[Tok], i: int) -> bool:
     """A slash glued between two words: "BB/U", "Kabupaten/Kota"."""
     tok = tokens[i]
     before, after = tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None

@@ -15,8 +15,9 @@ Two forms, both strict (anything else is left to the other readers):
 * within: ``... dengan|yang SUBJECT`` and a comparison or a range said to be one
   (``berada dalam rentang a s.d. b``, ``antara a dan b``, ``≥ 80%``, ``minimal 80``)
   that ends the text, or ``... (SUBJECT > 0,8155)``, a bracket that ends it;
-* coverage: ``... dengan ... REQUIREMENT di P% GROUP dan Q% GROUP``: each group's
-  share that meets the requirement is at least its threshold.
+* coverage (coverage.py): ``... dengan ... REQUIREMENT di P% GROUP dan Q% GROUP`` or
+  ``UNITS dinyatakan LABEL apabila P% GROUP``: each group's share is at least its
+  threshold.
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from .band_model import BandTable, TextBand, number_text
+from .band_model import BandTable, TextBand
 from .band_range import Bounds, FoundRange, find_range, with_upper_unit
-from .band_tokens import Tok, is_formula, span, tokenize
+from .band_tokens import Tok, is_formula, name_slash, span, tokenize
+from .coverage import MAX_NAME_WORDS, declared, opening, thresholds
 from .rules import fail_at
 
 __all__ = ["Criterion", "read_criterion"]
@@ -35,6 +37,21 @@ __all__ = ["Criterion", "read_criterion"]
 # pass at the cost of one match.
 _QUICK = re.compile(
     r"\s*(?:persentase|prosentase|presentase|proporsi|cakupan|jumlah|banyaknya)\b",
+    re.IGNORECASE,
+)
+# A comparison, a range word or a threshold: a criterion has one (words.COMPARISON_WORDS
+# all start with one of these words).
+_HINT = re.compile(
+    r"[<>≤≥]|\b(?:rentang|interval|kisaran|antara|kurang|lebih|minimal|maksimal|paling"
+    r"|sekurang|setidaknya|sama|tidak|di\s*atas|di\s*bawah|(?:di|pada)\s+\d)",
+    re.IGNORECASE,
+)
+# Signs of arithmetic or of a definition: a formula, not a criterion.
+_SIGNS = re.compile(r"\s/\s|[=*×÷^Σ∑\"“”{}|#≠@]|\s[xX]\s")
+_DIGIT = re.compile(r"\d")
+# "Kab/Kota dinyatakan ODF apabila 100% desa/kelurahan telah ODF" (coverage.py).
+_DECLARES = re.compile(
+    r"\b(?:dinyatakan|dikatakan|disebut|ditetapkan)\s[^.;:\d]{1,80}?\b(?:apabila|jika|bila)\s",
     re.IGNORECASE,
 )
 _SHARES = {"persentase", "prosentase", "presentase", "proporsi", "cakupan"}
@@ -46,12 +63,6 @@ _FILLERS |= {"nilainya", "yang", "adalah", "interval", "range", "kisaran", "ada"
 _RANGE_SAYS = {"rentang", "interval", "kisaran", "range"}
 # "z-score hasil pengukuran BB/TB": "hasil pengukuran" says how the value was got.
 _HOW = "hasil"
-# Verbs that open a written requirement: "memenuhi syarat", "mencapai target".
-_REQUIRES = {"memenuhi", "mencapai", "sesuai", "melampaui", "terpenuhi", "tercapai", "lulus"}
-_AT = {"di", "pada"}
-_AND = {"dan", "serta"}
-#: Words of a subject, a requirement or a group; longer is a sentence of prose.
-MAX_NAME_WORDS = 8
 #: Sentences in the text: those before the criterion only describe what is counted.
 MAX_SENTENCES = 3
 
@@ -71,11 +82,15 @@ def read_criterion(text: str, decimal_point: bool = False) -> Criterion | None:
     >>> read_criterion("Persentase penduduk usia 15-64 tahun") is None
     True
     """
-    if _QUICK.match(text) is None or not any(c.isdigit() for c in text):
+    if _DIGIT.search(text) is None:
         return None
+    declaring = _DECLARES.search(text) is not None
     lowered = text.casefold()
-    if " dengan " not in lowered and " yang " not in lowered and not text.rstrip().endswith(")"):
+    linked = " dengan " in lowered or " yang " in lowered or text.rstrip().endswith(")")
+    if not declaring and (_QUICK.match(text) is None or not linked):
         return None
+    if _SIGNS.search(text) or not (declaring or _HINT.search(text)):
+        return None  # arithmetic, or no comparison, range or threshold: before tokenizing
     tokens = tokenize(text, decimal_point)
     if _is_formula(tokens):
         return None
@@ -87,10 +102,11 @@ def read_criterion(text: str, decimal_point: bool = False) -> Criterion | None:
         return None  # a number before the criterion: another reading's text
     notes = [f"'{span(text, s)}' describes what is counted" for s in described]
     share = tokens[0].text.casefold() in _SHARES
-    found = _within(text, last, share) or _coverage(text, last)
-    if found is None:
-        return None
-    return Criterion(found.formula_text, (*notes, *found.notes))
+    found = _within(text, last, share)
+    if found is not None:
+        return Criterion(found.formula_text, (*notes, *found.notes))
+    rule = thresholds(text, last) or declared(text, last)
+    return None if rule is None else Criterion(rule[0], (*notes, *rule[1]))
 
 
 def _is_formula(tokens: list[Tok]) -> bool:
@@ -100,21 +116,10 @@ def _is_formula(tokens: list[Tok]) -> bool:
     for i, tok in enumerate(tokens):
         if tok.kind == "eq":
             return True
-        if tok.kind == "op" and tok.text == "/" and _glued_between_words(tokens, i):
+        if tok.kind == "op" and tok.text == "/" and name_slash(tokens, i):
             continue
         kept.append(tok)
     return is_formula(kept)
-
-
-def _glued_between_words(tokens: list[Tok], i: int) -> bool:
-    before, after = tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None
-    return (
-        before is not None
-        and after is not None
-        and before.kind == after.kind == "word"
-        and before.end == tokens[i].start
-        and tokens[i].end == after.start
-    )
 
 
 def _sentences(tokens: list[Tok]) -> list[list[Tok]] | None:
@@ -163,16 +168,16 @@ def _candidates(toks: list[Tok]) -> list[list[Tok]]:
     alone in a bracket that ends the text ("Persentase desa mandiri (IDM > 0,8155)")."""
     links = [i for i, t in enumerate(toks) if t.kind == "word" and t.text.casefold() in _LINKS]
     found = [toks[k + 1 :] for k in reversed(links)]
-    opening = _opening(toks) if toks and toks[-1].kind == "close" else None
-    if opening:  # not at 0: a name stands before the bracket
-        found.append(toks[opening + 1 : -1])
+    start = opening(toks) if toks and toks[-1].kind == "close" else None
+    if start:  # not at 0: a name stands before the bracket
+        found.append(toks[start + 1 : -1])
     return found
 
 
 def _is_unit(toks: list[Tok]) -> bool:
     """One word, or words joined by a slash (``g/dL``): the unit of a bound."""
     return len(toks) in (1, 3) and all(
-        t.kind == "word" if i % 2 == 0 else _slash(toks, i) for i, t in enumerate(toks)
+        t.kind == "word" if i % 2 == 0 else name_slash(toks, i) for i, t in enumerate(toks)
     )
 
 
@@ -232,97 +237,3 @@ def _within_criterion(
     if found.percent:
         notes.append("'%' on the bounds: values are compared as numbers of percent")
     return Criterion(f'{test} selain itu "{no}"', tuple(notes))
-
-
-class _Share(NamedTuple):
-    op: str
-    value: str  # the threshold in the formula language's notation
-    group: str
-
-
-def _coverage(text: str, toks: list[Tok]) -> Criterion | None:
-    """``... dengan ... memenuhi syarat (...) di 70% Sarana Air Minum dan 30% air minum
-    rumah tangga``: every group's share that meets the requirement is at least its
-    threshold."""
-    at = next((i for i, t in enumerate(toks) if t.text.casefold() in _AT), None)
-    if at is None:
-        return None
-    shares = _shares(text, toks[at:])
-    requirement = _requirement(text, toks[:at])
-    if shares is None or requirement is None:
-        return None
-    required, aside = requirement
-    names = [f"% {s.group} {required}" for s in shares]
-    test = " dan ".join(f"{{{n}}} {s.op} {s.value}" for n, s in zip(names, shares, strict=True))
-    written = span(text, toks[at:])
-    notes = [
-        f"'{written}': the share of each that must be '{required}', at least as written:"
-        f" read as {test.replace('{', '').replace('}', '')}, values in percent",
-    ]
-    if aside:
-        notes.append(f"'{aside}' says what '{required}' means: kept as a note")
-    return Criterion(f'jika {test} maka "{required}" selain itu "tidak {required}"', tuple(notes))
-
-
-def _shares(text: str, toks: list[Tok]) -> list[_Share] | None:
-    """``di 70% A dan 30% B``, ``pada minimal 80% A``: thresholds in percent, each with
-    the group it counts; None unless the tokens are exactly that."""
-    found: list[_Share] = []
-    i = 0
-    while i < len(toks):
-        if found:
-            if toks[i].text.casefold() not in _AND and toks[i].kind != "comma":
-                return None
-            i += 1
-        if i < len(toks) and toks[i].text.casefold() in _AT:
-            i += 1
-        op = ">="
-        if i < len(toks) and toks[i].kind == "cmp":
-            if toks[i].op not in (">=", ">"):
-                return None
-            op, i = toks[i].op, i + 1
-        if i + 1 >= len(toks) or toks[i].kind != "num" or toks[i + 1].kind != "pct":
-            return None
-        value = toks[i].value
-        start = i = i + 2
-        while i < len(toks) and (toks[i].kind == "word" or _slash(toks, i)):
-            if toks[i].text.casefold() in _AND:
-                break
-            i += 1
-        words = [t for t in toks[start:i] if t.kind == "word"]
-        if value is None or not words or len(words) > MAX_NAME_WORDS:
-            return None
-        found.append(_Share(op, number_text(value), span(text, toks[start:i])))
-    return found or None
-
-
-def _slash(toks: list[Tok], i: int) -> bool:
-    return toks[i].kind == "op" and toks[i].text == "/" and _glued_between_words(toks, i)
-
-
-def _requirement(text: str, toks: list[Tok]) -> tuple[str, str] | None:
-    """The requirement before the thresholds (``memenuhi syarat``), after a link
-    (``dengan``), and a bracket after it that says what it means."""
-    aside = ""
-    if toks and toks[-1].kind == "close":
-        opening = _opening(toks)
-        if opening is None:
-            return None
-        aside, toks = span(text, toks[opening:]), toks[:opening]
-    verb = max((i for i, t in enumerate(toks) if t.text.casefold() in _REQUIRES), default=None)
-    if verb is None or not any(t.text.casefold() in _LINKS for t in toks[:verb]):
-        return None
-    words = toks[verb:]
-    if any(t.kind != "word" for t in words) or len(words) > MAX_NAME_WORDS:
-        return None
-    return span(text, words), aside
-
-
-def _opening(toks: list[Tok]) -> int | None:
-    """The bracket that the last token closes."""
-    depth = 0
-    for i in range(len(toks) - 1, -1, -1):
-        depth += {"close": 1, "open": -1}.get(toks[i].kind, 0)
-        if depth == 0:
-            return i
-    return None
