@@ -112,3 +112,34 @@ def test_too_many_clauses_is_a_limit_error() -> None:
     text = f"Kode berdasarkan ketentuan berikut: {table}. Hasil perhitungan berikut: {rules}"
     with pytest.raises(sakip.LimitError, match="more than 120 clauses"):
         sakip.parse(text)
+
+
+def test_an_alternative_two_keys_share_matches_neither() -> None:
+    # "sederajat" is in both keys: only "SD/sederajat", "SD", "SMP/sederajat" and "SMP"
+    # are listed, so "sederajat" alone has no rule (never the first key's 6 silently)
+    text = (
+        "Ijazah dikonversi berdasarkan ketentuan berikut: SD/sederajat = 6; SMP/sederajat ="
+        " 9. Lama sekolah dengan perhitungan berikut: Tamat = konversi ijazah; Tidak"
+        " sekolah = 0"
+    )
+    f = sakip.parse(text)
+    assert sakip.evaluate(f, {"status": "Tamat", "ijazah": "SMP"}).magnitude == 9
+    assert sakip.evaluate(f, {"status": "Tamat", "ijazah": "SD/sederajat"}).magnitude == 6
+    with pytest.raises(sakip.ConditionError):
+        sakip.evaluate(f, {"status": "Tamat", "ijazah": "sederajat"})
+
+
+def test_a_key_written_twice_is_not_read() -> None:
+    text = (
+        "Ijazah dikonversi berdasarkan ketentuan berikut: SD = 6; SD = 9."
+        " Lama sekolah dengan perhitungan berikut: Tamat = konversi ijazah; Tidak sekolah = 0"
+    )
+    assert read_case_rules(text) is None
+
+
+def test_a_case_written_twice_is_not_read() -> None:
+    text = (
+        "Ijazah dikonversi berdasarkan ketentuan berikut: SD = 6; SMP = 9."
+        " Lama sekolah dengan perhitungan berikut: Tamat = konversi ijazah; Tamat = 0"
+    )
+    assert read_case_rules(text) is None

@@ -173,16 +173,31 @@ def _expression(value: str, units: set[str]) -> _Expr | None:
     return _Expr(pieces, converted)
 
 
-def _keys(key: str) -> list[str]:
-    """A table key and, for ``D1/D2``, each alternative."""
-    parts = [p.strip() for p in key.split("/")]
-    return [key] + (parts if len(parts) > 1 and all(parts) else [])
+def _keys(keys: list[str]) -> dict[str, list[str]]:
+    """Each table key and, for ``D1/D2``, each alternative that no other key has: in
+    ``SD/sederajat = 6; SMP/sederajat = 9`` "sederajat" alone names neither, and a key
+    is never matched twice, which would give the first clause's number silently."""
+    parts = {key: [p.strip() for p in key.split("/")] for key in keys}
+    seen: dict[str, int] = {}
+    for key in keys:
+        for part in {p.casefold() for p in parts[key]} | {key.casefold()}:
+            seen[part] = seen.get(part, 0) + 1
+    return {
+        key: [key]
+        + [p for p in parts[key] if len(parts[key]) > 1 and p and seen[p.casefold()] == 1]
+        for key in keys
+    }
 
 
 def _write(text: str, table: _List, rules: _List) -> CaseRules | None:
     amounts = [(k, _amount(v)) for k, v in table.entries]
     units = {a[1].casefold() for _, a in amounts if a is not None and a[1]}
     clauses: list[str] = []
+    keys = [key for key, _ in table.entries]
+    case_keys = [case for case, _ in rules.entries]
+    if any(len({k.casefold() for k in x}) < len(x) for x in (keys, case_keys)):
+        return None  # a key or a case written twice: which one holds is not known
+    alternatives = _keys(keys)
     converted_names: set[str] = set()
     for case, value in rules.entries:
         expr = _expression(value, units | _UNITS)
@@ -197,7 +212,7 @@ def _write(text: str, table: _List, rules: _List) -> CaseRules | None:
             assert amount is not None  # a table's values are all amounts
             arithmetic = " ".join(number_text(amount[0]) if p == _CONVERTED else p
                                   for p in expr.pieces)  # fmt: skip
-            for alternative in _keys(key):
+            for alternative in alternatives[key]:
                 on = f'{{{expr.converted}}} = "{alternative}"'
                 clauses.append(f"jika {test} dan {on} maka {arithmetic}")
     if not converted_names:
