@@ -155,3 +155,24 @@ def test_a_declared_label_needs_its_share(value: float, label: str) -> None:
 )
 def test_a_declared_label_without_a_share_is_no_criterion(text: str) -> None:
     assert read_criterion(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "cases"),
+    [
+        # "yaitu": the words before it name the units, after it the value; both ends held
+        ("Persentase balita dengan status gizi normal yaitu z-score BB/TB berada pada -2 SD"
+         " sampai dengan +2 SD", "z-score BB/TB", {2: IN, 2.1: OUT, -2: IN}),
+        # a unit with "per": 2.100 is not below 2.100
+        ("Persentase rumah tangga yang konsumsi kalorinya di bawah 2.100 kkal per kapita per"
+         " hari", "konsumsi kalorinya", {2099: IN, 2100: OUT}),
+        # "memiliki" is no part of the name; 80 is "minimal 80"
+        ("Persentase sekolah yang memiliki nilai akreditasi minimal 80", "nilai akreditasi",
+         {80: IN, 79.9: OUT}),
+    ],
+)  # fmt: skip
+def test_criterion_names_as_written(text: str, variable: str, cases: dict[float, str]) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    for value, label in cases.items():
+        assert sakip.evaluate(f, {variable: value}).magnitude == label

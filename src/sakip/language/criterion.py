@@ -42,7 +42,7 @@ _QUICK = re.compile(
 # A comparison, a range word or a threshold: a criterion has one (words.COMPARISON_WORDS
 # all start with one of these words).
 _HINT = re.compile(
-    r"[<>≤≥]|\b(?:rentang|interval|kisaran|antara|kurang|lebih|minimal|maksimal|paling"
+    r"[<>≤≥]|\b(?:rentang|interval|kisaran|antara|berada|kurang|lebih|minimal|maksimal|paling"
     r"|sekurang|setidaknya|sama|tidak|di\s*atas|di\s*bawah|(?:di|pada)\s+\d)",
     re.IGNORECASE,
 )
@@ -60,7 +60,11 @@ _LINKS = {"dengan", "yang"}
 _FILLERS = {"berada", "dalam", "rentang", "pada", "di", "antara", "bernilai", "sebesar"}
 _FILLERS |= {"nilainya", "yang", "adalah", "interval", "range", "kisaran", "ada"}
 # A range needs a word that says it is one: "usia 7-12 tahun" after "dengan" is a name.
-_RANGE_SAYS = {"rentang", "interval", "kisaran", "range"}
+_RANGE_SAYS = {"rentang", "interval", "kisaran", "range", "berada"}
+# "status gizi normal yaitu z-score ...": the words after it name the value.
+_NAMELY = {"yaitu", "yakni"}
+# "sekolah yang memiliki nilai akreditasi minimal 80": the verb is no part of the name.
+_HAVING = {"memiliki", "mempunyai", "mendapat", "mendapatkan", "menerima"}
 # "z-score hasil pengukuran BB/TB": "hasil pengukuran" says how the value was got.
 _HOW = "hasil"
 #: Sentences in the text: those before the criterion only describe what is counted.
@@ -156,10 +160,10 @@ def _within(text: str, toks: list[Tok], share: bool) -> Criterion | None:
             bounds, end = bounds._replace(upper_unit=unit, lower_unit=unit), len(rest)
         if end != len(rest):
             return None  # words after the range: not a criterion that ends the text
-        subject, how = _subject(text, rest[: found.start])
+        subject, said = _subject(text, rest[: found.start])
         if not subject:
             continue  # "yang berada dalam rentang": the subject is before the "yang"
-        return _within_criterion(text, rest, found, bounds, end, subject, how, share)
+        return _within_criterion(text, rest, found, bounds, end, subject, said, share)
     return None
 
 
@@ -175,7 +179,10 @@ def _candidates(toks: list[Tok]) -> list[list[Tok]]:
 
 
 def _is_unit(toks: list[Tok]) -> bool:
-    """One word, or words joined by a slash (``g/dL``): the unit of a bound."""
+    """One word, or words joined by a slash (``g/dL``), perhaps with ``per WORD`` after
+    it (``kkal per kapita per hari``): the unit of a bound."""
+    while len(toks) >= 3 and toks[-2].text.casefold() == "per" and toks[-1].kind == "word":
+        toks = toks[:-2]
     return len(toks) in (1, 3) and all(
         t.kind == "word" if i % 2 == 0 else name_slash(toks, i) for i, t in enumerate(toks)
     )
@@ -185,28 +192,36 @@ def _says_range(toks: list[Tok], found: FoundRange) -> bool:
     first = toks[found.start]
     if first.kind == "cmp" or first.text.casefold() == "antara":
         return True
-    return found.start > 0 and toks[found.start - 1].text.casefold() in _RANGE_SAYS
+    said = {t.text.casefold() for t in toks[max(0, found.start - 2) : found.start]}
+    return bool(said & _RANGE_SAYS)  # "berada dalam rentang", "berada pada"
 
 
-def _subject(text: str, toks: list[Tok]) -> tuple[str, str]:
-    """The subject's name without filler words at its end, and without "hasil X" (how
-    the value was got, kept for a note); ("", "") when it is no name."""
+def _subject(text: str, toks: list[Tok]) -> tuple[str, list[str]]:
+    """The subject's name, and notes on the words left out of it: fillers at its end,
+    a verb in front ("memiliki nilai akreditasi"), "hasil X" (how the value is got), a
+    category before "yaitu" ("status gizi normal yaitu z-score BB/TB"); ("", []) when
+    it is no name."""
     if any(t.kind not in ("word", "op") for t in toks):
-        return "", ""
+        return "", []
+    notes = []
+    namely = next((i for i, t in enumerate(toks) if i and t.text.casefold() in _NAMELY), None)
+    if namely is not None:
+        notes.append(f"'{span(text, toks[:namely])}' names the units counted")
+        toks = toks[namely + 1 :]
     end = len(toks)
     while end > 0 and toks[end - 1].text.casefold() in _FILLERS:
         end -= 1
-    toks = toks[:end]
-    how = ""
+    start = 1 if end > 1 and toks[0].text.casefold() in _HAVING else 0
+    toks = toks[start:end]
     parts = [toks]
     at = next((i for i, t in enumerate(toks) if i and t.text.casefold() == _HOW), None)
     if at is not None and at + 1 < len(toks) and toks[at + 1].kind == "word":
-        how = span(text, toks[at : at + 2])
         parts = [toks[:at], toks[at + 2 :]]
+        notes.append(f"'{span(text, toks[at : at + 2])}' says how the value is got")
     words = [t for part in parts for t in part if t.kind == "word"]
     if not words or len(words) > MAX_NAME_WORDS or toks[0].kind != "word":
-        return "", ""
-    return " ".join(span(text, part) for part in parts if part), how
+        return "", []
+    return " ".join(span(text, part) for part in parts if part), notes
 
 
 def _within_criterion(
@@ -216,7 +231,7 @@ def _within_criterion(
     bounds: Bounds,
     end: int,
     subject: str,
-    how: str,
+    said: list[str],
     share: bool,
 ) -> Criterion:
     yes, no = _labels(share)
@@ -232,8 +247,7 @@ def _within_criterion(
     unit = bounds.lower_unit or bounds.upper_unit
     if unit:
         notes.append(f"the bounds are in {unit}: {subject} is given in {unit}")
-    if how:
-        notes.append(f"'{how}' says how {subject} is got: not part of its name")
+    notes.extend(f"{note}: not part of the name {subject}" for note in said)
     if found.percent:
         notes.append("'%' on the bounds: values are compared as numbers of percent")
     return Criterion(f'{test} selain itu "{no}"', tuple(notes))
