@@ -662,3 +662,22 @@ def test_one_class_with_one_bound(text: str, variable: str, cases: dict[str, str
 @pytest.mark.parametrize("text", ["IPM tahun 2020", "Jumlah desa jika 5", "Target 2024 berarti"])
 def test_one_number_without_a_class_is_no_table(text: str) -> None:
     assert read_bands(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "value", "label"),
+    [
+        # a kind header without "Berdasarkan", and classes split at ", "
+        ("Jenis kematian: Neonatal dini (0–6 hari); Neonatal lanjut (7–28 hari)",
+         "umur saat kematian (hari)", 7, "Neonatal lanjut"),
+        ("Menurut jenis kematian: Neonatal dini (0-6 hari), Neonatal lanjut (7-28 hari),"
+         " Pasca-neonatal (29 hari-11 bulan)", "umur saat kematian (hari)", 29, "Pasca-neonatal"),
+        # "kelompok umur" groups the value itself: the variable is umur; 65 ke atas holds 65
+        ("Berdasarkan kelompok umur: Balita (0-4 tahun); Anak (5-14 tahun); Dewasa (15-64"
+         " tahun); Lansia (65 tahun ke atas)", "umur", 65, "Lansia"),
+    ],
+)  # fmt: skip
+def test_kind_and_group_headers(text: str, variable: str, value: int, label: str) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    assert sakip.evaluate(f, {variable: value}).magnitude == label

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .band_tokens import Tok, span, trim_words
 
-__all__ = ["Header", "Split", "header", "mark_items", "split_items"]
+__all__ = ["KIND_WORDS", "Header", "Split", "header", "mark_items", "split_items"]
 
 
 # --- the header: the words that name what the bands classify --------------------------
@@ -26,7 +26,10 @@ _EXAMPLE_WORDS = {"misal", "misalnya", "mis", "contoh", "contohnya", "seperti", 
 _HEADER_WORDS = {"berdasarkan", "kategori", "kriteria", "klasifikasi", "predikat", "skala"}
 _HEADER_WORDS |= {"interval", "penilaian", "interpretasi", "tabel"}
 _HEADER_WORDS |= {"rentang", "range", "status", "dengan", "untuk", "menurut", "nilai"}
-_HEADER_WORDS |= _LIST_WORDS
+_HEADER_WORDS |= _LIST_WORDS | {"kelompok", "golongan"}
+# "Berdasarkan jenis kematian": a header that names a kind of thing names the
+# classification (the labels are the kinds), not the value the ranges measure.
+KIND_WORDS = frozenset({"jenis", "tipe", "macam", "bentuk"})
 # A header before a colon says that a table follows.
 _TABLE_HEADS = _HEADER_WORDS - {"dengan", "untuk", "menurut", "nilai", "status"} - _LIST_WORDS
 
@@ -202,7 +205,8 @@ def _colon_header(text: str, tokens: list[Tok]) -> Header | None:
     # "LPP: a. LPP>0 ..." (a list marker), "Nilai Indeks Kualitas Air: 0 - 25 sangat
     # kurang, ..." (a class's range right after the colon): what follows is the list
     listed = bool(body) and (body[0].kind in ("mark", "num", "cmp") or _signed(body))
-    if not listed and not any(t.text.casefold() in _TABLE_HEADS for t in tokens[:colon]):
+    heads = _TABLE_HEADS | KIND_WORDS
+    if not listed and not any(t.text.casefold() in heads for t in tokens[:colon]):
         return None  # "numerator line 511, denominator line 512" is prose after a colon
     subject = _subject(text, tokens[:colon])
     note = f"'{span(text, tokens[:colon])}' names the subject {subject!r}"

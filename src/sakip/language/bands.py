@@ -23,7 +23,7 @@ from ..errors import LimitError
 from .band_class import Class, NotAClass, read_class
 from .band_model import BandTable, TextBand, gaps, number_text, overlaps
 from .band_range import TIME_UNITS
-from .band_text import header, mark_items, split_items
+from .band_text import KIND_WORDS, header, mark_items, split_items
 from .band_tokens import is_formula, tokenize
 from .limits import MAX_LENGTH
 from .rules import fail_at
@@ -232,17 +232,12 @@ def _variable(
     return variable
 
 
-# "Berdasarkan jenis kematian": a header that names a kind of thing names the
-# classification (the labels are the kinds), not the value the ranges measure.
-_KIND_WORDS = {"jenis", "tipe", "macam", "bentuk"}
-
-
 def _measured(variable: str, subject: str | None, unit: str, notes: list[str]) -> str:
     """The value measured when the header names a kind (``jenis kematian``): named by
     the ranges' unit. A time is an age at an event (a ke-...-an noun: ``kematian``,
     ``kelahiran``), else a duration (``lama``); another unit gives ``nilai (unit)``."""
     words = (subject or "").split()
-    if variable != subject or len(words) < 2 or words[0].casefold() not in _KIND_WORDS:
+    if variable != subject or len(words) < 2 or words[0].casefold() not in KIND_WORDS:
         return variable
     thing = " ".join(words[1:])
     if unit.casefold() in TIME_UNITS:
