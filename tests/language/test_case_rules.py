@@ -143,3 +143,18 @@ def test_a_case_written_twice_is_not_read() -> None:
         " Lama sekolah dengan perhitungan berikut: Tamat = konversi ijazah; Tamat = 0"
     )
     assert read_case_rules(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # two units in the table: its numbers do not add up in one unit
+        "Ijazah dikonversi berdasarkan ketentuan berikut: SD = 6 tahun; Paket A = 18 bulan."
+        " Lama sekolah dengan perhitungan berikut: Tamat = konversi ijazah; Tidak sekolah = 0",
+        # a rule that names "status", the variable the cases are values of
+        "Ijazah dikonversi berdasarkan ketentuan berikut: SD = 6; SMP = 9. Lama sekolah"
+        " dengan perhitungan berikut: Tamat = konversi ijazah + status; Tidak sekolah = 0",
+    ],
+)
+def test_tables_that_do_not_fit_are_not_read(text: str) -> None:
+    assert read_case_rules(text) is None

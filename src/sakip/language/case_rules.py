@@ -190,8 +190,10 @@ def _keys(keys: list[str]) -> dict[str, list[str]]:
 
 
 def _write(text: str, table: _List, rules: _List) -> CaseRules | None:
-    amounts = [(k, _amount(v)) for k, v in table.entries]
-    units = {a[1].casefold() for _, a in amounts if a is not None and a[1]}
+    amounts = [(k, a) for k, v in table.entries if (a := _amount(v)) is not None]
+    units = {a[1].casefold() for _, a in amounts if a[1]}
+    if len(units) > 1:
+        return None  # "6 tahun" beside "18 bulan": no one unit for the numbers
     clauses: list[str] = []
     keys = [key for key, _ in table.entries]
     case_keys = [case for case, _ in rules.entries]
@@ -201,15 +203,14 @@ def _write(text: str, table: _List, rules: _List) -> CaseRules | None:
     converted_names: set[str] = set()
     for case, value in rules.entries:
         expr = _expression(value, units | _UNITS)
-        if expr is None or '"' in case:
-            return None
+        if expr is None or '"' in case or "{" + STATUS + "}" in map(str.casefold, expr.pieces):
+            return None  # a rule that names "status" itself: two values, one name
         test = f'{{{STATUS}}} = "{case}"'
         if not expr.converted:
             clauses.append(f"jika {test} maka {' '.join(expr.pieces)}")
             continue
         converted_names.add(expr.converted)
         for key, amount in amounts:
-            assert amount is not None  # a table's values are all amounts
             arithmetic = " ".join(number_text(amount[0]) if p == _CONVERTED else p
                                   for p in expr.pieces)  # fmt: skip
             for alternative in alternatives[key]:
