@@ -314,9 +314,11 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
         raise _fail(written, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
     text, read = read_notation(written)
     rules = read_rules(text, decimal_point)
-    if rules is not None:
-        # rules written in prose, in sakip's own language (always with decimal commas)
-        formula = _parse_text(rules.formula_text, False, read)
+    try:  # rules in prose, in sakip's language (decimal commas); if unreadable, as written
+        formula = None if rules is None else _parse_text(rules.formula_text, False, read)
+    except SakipError:
+        formula = None
+    if rules is not None and formula is not None:
         notes = (*formula.notes, *rules.notes)
         return attrs.evolve(formula, text=written, decimal_point=decimal_point, notes=notes,
                             uncovered=rules.uncovered)  # fmt: skip
