@@ -91,7 +91,7 @@ FORMS: list[tuple[str, str, list[Row]]] = [
     ),
     (
         KEMATIAN,
-        "jenis kematian",
+        "umur saat kematian (hari)",
         # 11 bulan x 30 hari = 330 hari
         [("Neonatal dini", F(0), F(6), True, True), ("Neonatal lanjut", F(7), F(28), True, True),
          ("Pasca-neonatal", F(29), F(330), True, True)],
@@ -475,5 +475,209 @@ def test_a_heading_line_above_one_class_per_line() -> None:
     # the columns' titles on the first line: 63 is in 56 – 70
     text = "Nilai PCI\n0 - 10 Gagal\n11 - 55 Sedang\n56 – 70 Baik\n71 - 100 Sempurna"
     f = sakip.parse(text)
-    assert f.variables == ("PCI",)  # "Nilai" is a heading word, as in other headings
-    assert sakip.evaluate(f, {"PCI": 63}).magnitude == "Baik"
+    assert f.variables == ("Nilai PCI",)  # a column's title, as written
+    assert sakip.evaluate(f, {"Nilai PCI": 63}).magnitude == "Baik"
+
+
+@pytest.mark.parametrize(
+    ("titles", "variable"),
+    [
+        ("Nilai PCI Kondisi", "Nilai PCI"),  # the label column is titled "Kondisi"
+        ("Interval Nilai Predikat", "Nilai"),  # "Interval" says range, not what
+        ("Skor Kategori", "Skor"),
+        ("Nilai IKM Mutu Pelayanan", "Nilai IKM"),
+    ],
+)
+def test_a_titles_line_names_the_value_column(titles: str, variable: str) -> None:
+    # 63 is in 56 – 70 (both ends held): Baik; 10,5 lies between 0 - 10 and 11 - 55
+    text = f"{titles}\n0 - 10 Gagal\n11 - 55 Sedang\n56 – 70 Baik\n71 - 100 Sempurna"
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    assert sakip.evaluate(f, {variable: 63}).magnitude == "Baik"
+    with pytest.raises(sakip.ConditionError):
+        sakip.evaluate(f, {variable: 10.5})
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "value", "label"),
+    [
+        # the kinds of death by the age at it: 12 hari is in 7–28 hari
+        (KEMATIAN, "umur saat kematian (hari)", 12, "Neonatal lanjut"),
+        # 11 bulan = 330 hari (30 hari per bulan): 330 is the last day of Pasca-neonatal
+        (KEMATIAN, "umur saat kematian (hari)", 330, "Pasca-neonatal"),
+        # a kind that is no event (no ke-...-an noun): the time is a duration; 3 in 2-7
+        ("Berdasarkan jenis rawat: Singkat (0-1 hari); Panjang (2-7 hari)",
+         "lama rawat (hari)", 3, "Panjang"),
+        # not a time: the value is named by its unit; -2,5 is in -3 - -2 (both held)
+        ("Berdasarkan jenis gizi: Buruk (-4 SD - -3,01 SD); Kurang (-3 SD - -2 SD)",
+         "nilai (SD)", -2.5, "Kurang"),
+    ],
+)  # fmt: skip
+def test_a_header_naming_a_kind_names_the_classification(
+    text: str, variable: str, value: float, label: str
+) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    assert sakip.evaluate(f, {variable: value}).magnitude == label
+    assert any("names the classification" in note for note in f.notes)
+
+
+LPP = (
+    "Laju Pertumbuhan Penduduk (LPP):\n"
+    "a. LPP>0 berarti terjadi penambahan penduduk pada tahun t dibandingkan dengan tahun"
+    " sebelumnya.\n"
+    "b. LPP=0 berarti tidak terjadi perubahan jumlah penduduk pada tahun t dibandingkan"
+    " dengan tahun sebelumnya.\n"
+    "c. LPP<0 berarti terjadi pengurangan jumlah penduduk pada tahun t dibandingkan dengan"
+    " tahun sebelumnya."
+)
+
+
+@pytest.mark.parametrize(
+    ("value", "starts"),
+    [
+        (1.2, "terjadi penambahan"),  # 1,2 > 0
+        (0, "tidak terjadi perubahan"),  # LPP=0: a band of the one value 0
+        (-0.01, "terjadi pengurangan"),  # -0,01 < 0
+    ],
+)
+def test_a_meaning_after_berarti_is_the_label(value: float, starts: str) -> None:
+    f = sakip.parse(LPP)
+    assert f.variables == ("LPP",)
+    label = sakip.evaluate(f, {"LPP": value}).magnitude
+    assert label.startswith(starts)
+    assert label.endswith("dibandingkan dengan tahun sebelumnya")
+
+
+def test_a_meaning_list_without_the_point_names_its_gap() -> None:
+    # no class holds 0 (neither > 0 nor < 0): the error quotes the gap
+    f = sakip.parse("LPP: a. LPP>0 berarti naik. b. LPP<0 berarti turun.")
+    assert sakip.evaluate(f, {"LPP": 3}).magnitude == "naik"
+    with pytest.raises(sakip.ConditionError, match=r"no band holds 0 \(between '<0' \(turun\)"):
+        sakip.evaluate(f, {"LPP": 0})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a formula word outside a meaning still makes the text a formula
+        "a. A dibagi B berarti rasio. b. A>0 berarti naik.",
+        # a sentence that is no class: prose
+        "IPM berarti indeks pembangunan manusia tahun 2019 dan tahun 2020",
+    ],
+)
+def test_meaning_words_do_not_hide_a_formula(text: str) -> None:
+    assert read_bands(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "cases"),
+    [
+        # BPS's NTP: a comma before "berarti", classes split at full stops
+        ("NTP > 100, berarti petani mengalami surplus. NTP = 100, berarti petani mengalami"
+         " impas. NTP < 100, berarti petani mengalami defisit.", "NTP",
+         {"100": "petani mengalami impas", "100,5": "petani mengalami surplus",
+          "99": "petani mengalami defisit"}),
+        # "Jika" opens each condition; no "maka": not the formula language's jika
+        ("Jika LPP > 0 berarti terjadi penambahan penduduk, jika LPP = 0 berarti tidak"
+         " terjadi perubahan, jika LPP < 0 berarti terjadi pengurangan penduduk", "LPP",
+         {"1": "terjadi penambahan penduduk", "0": "tidak terjadi perubahan",
+          "-1": "terjadi pengurangan penduduk"}),
+        # 0,4 – 0,5 holds both ends; < 0,4 leaves 0,4 out
+        ("Jika nilai Gini Ratio < 0,4 berarti ketimpangan rendah; 0,4 – 0,5 berarti"
+         " ketimpangan sedang; > 0,5 berarti ketimpangan tinggi", "nilai Gini Ratio",
+         {"0,39": "ketimpangan rendah", "0,4": "ketimpangan sedang", "0,5": "ketimpangan sedang",
+          "0,51": "ketimpangan tinggi"}),
+    ],
+)  # fmt: skip
+def test_meaning_lists_as_written(text: str, variable: str, cases: dict[str, str]) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    for value, label in cases.items():
+        number = float(value.replace(",", "."))
+        assert sakip.evaluate(f, {variable: number}).magnitude == label
+
+
+def test_jika_with_maka_is_still_the_formula_language() -> None:
+    assert read_bands('jika A > 80 maka "Baik" berarti') is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "cases"),
+    [
+        # a slash in the heading names ("BB/U"); Z-score < -3,0 leaves -3 out
+        ("Status gizi berdasarkan BB/U: Gizi buruk (Z-score < -3,0); Gizi kurang (Z-score"
+         " ≥ -3,0 s/d < -2,0); Gizi baik (Z-score ≥ -2,0 s/d ≤ 2,0); Gizi lebih (Z-score > 2,0)",
+         "Z-score", {"-3": "Gizi kurang", "-3,01": "Gizi buruk", "-2": "Gizi baik",
+                     "2": "Gizi baik", "2,01": "Gizi lebih"}),
+        # a range right after the colon: the heading names the subject, split at ", "
+        ("Nilai Indeks Kualitas Air: 0 - 25 sangat kurang, 26 - 50 kurang, 51 - 70 sedang",
+         "Indeks Kualitas Air", {"25": "sangat kurang", "26": "kurang", "60": "sedang"}),
+        # "dikategorikan" then label-jika classes; "dan" before the last joins the list
+        ("Tingkat kemiskinan dikategorikan rendah jika < 10%, sedang jika 10% - 20%, dan"
+         " tinggi jika > 20%", "Tingkat kemiskinan",
+         {"9,9": "rendah", "10": "sedang", "20": "sedang", "20,1": "tinggi"}),
+    ],
+)  # fmt: skip
+def test_more_headings_as_written(text: str, variable: str, cases: dict[str, str]) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    for value, label in cases.items():
+        number = float(value.replace(",", "."))
+        assert sakip.evaluate(f, {variable: number}).magnitude == label
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "A/B ≥ 80 : Baik; A/B < 80 : Kurang",  # a slash after a number: a division
+        "Jumlah desa: 2019, 2020",  # numbers without labels
+    ],
+)
+def test_a_slash_or_numbers_outside_a_heading_are_no_table(text: str) -> None:
+    assert read_bands(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "cases"),
+    [
+        # one class, one bound: a word links it to its label; 85 itself is held (≥)
+        ("Kinerja dikatakan baik apabila capaian ≥ 85%", "capaian",
+         {"85": "Kinerja dikatakan baik", "99": "Kinerja dikatakan baik"}),
+        # an abbreviation in brackets after the name the class compares
+        ("Nilai Tukar Petani (NTP) > 100 menunjukkan petani surplus",
+         "Nilai Tukar Petani (NTP)", {"100,5": "petani surplus"}),
+    ],
+)  # fmt: skip
+def test_one_class_with_one_bound(text: str, variable: str, cases: dict[str, str]) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    for value, label in cases.items():
+        number = float(value.replace(",", "."))
+        assert sakip.evaluate(f, {variable: number}).magnitude == label
+    with pytest.raises(sakip.ConditionError, match="no 'jika' clause applies"):
+        sakip.evaluate(f, {variable: 1})  # outside the one class: no label
+
+
+@pytest.mark.parametrize("text", ["IPM tahun 2020", "Jumlah desa jika 5", "Target 2024 berarti"])
+def test_one_number_without_a_class_is_no_table(text: str) -> None:
+    assert read_bands(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "variable", "value", "label"),
+    [
+        # a kind header without "Berdasarkan", and classes split at ", "
+        ("Jenis kematian: Neonatal dini (0–6 hari); Neonatal lanjut (7–28 hari)",
+         "umur saat kematian (hari)", 7, "Neonatal lanjut"),
+        ("Menurut jenis kematian: Neonatal dini (0-6 hari), Neonatal lanjut (7-28 hari),"
+         " Pasca-neonatal (29 hari-11 bulan)", "umur saat kematian (hari)", 29, "Pasca-neonatal"),
+        # "kelompok umur" groups the value itself: the variable is umur; 65 ke atas holds 65
+        ("Berdasarkan kelompok umur: Balita (0-4 tahun); Anak (5-14 tahun); Dewasa (15-64"
+         " tahun); Lansia (65 tahun ke atas)", "umur", 65, "Lansia"),
+    ],
+)  # fmt: skip
+def test_kind_and_group_headers(text: str, variable: str, value: int, label: str) -> None:
+    f = sakip.parse(text)
+    assert f.variables == (variable,)
+    assert sakip.evaluate(f, {variable: value}).magnitude == label

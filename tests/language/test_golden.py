@@ -2,7 +2,8 @@
 
 Valid file lines: ``formula:``, ``value: NAME = VALUE`` (a number, ``12 km``, ``"WTP"``,
 ``date 2019-12-31`` or a Python-literal mapping ``{2019: 64}``), optional ``period:``,
-``unit:``, ``decimal_point: true``, ``warns: WarningClass``, and ``expected: NUMBER UNIT``
+``unit:``, ``decimal_point: true``, ``warns: WarningClass``, lines ``| TEXT`` that continue the field
+above on a new line (a table with one class per line), and ``expected: NUMBER UNIT``
 or ``expected: "TEXT"``; ``reads: notation`` or ``reads: bands`` marks a file of the
 notation pass or the band reader (their "plain formulas pass through" tests skip it). Invalid file lines: ``formula:``, ``error:``, ``line:``,
 ``column:``, ``message:`` (a substring of the reason). Expected figures were worked out
@@ -27,11 +28,16 @@ DATA = Path(__file__).parent.parent / "data"
 
 def read(path: Path) -> dict[str, list[str]]:
     fields: dict[str, list[str]] = {}
+    key = ""
     for line in path.read_text(encoding="utf-8").splitlines():
         if not line.strip() or line.startswith("#"):
             continue
+        if line.startswith("| ") and key:  # the field above goes on, on a line of its own
+            fields[key][-1] += "\n" + line[2:].rstrip()
+            continue
         key, _, rest = line.partition(":")
-        fields.setdefault(key.strip(), []).append(rest.strip())
+        key = key.strip()
+        fields.setdefault(key, []).append(rest.strip())
     return fields
 
 

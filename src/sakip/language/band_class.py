@@ -9,7 +9,7 @@ from __future__ import annotations
 from typing import NamedTuple
 
 from .band_range import Bounds, find_range, with_upper_unit
-from .band_tokens import Tok, span, trim_words
+from .band_tokens import MEANING_WORDS, Tok, span, trim_words
 
 __all__ = ["Class", "NotAClass", "read_class"]
 
@@ -61,6 +61,8 @@ _LINKS = {"dengan", "termasuk", "adalah", "yaitu", "yakni", "maka", "menunjukkan
 _LINKS |= {"menunjukan", "berarti", "artinya", "dikategorikan", "dikatakan", "disebut"}
 _LINKS |= {"sebagai", "mendapat", "memperoleh", "diberi", "merupakan", "tergolong", "masuk"}
 _LINKS |= {"dalam", "ke", "bernilai"}
+# Words that join the last class of a list to the others: "..., dan tinggi jika > 20%".
+_JOINS = {"dan", "serta", "atau"}
 # Words around a subject that only say "lies in the range".
 _FILLERS = {"rentang", "dalam", "berada", "pada", "di", "antara", "bernilai", "sebesar"}
 _FILLERS |= {"range", "interval", "adalah", "yaitu", "yang", "nilainya"}
@@ -139,6 +141,8 @@ def _split_label(toks: list[Tok]) -> tuple[list[Tok], list[Tok]] | None:
         if depth or k == 0 or tok.kind not in ("colon", "eq"):
             continue
         left, right = toks[:k], toks[k + 1 :]
+        if tok.kind == "eq" and any(t.text.casefold() in MEANING_WORDS for t in right):
+            return None  # "LPP=0 berarti ...": the label follows "berarti", "=" compares
         if bool(_range_numbers(left)) != bool(_range_numbers(right)) and left and right:
             return (left, right) if _range_numbers(left) else (right, left)
     return None
@@ -201,9 +205,18 @@ def _build(
         raise NotAClass("more than one range in a class", pos)
     if found.note:
         notes = [*notes, f"'{span(text, toks[found.start : end])}': {found.note}"]
+    if found.subject and toks[found.subject[0]].text.casefold() in _CONDITION_WORDS:
+        # "Jika LPP > 0 berarti ...": the word opens the class's condition, not a name
+        start = found.subject[0] + 1
+        found = found._replace(
+            subject=(start, found.subject[1]) if start < found.subject[1] else None
+        )
+        before = [t for t in before if t is not toks[start - 1]]
     near = span(text, toks[found.subject[0] : found.subject[1]]) if found.subject else ""
     subject: str | None = near if found.subject and found.subject[0] >= found.start else None
     unit = ""
+    if len(after) > 1 and after[0].kind == "comma" and after[1].text.casefold() in _LINKS:
+        after = after[1:]  # "NTP > 100, berarti petani mengalami surplus"
     if after and after[0].text.casefold() in _PER:  # "per 100.000 kelahiran hidup"
         unit = span(text, after)
         notes = [*notes, f"'{unit}' is the unit of the bounds"]
@@ -213,8 +226,10 @@ def _build(
         (i for i, t in enumerate(before) if t.text.casefold() in _CONDITION_WORDS), None
     )
     if label is None and condition is not None and condition > 0:
-        # "Gizi baik apabila Z-score berada dalam rentang -2 SD s.d. + 1 SD"
-        label, linked = span(text, before[:condition]), True
+        # "Gizi baik apabila Z-score berada dalam rentang -2 SD s.d. + 1 SD"; "dan
+        # tinggi jika > 20%" ends a list: "dan" joins, it is not part of the label
+        joined = before[0].text.casefold() in _JOINS and condition > 1
+        label, linked = span(text, before[joined:condition]), True
         subject = _subject_words(text, before[condition + 1 :]) or subject
         before = []
     elif label is None and after and after[0].text.casefold() in _LINKS:

@@ -71,11 +71,17 @@ def _value(toks: list[Tok], i: int) -> _Value | None:
 
 def _starts_range(toks: list[Tok], i: int) -> bool:
     tok = toks[i]
-    if tok.kind in ("cmp", "num") or (tok.kind == "eq" and i == 0 and tok.text == "="):
+    if tok.kind in ("cmp", "num") or (tok.kind == "eq" and tok.text == "=" and _compares(toks, i)):
         return True
     if tok.kind in ("dash", "plus"):
         return _value(toks, i) is not None
     return tok.text.casefold() == "antara" and _value(toks, i + 1) is not None
+
+
+def _compares(toks: list[Tok], i: int) -> bool:
+    """``= 100`` opening a class, or ``LPP=0`` (a name equal to a value: a class of one
+    value; band_class.py leaves such an ``=`` here only when a meaning follows)."""
+    return i == 0 or toks[i - 1].kind == "word"
 
 
 def find_range(toks: list[Tok]) -> FoundRange | None:
@@ -96,10 +102,14 @@ def _read_range(toks: list[Tok], i: int) -> FoundRange | None:
 
 
 def _words_before(toks: list[Tok], i: int) -> tuple[int, int] | None:
+    """The words before a comparator, with an abbreviation in brackets after them:
+    "Nilai Tukar Petani (NTP) > 100"."""
     start = i
+    if start >= 3 and [t.kind for t in toks[start - 3 : start]] == ["open", "word", "close"]:
+        start -= 3
     while start > 0 and toks[start - 1].kind == "word":
         start -= 1
-    return (start, i) if start < i else None
+    return (start, i) if start < i and toks[start].kind == "word" else None
 
 
 def _unit_word(toks: list[Tok], i: int) -> str:

@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from .band_tokens import Tok, span, trim_words
 
-__all__ = ["Header", "Split", "header", "mark_items", "split_items"]
+__all__ = ["KIND_WORDS", "Header", "Split", "header", "mark_items", "split_items"]
 
 
 # --- the header: the words that name what the bands classify --------------------------
@@ -24,9 +24,12 @@ _LIST_WORDS = {"yaitu", "yakni", "meliputi", "sebagai", "adalah"}
 _EXAMPLE_WORDS = {"misal", "misalnya", "mis", "contoh", "contohnya", "seperti", "yaitu", "yakni"}
 # Words around a subject that are not part of its name.
 _HEADER_WORDS = {"berdasarkan", "kategori", "kriteria", "klasifikasi", "predikat", "skala"}
-_HEADER_WORDS |= {"interval", "tingkat", "tingkatan", "penilaian", "interpretasi", "tabel"}
+_HEADER_WORDS |= {"interval", "penilaian", "interpretasi", "tabel"}
 _HEADER_WORDS |= {"rentang", "range", "status", "dengan", "untuk", "menurut", "nilai"}
-_HEADER_WORDS |= _LIST_WORDS
+_HEADER_WORDS |= _LIST_WORDS | {"kelompok", "golongan"}
+# "Berdasarkan jenis kematian": a header that names a kind of thing names the
+# classification (the labels are the kinds), not the value the ranges measure.
+KIND_WORDS = frozenset({"jenis", "tipe", "macam", "bentuk"})
 # A header before a colon says that a table follows.
 _TABLE_HEADS = _HEADER_WORDS - {"dengan", "untuk", "menurut", "nilai", "status"} - _LIST_WORDS
 
@@ -70,11 +73,35 @@ def _line_header(text: str, tokens: list[Tok]) -> Header | None:
         words = [t for t in first[:-1] if t.kind == "word"]
         subject = None if any(t.kind == "num" for t in first) else _subject(text, words)
     elif all(t.kind == "word" for t in first):
-        subject = _subject(text, first)
+        subject = _value_title(text, first)
     else:
         return None
     body = tokens[tokens.index(rest[0][0]) :]
     return Header(subject, body, f"'{span(text, first)}' is the table's heading")
+
+
+# A column of labels is titled so ("Nilai PCI Kondisi"): the titles before it name the
+# value column, as written ("Nilai" included: it is part of the title).
+_LABEL_TITLES = {"kondisi", "kategori", "keterangan", "predikat", "status", "kriteria"}
+_LABEL_TITLES |= {"klasifikasi", "interpretasi", "kelas", "mutu", "golongan", "arti"}
+_LABEL_TITLES |= {"tingkat", "tingkatan", "peringkat", "penilaian", "grade", "label"}
+# Words of a value column's title that say "range", not what is measured.
+_RANGE_TITLES = {"rentang", "interval", "range", "skala", "kisaran", "batas"}
+
+
+def _value_title(text: str, titles: list[Tok]) -> str | None:
+    """The value column's title on a line of columns' titles: the words before the
+    label column's title ("Nilai PCI" of "Nilai PCI Kondisi"; the whole line when no
+    word titles the labels), without range words in front ("Interval Nilai Predikat"
+    titles the value "Nilai")."""
+    cut = next(
+        (i for i, t in enumerate(titles) if i and t.text.casefold() in _LABEL_TITLES),
+        len(titles),
+    )
+    start = 0
+    while start < cut - 1 and titles[start].text.casefold() in _RANGE_TITLES:
+        start += 1
+    return span(text, titles[start:cut])
 
 
 def _subject(text: str, words: list[Tok]) -> str | None:
@@ -105,6 +132,24 @@ def _header_end(tokens: list[Tok], verb: int) -> int | None:
             following = tokens[i + 1 : i + 3]
             skip = sum(1 for t in following if t.kind == "colon" or t.text == "berikut")
             return i + 1 + skip
+    return _label_follows(tokens, verb)
+
+
+# Words that open a class's condition after its label: "rendah jika < 10%".
+_IF_WORDS = {"jika", "apabila", "bila", "bilamana"}
+
+
+def _label_follows(tokens: list[Tok], verb: int) -> int | None:
+    """ "Tingkat kemiskinan dikategorikan rendah jika < 10%, sedang jika ...": the first
+    class (a label, then ``jika``) right after the verb (and "menjadi")."""
+    start = verb + 1
+    if start < len(tokens) and tokens[start].text.casefold() in ("menjadi", "sebagai"):
+        start += 1
+    at = start
+    while at < len(tokens) and tokens[at].kind == "word":
+        if tokens[at].text.casefold() in _IF_WORDS:
+            return start if at > start else None
+        at += 1
     return None
 
 
@@ -131,6 +176,11 @@ def _bracket_header(text: str, tokens: list[Tok]) -> Header | None:
     return Header(subject, body, f"'{span(text, tokens[:first])}' names the subject {subject!r}")
 
 
+def _signed(body: list[Tok]) -> bool:
+    """A number with its sign first: "-3 SD ..."."""
+    return len(body) > 1 and body[0].kind == "dash" and body[1].kind == "num"
+
+
 def _closing(tokens: list[Tok], opening: int) -> int | None:
     depth = 0
     for i in range(opening, len(tokens)):
@@ -141,8 +191,9 @@ def _closing(tokens: list[Tok], opening: int) -> int | None:
 
 
 def _colon_header(text: str, tokens: list[Tok]) -> Header | None:
-    """``Berdasarkan jenis kematian: A (..); B (..)``: words, a colon, then two or more
-    classes none of which is ``label: class`` or ``label = class`` itself (then the
+    """``Berdasarkan jenis kematian: A (..); B (..)``, ``LPP: a. ... b. ...``: words, a
+    colon, then two or more classes (a table word before the colon, or a list marker
+    right after it) none of which is ``label: class`` or ``label = class`` itself (then the
     first colon belongs to the first class)."""
     colon = next((i for i, t in enumerate(tokens) if t.kind in ("colon", "num", "cmp")), None)
     if colon is None or tokens[colon].kind != "colon" or colon == 0:
@@ -151,7 +202,11 @@ def _colon_header(text: str, tokens: list[Tok]) -> Header | None:
     own_line = bool(body) and body[0].kind == "nl"
     if (any(t.kind == "colon" for t in body) and not own_line) or _count(body) < 2:
         return None
-    if not any(t.text.casefold() in _TABLE_HEADS for t in tokens[:colon]):
+    # "LPP: a. LPP>0 ..." (a list marker), "Nilai Indeks Kualitas Air: 0 - 25 sangat
+    # kurang, ..." (a class's range right after the colon): what follows is the list
+    listed = bool(body) and (body[0].kind in ("mark", "num", "cmp") or _signed(body))
+    heads = _TABLE_HEADS | KIND_WORDS
+    if not listed and not any(t.text.casefold() in heads for t in tokens[:colon]):
         return None  # "numerator line 511, denominator line 512" is prose after a colon
     subject = _subject(text, tokens[:colon])
     note = f"'{span(text, tokens[:colon])}' names the subject {subject!r}"

@@ -18,7 +18,7 @@ from ..numbers import INDONESIAN_NUMBER, POINT_NUMBER, parse_number
 from .functions import FUNCTIONS
 from .words import COMPARISON_WORDS, MUL_WORDS
 
-__all__ = ["Tok", "is_formula", "span", "tokenize", "trim_words"]
+__all__ = ["MEANING_WORDS", "Tok", "is_formula", "name_slash", "span", "tokenize", "trim_words"]
 
 
 class Tok(NamedTuple):
@@ -126,15 +126,26 @@ _MULTIPLY_X = re.compile(r"[xX](?:[0-9].*)?")
 _NEXT_OPERAND = {"num", "word", "open"}
 
 
+# Words after which a class says what its range means: "LPP>0 berarti terjadi
+# penambahan penduduk ... dibandingkan dengan tahun sebelumnya". That sentence, up to
+# the end of its class, is the label: its words compare nothing.
+MEANING_WORDS = frozenset({"berarti", "artinya", "bermakna", "mengindikasikan"})
+_CLASS_ENDS = {"nl", "semi", "dot"}
+
+
 def is_formula(tokens: list[Tok]) -> bool:
     """Formula material: an operator sign, an arithmetic word, ``x`` between operands,
-    a function call, or a conditional (``jika ...``) that the formula language reads."""
-    if tokens and tokens[0].text.casefold() == "jika":
+    a function call, or a conditional (``jika ...``) that the formula language reads.
+    Words in a class's meaning (after ``berarti``) are not formula material."""
+    if tokens and tokens[0].text.casefold() == "jika" and not _meanings(tokens):
         return True
+    meaning = False
+    heading = _heading_end(tokens)
     for i, tok in enumerate(tokens):
-        if tok.kind == "op":
+        if tok.kind == "op" and not (i < heading and name_slash(tokens, i)):
             return True
-        if tok.kind != "word":
+        meaning = (meaning and tok.kind not in _CLASS_ENDS) or tok.text.casefold() in MEANING_WORDS
+        if tok.kind != "word" or meaning:
             continue
         word = tok.text.casefold()
         after = tokens[i + 1] if i + 1 < len(tokens) else None
@@ -148,6 +159,38 @@ def is_formula(tokens: list[Tok]) -> bool:
         if word in FUNCTIONS and after is not None and after.kind == "open":
             return True
     return False
+
+
+def _heading_end(tokens: list[Tok]) -> int:
+    """Where a heading of words before a colon ends ("Status gizi berdasarkan BB/U:"),
+    or 0: in a heading a slash between two words is part of a name."""
+    for i, tok in enumerate(tokens):
+        if tok.kind == "colon":
+            return i
+        if tok.kind not in ("word", "op", "open", "close"):
+            return 0
+    return 0
+
+
+def name_slash(tokens: list[Tok], i: int) -> bool:
+    """A slash glued between two words: "BB/U", "Kabupaten/Kota"."""
+    tok = tokens[i]
+    before, after = tokens[i - 1] if i else None, tokens[i + 1] if i + 1 < len(tokens) else None
+    return (
+        tok.text == "/"
+        and before is not None
+        and after is not None
+        and before.kind == after.kind == "word"
+        and before.end == tok.start
+        and after.start == tok.end
+    )
+
+
+def _meanings(tokens: list[Tok]) -> bool:
+    """ "Jika LPP > 0 berarti ...": classes that say what they mean, with no ``maka``
+    (the formula language's ``jika ... maka``)."""
+    words = {t.text.casefold() for t in tokens if t.kind == "word"}
+    return bool(words & MEANING_WORDS) and "maka" not in words
 
 
 def _next_word(tokens: list[Tok], i: int) -> str:

@@ -23,7 +23,7 @@ from ..errors import LimitError
 from .band_class import Class, NotAClass, read_class
 from .band_model import BandTable, TextBand, gaps, number_text, overlaps
 from .band_range import TIME_UNITS
-from .band_text import header, mark_items, split_items
+from .band_text import KIND_WORDS, header, mark_items, split_items
 from .band_tokens import is_formula, tokenize
 from .limits import MAX_LENGTH
 from .rules import fail_at
@@ -46,6 +46,9 @@ _SIZE = {"hari": 0, "minggu": 1, "bulan": 2, "tahun": 3}
 # Signs that make any text a formula (band_tokens.tokenize marks them "op"): a spaced
 # division sign, or one of the others anywhere.
 _DIGITS = re.compile(r"\d+")
+# Words that link one class to its label ("Kinerja dikatakan baik apabila capaian ≥ 85%",
+# "Nilai > 0 menunjukkan ..."): a table of one class and one bound.
+_LINKED = re.compile(r"\b(?:apabila|jika|bila|menunjukkan|menunjukan|berarti|artinya)\b", re.I)
 _FORMULA_SIGN = re.compile(r"\s/\s|[*×÷^Σ∑\"“”{}|#≠@]")
 
 
@@ -64,8 +67,11 @@ def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
     A text that is clearly a table but has a class that cannot be read raises
     :class:`~sakip.FormulaSyntaxError` naming it.
     """
-    if not isinstance(text, str) or len(text) > MAX_LENGTH or len(_DIGITS.findall(text)) < 2:
-        return None  # two classes need two bounds at least
+    if not isinstance(text, str) or len(text) > MAX_LENGTH:
+        return None
+    bounds = len(_DIGITS.findall(text))
+    if bounds < 2 and not (bounds == 1 and _LINKED.search(text)):
+        return None  # two classes need two bounds; one class needs a word that links it
     if _FORMULA_SIGN.search(text):
         return None  # the quick answer for most formulas, before tokenizing
     tokens = tokenize(text, decimal_point)
@@ -88,7 +94,7 @@ def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
     if failures and (len(classes) < 2 or len(failures) >= len(classes)):
         return None
     if failures:
-        written = " ".join(text[failures[0].pos :].split(";")[0].split())
+        written = " ".join(re.split(r"[;\n]", text[failures[0].pos :])[0].split())
         raise fail_at(
             text, failures[0].pos, f"cannot read the class '{written}': {failures[0].reason}"
         )
@@ -99,6 +105,9 @@ def read_bands(text: str, *, decimal_point: bool = False) -> BandTable | None:
 
 #: Words in a label; a longer "label" is a sentence of prose.
 MAX_LABEL_WORDS = 8
+#: Words in a label a word links to its range ("LPP>0 berarti terjadi penambahan
+#: penduduk pada tahun t dibandingkan dengan tahun sebelumnya"): a sentence of meaning.
+MAX_MEANING_WORDS = 16
 #: Words naming the subject before a range ("Nilai", "rentang nilai IKM").
 MAX_MENTION_WORDS = 4
 # Words of a grade or a judgement: a list of them split at ", " is a table, not prose.
@@ -118,8 +127,9 @@ def _is_table(
     short and distinct; a bare number ("tahun 2019") only with its label apart or under
     a header; a list split at ", " only with a header, a table word or grade labels; one
     class only when a word links it to its label or says "lies in the range"."""
-    if any(len(label.split()) > MAX_LABEL_WORDS for label in labels):
-        return False
+    for c, label in zip(classes, labels, strict=True):
+        if len(label.split()) > (MAX_MEANING_WORDS if c.linked else MAX_LABEL_WORDS):
+            return False
     if len({label.casefold() for label in labels}) < len(labels):
         return False
     if subject is None and any(c.point and not c.separated for c in classes):
@@ -130,7 +140,7 @@ def _is_table(
     if len(classes) == 1:
         c = classes[0]
         return c.linked or subject is not None or (c.mention and _says_range(c.before))
-    if weak and subject is None:
+    if weak and subject is None and not all(c.linked for c in classes):
         words = {w.casefold() for w in re.findall(r"\w+", text)}
         return bool(words & _TABLE_WORDS) or all(_grade_like(label) for label in labels)
     return True
@@ -182,8 +192,9 @@ def _table(
     text: str, subject: str | None, note: str, classes: list[Class], labels: list[str]
 ) -> BandTable:
     notes = [note] if note else []
-    variable = _variable(text, subject, classes, labels, notes)
     unit, bounds = _units(text, classes, notes)
+    variable = _variable(text, subject, classes, labels, notes)
+    variable = _measured(variable, subject, unit, notes)
     bands = []
     for c, label, (lower, upper) in zip(classes, labels, bounds, strict=True):
         band = TextBand(label, lower, upper, c.bounds.lower_inclusive, c.bounds.upper_inclusive,
@@ -219,6 +230,27 @@ def _variable(
     if others:
         notes.append(f"{', '.join(sorted(others))} in the classes read as {variable}")
     return variable
+
+
+def _measured(variable: str, subject: str | None, unit: str, notes: list[str]) -> str:
+    """The value measured when the header names a kind (``jenis kematian``): named by
+    the ranges' unit. A time is an age at an event (a ke-...-an noun: ``kematian``,
+    ``kelahiran``), else a duration (``lama``); another unit gives ``nilai (unit)``."""
+    words = (subject or "").split()
+    if variable != subject or len(words) < 2 or words[0].casefold() not in KIND_WORDS:
+        return variable
+    thing = " ".join(words[1:])
+    if unit.casefold() in TIME_UNITS:
+        event = len(words) == 2 and thing.casefold().startswith("ke") and thing.endswith("an")
+        measured = f"{'umur saat' if event else 'lama'} {thing} ({TIME_UNITS[unit.casefold()]})"
+    else:
+        measured = f"nilai ({unit})" if unit else "nilai"
+    notes[:] = [n for n in notes if not n.endswith(f"names the subject {subject!r}")]
+    notes.append(
+        f"'{subject}' names the classification (the labels), not the value the ranges"
+        f" measure: that value is read as '{measured}'"
+    )
+    return measured
 
 
 def _units(

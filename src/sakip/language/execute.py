@@ -68,8 +68,10 @@ def run_scalar(plan: Plan, args: Sequence[Any]) -> Any:
                 "the formula is undefined for these values (an overflow: infinity"
                 " minus infinity, or infinity times 0)"
             )
+        uncovered = plan.formula.uncovered
         raise ConditionError(
             "no 'jika' clause applies to these values and there is no 'selain itu'"
+            + ("; not covered: " + "; ".join(uncovered) if uncovered else "")
         )
     if isinstance(value, float) and math.isinf(value):
         raise EvaluationError("the result is too large to compute")

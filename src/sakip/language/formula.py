@@ -101,6 +101,9 @@ class Formula:
     #: How the text was read where a reading was chosen: a list marker dropped, a
     #: sentence that only comments left out, "terhadap" read as a division.
     notes: tuple[str, ...] = ()
+    #: What no ``jika`` clause covers, in words (a band table's gaps and overlaps): a
+    #: value there is a ConditionError that quotes them.
+    uncovered: tuple[str, ...] = ()
     stated: tuple[Any, ...] = ()
     result_is_category: bool = False
     has_default: bool = True

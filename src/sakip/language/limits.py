@@ -16,6 +16,7 @@ __all__ = [
     "MAX_FORMULAS_CACHED",
     "MAX_LENGTH",
     "MAX_PLANS_PER_FORMULA",
+    "MAX_RULE_CLAUSES",
     "MAX_SERIES_TERMS",
     "MAX_SUGGESTION_KEYS",
     "MAX_SUM_TERMS",
@@ -44,3 +45,6 @@ MAX_FORMULAS_CACHED = 10_000
 MAX_PLANS_PER_FORMULA = 32
 #: Value names searched for "did you mean" suggestions (more: no suggestions).
 MAX_SUGGESTION_KEYS = 20_000
+#: Clauses that rules written in prose may make (case_rules.py: each case times each
+#: entry of the conversion table it uses); each is parsed and compiled.
+MAX_RULE_CLAUSES = 120

@@ -46,6 +46,7 @@ from .limits import (
 )
 from .notation import read_notation
 from .prose import reject_prose
+from .readings import read_rules
 from .sentences import focus
 from .traps import find_traps
 from .words import piece
@@ -312,6 +313,15 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
     if len(written) > MAX_LENGTH:
         raise _fail(written, MAX_LENGTH, f"formula longer than {MAX_LENGTH} characters", LimitError)
     text, read = read_notation(written)
+    rules = read_rules(text, decimal_point)
+    try:  # rules in prose, in sakip's language (decimal commas); if unreadable, as written
+        formula = None if rules is None else _parse_text(rules.formula_text, False, read)
+    except SakipError:
+        formula = None
+    if rules is not None and formula is not None:
+        notes = (*formula.notes, *rules.notes)
+        return attrs.evolve(formula, text=written, decimal_point=decimal_point, notes=notes,
+                            uncovered=rules.uncovered)  # fmt: skip
     try:
         table = read_bands(text, decimal_point=decimal_point)
     except NumberTextError:
@@ -325,6 +335,7 @@ def _parse_uncached(written: str, decimal_point: bool) -> Formula:
             text=written,
             decimal_point=decimal_point,
             notes=(*formula.notes, *table.notes, *table.gaps, *table.overlaps),
+            uncovered=(*table.gaps, *table.overlaps),
         )
     mean = read_group_mean(text, decimal_point)
     if mean is not None:
