@@ -19,8 +19,8 @@ import attrs
 from .draft_words import (
     HEADER_WORDS,
     INSTITUTION_WORDS,
-    PJ_STARTS,
     SUMBER_STARTS,
+    is_pj_start,
     satuan_at,
 )
 
@@ -33,6 +33,7 @@ _TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.I
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
+_TAIL_WORDS = 12  # at most this many words from a penanggung jawab to the line's end
 _SIGNATURE = re.compile(r"^\s*(BUPATI|WALIKOTA|WALI KOTA|GUBERNUR)\b[\w\s,]*$")
 
 
@@ -77,19 +78,54 @@ def find_tail(words: list[str]) -> Tail | None:
     printed, sits just before the penanggung jawab.
     """
     for s in range(len(words) - 1, 0, -1):
-        word = words[s].strip("|,.")
+        word = words[s].strip("|,.").split("/")[0]  # 'Surat/LHP': a surat or a LHP
         if word.casefold() not in SUMBER_STARTS or not word[:1].isupper():
             continue  # a cell starts with a capital: 'dokumen' inside a RUMUS is no source
         for p in range(s - 1, max(-1, s - 6), -1):
-            if words[p].strip("|(").casefold() in PJ_STARTS:
-                found = satuan_at(words, p)
-                start = p - found[1] if found else p
+            if is_pj_start(words[p]):
+                end = _cell_end(words, p)
+                found = satuan_at(words, end)
+                start = end - found[1] if found else p
                 satuan = found[0] if found else ""
                 pj = " ".join(w for w in words[p:s] if w != "|").strip(" ,|")
                 return Tail(start, satuan, pj, " ".join(words[s:]).strip(" |"))
         found = satuan_at(words, s)
         if found:  # satuan and sumber data, the penanggung jawab cell empty
             return Tail(s - found[1], found[0], "", " ".join(words[s:]).strip(" |"))
+    return _unsourced_tail(words)
+
+
+def _cell_end(words: list[str], start: int) -> int:
+    """Where the cell before ``words[start]`` ends: before a column rule '|' if any."""
+    return start - 1 if start > 0 and words[start - 1] == "|" else start
+
+
+def _unsourced_tail(words: list[str]) -> Tail | None:
+    """A tail whose sumber data does not open with a source word ('% Dinas Bidang
+    Prasarana', '% DINAS', 'Unit Kabid Sarana'): a satuan followed by an office, the
+    last few words of the line. The satuan must stand as a cell of its own, not be the
+    end of a RUMUS's factor ('x 100 % Dinas': a percent sign after a number or a sign)."""
+    for p in range(len(words) - 1, 0, -1):
+        if len(words) - p > _TAIL_WORDS:
+            return None
+        if not is_pj_start(words[p]) or not words[p][:1].isupper():
+            continue
+        end = _cell_end(words, p)
+        found = satuan_at(words, end)
+        if found is None:
+            continue
+        start = end - found[1]
+        before = words[start - 1] if start > 0 else ""
+        factor = found[0] in ("%", "persen") and not any(c.isalpha() for c in before)
+        if not before or factor or before in ("x", "X", "×"):
+            continue
+        rest = [w for w in words[p:] if w != "|"]
+        cut = next(
+            (i for i, w in enumerate(rest) if i and w.strip(",").casefold() in SUMBER_STARTS),
+            len(rest),
+        )
+        pj, sumber = " ".join(rest[:cut]), " ".join(rest[cut:])
+        return Tail(start, found[0], pj.strip(" ,"), sumber)
     return None
 
 

@@ -1,0 +1,99 @@
+"""The drafter's reading of a row's tail and of table rows, on lines written for these
+tests (a made-up Kabupaten Contoh, not the seed)."""
+
+from __future__ import annotations
+
+import pytest
+
+from sakip.catalog import draft
+from sakip.catalog.draft_layout import Tail, find_tail
+from sakip.catalog.draft_words import is_pj_start
+
+
+def _tail(line: str) -> Tail | None:
+    return find_tail(line.split())
+
+
+@pytest.mark.parametrize(
+    "word",
+    [
+        "Dinas",
+        "Kabid",
+        "Kasi",
+        "Kasubbag",
+        "Sekcam",
+        "Sekdis",
+        "Disdik",
+        "Dinsos",
+        "Bappeda",
+        "Bapelitbangda",
+        "BPKAD",
+        "DISPUPR",
+        "Setwan",
+    ],
+)
+def test_offices_and_officials_open_a_penanggung_jawab(word: str) -> None:
+    assert is_pj_start(word)
+
+
+@pytest.mark.parametrize(
+    "word", ["Distribusi", "Disiplin", "Disabilitas", "Jumlah", "SKPD", "OPD", "dinasnya"]
+)
+def test_ordinary_words_do_not(word: str) -> None:
+    assert not is_pj_start(word)
+
+
+def test_a_tail_without_a_source_word_is_found_by_its_satuan_and_office() -> None:
+    tail = _tail("Jumlah jembatan baik Jumlah jembatan % Dinas Bidang Jalan")
+    assert tail is not None
+    assert (tail.start, tail.satuan, tail.penanggung_jawab, tail.sumber_data) == (
+        5,  # the '%' is the sixth word
+        "%",
+        "Dinas Bidang Jalan",
+        "",
+    )
+
+
+def test_such_a_tail_splits_penanggung_jawab_from_a_source_word_after_it() -> None:
+    tail = _tail("Jumlah pasar aktif Unit | Kasi Pasar Data Pasar")
+    assert tail is not None
+    assert (tail.satuan, tail.penanggung_jawab, tail.sumber_data) == (
+        "Unit",
+        "Kasi Pasar",
+        "Data Pasar",
+    )
+
+
+def test_a_percent_after_a_number_is_a_factor_not_a_satuan() -> None:
+    assert _tail("Jumlah A Jumlah B x 100 % Dinas") is None
+    assert _tail("Jumlah A Jumlah B x % Dinas") is None
+
+
+UNSOURCED = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. DINAS PEKERJAAN UMUM
+
+A. Tugas Pokok :
+1. Melaksanakan urusan pekerjaan umum.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Meningkatnya Persentase jalan Panjang jalan mantap % DISPUPR
+kualitas jalan mantap Panjang jalan seluruhnya x 100%
+Persentase jembatan Jumlah jembatan baik % Dinas Bidang
+baik Jumlah jembatan x 100% PUPR Jembatan
+Jumlah sumur bor Jumlah sumur bor dibangun Unit | Kabid Data Air
+Air Minum
+"""
+
+
+def test_rows_whose_tails_have_no_source_word_stay_apart() -> None:
+    rows = list(draft(UNSOURCED).catalog)
+    assert [r.name for r in rows] == [
+        "Persentase jalan mantap",
+        "Persentase jembatan baik",
+        "Jumlah sumur bor",
+    ]
+    assert [r.satuan for r in rows] == ["%", "%", "Unit"]
+    assert rows[0].penanggung_jawab == "DISPUPR"
