@@ -3,8 +3,11 @@ tests (a made-up Kabupaten Contoh, not the seed)."""
 
 from __future__ import annotations
 
+from fractions import Fraction
+
 import pytest
 
+import sakip
 from sakip.catalog import draft
 from sakip.catalog.draft_layout import Tail, find_tail
 from sakip.catalog.draft_words import is_pj_start
@@ -97,3 +100,54 @@ def test_rows_whose_tails_have_no_source_word_stay_apart() -> None:
     ]
     assert [r.satuan for r in rows] == ["%", "%", "Unit"]
     assert rows[0].penanggung_jawab == "DISPUPR"
+
+
+OPENERS = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. DINAS KEPEGAWAIAN
+
+A. Tugas Pokok :
+1. Melaksanakan urusan kepegawaian.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Meningkatkan mutu Persentase Tingkat Kepatuhan Jumlah Pegawai yang patuh % Sekdis Laporan
+layanan / Jumlah Pegawai x 100% Tahunan
+Tingkat Ketersediaan Data Jumlah data yang tersedia % Sekdis Laporan
+Capaian Program /jumlah data yang Tahunan
+dibutuhkan x 100%
+"""
+
+
+def _percent(row: sakip.catalog.Indicator, *values: int) -> Fraction:
+    formula = row.formula
+    assert formula is not None
+    result = sakip.evaluate(formula, dict(zip(formula.variables, values, strict=True)))
+    return Fraction(result.magnitude).limit_denominator(10_000)
+
+
+def test_a_name_word_gives_way_to_a_rumus_opener_on_the_first_line() -> None:
+    first, second = draft(OPENERS).catalog
+    # 'Tingkat' opens names and RUMUS cells alike; 'Jumlah' opens only a RUMUS
+    assert first.name == "Persentase Tingkat Kepatuhan"
+    assert first.formula is not None
+    assert first.formula.variables == ("Jumlah Pegawai yang patuh", "Jumlah Pegawai")
+    # 30 / 40 x 100% = 75%
+    assert _percent(first, 30, 40) == 75
+    assert second.name.startswith("Tingkat Ketersediaan Data")
+
+
+def test_a_bar_closes_the_sasaran_cell_on_a_wrapped_line() -> None:
+    first = next(iter(draft(OPENERS).catalog))
+    # 'layanan /': the sasaran cell holds no division bar, the RUMUS does
+    assert first.sasaran == "Meningkatkan mutu layanan"
+
+
+def test_on_a_wrapped_line_the_name_runs_up_to_a_bar_that_opens_a_word() -> None:
+    second = list(draft(OPENERS).catalog)[1]
+    assert second.name == "Tingkat Ketersediaan Data Capaian Program"
+    assert second.formula is not None
+    assert second.formula.variables == ("Jumlah data yang tersedia", "jumlah data yang dibutuhkan")
+    # 45 / 60 x 100% = 75%
+    assert _percent(second, 45, 60) == 75

@@ -32,7 +32,9 @@ _PLAIN = ("nilai", "indeks", "level", "skor", "angka", "rasio", "jumlah", "nilai
 _CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
 _DECREASE = re.compile(r"\bpenurunan\b|\bberkurangnya\b|\bmenurunnya\b", re.IGNORECASE)
 _RESULT_NAME = re.compile(r"^(?P<name>[A-Z][\w-]{0,11})\s*=\s*(?P<rest>.+)$")
-_EXPLICIT = re.compile(r"(?:^|\s)(?:/|:|dibagi)(?:\s|$)")
+# a division printed: a bar or a colon between words, or a bar that opens or closes a
+# word ('kegiatan /jumlah', 'kelurahan/ jumlah'), not a slash inside one ('SD/MI')
+_EXPLICIT = re.compile(r"(?:^|\s)(?:/|:|dibagi)(?:\s|$)|(?:^|\s)/\w|\w/(?:\s|$)")
 _FLAG_BELOW = 0.7
 
 

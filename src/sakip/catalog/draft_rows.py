@@ -20,6 +20,7 @@ from .draft_layout import Block, find_tail
 from .draft_words import (
     NAME_STARTS,
     PERIOD_WORDS,
+    RUMUS_OPENERS,
     RUMUS_STARTS,
     SASARAN_START,
 )
@@ -31,6 +32,7 @@ _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
+_BARS = frozenset(["/", ":", "="])  # a division or a result: RUMUS signs, alone as words
 
 
 @attrs.frozen
@@ -61,6 +63,35 @@ def _rumus_start(words: list[str], first: int) -> int | None:
         if word.endswith("=") and len(word) > 1 and word[0].isupper():
             return i
     return None
+
+
+def _first_rumus_start(words: list[str], first: int) -> int | None:
+    """Where the RUMUS opens on a row's first line. A word that opens names as well as
+    RUMUS cells (Tingkat, Nilai, Angka ...) gives way to a capitalised word that opens
+    only a RUMUS (Jumlah, Total, 'X =') later on the line: 'Persentase Tingkat
+    Kedisiplinan Jumlah Kegiatan ...' is named 'Persentase Tingkat Kedisiplinan'."""
+    found = _rumus_start(words, first)
+    if found is None or _opener(words, found):
+        return found
+    for i in range(found + 1, len(words)):
+        if _opener(words, i) and words[i].strip("|(")[:1].isupper():
+            return i
+    return found
+
+
+def _opener(words: list[str], i: int) -> bool:
+    """Whether words[i] opens only a RUMUS: Jumlah, Total, ... or a result name 'X ='."""
+    word = words[i].strip("|(")
+    if word.casefold() in RUMUS_OPENERS:
+        return True
+    named = (i + 1 < len(words) and words[i + 1] == "=") or (word.endswith("=") and len(word) > 1)
+    return named and word[:1].isupper()
+
+
+def _bar(word: str) -> bool:
+    """A division bar that opens or closes a word ('/jumlah', 'kelurahan/'), not the
+    slash inside a name ('SD/MI')."""
+    return len(word) > 1 and (word[0] == "/" or word[-1] == "/")
 
 
 def _factor(word: str) -> int | None:
@@ -179,7 +210,7 @@ def _first_line(
         sasaran = words[:start]
     while start < len(words) and words[start] in (".", "•"):
         start += 1
-    cut = _rumus_start(words, start + 1)
+    cut = _first_rumus_start(words, start + 1)
     return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
 
 
@@ -262,7 +293,17 @@ def _continuation(
     RUMUS is what is left once the narrower cells on its left are full, or where a
     RUMUS word (Jumlah, Total, ...) opens."""
     i = _fit(words, widths.sasaran) if sasaran_open else 0
+    i = next((k for k, w in enumerate(words[:i]) if w in _BARS), i)  # no bar in a sasaran
     starter = _rumus_start(words, 0)
+    if starter is not None and name_open and not _opener(words, starter):
+        # a name word (Capaian, Tingkat ...) before a RUMUS opener or a bar that opens
+        # a word ('/jumlah'): the wrapped name runs up to that
+        later = next(
+            (k for k in range(starter + 1, len(words)) if _opener(words, k) or _bar(words[k])),
+            None,
+        )
+        if later is not None and len(" ".join(words[max(i, starter) : later])) <= widths.name + 2:
+            starter = later
     if starter is not None and starter <= i:
         return words[:starter], [], words[starter:]
     before = words[i:starter]

@@ -21,6 +21,7 @@ __all__ = [
     "NAME_STARTS",
     "PERIOD_WORDS",
     "PJ_WORDS",
+    "RUMUS_OPENERS",
     "RUMUS_STARTS",
     "SASARAN_START",
     "SUMBER_STARTS",
@@ -106,15 +107,19 @@ NAME_STARTS = _set(
     "Penurunan Universal Case Imunisasi"
 )
 
-# How a RUMUS cell opens.
-RUMUS_STARTS = _set(
-    "Jumlah Total Banyaknya Realisasi Kombinasi Perbandingan Hasil Penilaian "
-    "Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat Skor Pengukuran"
+# How a RUMUS cell opens. The first words open nothing else in a row's first line
+# (a count, a total, a comparison); the others open indicator names as well.
+RUMUS_OPENERS = _set("Jumlah Total Banyaknya Kombinasi Perbandingan")
+RUMUS_STARTS = RUMUS_OPENERS | _set(
+    "Realisasi Hasil Penilaian Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat "
+    "Skor Pengukuran"
 )
 
-# A sasaran opens with a state reached: Meningkatnya, Terwujudnya, Menurunnya ...
+# A sasaran opens with a state reached (Meningkatnya, Terwujudnya, Menurunnya ...) or
+# the aim as a verb (Meningkatkan, Mewujudkan, Menurunkan ...).
 SASARAN_START = re.compile(
-    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^\(Bangkit$|^Bangkit$", re.IGNORECASE
+    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^\(?Me[a-z-]{3,}kan$|^\(Bangkit$|^Bangkit$",
+    re.IGNORECASE,
 )
 
 # Name words that say a smaller value is better.
