@@ -151,3 +151,51 @@ def test_on_a_wrapped_line_the_name_runs_up_to_a_bar_that_opens_a_word() -> None
     assert second.formula.variables == ("Jumlah data yang tersedia", "jumlah data yang dibutuhkan")
     # 45 / 60 x 100% = 75%
     assert _percent(second, 45, 60) == 75
+
+
+def test_an_official_of_an_office_is_one_penanggung_jawab_after_the_satuan() -> None:
+    tail = _tail("Jumlah murid lulus Persentase Kepala Bidang SD Renstra Dinas")
+    assert tail is not None
+    # 'Kepala Bidang SD', not 'Bidang SD' with 'Kepala' left to the RUMUS
+    assert (tail.start, tail.satuan, tail.penanggung_jawab, tail.sumber_data) == (
+        3,
+        "Persentase",
+        "Kepala Bidang SD",
+        "Renstra Dinas",
+    )
+
+
+def test_a_lower_case_unit_word_ends_a_rumus_and_opens_no_tail() -> None:
+    # the RUMUS wraps onto a line that ends with the wrapped penanggung jawab
+    assert _tail("penduduk usia 7-12 tahun Disdik") is None
+    tail = _tail("Usia harapan hidup Tahun Disdik")
+    assert tail is not None and (tail.satuan, tail.penanggung_jawab) == ("Tahun", "Disdik")
+
+
+COMPARISON = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. DINAS PENDIDIKAN
+
+A. Tugas Pokok :
+1. Melaksanakan urusan pendidikan.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Meningkatnya Angka Partisipasi Murni Jumlah murid usia 7-12 % Kabid SD Laporan
+mutu / Jumlah anak usia 7-12 x 100% Tahunan
+pendidikan
+Angka Kelulusan Perbandingan antara jumlah lulusan % Kabid SD Laporan
+SD dengan jumlah siswa kelas enam Tahunan
+"""
+
+
+def test_a_comparison_in_words_is_a_printed_division_not_a_stacked_fraction() -> None:
+    row = list(draft(COMPARISON).catalog)[1]
+    assert row.name == "Angka Kelulusan SD"
+    assert row.formula is not None
+    # 'dengan' joins the RUMUS's parts: the wrapped name is 'SD' alone
+    assert row.formula.variables == ("jumlah lulusan", "jumlah siswa kelas enam")
+    # satuan %, no factor printed: 57 / 60 x 100% = 95%
+    assert _percent(row, 57, 60) == 95
+    assert not any("stacked fraction" in n for n in draft(COMPARISON).rows[1].notes)

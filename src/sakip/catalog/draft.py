@@ -33,8 +33,13 @@ _CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
 _DECREASE = re.compile(r"\bpenurunan\b|\bberkurangnya\b|\bmenurunnya\b", re.IGNORECASE)
 _RESULT_NAME = re.compile(r"^(?P<name>[A-Z][\w-]{0,11})\s*=\s*(?P<rest>.+)$")
 # a division printed: a bar or a colon between words, or a bar that opens or closes a
-# word ('kegiatan /jumlah', 'kelurahan/ jumlah'), not a slash inside one ('SD/MI')
-_EXPLICIT = re.compile(r"(?:^|\s)(?:/|:|dibagi)(?:\s|$)|(?:^|\s)/\w|\w/(?:\s|$)")
+# word ('kegiatan /jumlah', 'kelurahan/ jumlah'), not a slash inside one ('SD/MI'), or
+# a comparison in words ('Perbandingan antara A dengan B')
+_EXPLICIT = re.compile(
+    r"(?:^|\s)(?:/|:|dibagi)(?:\s|$)|(?:^|\s)/\w|\w/(?:\s|$)"
+    r"|\bperbandingan\s+antara\b.+\bdengan\b",
+    re.IGNORECASE,
+)
 _FLAG_BELOW = 0.7
 
 

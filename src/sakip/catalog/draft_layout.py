@@ -83,6 +83,8 @@ def find_tail(words: list[str]) -> Tail | None:
             continue  # a cell starts with a capital: 'dokumen' inside a RUMUS is no source
         for p in range(s - 1, max(-1, s - 6), -1):
             if is_pj_start(words[p]):
+                while p > 1 and is_pj_start(words[p - 1]) and satuan_at(words, p) is None:
+                    p -= 1  # 'Kepala Bidang', 'Kepala Dinas': an official of an office
                 end = _cell_end(words, p)
                 found = satuan_at(words, end)
                 start = end - found[1] if found else p
@@ -112,8 +114,8 @@ def _unsourced_tail(words: list[str]) -> Tail | None:
             continue
         end = _cell_end(words, p)
         found = satuan_at(words, end)
-        if found is None:
-            continue
+        if found is None or not (found[0][:1].isupper() or found[0] == "%"):
+            continue  # a cell opens with a capital: 'tahun' ends a RUMUS, 'Tahun' is a satuan
         start = end - found[1]
         before = words[start - 1] if start > 0 else ""
         factor = found[0] in ("%", "persen") and not any(c.isalpha() for c in before)

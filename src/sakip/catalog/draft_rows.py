@@ -33,6 +33,13 @@ _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
 _BARS = frozenset(["/", ":", "="])  # a division or a result: RUMUS signs, alone as words
+# words that join the parts of a RUMUS in prose ('Perbandingan antara A dengan B',
+# 'A dibagi B', 'A dikurangi B'), never the end of an indicator's name
+_JOINS = frozenset(["dengan", "dibagi", "dikurangi", "ditambah", "dikali"])
+# words a phrase cannot end with: a line of a RUMUS that ends so goes on on the next
+_DANGLING = frozenset(
+    ["yang", "dan", "di", "dari", "pada", "antara", "atau", "untuk", "dalam", "ke", "oleh"]
+)
 
 
 @attrs.frozen
@@ -287,11 +294,13 @@ def _fit(words: list[str], width: int, start: int = 0) -> int:
 
 
 def _continuation(
-    words: list[str], widths: Columns, sasaran_open: bool, name_open: bool
+    words: list[str], widths: Columns, sasaran_open: bool, name_open: bool, dangling: bool
 ) -> tuple[list[str], list[str], list[str]]:
     """(sasaran, indikator, rumus) words of a wrapped line, from the cells' widths: the
     RUMUS is what is left once the narrower cells on its left are full, or where a
-    RUMUS word (Jumlah, Total, ...) opens."""
+    RUMUS word (Jumlah, Total, ...) opens, with the word that joins it ('dengan
+    jumlah ...') unless the RUMUS's last line ``dangling`` ends in mid-phrase ('yang')
+    and so goes on before that word."""
     i = _fit(words, widths.sasaran) if sasaran_open else 0
     i = next((k for k, w in enumerate(words[:i]) if w in _BARS), i)  # no bar in a sasaran
     starter = _rumus_start(words, 0)
@@ -304,6 +313,8 @@ def _continuation(
         )
         if later is not None and len(" ".join(words[max(i, starter) : later])) <= widths.name + 2:
             starter = later
+    while not dangling and starter is not None and starter > i and words[starter - 1] in _JOINS:
+        starter -= 1  # 'dengan jumlah ...': the word that joins it belongs to the RUMUS
     if starter is not None and starter <= i:
         return words[:starter], [], words[starter:]
     before = words[i:starter]
@@ -351,7 +362,10 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             name.extend(first_name)
             name_open = bool(first_name)
         else:
-            more_sas, more_name, cell = _continuation(words, columns, sasaran_open, name_open)
+            dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in _DANGLING
+            more_sas, more_name, cell = _continuation(
+                words, columns, sasaran_open, name_open, dangling
+            )
             sasaran.extend(more_sas)
             name.extend(more_name)
             sasaran_open = sasaran_open and bool(more_sas)
