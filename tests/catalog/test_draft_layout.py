@@ -199,3 +199,35 @@ def test_a_comparison_in_words_is_a_printed_division_not_a_stacked_fraction() ->
     # satuan %, no factor printed: 57 / 60 x 100% = 95%
     assert _percent(row, 57, 60) == 95
     assert not any("stacked fraction" in n for n in draft(COMPARISON).rows[1].notes)
+
+
+RECURRING = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. BADAN PERENCANAAN
+
+A. Tugas Pokok :
+1. Melaksanakan urusan perencanaan.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Konsistensi Program Jumlah program selaras % Bid. Renbang, Laporan
+/ Jumlah program Bid.Sos Budaya Tahunan
+Ketepatan Dokumen Jumlah dokumen tepat waktu % Bid. Renbang, Laporan
+/ Jumlah dokumen Bid.Sos Budaya Tahunan
+Capaian Kegiatan Jumlah kegiatan tercapai % Bid. Renbang, Laporan
+/ Jumlah kegiatan Bid.Sos Budaya Tahunan
+"""
+
+
+def test_a_wrapped_office_recurring_in_the_table_stays_out_of_the_rumus() -> None:
+    rows = list(draft(RECURRING).catalog)
+    # 'Bid.Sos Budaya Tahunan' ends the second line of all three rows: the penanggung
+    # jawab cell wrapped, and its sumber data cell's 'Tahunan'
+    assert [r.formula.variables for r in rows if r.formula] == [
+        ("Jumlah program selaras", "Jumlah program"),
+        ("Jumlah dokumen tepat waktu", "Jumlah dokumen"),
+        ("Jumlah kegiatan tercapai", "Jumlah kegiatan"),
+    ]
+    assert [r.period for r in rows] == ["tahunan"] * 3
+    assert rows[0].penanggung_jawab.endswith("Bid.Sos Budaya")

@@ -348,13 +348,17 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
         if tail is not None:
             satuan, pj, sumber = tail.satuan, tail.penanggung_jawab, tail.sumber_data
             words = words[: tail.start]
-        elif words and words[-1].casefold() in PERIOD_WORDS:
+        elif index > 0 and columns.tails:
+            # the wrapped penanggung jawab and sumber data cells, as they recur in the
+            # table ('Bid.Eko SDA dan IPW Tahunan'), before a lone period word is read
+            words, beside = _strip_tails(words, columns.tails)
+            if beside and beside[-1].casefold() in PERIOD_WORDS:
+                sumber = f"{sumber} {beside.pop()}".strip()
+            pj = f"{pj} {' '.join(beside)}".strip()
+        if tail is None and words and words[-1].casefold() in PERIOD_WORDS:
             sumber = f"{sumber} {words.pop()}".strip()
             if pj and len(pj.split()) == 1 and words and words[-1][:1].isupper():
                 pj = f"{pj} {words.pop()}"
-        if index > 0 and columns.tails:
-            words, beside = _strip_tails(words, columns.tails)
-            pj = f"{pj} {' '.join(beside)}".strip()
         if index == 0:
             first_sas, first_name, cell = _first_line(words, block.number)
             sasaran.extend(first_sas)
