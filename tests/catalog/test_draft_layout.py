@@ -231,3 +231,27 @@ def test_a_wrapped_office_recurring_in_the_table_stays_out_of_the_rumus() -> Non
     ]
     assert [r.period for r in rows] == ["tahunan"] * 3
     assert rows[0].penanggung_jawab.endswith("Bid.Sos Budaya")
+
+
+TIMES_IN_WORDS = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. DINAS PEMBERDAYAAN DESA
+
+A. Tugas Pokok :
+1. Melaksanakan urusan pemberdayaan desa.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Persentase BUMDes Aktif Jumlah BUMDes aktif dibagi % Bidang Ekonomi Laporan
+Jumlah BUMDes dikali Tahunan
+100%
+"""
+
+
+def test_a_factor_sign_in_words_at_a_line_end_goes_with_the_factor() -> None:
+    (row,) = draft(TIMES_IN_WORDS).catalog
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah BUMDes aktif", "Jumlah BUMDes")
+    # 'dikali' ends the line, '100%' opens the next: 12 / 48 x 100% = 25%
+    assert _percent(row, 12, 48) == 25

@@ -249,16 +249,21 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         )
         penalty += 0.05
         candidates = [
-            f"{prefix}({top}) / ({bottom}){suffix}",
-            f"{prefix}{{{_brace(top)}}} / {{{_brace(bottom)}}}{suffix}",
+            (f"{prefix}({top}) / ({bottom}){suffix}", ""),
+            (f"{prefix}{{{_brace(top)}}} / {{{_brace(bottom)}}}{suffix}", _BRACED),
         ]
         asli = f"{prefix}{top} / {bottom}{suffix}"
     else:
-        candidates = [f"{prefix}{joined}{suffix}"]
-        asli = candidates[0]
-    candidates += [_debracket(c) for c in candidates if _debracket(c) != c]
+        candidates = [(f"{prefix}{joined}{suffix}", "")]
+        asli = candidates[0][0]
+    for repair, why in _REPAIRS:
+        candidates += [
+            (repair(c), f"{note}; {why}" if note else why)
+            for c, note in candidates
+            if repair(c) != c
+        ]
     reasons = []
-    for candidate in candidates:
+    for index, (candidate, repaired) in enumerate(candidates):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -267,7 +272,7 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
                 reasons.append(str(exc))
                 continue
         doubts = [str(w.message) for w in caught]
-        if doubts and candidate is not candidates[-1]:
+        if doubts and index < len(candidates) - 1:
             reasons.append(doubts[0])
             continue  # a reading the language doubts: try the next one
         notes.extend(f"the language warns: {d}" for d in doubts)
@@ -275,8 +280,8 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         if len(formula.slots) == 1 and not suffix and formula.expr.is_Symbol:
             notes.append("RUMUS names one value: a direct measure")
             return None, asli, notes, penalty
-        if candidate is not candidates[0]:
-            notes.append("names braced: unbraced, the RUMUS did not read as a formula")
+        if repaired:
+            notes.append(f"{repaired}: as printed, the RUMUS did not read as a formula")
             penalty += 0.1
         return candidate, asli, notes, penalty
     notes.append(f"RUMUS not read as a formula, kept as a direct measure: {reasons[0]}")
@@ -288,9 +293,34 @@ def _debracket(text: str) -> str:
     return re.sub(r"\[(?=[a-z])", "I", text).replace("[", "").replace("]", "")
 
 
+def _balance(text: str) -> str:
+    """The text without the round brackets that have no partner: OCR drops one of a
+    pair ('penyebarluasan ) / jumlah')."""
+    unmatched: list[int] = []
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            opened.append(i)
+        elif c == ")":
+            if opened:
+                opened.pop()
+            else:
+                unmatched.append(i)
+    drop = set(unmatched + opened)
+    return " ".join("".join(c for i, c in enumerate(text) if i not in drop).split())
+
+
 def _brace(text: str) -> str:
     return text.replace("{", "(").replace("}", ")")
 
 
 def _span(lines: list[int]) -> str:
     return f"{lines[0]}" if len(set(lines)) == 1 else f"{min(lines)}-{max(lines)}"
+
+
+_BRACED = "names braced"
+# repairs of OCR damage tried in turn when the RUMUS as read is no formula
+_REPAIRS = (
+    (_debracket, "square brackets dropped (OCR makes them of a capital I)"),
+    (_balance, "round brackets without a partner dropped"),
+)

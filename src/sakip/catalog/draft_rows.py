@@ -32,6 +32,8 @@ _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
+# the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
+_TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
 _BARS = frozenset(["/", ":", "="])  # a division or a result: RUMUS signs, alone as words
 # words that join the parts of a RUMUS in prose ('Perbandingan antara A dengan B',
 # 'A dibagi B', 'A dikurangi B'), never the end of an indicator's name
@@ -136,7 +138,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
         found = _factor(word)
         if found is not None and (i == len(words) - 1 or word.endswith("%") or i > 0):
             factor = found
-            if kept and kept[-1] in ("x", "X", "×", "*"):
+            if kept and kept[-1] in _TIMES:
                 kept.pop()
             continue
         if word in ("x", "X", "×") and i == len(words) - 1:
@@ -153,7 +155,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
     if factor is not None and len(kept) >= 2 and kept[-2] == "=":
         debris.extend(kept[-2:])  # '... x 100% = jml': a note after the formula
         kept = kept[:-2]
-    while kept and kept[-1] in ("x", "X", "×", "*"):
+    while kept and kept[-1] in _TIMES:
         kept.pop()
     return [w for w in kept if w], factor, debris
 
