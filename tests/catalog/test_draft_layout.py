@@ -255,3 +255,29 @@ def test_a_factor_sign_in_words_at_a_line_end_goes_with_the_factor() -> None:
     assert row.formula.variables == ("Jumlah BUMDes aktif", "Jumlah BUMDes")
     # 'dikali' ends the line, '100%' opens the next: 12 / 48 x 100% = 25%
     assert _percent(row, 12, 48) == 25
+
+
+POLARITY = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. INSPEKTORAT
+
+A. Tugas Pokok :
+1. Melaksanakan pengawasan.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Persentase OPD bebas temuan Jumlah OPD bebas temuan % Inspektur Laporan
+/ Jumlah OPD x 100% Tahunan
+Angka DO SD Jumlah siswa putus / Jumlah siswa % Kabid SD Laporan
+x 100% Tahunan
+"""
+
+
+def test_the_draft_reads_polarity_by_the_catalog_polarity_words() -> None:
+    free, dropouts = draft(POLARITY).catalog
+    # 'temuan' is lower-is-better, 'bebas' (free of) turns it around
+    assert free.polarity == "higher"
+    # 'Angka DO': the drop-out rate, fewer is better, with the reason kept
+    assert dropouts.polarity == "lower"
+    assert "angka do" in dropouts.polarity_reason

@@ -22,15 +22,15 @@ from ..units import parse_unit
 from ._load import _section
 from .draft_layout import Table, read_layout
 from .draft_rows import RowText, read_columns, read_row
-from .draft_words import LOWER_IS_BETTER, RUMUS_STARTS
+from .draft_words import RUMUS_STARTS
 from .model import Catalog
+from .polarity import infer_polarity
 
 __all__ = ["Draft", "DraftRow", "draft"]
 
 # Satuan words whose value is a plain number, or a category (a direct measure).
 _PLAIN = ("nilai", "indeks", "level", "skor", "angka", "rasio", "jumlah", "nilai investasi")
 _CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
-_DECREASE = re.compile(r"\bpenurunan\b|\bberkurangnya\b|\bmenurunnya\b", re.IGNORECASE)
 _RESULT_NAME = re.compile(r"^(?P<name>[A-Z][\w-]{0,11})\s*=\s*(?P<rest>.+)$")
 # a division printed: a bar or a colon between words, or a bar that opens or closes a
 # word ('kegiatan /jumlah', 'kelurahan/ jumlah'), not a slash inside one ('SD/MI'), or
@@ -198,12 +198,14 @@ def _unit(row: RowText) -> tuple[str, str]:
 
 
 def _polarity(name: str) -> dict[str, str]:
-    if _DECREASE.search(name):
-        return {"polarity": "higher"}  # a decrease measured as the achievement
-    found = LOWER_IS_BETTER.search(name)
-    if found:
-        return {"polarity": "lower", "polarity_reason": f"the name says {found.group(0)!r}"}
-    return {"polarity": "higher"}
+    """The polarity the name implies, by the catalog's own polarity words (one list for
+    the shipped catalog and the drafter)."""
+    polarity, why = infer_polarity(name)
+    return (
+        {"polarity": polarity, "polarity_reason": why}
+        if polarity == "lower"
+        else {"polarity": polarity}
+    )
 
 
 def _split(fragments: tuple[tuple[int, str], ...], printed: bool) -> int | None:

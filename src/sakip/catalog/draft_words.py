@@ -17,7 +17,6 @@ def _set(text: str, *, fold: bool = True) -> frozenset[str]:
 __all__ = [
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
-    "LOWER_IS_BETTER",
     "NAME_STARTS",
     "PERIOD_WORDS",
     "PJ_WORDS",
@@ -119,15 +118,6 @@ RUMUS_STARTS = RUMUS_OPENERS | _set(
 # the aim as a verb (Meningkatkan, Mewujudkan, Menurunkan ...).
 SASARAN_START = re.compile(
     r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^\(?Me[a-z-]{3,}kan$|^\(Bangkit$|^Bangkit$",
-    re.IGNORECASE,
-)
-
-# Name words that say a smaller value is better.
-LOWER_IS_BETTER = re.compile(
-    r"kematian|kriminal|putus sekolah|stunting|kemiskinan|miskin|pengangguran|"
-    r"pelanggaran|gizi buruk|prevalensi|tunggakan|kecelakaan|kebakaran|kumuh|"
-    r"pencemaran|inflasi|konflik|sengketa|gangguan|penyalahgunaan|temuan|"
-    r"kerugian|rawan|ketimpangan|gini|kekerasan|penurunan|berkurangnya|menurunnya",
     re.IGNORECASE,
 )
 
