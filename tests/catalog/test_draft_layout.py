@@ -10,7 +10,7 @@ import pytest
 import sakip
 from sakip.catalog import draft
 from sakip.catalog.draft_layout import Tail, find_tail
-from sakip.catalog.draft_words import is_pj_start
+from sakip.catalog.draft_words import SASARAN_START, is_pj_start
 
 
 def _tail(line: str) -> Tail | None:
@@ -281,3 +281,85 @@ def test_the_draft_reads_polarity_by_the_catalog_polarity_words() -> None:
     # 'Angka DO': the drop-out rate, fewer is better, with the reason kept
     assert dropouts.polarity == "lower"
     assert "angka do" in dropouts.polarity_reason
+
+
+CELLS_APART = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. RUMAH SAKIT UMUM DAERAH
+
+A. Tugas Pokok :
+1. Melaksanakan pelayanan kesehatan rujukan.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Meningkatnya Angka Rujukan Jumlah pasien dirujuk / Jumlah % Bidang Medik Laporan
+mutu layanan pasien x 100% Tahunan
+
+Meningkatnya Kepuasan
+Pasien
+
+Persentase Pasien
+Puas
+
+Jumlah pasien yang puas terhadap
+pelayanan/(jumlah pasien yang
+disurvei) x 100%
+
+%
+
+Bidang Pelayanan
+
+Survei Kepuasan
+Triwulan
+
+Terwujudnya Rumah
+Sakit Bersih
+
+Rasio Tempat Tidur
+Terpakai
+
+Hari rawat inap terpakai dibagi
+hari rawat inap tersedia
+
+Rasio
+
+Bidang Keperawatan
+
+Laporan Bulanan
+"""
+
+
+def test_a_row_printed_cell_by_cell_is_read_by_its_paragraphs() -> None:
+    result = draft(CELLS_APART)
+    first, second, _third = result.catalog
+    assert first.name == "Angka Rujukan"
+    assert second.sasaran == "Meningkatnya Kepuasan Pasien"
+    assert second.name == "Persentase Pasien Puas"
+    assert (second.satuan, second.penanggung_jawab) == ("%", "Bidang Pelayanan")
+    assert (second.sumber_data, second.period) == ("Survei Kepuasan Triwulan", "triwulan")
+    assert second.formula is not None
+    assert second.formula.variables == (
+        "Jumlah pasien yang puas terhadap pelayanan",
+        "jumlah pasien yang disurvei",
+    )
+    # 90 / 120 x 100% = 75%
+    assert _percent(second, 90, 120) == 75
+    assert any(n.startswith("cells printed one under") for n in result.rows[1].notes)
+
+
+def test_the_next_row_cell_by_cell_opens_after_the_sumber_data() -> None:
+    third = list(draft(CELLS_APART).catalog)[2]
+    assert third.sasaran == "Terwujudnya Rumah Sakit Bersih"
+    assert third.name == "Rasio Tempat Tidur Terpakai"
+    assert (third.satuan, third.unit_name, third.period) == ("Rasio", "dimensionless", "bulanan")
+    assert third.formula is not None
+    # a wrapped paragraph, not a stacked fraction: 'dibagi' divides, 300 / 400 = 3/4
+    assert third.formula.variables == ("Hari rawat inap terpakai", "hari rawat inap tersedia")
+    assert _percent(third, 300, 400) == Fraction(3, 4)
+
+
+def test_a_lower_case_verb_opens_no_sasaran() -> None:
+    assert SASARAN_START.match("Meningkatkan")
+    assert SASARAN_START.match("meningkatnya")
+    assert not SASARAN_START.match("mendapatkan")

@@ -20,6 +20,7 @@ from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
 from ..language import parse
 from ..units import parse_unit
 from ._load import _section
+from .draft_dump import read_cells_apart
 from .draft_layout import Table, read_layout
 from .draft_rows import RowText, read_columns, read_row
 from .draft_words import RUMUS_STARTS
@@ -32,11 +33,11 @@ __all__ = ["Draft", "DraftRow", "draft"]
 _PLAIN = ("nilai", "indeks", "level", "skor", "angka", "rasio", "jumlah", "nilai investasi")
 _CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
 _RESULT_NAME = re.compile(r"^(?P<name>[A-Z][\w-]{0,11})\s*=\s*(?P<rest>.+)$")
-# a division printed: a bar or a colon between words, or a bar that opens or closes a
-# word ('kegiatan /jumlah', 'kelurahan/ jumlah'), not a slash inside one ('SD/MI'), or
+# a division printed: a bar anywhere but inside a word ('kegiatan /jumlah', 'sakit/(jumlah',
+# not 'SD/MI'), a colon or 'dibagi' between words, or
 # a comparison in words ('Perbandingan antara A dengan B')
 _EXPLICIT = re.compile(
-    r"(?:^|\s)(?:/|:|dibagi)(?:\s|$)|(?:^|\s)/\w|\w/(?:\s|$)"
+    r"(?:^|\s)(?::|dibagi)(?:\s|$)|(?<![^\W_])/|/(?![^\W_])"
     r"|\bperbandingan\s+antara\b.+\bdengan\b",
     re.IGNORECASE,
 )
@@ -110,7 +111,10 @@ def draft(text: str, *, region: str | None = None) -> Draft:
         indicators = []
         columns = read_columns(table.blocks)
         for position, block in enumerate(table.blocks, start=1):
-            row = read_row(block, table.lampiran, columns)
+            if block.satuan_line is not None:
+                row = read_cells_apart(block)
+            else:
+                row = read_row(block, table.lampiran, columns)
             data, confidence, notes = _indicator(row, code, position, table)
             indicators.append(data)
             rows.append(
@@ -233,7 +237,7 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         texts = [joined] if len(texts) == 1 else [texts[0].split("=", 1)[1], *texts[1:]]
     factor = row.factor
     cut = None
-    if len(texts) > 1 and not _EXPLICIT.search(joined):
+    if len(texts) > 1 and not row.wrapped and not _EXPLICIT.search(joined):
         cut = _split(row.rumus, factor is not None or unit == "percent")
     if factor is None and unit == "percent" and len(texts) > 1:
         factor = 100

@@ -19,6 +19,7 @@ import attrs
 from .draft_words import (
     HEADER_WORDS,
     INSTITUTION_WORDS,
+    SASARAN_START,
     SUMBER_STARTS,
     is_pj_start,
     satuan_at,
@@ -56,6 +57,11 @@ class Block:
     sasaran_hint: str  # the sasaran in force where the row starts (Lampiran I: MISI etc.)
     misi: str | None
     tujuan: str | None
+    # where the row's paragraphs (lines after a blank line) begin, as indexes of lines
+    paragraphs: tuple[int, ...] = (0,)
+    # a row whose cells are printed one under another, each its own paragraph: the
+    # index of the line that holds the satuan alone; None for a row printed side by side
+    satuan_line: int | None = None
 
 
 @attrs.frozen
@@ -193,11 +199,14 @@ def read_layout(text: str) -> Iterator[Table]:
     lines = text.splitlines()
     headings = _headings(lines)
     state = _State()
+    blank = False
     for i, raw in enumerate(lines):
         number = i + 1
         line = raw.strip()
         if not line:
+            blank = True
             continue
+        after_blank, blank = blank, False
         lampiran = _LAMPIRAN.match(line)
         if lampiran:
             yield from state.close()
@@ -224,7 +233,7 @@ def read_layout(text: str) -> Iterator[Table]:
             state.note_intro(line)
             continue
         state.in_table = True  # a row's tail: a table whose header was not printed
-        state.feed_row(number, line)
+        state.feed_row(number, line, after_blank)
     yield from state.close()
 
 
@@ -251,20 +260,23 @@ class _State:
     numbers: list[int | None] = attrs.field(factory=list)
     hints: list[tuple[str | None, str | None]] = attrs.field(factory=list)
     tailed: list[bool] = attrs.field(factory=list)
+    paras: list[list[int]] = attrs.field(factory=list)
+    dumps: list[int | None] = attrs.field(factory=list)
 
     def start(self, name: str, line: int, *, in_table: bool) -> None:
         self.name, self.line, self.in_table = name, line, in_table
         self.tugas, self.fungsi, self.intro = [], [], ""
         self.rows, self.numbers, self.hints, self.tailed = [], [], [], []
+        self.paras, self.dumps = [], []
         if self.lampiran != 1:
             self.misi = self.tujuan = None
 
     def close(self) -> Iterator[Table]:
         if self.rows:
             blocks = tuple(
-                Block(tuple(rows), number, "", misi, tujuan)
-                for rows, number, (misi, tujuan) in zip(
-                    self.rows, self.numbers, self.hints, strict=True
+                Block(tuple(rows), number, "", misi, tujuan, tuple(paras), dump)
+                for rows, number, (misi, tujuan), paras, dump in zip(
+                    self.rows, self.numbers, self.hints, self.paras, self.dumps, strict=True
                 )
             )
             yield Table(
@@ -312,22 +324,68 @@ class _State:
             else:
                 self.fungsi.append(item)
 
-    def feed_row(self, number: int, line: str) -> None:
+    def feed_row(self, number: int, line: str, after_blank: bool) -> None:
         words = line.split()
+        if after_blank and self.rows and _lone_satuan(words) and self._cells_apart():
+            self.rows[-1].append((number, line))
+            self.paras[-1].append(len(self.rows[-1]) - 1)
+            self.dumps[-1], self.tailed[-1] = len(self.rows[-1]) - 1, True
+            return
         printed = _row_number(words, self.lampiran, self._expected())
         tail = find_tail(words)
         if printed is not None or not self.rows or (tail is not None and self.tailed[-1]):
-            self.rows.append([(number, line)])
-            self.numbers.append(printed)
-            self.hints.append((self.misi, self.tujuan))
-            self.tailed.append(tail is not None)
+            self._open([(number, line)], printed, tail is not None)
             return
         self.rows[-1].append((number, line))
+        if after_blank:
+            self.paras[-1].append(len(self.rows[-1]) - 1)
         self.tailed[-1] = self.tailed[-1] or tail is not None
+
+    def _open(self, lines: list[tuple[int, str]], printed: int | None, tailed: bool) -> None:
+        self.rows.append(lines)
+        self.numbers.append(printed)
+        self.hints.append((self.misi, self.tujuan))
+        self.tailed.append(tailed)
+        self.paras.append([0])
+        self.dumps.append(None)
+
+    def _cells_apart(self) -> bool:
+        """Before a satuan printed alone on its line: whether the current row's last
+        paragraphs are the cells of a row printed one under another (sasaran, name,
+        RUMUS, each its own paragraph), and if so, make them a row of their own. They
+        start after the anchor of a row printed side by side, or after the satuan,
+        penanggung jawab and sumber data paragraphs of the previous such row; the row
+        opens at its last paragraph that opens like a sasaran, else at its name."""
+        rows, paras, dump = self.rows[-1], self.paras[-1], self.dumps[-1]
+        if dump is not None:
+            later = [p for p in paras if p > dump]
+            free = later[2:]
+        else:
+            free = paras if not self.tailed[-1] else paras[1:]
+        if len(free) < 2:
+            return False
+        sasaran = [p for p in free[:-2] if SASARAN_START.match(rows[p][1].split()[0])]
+        cut = sasaran[-1] if sasaran else free[-2]
+        if cut == 0:
+            return True
+        moved = rows[cut:]
+        del rows[cut:]
+        self.paras[-1] = [p for p in paras if p < cut]
+        self._open(moved, None, False)
+        self.paras[-1] = [p - cut for p in paras if p >= cut]
+        return True
 
     def _expected(self) -> int:
         known = [n for n in self.numbers if n is not None]
         return (known[-1] + 1) if known else 1
+
+
+def _lone_satuan(words: list[str]) -> bool:
+    """A line that is a satuan cell alone: '%', 'Unit', 'Tahun'."""
+    found = satuan_at(words, len(words))
+    return (
+        found is not None and found[1] == len(words) and (found[0][:1].isupper() or found[0] == "%")
+    )
 
 
 def _row_number(words: list[str], lampiran: int, expected: int) -> int | None:

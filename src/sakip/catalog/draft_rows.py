@@ -25,7 +25,7 @@ from .draft_words import (
     SASARAN_START,
 )
 
-__all__ = ["RowText", "read_row"]
+__all__ = ["RowText", "period_of", "read_row", "rumus_fragments"]
 
 _RESULT_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w-]{0,11})\s*=\s*")
 _MULTIPLY = "xX×*£©€¢"
@@ -60,6 +60,8 @@ class RowText:
     period: str
     factor: int | None  # 100 for "x 100%", when printed
     notes: tuple[str, ...]
+    # the RUMUS lines are one cell wrapped, never a fraction stacked over its bar
+    wrapped: bool = False
 
 
 def _rumus_start(words: list[str], first: int) -> int | None:
@@ -341,8 +343,6 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     name: list[str] = []
     rumus: list[tuple[int, str]] = []
     satuan = pj = sumber = ""
-    factor = None
-    debris: list[str] = []
     sasaran_open = name_open = False
     for index, (number, line) in enumerate(block.lines):
         words = _words(line)
@@ -383,34 +383,48 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             if end < len(cell) and pj:
                 pj = f"{pj} {' '.join(w for w in cell[end:] if not _noise(w))}".strip()
             rumus.append((number, " ".join(cell[:end])))
-    fragments: list[tuple[int, str]] = []
-    for number, text in rumus:
-        words, found, dropped = _clean(text.split())
-        factor = found or factor
-        debris.extend(dropped)
-        if words:
-            fragments.append((number, " ".join(words)))
+    fragments, factor, debris = rumus_fragments(rumus)
     if debris:
         notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
     if block.number is None:
         notes.append("row number not printed")
     if not satuan:
         notes.append("no SATUAN found on the row's lines")
-    period = next(
-        (PERIOD_WORDS[w.casefold()] for w in sumber.split() if w.casefold() in PERIOD_WORDS),
-        "tahunan",
-    )
     return RowText(
         first_line=block.lines[0][0],
         last_line=block.lines[-1][0],
         number=block.number,
         sasaran=" ".join(sasaran).strip(" .|()") if sasaran else "",
         name=" ".join(name).strip(" .|"),
-        rumus=tuple(fragments),
+        rumus=fragments,
         satuan=satuan,
         penanggung_jawab=pj,
         sumber_data=sumber,
-        period=period,
+        period=period_of(sumber),
         factor=factor,
         notes=tuple(notes),
     )
+
+
+def period_of(sumber: str) -> str:
+    """How often a row is reported, from its sumber data ('Laporan Triwulan'); tahunan
+    when it does not say."""
+    words = [w.casefold() for w in sumber.split()]
+    return next((PERIOD_WORDS[w] for w in words if w in PERIOD_WORDS), "tahunan")
+
+
+def rumus_fragments(
+    rumus: list[tuple[int, str]],
+) -> tuple[tuple[tuple[int, str], ...], int | None, list[str]]:
+    """A RUMUS cell's lines without the factor and the OCR debris: (fragments with
+    their line numbers, the factor printed, the debris left out)."""
+    fragments: list[tuple[int, str]] = []
+    factor = None
+    debris: list[str] = []
+    for number, text in rumus:
+        words, found, dropped = _clean(text.split())
+        factor = found or factor
+        debris.extend(dropped)
+        if words:
+            fragments.append((number, " ".join(words)))
+    return tuple(fragments), factor, debris

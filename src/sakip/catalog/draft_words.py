@@ -115,9 +115,10 @@ RUMUS_STARTS = RUMUS_OPENERS | _set(
 )
 
 # A sasaran opens with a state reached (Meningkatnya, Terwujudnya, Menurunnya ...) or
-# the aim as a verb (Meningkatkan, Mewujudkan, Menurunkan ...).
+# the aim as a verb, capitalised (Meningkatkan, Mewujudkan; not 'mendapatkan' in a
+# sentence).
 SASARAN_START = re.compile(
-    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^\(?Me[a-z-]{3,}kan$|^\(Bangkit$|^Bangkit$",
+    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^(?-i:\(?Me[a-z-]{3,}kan)$|^\(Bangkit$|^Bangkit$",
     re.IGNORECASE,
 )
 
