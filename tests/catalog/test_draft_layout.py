@@ -363,3 +363,6 @@ def test_a_lower_case_verb_opens_no_sasaran() -> None:
     assert SASARAN_START.match("Meningkatkan")
     assert SASARAN_START.match("meningkatnya")
     assert not SASARAN_START.match("mendapatkan")
+    # a region's own slogan that heads its sasaran (one regency's 'Bangkit ...') is
+    # not a word of IKU regulations: the drafter must not know it
+    assert not SASARAN_START.match("Bangkit")

@@ -118,7 +118,7 @@ RUMUS_STARTS = RUMUS_OPENERS | _set(
 # the aim as a verb, capitalised (Meningkatkan, Mewujudkan; not 'mendapatkan' in a
 # sentence).
 SASARAN_START = re.compile(
-    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^(?-i:\(?Me[a-z-]{3,}kan)$|^\(Bangkit$|^Bangkit$",
+    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^(?-i:\(?Me[a-z-]{3,}kan)$",
     re.IGNORECASE,
 )
 
