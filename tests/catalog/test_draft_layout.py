@@ -366,3 +366,36 @@ def test_a_lower_case_verb_opens_no_sasaran() -> None:
     # a region's own slogan that heads its sasaran (one regency's 'Bangkit ...') is
     # not a word of IKU regulations: the drafter must not know it
     assert not SASARAN_START.match("Bangkit")
+
+
+def test_a_percent_alone_at_a_line_end_is_a_satuan_cell() -> None:
+    tail = _tail("Persentase jalan baik Panjang jalan baik %")
+    assert tail is not None
+    # the '%' is the seventh word (index 6)
+    assert (tail.start, tail.satuan, tail.penanggung_jawab, tail.sumber_data) == (6, "%", "", "")
+    assert _tail("Panjang jalan baik x 100 %") is None  # a factor's percent sign
+
+
+BARE_PERCENT = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. DINAS PEKERJAAN UMUM
+
+A. Tugas Pokok :
+1. Melaksanakan urusan pekerjaan umum.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Persentase jalan baik Panjang jalan baik %
+/ panjang jalan x 100%
+Persentase irigasi baik Luas irigasi baik % Bidang Irigasi Laporan
+/ luas irigasi x 100% Tahunan
+"""
+
+
+def test_a_row_whose_line_ends_in_its_satuan_stands_apart_from_the_next() -> None:
+    rows = list(draft(BARE_PERCENT).catalog)
+    assert [r.name for r in rows] == ["Persentase jalan baik", "Persentase irigasi baik"]
+    assert rows[0].formula is not None
+    # 45 / 60 x 100% = 75%
+    assert _percent(rows[0], 45, 60) == 75

@@ -100,7 +100,19 @@ def find_tail(words: list[str]) -> Tail | None:
         found = satuan_at(words, s)
         if found:  # satuan and sumber data, the penanggung jawab cell empty
             return Tail(s - found[1], found[0], "", " ".join(words[s:]).strip(" |"))
-    return _unsourced_tail(words)
+    return _unsourced_tail(words) or _bare_percent(words)
+
+
+def _bare_percent(words: list[str]) -> Tail | None:
+    """A '%' that ends the line after a word: the satuan cell, the penanggung jawab and
+    sumber data cells printed on later lines or not at all ('... jalan kabupaten %'),
+    not the end of a factor ('x 100 %')."""
+    if len(words) < 2 or words[-1] != "%":
+        return None
+    before = words[-2]
+    if before in ("x", "X", "×") or not any(c.isalpha() for c in before):
+        return None
+    return Tail(len(words) - 1, "%", "", "")
 
 
 def _cell_end(words: list[str], start: int) -> int:

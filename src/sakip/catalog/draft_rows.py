@@ -319,6 +319,8 @@ def _continuation(
             starter = later
     while not dangling and starter is not None and starter > i and words[starter - 1] in _JOINS:
         starter -= 1  # 'dengan jumlah ...': the word that joins it belongs to the RUMUS
+    if starter is not None and all(w in _BARS for w in words[i:starter]):
+        starter = min(starter, i)  # '/ jumlah ...': a bar opens the RUMUS's next line
     if starter is not None and starter <= i:
         return words[:starter], [], words[starter:]
     before = words[i:starter]
