@@ -399,3 +399,44 @@ def test_a_row_whose_line_ends_in_its_satuan_stands_apart_from_the_next() -> Non
     assert rows[0].formula is not None
     # 45 / 60 x 100% = 75%
     assert _percent(rows[0], 45, 60) == 75
+
+
+def test_a_name_word_before_an_office_is_no_satuan() -> None:
+    # 'Sekolah' is a satuan word, but here the name's last word, 'Dinas' its wrapped office
+    assert _tail("3 Angka Partisipasi Sekolah Dinas") is None
+    tail = _tail("Jumlah kasus selesai Kasus Dinas")
+    assert tail is not None and (tail.satuan, tail.penanggung_jawab) == ("Kasus", "Dinas")
+
+
+PARTS = """\
+LAMPIRAN I
+PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
+
+MISI Mewujudkan warga kota yang cerdas
+TUJUAN Meningkatkan mutu pendidikan
+SASARAN INDIKATOR RUMUS CARA MENGUKUR SATUAN PENANGGUNG JAWAB SUMBER DATA
+Meningkatnya 1 Angka Kelulusan Dinas Laporan
+mutu Pendidikan Dasar Pendidikan Tahunan
+SD / MI Jumlah lulusan SD x 100% %
+Jumlah siswa kelas enam
+SMP / MTs Jumlah lulusan SMP x 100% %
+Jumlah siswa kelas sembilan
+2 Angka Melek Huruf Jumlah penduduk melek huruf x 100% % Dinas Laporan
+Jumlah penduduk Pendidikan Tahunan
+"""
+
+
+def test_the_parts_of_a_numbered_row_become_rows_under_its_name() -> None:
+    catalog = draft(PARTS).catalog
+    assert [i.id for i in catalog] == ["iku.01a", "iku.01b", "iku.02"]
+    sd, smp, _literacy = catalog
+    assert (sd.part, smp.part) == ("SD / MI", "SMP / MTs")
+    assert sd.name == smp.name
+    assert sd.name.startswith("Angka Kelulusan")
+    assert (sd.number, smp.number, sd.satuan) == (1, 1, "%")
+    assert sd.formula is not None and smp.formula is not None
+    assert sd.formula.variables == ("Jumlah lulusan SD", "Jumlah siswa kelas enam")
+    assert smp.formula.variables == ("Jumlah lulusan SMP", "Jumlah siswa kelas sembilan")
+    # 54 / 60 x 100% = 90%; 45 / 50 x 100% = 90%
+    assert _percent(sd, 54, 60) == 90
+    assert _percent(smp, 45, 50) == 90

@@ -20,7 +20,7 @@ from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
 from ..language import parse
 from ..units import parse_unit
 from ._load import _section
-from .draft_dump import read_cells_apart
+from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Table, read_layout
 from .draft_rows import RowText, read_columns, read_row
 from .draft_words import RUMUS_STARTS
@@ -42,6 +42,7 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _FLAG_BELOW = 0.7
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
 
 
 @attrs.frozen
@@ -112,14 +113,17 @@ def draft(text: str, *, region: str | None = None) -> Draft:
         columns = read_columns(table.blocks)
         for position, block in enumerate(table.blocks, start=1):
             if block.satuan_line is not None:
-                row = read_cells_apart(block)
+                read = [read_cells_apart(block)]
             else:
-                row = read_row(block, table.lampiran, columns)
-            data, confidence, notes = _indicator(row, code, position, table)
-            indicators.append(data)
-            rows.append(
-                DraftRow(data["id"], code, row.first_line, row.last_line, confidence, notes)
-            )
+                read = read_parts(block, table.lampiran, columns) or [
+                    read_row(block, table.lampiran, columns)
+                ]
+            for letter, row in zip(_LETTERS if len(read) > 1 else [""], read, strict=False):
+                data, confidence, notes = _indicator(row, code, position, table, letter)
+                indicators.append(data)
+                rows.append(
+                    DraftRow(data["id"], code, row.first_line, row.last_line, confidence, notes)
+                )
         name = region if code == "iku" and region else table.name
         head.update(name=name, seed_line=table.line, fungsi=list(table.fungsi))
         if table.tugas_pokok:
@@ -138,7 +142,7 @@ def _code(name: str, used: set[str]) -> str:
 
 
 def _indicator(
-    row: RowText, code: str, position: int, table: Table
+    row: RowText, code: str, position: int, table: Table, letter: str = ""
 ) -> tuple[dict[str, Any], float, tuple[str, ...]]:
     notes = [f"lines {row.first_line}-{row.last_line}", *row.notes]
     confidence = 1.0 - 0.1 * len(row.notes)
@@ -154,7 +158,7 @@ def _indicator(
         notes.append("indicator name not found on the row's lines")
         confidence -= 0.3
     data: dict[str, Any] = {
-        "id": f"{code}.{position:02d}",
+        "id": f"{code}.{position:02d}{letter}",
         "number": row.number if row.number is not None else position,
         "name": name,
         "sasaran": row.sasaran,
@@ -170,6 +174,8 @@ def _indicator(
     }
     if formula:
         data["formula"] = formula
+    if row.label:
+        data["part"] = row.label
     for key in ("misi", "tujuan"):
         block = table.blocks[position - 1]
         value = getattr(block, key)

@@ -19,6 +19,7 @@ import attrs
 from .draft_words import (
     HEADER_WORDS,
     INSTITUTION_WORDS,
+    NAME_WORDS,
     SASARAN_START,
     SUMBER_STARTS,
     is_pj_start,
@@ -134,6 +135,8 @@ def _unsourced_tail(words: list[str]) -> Tail | None:
         found = satuan_at(words, end)
         if found is None or not (found[0][:1].isupper() or found[0] == "%"):
             continue  # a cell opens with a capital: 'tahun' ends a RUMUS, 'Tahun' is a satuan
+        if found[0].casefold() in NAME_WORDS:
+            continue  # 'Angka Putus Sekolah Dinas': a name's last word before an office
         start = end - found[1]
         before = words[start - 1] if start > 0 else ""
         factor = found[0] in ("%", "persen") and not any(c.isalpha() for c in before)

@@ -25,7 +25,7 @@ from .draft_words import (
     SASARAN_START,
 )
 
-__all__ = ["RowText", "period_of", "read_row", "rumus_fragments"]
+__all__ = ["Columns", "RowText", "period_of", "read_row", "rumus_fragments"]
 
 _RESULT_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w-]{0,11})\s*=\s*")
 _MULTIPLY = "xX×*£©€¢"
@@ -62,6 +62,7 @@ class RowText:
     notes: tuple[str, ...]
     # the RUMUS lines are one cell wrapped, never a fraction stacked over its bar
     wrapped: bool = False
+    label: str = ""  # a part's label ('SD / MI') when the row is one part of a row
 
 
 def _rumus_start(words: list[str], first: int) -> int | None:

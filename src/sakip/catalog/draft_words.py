@@ -18,6 +18,7 @@ __all__ = [
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
     "NAME_STARTS",
+    "NAME_WORDS",
     "PERIOD_WORDS",
     "PJ_WORDS",
     "RUMUS_OPENERS",
@@ -104,6 +105,13 @@ NAME_STARTS = _set(
     "Kontribusi Pertumbuhan Laju Produksi Produktivitas Generasi Masyarakat Pencapaian "
     "Penanaman Harapan Usia Prevalensi Ketepatan Kesesuaian Pelayanan Peningkatan "
     "Penurunan Universal Case Imunisasi"
+)
+
+# Satuan words that are as often the last word of an indicator's name or RUMUS
+# ('... Sekolah', '... Desa', '... Kegiatan'): a satuan cell only with a source after it.
+NAME_WORDS = _set(
+    "Sekolah Desa Dokumen Laporan Kegiatan Lembaga Koperasi Produk Aplikasi Event Paket "
+    "Kelompok Jumlah Indeks Nilai Angka Rasio Skor Level Predikat Opini Persentase"
 )
 
 # How a RUMUS cell opens. The first words open nothing else in a row's first line
