@@ -102,7 +102,7 @@ PERIOD_WORDS = {
 NAME_STARTS = _set(
     "Persentase Presentase Prosentase Angka Indeks Jumlah Rasio Tingkat Nilai Cakupan "
     "Capaian Ketersediaan Rata-rata Opini Predikat Skor Luas Panjang Proporsi Kualitas "
-    "Kontribusi Pertumbuhan Laju Produksi Produktivitas Generasi Masyarakat Pencapaian "
+    "Kontribusi Pertumbuhan Laju Produksi Produktivitas Pencapaian "
     "Penanaman Harapan Usia Prevalensi Ketepatan Kesesuaian Pelayanan Peningkatan "
     "Penurunan Universal Case Imunisasi"
 )
