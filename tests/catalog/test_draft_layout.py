@@ -9,7 +9,7 @@ import pytest
 
 import sakip
 from sakip.catalog import draft
-from sakip.catalog.draft_layout import Tail, find_tail
+from sakip.catalog.draft_tail import Tail, find_tail
 from sakip.catalog.draft_words import SASARAN_START, is_pj_start
 
 

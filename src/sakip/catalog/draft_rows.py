@@ -16,7 +16,8 @@ import attrs
 
 from ..errors import NumberTextError
 from ..numbers import parse_number
-from .draft_layout import Block, find_tail
+from .draft_layout import Block
+from .draft_tail import find_tail
 from .draft_words import (
     NAME_STARTS,
     PERIOD_WORDS,
