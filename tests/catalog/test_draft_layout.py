@@ -440,3 +440,32 @@ def test_the_parts_of_a_numbered_row_become_rows_under_its_name() -> None:
     # 54 / 60 x 100% = 90%; 45 / 50 x 100% = 90%
     assert _percent(sd, 54, 60) == 90
     assert _percent(smp, 45, 50) == 90
+
+
+LOST_NUMBERS = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. SEKRETARIAT DAERAH
+
+A. Tugas Pokok :
+1. Melaksanakan urusan umum.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Meningkatnya . Nilai Reformasi Nilai hasil evaluasi Nilai Bagian Organisasi Laporan
+tata kelola Birokrasi Tahunan
+. Nilai Pelayanan Publik Nilai hasil survei Nilai Bagian Organisasi Laporan
+Tahunan
+3. Nilai Akuntabilitas Nilai hasil evaluasi SAKIP
+Kinerja
+4. Indeks Inovasi Daerah Nilai indeks dari kementerian Indeks Bagian Organisasi Laporan
+Tahunan
+"""
+
+
+def test_a_row_number_ahead_of_the_count_resumes_it() -> None:
+    # the numbers 1 and 2 were read as bullets; '3.' and '4.' still open rows
+    rows = list(draft(LOST_NUMBERS).catalog)
+    assert [r.number for r in rows] == [1, 2, 3, 4]
+    assert rows[2].name.startswith("Nilai Akuntabilitas")
+    assert rows[3].name == "Indeks Inovasi Daerah"

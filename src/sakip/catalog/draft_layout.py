@@ -28,6 +28,7 @@ _TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.I
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
+_SKIPPED = 6  # at most this many row numbers lost before a printed one
 _SIGNATURE = re.compile(r"^\s*(BUPATI|WALIKOTA|WALI KOTA|GUBERNUR)\b[\w\s,]*$")
 
 
@@ -307,9 +308,15 @@ def _row_number(words: list[str], lampiran: int, expected: int) -> int | None:
     own ("6", "6.") before a capitalised word, within the first few words."""
     for i, word in enumerate(words[:5]):
         bare = word.rstrip(".")
-        if bare.isascii() and bare.isdigit() and int(bare) == expected:
-            after = words[i + 1] if i + 1 < len(words) else ""
-            opens = after[:1].isupper() or after[:1] in "(\"'"
-            if opens and (lampiran == 1 or word.endswith(".") or i == 0):
-                return expected
+        if not (bare.isascii() and bare.isdigit()):
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        opens = after[:1].isupper() or after[:1] in "(\"'"
+        if int(bare) == expected and opens and (lampiran == 1 or word.endswith(".") or i == 0):
+            return expected
+        # 'N.' opening the line, a little ahead of the count: the numbers of the rows
+        # before it were lost (OCR read them as bullets); the count resumes from N
+        ahead = expected < int(bare) <= expected + _SKIPPED
+        if ahead and i == 0 and word.endswith(".") and opens:
+            return int(bare)
     return None
