@@ -24,7 +24,7 @@ from fractions import Fraction
 from pathlib import Path
 from typing import Any
 
-from bench_draft import match_variables, similarity
+from draft_accuracy import match_variables, similarity
 
 import sakip
 from sakip.catalog import draft

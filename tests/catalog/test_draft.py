@@ -181,7 +181,7 @@ def test_an_ocr_bracket_is_repaired_and_a_colon_divides(second: Draft) -> None:
 def test_an_unreadable_rumus_becomes_a_flagged_direct_measure() -> None:
     text = LAMPIRAN_II.replace(
         "Angka Kemiskinan AK = [umlah penduduk miskin : jumlah",
-        "Angka Kemiskinan AK = Jumlah penduduk miskin ) : ( jumlah",
+        "Angka Kemiskinan AK = Jumlah penduduk miskin : : jumlah",
     )
     result = draft(text)
     row = result.catalog.section("Dinas Sosial").indicators[2]
@@ -190,6 +190,18 @@ def test_an_unreadable_rumus_becomes_a_flagged_direct_measure() -> None:
     assert record.flagged
     assert any(n.startswith("RUMUS not read as a formula") for n in record.notes)
     assert row.rumus_asli  # what was printed is kept for the reviewer
+
+
+def test_round_brackets_without_a_partner_are_dropped_and_noted() -> None:
+    text = LAMPIRAN_II.replace(
+        "Angka Kemiskinan AK = [umlah penduduk miskin : jumlah",
+        "Angka Kemiskinan AK = Jumlah penduduk miskin ) : ( jumlah",
+    )
+    result = draft(text)
+    row = result.catalog.section("Dinas Sosial").indicators[2]
+    # read as Jumlah penduduk miskin : jumlah penduduk x 100%: 20 / 400 x 100% = 5%
+    assert _value(row, 20, 400) == 5
+    assert any("round brackets without a partner" in n for n in result.row(row.id).notes)
 
 
 def test_every_row_is_listed_and_confidence_is_bounded(second: Draft) -> None:

@@ -20,20 +20,29 @@ from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
 from ..language import parse
 from ..units import parse_unit
 from ._load import _section
+from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Table, read_layout
 from .draft_rows import RowText, read_columns, read_row
-from .draft_words import LOWER_IS_BETTER, RUMUS_STARTS
+from .draft_words import RUMUS_STARTS
 from .model import Catalog
+from .polarity import infer_polarity
 
 __all__ = ["Draft", "DraftRow", "draft"]
 
 # Satuan words whose value is a plain number, or a category (a direct measure).
 _PLAIN = ("nilai", "indeks", "level", "skor", "angka", "rasio", "jumlah", "nilai investasi")
 _CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
-_DECREASE = re.compile(r"\bpenurunan\b|\bberkurangnya\b|\bmenurunnya\b", re.IGNORECASE)
 _RESULT_NAME = re.compile(r"^(?P<name>[A-Z][\w-]{0,11})\s*=\s*(?P<rest>.+)$")
-_EXPLICIT = re.compile(r"(?:^|\s)(?:/|:|dibagi)(?:\s|$)")
+# a division printed: a bar anywhere but inside a word ('kegiatan /jumlah', 'sakit/(jumlah',
+# not 'SD/MI'), a colon or 'dibagi' between words, or
+# a comparison in words ('Perbandingan antara A dengan B')
+_EXPLICIT = re.compile(
+    r"(?:^|\s)(?::|dibagi)(?:\s|$)|(?<![^\W_])/|/(?![^\W_])"
+    r"|\bperbandingan\s+antara\b.+\bdengan\b",
+    re.IGNORECASE,
+)
 _FLAG_BELOW = 0.7
+_LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
 
 
 @attrs.frozen
@@ -103,12 +112,18 @@ def draft(text: str, *, region: str | None = None) -> Draft:
         indicators = []
         columns = read_columns(table.blocks)
         for position, block in enumerate(table.blocks, start=1):
-            row = read_row(block, table.lampiran, columns)
-            data, confidence, notes = _indicator(row, code, position, table)
-            indicators.append(data)
-            rows.append(
-                DraftRow(data["id"], code, row.first_line, row.last_line, confidence, notes)
-            )
+            if block.satuan_line is not None:
+                read = [read_cells_apart(block)]
+            else:
+                read = read_parts(block, table.lampiran, columns) or [
+                    read_row(block, table.lampiran, columns)
+                ]
+            for letter, row in zip(_LETTERS if len(read) > 1 else [""], read, strict=False):
+                data, confidence, notes = _indicator(row, code, position, table, letter)
+                indicators.append(data)
+                rows.append(
+                    DraftRow(data["id"], code, row.first_line, row.last_line, confidence, notes)
+                )
         name = region if code == "iku" and region else table.name
         head.update(name=name, seed_line=table.line, fungsi=list(table.fungsi))
         if table.tugas_pokok:
@@ -127,7 +142,7 @@ def _code(name: str, used: set[str]) -> str:
 
 
 def _indicator(
-    row: RowText, code: str, position: int, table: Table
+    row: RowText, code: str, position: int, table: Table, letter: str = ""
 ) -> tuple[dict[str, Any], float, tuple[str, ...]]:
     notes = [f"lines {row.first_line}-{row.last_line}", *row.notes]
     confidence = 1.0 - 0.1 * len(row.notes)
@@ -143,7 +158,7 @@ def _indicator(
         notes.append("indicator name not found on the row's lines")
         confidence -= 0.3
     data: dict[str, Any] = {
-        "id": f"{code}.{position:02d}",
+        "id": f"{code}.{position:02d}{letter}",
         "number": row.number if row.number is not None else position,
         "name": name,
         "sasaran": row.sasaran,
@@ -159,6 +174,8 @@ def _indicator(
     }
     if formula:
         data["formula"] = formula
+    if row.label:
+        data["part"] = row.label
     for key in ("misi", "tujuan"):
         block = table.blocks[position - 1]
         value = getattr(block, key)
@@ -191,12 +208,14 @@ def _unit(row: RowText) -> tuple[str, str]:
 
 
 def _polarity(name: str) -> dict[str, str]:
-    if _DECREASE.search(name):
-        return {"polarity": "higher"}  # a decrease measured as the achievement
-    found = LOWER_IS_BETTER.search(name)
-    if found:
-        return {"polarity": "lower", "polarity_reason": f"the name says {found.group(0)!r}"}
-    return {"polarity": "higher"}
+    """The polarity the name implies, by the catalog's own polarity words (one list for
+    the shipped catalog and the drafter)."""
+    polarity, why = infer_polarity(name)
+    return (
+        {"polarity": polarity, "polarity_reason": why}
+        if polarity == "lower"
+        else {"polarity": polarity}
+    )
 
 
 def _split(fragments: tuple[tuple[int, str], ...], printed: bool) -> int | None:
@@ -224,7 +243,7 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         texts = [joined] if len(texts) == 1 else [texts[0].split("=", 1)[1], *texts[1:]]
     factor = row.factor
     cut = None
-    if len(texts) > 1 and not _EXPLICIT.search(joined):
+    if len(texts) > 1 and not row.wrapped and not _EXPLICIT.search(joined):
         cut = _split(row.rumus, factor is not None or unit == "percent")
     if factor is None and unit == "percent" and len(texts) > 1:
         factor = 100
@@ -242,16 +261,21 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         )
         penalty += 0.05
         candidates = [
-            f"{prefix}({top}) / ({bottom}){suffix}",
-            f"{prefix}{{{_brace(top)}}} / {{{_brace(bottom)}}}{suffix}",
+            (f"{prefix}({top}) / ({bottom}){suffix}", ""),
+            (f"{prefix}{{{_brace(top)}}} / {{{_brace(bottom)}}}{suffix}", _BRACED),
         ]
         asli = f"{prefix}{top} / {bottom}{suffix}"
     else:
-        candidates = [f"{prefix}{joined}{suffix}"]
-        asli = candidates[0]
-    candidates += [_debracket(c) for c in candidates if _debracket(c) != c]
+        candidates = [(f"{prefix}{joined}{suffix}", "")]
+        asli = candidates[0][0]
+    for repair, why in _REPAIRS:
+        candidates += [
+            (repair(c), f"{note}; {why}" if note else why)
+            for c, note in candidates
+            if repair(c) != c
+        ]
     reasons = []
-    for candidate in candidates:
+    for index, (candidate, repaired) in enumerate(candidates):
         with warnings.catch_warnings(record=True) as caught:
             warnings.simplefilter("always")
             try:
@@ -260,7 +284,7 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
                 reasons.append(str(exc))
                 continue
         doubts = [str(w.message) for w in caught]
-        if doubts and candidate is not candidates[-1]:
+        if doubts and index < len(candidates) - 1:
             reasons.append(doubts[0])
             continue  # a reading the language doubts: try the next one
         notes.extend(f"the language warns: {d}" for d in doubts)
@@ -268,8 +292,8 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         if len(formula.slots) == 1 and not suffix and formula.expr.is_Symbol:
             notes.append("RUMUS names one value: a direct measure")
             return None, asli, notes, penalty
-        if candidate is not candidates[0]:
-            notes.append("names braced: unbraced, the RUMUS did not read as a formula")
+        if repaired:
+            notes.append(f"{repaired}: as printed, the RUMUS did not read as a formula")
             penalty += 0.1
         return candidate, asli, notes, penalty
     notes.append(f"RUMUS not read as a formula, kept as a direct measure: {reasons[0]}")
@@ -281,9 +305,34 @@ def _debracket(text: str) -> str:
     return re.sub(r"\[(?=[a-z])", "I", text).replace("[", "").replace("]", "")
 
 
+def _balance(text: str) -> str:
+    """The text without the round brackets that have no partner: OCR drops one of a
+    pair ('penyebarluasan ) / jumlah')."""
+    unmatched: list[int] = []
+    opened: list[int] = []
+    for i, c in enumerate(text):
+        if c == "(":
+            opened.append(i)
+        elif c == ")":
+            if opened:
+                opened.pop()
+            else:
+                unmatched.append(i)
+    drop = set(unmatched + opened)
+    return " ".join("".join(c for i, c in enumerate(text) if i not in drop).split())
+
+
 def _brace(text: str) -> str:
     return text.replace("{", "(").replace("}", ")")
 
 
 def _span(lines: list[int]) -> str:
     return f"{lines[0]}" if len(set(lines)) == 1 else f"{min(lines)}-{max(lines)}"
+
+
+_BRACED = "names braced"
+# repairs of OCR damage tried in turn when the RUMUS as read is no formula
+_REPAIRS = (
+    (_debracket, "square brackets dropped (OCR makes them of a capital I)"),
+    (_balance, "round brackets without a partner dropped"),
+)

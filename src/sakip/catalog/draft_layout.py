@@ -16,15 +16,10 @@ from collections.abc import Iterator
 
 import attrs
 
-from .draft_words import (
-    HEADER_WORDS,
-    INSTITUTION_WORDS,
-    PJ_STARTS,
-    SUMBER_STARTS,
-    satuan_at,
-)
+from .draft_tail import find_tail, lone_satuan
+from .draft_words import HEADER_WORDS, INSTITUTION_WORDS, SASARAN_START
 
-__all__ = ["Block", "Table", "Tail", "find_tail", "read_layout"]
+__all__ = ["Block", "Table", "read_layout"]
 
 _LAMPIRAN = re.compile(r"^\s*LAMPIRAN\s+(?P<roman>[IVX]+)\b", re.IGNORECASE)
 _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
@@ -33,17 +28,8 @@ _TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.I
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
+_SKIPPED = 6  # at most this many row numbers lost before a printed one
 _SIGNATURE = re.compile(r"^\s*(BUPATI|WALIKOTA|WALI KOTA|GUBERNUR)\b[\w\s,]*$")
-
-
-@attrs.frozen
-class Tail:
-    """The SATUAN, PENANGGUNG JAWAB and SUMBER DATA cells that close a row's first line."""
-
-    start: int  # index of the first tail word in the line's words
-    satuan: str
-    penanggung_jawab: str
-    sumber_data: str
 
 
 @attrs.frozen
@@ -55,6 +41,11 @@ class Block:
     sasaran_hint: str  # the sasaran in force where the row starts (Lampiran I: MISI etc.)
     misi: str | None
     tujuan: str | None
+    # where the row's paragraphs (lines after a blank line) begin, as indexes of lines
+    paragraphs: tuple[int, ...] = (0,)
+    # a row whose cells are printed one under another, each its own paragraph: the
+    # index of the line that holds the satuan alone; None for a row printed side by side
+    satuan_line: int | None = None
 
 
 @attrs.frozen
@@ -67,30 +58,6 @@ class Table:
     blocks: tuple[Block, ...]
     tugas_pokok: str = ""
     fungsi: tuple[str, ...] = ()
-
-
-def find_tail(words: list[str]) -> Tail | None:
-    """The tail of a row's first line: [satuan] PJ... SUMBER..., read from the right.
-
-    The sumber data starts with a source word (Laporan, Renstra, ...), the penanggung
-    jawab before it with an office word (Dinas, Sekretariat, Kasi, ...); the satuan, when
-    printed, sits just before the penanggung jawab.
-    """
-    for s in range(len(words) - 1, 0, -1):
-        word = words[s].strip("|,.")
-        if word.casefold() not in SUMBER_STARTS or not word[:1].isupper():
-            continue  # a cell starts with a capital: 'dokumen' inside a RUMUS is no source
-        for p in range(s - 1, max(-1, s - 6), -1):
-            if words[p].strip("|(").casefold() in PJ_STARTS:
-                found = satuan_at(words, p)
-                start = p - found[1] if found else p
-                satuan = found[0] if found else ""
-                pj = " ".join(w for w in words[p:s] if w != "|").strip(" ,|")
-                return Tail(start, satuan, pj, " ".join(words[s:]).strip(" |"))
-        found = satuan_at(words, s)
-        if found:  # satuan and sumber data, the penanggung jawab cell empty
-            return Tail(s - found[1], found[0], "", " ".join(words[s:]).strip(" |"))
-    return None
 
 
 def _is_header(text: str) -> bool:
@@ -155,11 +122,14 @@ def read_layout(text: str) -> Iterator[Table]:
     lines = text.splitlines()
     headings = _headings(lines)
     state = _State()
+    blank = False
     for i, raw in enumerate(lines):
         number = i + 1
         line = raw.strip()
         if not line:
+            blank = True
             continue
+        after_blank, blank = blank, False
         lampiran = _LAMPIRAN.match(line)
         if lampiran:
             yield from state.close()
@@ -186,7 +156,7 @@ def read_layout(text: str) -> Iterator[Table]:
             state.note_intro(line)
             continue
         state.in_table = True  # a row's tail: a table whose header was not printed
-        state.feed_row(number, line)
+        state.feed_row(number, line, after_blank)
     yield from state.close()
 
 
@@ -213,20 +183,23 @@ class _State:
     numbers: list[int | None] = attrs.field(factory=list)
     hints: list[tuple[str | None, str | None]] = attrs.field(factory=list)
     tailed: list[bool] = attrs.field(factory=list)
+    paras: list[list[int]] = attrs.field(factory=list)
+    dumps: list[int | None] = attrs.field(factory=list)
 
     def start(self, name: str, line: int, *, in_table: bool) -> None:
         self.name, self.line, self.in_table = name, line, in_table
         self.tugas, self.fungsi, self.intro = [], [], ""
         self.rows, self.numbers, self.hints, self.tailed = [], [], [], []
+        self.paras, self.dumps = [], []
         if self.lampiran != 1:
             self.misi = self.tujuan = None
 
     def close(self) -> Iterator[Table]:
         if self.rows:
             blocks = tuple(
-                Block(tuple(rows), number, "", misi, tujuan)
-                for rows, number, (misi, tujuan) in zip(
-                    self.rows, self.numbers, self.hints, strict=True
+                Block(tuple(rows), number, "", misi, tujuan, tuple(paras), dump)
+                for rows, number, (misi, tujuan), paras, dump in zip(
+                    self.rows, self.numbers, self.hints, self.paras, self.dumps, strict=True
                 )
             )
             yield Table(
@@ -274,18 +247,56 @@ class _State:
             else:
                 self.fungsi.append(item)
 
-    def feed_row(self, number: int, line: str) -> None:
+    def feed_row(self, number: int, line: str, after_blank: bool) -> None:
         words = line.split()
+        if after_blank and self.rows and lone_satuan(words) and self._cells_apart():
+            self.rows[-1].append((number, line))
+            self.paras[-1].append(len(self.rows[-1]) - 1)
+            self.dumps[-1], self.tailed[-1] = len(self.rows[-1]) - 1, True
+            return
         printed = _row_number(words, self.lampiran, self._expected())
         tail = find_tail(words)
         if printed is not None or not self.rows or (tail is not None and self.tailed[-1]):
-            self.rows.append([(number, line)])
-            self.numbers.append(printed)
-            self.hints.append((self.misi, self.tujuan))
-            self.tailed.append(tail is not None)
+            self._open([(number, line)], printed, tail is not None)
             return
         self.rows[-1].append((number, line))
+        if after_blank:
+            self.paras[-1].append(len(self.rows[-1]) - 1)
         self.tailed[-1] = self.tailed[-1] or tail is not None
+
+    def _open(self, lines: list[tuple[int, str]], printed: int | None, tailed: bool) -> None:
+        self.rows.append(lines)
+        self.numbers.append(printed)
+        self.hints.append((self.misi, self.tujuan))
+        self.tailed.append(tailed)
+        self.paras.append([0])
+        self.dumps.append(None)
+
+    def _cells_apart(self) -> bool:
+        """Before a satuan printed alone on its line: whether the current row's last
+        paragraphs are the cells of a row printed one under another (sasaran, name,
+        RUMUS, each its own paragraph), and if so, make them a row of their own. They
+        start after the anchor of a row printed side by side, or after the satuan,
+        penanggung jawab and sumber data paragraphs of the previous such row; the row
+        opens at its last paragraph that opens like a sasaran, else at its name."""
+        rows, paras, dump = self.rows[-1], self.paras[-1], self.dumps[-1]
+        if dump is not None:
+            later = [p for p in paras if p > dump]
+            free = later[2:]
+        else:
+            free = paras if not self.tailed[-1] else paras[1:]
+        if len(free) < 2:
+            return False
+        sasaran = [p for p in free[:-2] if SASARAN_START.match(rows[p][1].split()[0])]
+        cut = sasaran[-1] if sasaran else free[-2]
+        if cut == 0:
+            return True
+        moved = rows[cut:]
+        del rows[cut:]
+        self.paras[-1] = [p for p in paras if p < cut]
+        self._open(moved, None, False)
+        self.paras[-1] = [p - cut for p in paras if p >= cut]
+        return True
 
     def _expected(self) -> int:
         known = [n for n in self.numbers if n is not None]
@@ -297,9 +308,15 @@ def _row_number(words: list[str], lampiran: int, expected: int) -> int | None:
     own ("6", "6.") before a capitalised word, within the first few words."""
     for i, word in enumerate(words[:5]):
         bare = word.rstrip(".")
-        if bare.isascii() and bare.isdigit() and int(bare) == expected:
-            after = words[i + 1] if i + 1 < len(words) else ""
-            opens = after[:1].isupper() or after[:1] in "(\"'"
-            if opens and (lampiran == 1 or word.endswith(".") or i == 0):
-                return expected
+        if not (bare.isascii() and bare.isdigit()):
+            continue
+        after = words[i + 1] if i + 1 < len(words) else ""
+        opens = after[:1].isupper() or after[:1] in "(\"'"
+        if int(bare) == expected and opens and (lampiran == 1 or word.endswith(".") or i == 0):
+            return expected
+        # 'N.' opening the line, a little ahead of the count: the numbers of the rows
+        # before it were lost (OCR read them as bullets); the count resumes from N
+        ahead = expected < int(bare) <= expected + _SKIPPED
+        if ahead and i == 0 and word.endswith(".") and opens:
+            return int(bare)
     return None

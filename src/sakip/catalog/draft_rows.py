@@ -16,21 +16,33 @@ import attrs
 
 from ..errors import NumberTextError
 from ..numbers import parse_number
-from .draft_layout import Block, find_tail
+from .draft_layout import Block
+from .draft_tail import find_tail
 from .draft_words import (
     NAME_STARTS,
     PERIOD_WORDS,
+    RUMUS_OPENERS,
     RUMUS_STARTS,
     SASARAN_START,
 )
 
-__all__ = ["RowText", "read_row"]
+__all__ = ["Columns", "RowText", "period_of", "read_row", "rumus_fragments"]
 
 _RESULT_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w-]{0,11})\s*=\s*")
 _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
+# the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
+_TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
+_BARS = frozenset(["/", ":", "="])  # a division or a result: RUMUS signs, alone as words
+# words that join the parts of a RUMUS in prose ('Perbandingan antara A dengan B',
+# 'A dibagi B', 'A dikurangi B'), never the end of an indicator's name
+_JOINS = frozenset(["dengan", "dibagi", "dikurangi", "ditambah", "dikali"])
+# words a phrase cannot end with: a line of a RUMUS that ends so goes on on the next
+_DANGLING = frozenset(
+    ["yang", "dan", "di", "dari", "pada", "antara", "atau", "untuk", "dalam", "ke", "oleh"]
+)
 
 
 @attrs.frozen
@@ -49,6 +61,9 @@ class RowText:
     period: str
     factor: int | None  # 100 for "x 100%", when printed
     notes: tuple[str, ...]
+    # the RUMUS lines are one cell wrapped, never a fraction stacked over its bar
+    wrapped: bool = False
+    label: str = ""  # a part's label ('SD / MI') when the row is one part of a row
 
 
 def _rumus_start(words: list[str], first: int) -> int | None:
@@ -61,6 +76,35 @@ def _rumus_start(words: list[str], first: int) -> int | None:
         if word.endswith("=") and len(word) > 1 and word[0].isupper():
             return i
     return None
+
+
+def _first_rumus_start(words: list[str], first: int) -> int | None:
+    """Where the RUMUS opens on a row's first line. A word that opens names as well as
+    RUMUS cells (Tingkat, Nilai, Angka ...) gives way to a capitalised word that opens
+    only a RUMUS (Jumlah, Total, 'X =') later on the line: 'Persentase Tingkat
+    Kedisiplinan Jumlah Kegiatan ...' is named 'Persentase Tingkat Kedisiplinan'."""
+    found = _rumus_start(words, first)
+    if found is None or _opener(words, found):
+        return found
+    for i in range(found + 1, len(words)):
+        if _opener(words, i) and words[i].strip("|(")[:1].isupper():
+            return i
+    return found
+
+
+def _opener(words: list[str], i: int) -> bool:
+    """Whether words[i] opens only a RUMUS: Jumlah, Total, ... or a result name 'X ='."""
+    word = words[i].strip("|(")
+    if word.casefold() in RUMUS_OPENERS:
+        return True
+    named = (i + 1 < len(words) and words[i + 1] == "=") or (word.endswith("=") and len(word) > 1)
+    return named and word[:1].isupper()
+
+
+def _bar(word: str) -> bool:
+    """A division bar that opens or closes a word ('/jumlah', 'kelurahan/'), not the
+    slash inside a name ('SD/MI')."""
+    return len(word) > 1 and (word[0] == "/" or word[-1] == "/")
 
 
 def _factor(word: str) -> int | None:
@@ -98,7 +142,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
         found = _factor(word)
         if found is not None and (i == len(words) - 1 or word.endswith("%") or i > 0):
             factor = found
-            if kept and kept[-1] in ("x", "X", "×", "*"):
+            if kept and kept[-1] in _TIMES:
                 kept.pop()
             continue
         if word in ("x", "X", "×") and i == len(words) - 1:
@@ -115,7 +159,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
     if factor is not None and len(kept) >= 2 and kept[-2] == "=":
         debris.extend(kept[-2:])  # '... x 100% = jml': a note after the formula
         kept = kept[:-2]
-    while kept and kept[-1] in ("x", "X", "×", "*"):
+    while kept and kept[-1] in _TIMES:
         kept.pop()
     return [w for w in kept if w], factor, debris
 
@@ -179,7 +223,7 @@ def _first_line(
         sasaran = words[:start]
     while start < len(words) and words[start] in (".", "•"):
         start += 1
-    cut = _rumus_start(words, start + 1)
+    cut = _first_rumus_start(words, start + 1)
     return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
 
 
@@ -256,13 +300,29 @@ def _fit(words: list[str], width: int, start: int = 0) -> int:
 
 
 def _continuation(
-    words: list[str], widths: Columns, sasaran_open: bool, name_open: bool
+    words: list[str], widths: Columns, sasaran_open: bool, name_open: bool, dangling: bool
 ) -> tuple[list[str], list[str], list[str]]:
     """(sasaran, indikator, rumus) words of a wrapped line, from the cells' widths: the
     RUMUS is what is left once the narrower cells on its left are full, or where a
-    RUMUS word (Jumlah, Total, ...) opens."""
+    RUMUS word (Jumlah, Total, ...) opens, with the word that joins it ('dengan
+    jumlah ...') unless the RUMUS's last line ``dangling`` ends in mid-phrase ('yang')
+    and so goes on before that word."""
     i = _fit(words, widths.sasaran) if sasaran_open else 0
+    i = next((k for k, w in enumerate(words[:i]) if w in _BARS), i)  # no bar in a sasaran
     starter = _rumus_start(words, 0)
+    if starter is not None and name_open and not _opener(words, starter):
+        # a name word (Capaian, Tingkat ...) before a RUMUS opener or a bar that opens
+        # a word ('/jumlah'): the wrapped name runs up to that
+        later = next(
+            (k for k in range(starter + 1, len(words)) if _opener(words, k) or _bar(words[k])),
+            None,
+        )
+        if later is not None and len(" ".join(words[max(i, starter) : later])) <= widths.name + 2:
+            starter = later
+    while not dangling and starter is not None and starter > i and words[starter - 1] in _JOINS:
+        starter -= 1  # 'dengan jumlah ...': the word that joins it belongs to the RUMUS
+    if starter is not None and all(w in _BARS for w in words[i:starter]):
+        starter = min(starter, i)  # '/ jumlah ...': a bar opens the RUMUS's next line
     if starter is not None and starter <= i:
         return words[:starter], [], words[starter:]
     before = words[i:starter]
@@ -287,8 +347,6 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     name: list[str] = []
     rumus: list[tuple[int, str]] = []
     satuan = pj = sumber = ""
-    factor = None
-    debris: list[str] = []
     sasaran_open = name_open = False
     for index, (number, line) in enumerate(block.lines):
         words = _words(line)
@@ -296,13 +354,17 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
         if tail is not None:
             satuan, pj, sumber = tail.satuan, tail.penanggung_jawab, tail.sumber_data
             words = words[: tail.start]
-        elif words and words[-1].casefold() in PERIOD_WORDS:
+        elif index > 0 and columns.tails:
+            # the wrapped penanggung jawab and sumber data cells, as they recur in the
+            # table ('Bid.Eko SDA dan IPW Tahunan'), before a lone period word is read
+            words, beside = _strip_tails(words, columns.tails)
+            if beside and beside[-1].casefold() in PERIOD_WORDS:
+                sumber = f"{sumber} {beside.pop()}".strip()
+            pj = f"{pj} {' '.join(beside)}".strip()
+        if tail is None and words and words[-1].casefold() in PERIOD_WORDS:
             sumber = f"{sumber} {words.pop()}".strip()
             if pj and len(pj.split()) == 1 and words and words[-1][:1].isupper():
                 pj = f"{pj} {words.pop()}"
-        if index > 0 and columns.tails:
-            words, beside = _strip_tails(words, columns.tails)
-            pj = f"{pj} {' '.join(beside)}".strip()
         if index == 0:
             first_sas, first_name, cell = _first_line(words, block.number)
             sasaran.extend(first_sas)
@@ -310,7 +372,10 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             name.extend(first_name)
             name_open = bool(first_name)
         else:
-            more_sas, more_name, cell = _continuation(words, columns, sasaran_open, name_open)
+            dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in _DANGLING
+            more_sas, more_name, cell = _continuation(
+                words, columns, sasaran_open, name_open, dangling
+            )
             sasaran.extend(more_sas)
             name.extend(more_name)
             sasaran_open = sasaran_open and bool(more_sas)
@@ -322,34 +387,48 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             if end < len(cell) and pj:
                 pj = f"{pj} {' '.join(w for w in cell[end:] if not _noise(w))}".strip()
             rumus.append((number, " ".join(cell[:end])))
-    fragments: list[tuple[int, str]] = []
-    for number, text in rumus:
-        words, found, dropped = _clean(text.split())
-        factor = found or factor
-        debris.extend(dropped)
-        if words:
-            fragments.append((number, " ".join(words)))
+    fragments, factor, debris = rumus_fragments(rumus)
     if debris:
         notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
     if block.number is None:
         notes.append("row number not printed")
     if not satuan:
         notes.append("no SATUAN found on the row's lines")
-    period = next(
-        (PERIOD_WORDS[w.casefold()] for w in sumber.split() if w.casefold() in PERIOD_WORDS),
-        "tahunan",
-    )
     return RowText(
         first_line=block.lines[0][0],
         last_line=block.lines[-1][0],
         number=block.number,
         sasaran=" ".join(sasaran).strip(" .|()") if sasaran else "",
         name=" ".join(name).strip(" .|"),
-        rumus=tuple(fragments),
+        rumus=fragments,
         satuan=satuan,
         penanggung_jawab=pj,
         sumber_data=sumber,
-        period=period,
+        period=period_of(sumber),
         factor=factor,
         notes=tuple(notes),
     )
+
+
+def period_of(sumber: str) -> str:
+    """How often a row is reported, from its sumber data ('Laporan Triwulan'); tahunan
+    when it does not say."""
+    words = [w.casefold() for w in sumber.split()]
+    return next((PERIOD_WORDS[w] for w in words if w in PERIOD_WORDS), "tahunan")
+
+
+def rumus_fragments(
+    rumus: list[tuple[int, str]],
+) -> tuple[tuple[tuple[int, str], ...], int | None, list[str]]:
+    """A RUMUS cell's lines without the factor and the OCR debris: (fragments with
+    their line numbers, the factor printed, the debris left out)."""
+    fragments: list[tuple[int, str]] = []
+    factor = None
+    debris: list[str] = []
+    for number, text in rumus:
+        words, found, dropped = _clean(text.split())
+        factor = found or factor
+        debris.extend(dropped)
+        if words:
+            fragments.append((number, " ".join(words)))
+    return tuple(fragments), factor, debris

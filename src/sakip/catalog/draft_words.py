@@ -17,13 +17,15 @@ def _set(text: str, *, fold: bool = True) -> frozenset[str]:
 __all__ = [
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
-    "LOWER_IS_BETTER",
     "NAME_STARTS",
+    "NAME_WORDS",
     "PERIOD_WORDS",
-    "PJ_STARTS",
+    "PJ_WORDS",
+    "RUMUS_OPENERS",
     "RUMUS_STARTS",
     "SASARAN_START",
     "SUMBER_STARTS",
+    "is_pj_start",
     "satuan_at",
 ]
 
@@ -41,18 +43,49 @@ INSTITUTION_WORDS = _set(
     fold=False,
 )
 
-# First word of a penanggung jawab cell (an office or an official).
-PJ_STARTS = _set(
-    "Dinas Badan Sekretariat Sat Satpol Satuan Kasi Sekcam Camat Bidang Bid Bid. Kabid "
-    "Kepala Inspektur Inspektorat RSUD Bagian Kabag Seksi Kasubbag Subbag Kantor UPT Bappeda "
-    "Direktur Sekretaris Lurah Seluruh Biro Kecamatan Disdik Dinkes Dishub Diskominfo "
-    "Disperkimtan Bapenda BPKAD BKPSDM BPBD Setda Setwan"
+# First word of a penanggung jawab cell: an office or an official, as Indonesian
+# administration names them (see is_pj_start for the titles and acronyms).
+PJ_WORDS = _set(
+    "Dinas Badan Sekretariat Sat Satpol Satuan Bidang Bid Bid. Kepala Inspektur Inspektorat "
+    "RSUD Bagian Seksi Subbag Subbid Kantor UPT UPTD Direktur Sekretaris Camat Lurah Seluruh "
+    "Biro Kecamatan Kelurahan Puskesmas"
 )
+
+# Titles made of Ka- (kepala) or Sek- (sekretaris) and the unit: Kasi, Kabid, Kasubbag,
+# Kadis, Sekcam, Sekdis, Sekda, Sekwan ...
+_PJ_TITLE = re.compile(
+    r"^(?:Ka(?:si|sie|bid|bag|dis|ban|ur|sub(?:bag|bid|ag|id))|"
+    r"Sek(?:cam|dis|ban|da|wan|des|lur|kel))\.?$",
+    re.IGNORECASE,
+)
+# An agency's short name: Dis-/Din- and the affairs for a dinas (Disdik, Dinkes,
+# Disperkimtan; not the words Distribusi, Disiplin ...), -da for a badan (Bappeda,
+# Bapenda), Setda / Setwan, or an upper-case acronym of a daerah body (BPKAD, DPKD).
+_PJ_AGENCY = re.compile(
+    r"^(?:Di[sn](?!tribusi|iplin|abilitas|kusi|pensasi|ain|amika)[a-z]{2,}|"
+    r"Ba[a-z]{2,}da|Set(?:da|wan))$",
+    re.IGNORECASE,
+)
+_PJ_ACRONYM = re.compile(r"^[A-Z]{3,7}DA?$")
+_NOT_PJ = frozenset(["SKPD"])  # any perangkat daerah: a word of RUMUS cells
+
+
+def is_pj_start(word: str) -> bool:
+    """Whether a word can open a penanggung jawab cell."""
+    word = word.strip("|(,")
+    if word.casefold() in PJ_WORDS or _PJ_TITLE.match(word):
+        return True
+    if not word[:1].isupper():
+        return False
+    return bool(_PJ_AGENCY.match(word)) or (
+        _PJ_ACRONYM.match(word) is not None and word not in _NOT_PJ
+    )
+
 
 # First word of a sumber data cell.
 SUMBER_STARTS = _set(
     "Laporan Lap Lap. Renstra RPJMD Database Survey Survei LKjIP LKIP LHP BPS "
-    "Lembaran Dokumen Hasil"
+    "Lembaran Dokumen Hasil Data Surat"
 )
 
 # Words in a sumber data cell that say how often the value is reported.
@@ -69,28 +102,31 @@ PERIOD_WORDS = {
 NAME_STARTS = _set(
     "Persentase Presentase Prosentase Angka Indeks Jumlah Rasio Tingkat Nilai Cakupan "
     "Capaian Ketersediaan Rata-rata Opini Predikat Skor Luas Panjang Proporsi Kualitas "
-    "Kontribusi Pertumbuhan Laju Produksi Produktivitas Generasi Masyarakat Pencapaian "
+    "Kontribusi Pertumbuhan Laju Produksi Produktivitas Pencapaian "
     "Penanaman Harapan Usia Prevalensi Ketepatan Kesesuaian Pelayanan Peningkatan "
     "Penurunan Universal Case Imunisasi"
 )
 
-# How a RUMUS cell opens.
-RUMUS_STARTS = _set(
-    "Jumlah Total Banyaknya Realisasi Kombinasi Perbandingan Hasil Penilaian "
-    "Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat Skor Pengukuran"
+# Satuan words that are as often the last word of an indicator's name or RUMUS
+# ('... Sekolah', '... Desa', '... Kegiatan'): a satuan cell only with a source after it.
+NAME_WORDS = _set(
+    "Sekolah Desa Dokumen Laporan Kegiatan Lembaga Koperasi Produk Aplikasi Event Paket "
+    "Kelompok Jumlah Indeks Nilai Angka Rasio Skor Level Predikat Opini Persentase"
 )
 
-# A sasaran opens with a state reached: Meningkatnya, Terwujudnya, Menurunnya ...
+# How a RUMUS cell opens. The first words open nothing else in a row's first line
+# (a count, a total, a comparison); the others open indicator names as well.
+RUMUS_OPENERS = _set("Jumlah Total Banyaknya Kombinasi Perbandingan")
+RUMUS_STARTS = RUMUS_OPENERS | _set(
+    "Realisasi Hasil Penilaian Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat "
+    "Skor Pengukuran"
+)
+
+# A sasaran opens with a state reached (Meningkatnya, Terwujudnya, Menurunnya ...) or
+# the aim as a verb, capitalised (Meningkatkan, Mewujudkan; not 'mendapatkan' in a
+# sentence).
 SASARAN_START = re.compile(
-    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^\(Bangkit$|^Bangkit$", re.IGNORECASE
-)
-
-# Name words that say a smaller value is better.
-LOWER_IS_BETTER = re.compile(
-    r"kematian|kriminal|putus sekolah|stunting|kemiskinan|miskin|pengangguran|"
-    r"pelanggaran|gizi buruk|prevalensi|tunggakan|kecelakaan|kebakaran|kumuh|"
-    r"pencemaran|inflasi|konflik|sengketa|gangguan|penyalahgunaan|temuan|"
-    r"kerugian|rawan|ketimpangan|gini|kekerasan|penurunan|berkurangnya|menurunnya",
+    r"^\(?(?:Me|Ter|Ber|Pe|Se|Di|Ke)[a-z-]*nya$|^(?-i:\(?Me[a-z-]{3,}kan)$",
     re.IGNORECASE,
 )
 
