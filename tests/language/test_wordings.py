@@ -607,3 +607,9 @@ def test_an_abbreviation_after_a_name_is_its_alias() -> None:
     # a bracket inside a longer name, or after one word, stays in the name
     assert sakip.parse("Jumlah Penduduk (JP) Kota / B").variables[0] == "Jumlah Penduduk (JP) Kota"
     assert sakip.parse("PDRB (ADHK) / B").variables[0] == "PDRB (ADHK)"
+
+
+def test_beside_a_division_sign_dengan_stays_a_word_of_a_name() -> None:
+    # the sign divides; "dengan" after a ratio head divides only when nothing else does
+    formula = sakip.parse("Rasio penduduk dengan disabilitas / jumlah penduduk")
+    assert formula.variables == ("Rasio penduduk dengan disabilitas", "jumlah penduduk")

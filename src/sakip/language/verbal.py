@@ -78,6 +78,8 @@ class LeadWords(Output):
         """ "Perbandingan A dengan B": the "dengan" at i divides when no other word after
         it could ("Perbandingan penduduk dengan disabilitas terhadap ..." divides at
         "terhadap")."""
+        if self.divides:
+            return False  # a sign or "dibagi" divides: "dengan" stays a word of a name
         return not any(
             word_at(self.toks, k) in DIVIDERS_AFTER_HEAD for k in range(i + 1, len(self.toks))
         )
