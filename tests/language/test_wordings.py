@@ -613,3 +613,10 @@ def test_beside_a_division_sign_dengan_stays_a_word_of_a_name() -> None:
     # the sign divides; "dengan" after a ratio head divides only when nothing else does
     formula = sakip.parse("Rasio penduduk dengan disabilitas / jumlah penduduk")
     assert formula.variables == ("Rasio penduduk dengan disabilitas", "jumlah penduduk")
+
+
+def test_found_by_fuzz_oracle_seed_47() -> None:
+    # a percent label over one name is a value given in percent, not a lost fraction bar
+    assert sakip.evaluate("Persentase Hasil = balita Umbi-umbian", {"balita Umbi-umbian": 12}) == 12
+    # an X before a signed number multiplies: 9 x -10 = -90
+    assert sakip.evaluate("bekerja X -10", {"bekerja": 9}).magnitude == -90

@@ -57,7 +57,7 @@ class PhrasingRules(ClauseRules):
         nxt = self.toks[i + 1] if i + 1 < len(self.toks) else None
         if str(self.toks[i].value) != "X" or not self.phrase:
             return False
-        if nxt is not None and nxt.type not in ("SLASH", "RPAR", "ADD", "SUB", "COMPARE"):
+        if nxt is not None and nxt.type not in ("SLASH", "RPAR", "COMPARE"):
             return False
         self.readings.append(
             f"'{self.phrase[-1].value} X': the X with no value after it is a letter of the"

@@ -47,8 +47,11 @@ def reject_prose(tree: Tree[Any], text: str) -> None:
             " if it really is one)",
             NotAFormulaError,
         )
+    # a "Rasio" or "Perbandingan" label over a name of words is a division that lost its
+    # bar; "Persentase X = Capaian" may name a value given in percent
     head = str(label).split()[0].casefold() if label is not None else ""
-    if len(words) > 1 and (words[0].casefold() in RATIO_HEADS or head in RATIO_HEADS):
+    divides = head in RATIO_HEADS and not RATIO_HEADS[head] and len(words) > 2
+    if len(words) > 1 and (words[0].casefold() in RATIO_HEADS or divides):
         raise fail_at(
             text,
             start,
