@@ -23,6 +23,7 @@ from .qualifiers import trim_context
 from .scanning import error, match_date, match_period, type_at, word_at
 from .series import SeriesRules
 from .signs import SignRules, refuse_leading_zero
+from .terms import TermRules
 from .verbal import VerbalRules
 from .words import (
     ALWAYS_KEYWORDS,
@@ -82,6 +83,7 @@ def phrase_tokens(
 
 class _WordRules(
     PhrasingRules,
+    TermRules,
     LabelRules,
     VerbalRules,
     ComparisonRules,
