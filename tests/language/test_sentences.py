@@ -105,3 +105,16 @@ def test_a_source_sentence_is_left_out_however_short() -> None:
     # before, 'Sumber: BPS' stayed as a fragment and multiplied the formula
     formula = sakip.parse("Jumlah A / Jumlah B x 100%. Sumber: BPS")
     assert formula.variables == ("Jumlah A", "Jumlah B")
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Jumlah A / Jumlah B x 100% Sumber: BPS", "Jumlah A / Jumlah B x 100% Sumber data : Dinas"],
+)
+def test_a_source_after_a_whole_formula_is_left_out(text: str) -> None:
+    # before, '100% Sumber' weighed a name 'Sumber' and ': BPS' divided by BPS
+    formula = sakip.parse(text)
+    assert formula.variables == ("Jumlah A", "Jumlah B")
+    # 1 / 4 x 100 % = 25 %
+    assert sakip.evaluate(formula, {"Jumlah A": 1, "Jumlah B": 4}).magnitude == 25
+    assert sakip.parse("Jumlah Sumber Daya / B").variables == ("Jumlah Sumber Daya", "B")

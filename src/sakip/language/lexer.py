@@ -373,6 +373,7 @@ _BY_WORD: dict[str, Callable[[_WordRules, int], int | None]] = {
     "tahun": _WordRules.on_tahun,
     "bulan": _WordRules.on_bulan,
     "periode": _WordRules.on_periode,
+    "sumber": _WordRules.on_source,
     "terhadap": _WordRules.on_ratio_word,
     "dibandingkan": _WordRules.on_ratio_word,
     "dibanding": _WordRules.on_ratio_word,

@@ -121,6 +121,20 @@ class PhrasingRules(ClauseRules):
         self.stopped = True
         return len(self.toks)
 
+    def on_source(self, i: int) -> int | None:
+        """ "A / B x 100% Sumber: BPS": after a whole formula, "Sumber (data):" names
+        where the values come from; the rest is left out ("Sumber daya" is a name)."""
+        k = i + 1 + (word_at(self.toks, i + 1) == "data")
+        if type_at(self.toks, k) != "COLON" or not self.out or self.brackets:
+            return None
+        self.flush()
+        if self.out[-1].type not in OPERAND_ENDS:
+            return None
+        shown = " ".join(str(t.value) for t in self.toks[i:])
+        self.readings.append(f"'{shown}' names the source and is left out")
+        self.stopped = True
+        return len(self.toks)
+
     def on_purpose(self, i: int) -> int | None:
         """ "untuk memperoleh nilai dalam bentuk persentase" after a whole formula says
         why; it is left out."""
