@@ -48,3 +48,38 @@ def test_cell_ends_after_the_factor_when_capitalised_columns_follow() -> None:
     # 'x 100%' at index 2..3; what follows ('Persen', a stray '°') is the SATUAN column's
     assert rumus_end(["Jumlah", "x", "100%", "Persen", "°"]) == 3
     assert rumus_end(["Jumlah", "desa"]) == 2
+
+
+def test_a_factor_split_from_its_percent_sign_is_the_factor() -> None:
+    # the factor wrapped: '... ditugaskan x' then '100 %' on the next line; the '100'
+    # is the factor (x 100%), not a name of the denominator
+    lines = [(1, "Jumlah petugas yang hadir / Jumlah petugas yang ditugaskan x"), (2, "100 %")]
+    fragments, factor, debris = rumus_fragments(lines)
+    assert fragments == ((1, "Jumlah petugas yang hadir / Jumlah petugas yang ditugaskan"),)
+    assert factor == 100
+    assert debris == []
+
+
+def test_a_lone_percent_after_a_name_stays_debris() -> None:
+    # '%' after a word that is no factor ('kelas %'): not joined, left out as debris
+    fragments, factor, debris = rumus_fragments([(4, "Jumlah kelas %")])
+    assert fragments == ((4, "Jumlah kelas"),)
+    assert factor is None
+    assert debris == ["%"]
+
+
+def test_a_note_after_the_factor_is_left_out_even_when_it_wraps() -> None:
+    # '= jml' after 'x 100%' is a note on the result, its 'jml' wrapped to the next line
+    lines = [(5, "Jumlah rapat terlaksana / jumlah rapat x 100% ="), (6, "jml")]
+    fragments, factor, debris = rumus_fragments(lines)
+    assert fragments == ((5, "Jumlah rapat terlaksana / jumlah rapat"),)
+    assert factor == 100
+    assert debris == ["=", "jml"]
+
+
+def test_a_result_name_before_the_formula_is_no_note() -> None:
+    # 'X = ...': the '=' comes before the factor, so nothing is left out
+    fragments, factor, debris = rumus_fragments([(2, "IPM = A / B x 100%")])
+    assert fragments == ((2, "IPM = A / B"),)
+    assert factor == 100
+    assert debris == []

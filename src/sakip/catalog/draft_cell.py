@@ -45,12 +45,25 @@ def is_noise(word: str) -> bool:
     return len(word) <= 2 and word.islower() and letters.casefold() not in _KEEP_SHORT
 
 
+def _join_percent(words: list[str]) -> list[str]:
+    """The words with a factor split from its percent sign ('100 %', OCR reads the gap
+    as a space) joined again, so '100' is read as the factor, not as a name."""
+    joined: list[str] = []
+    for word in words:
+        if word == "%" and joined and factor_of(joined[-1]) is not None:
+            joined[-1] += "%"
+        else:
+            joined.append(word)
+    return joined
+
+
 def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
     """Words of a RUMUS fragment without the factor and the debris: (words, factor, debris)."""
     kept: list[str] = []
     factor = None
     debris: list[str] = []
-    for i, word in enumerate(list(words)):
+    words = _join_percent(words)
+    for i, word in enumerate(words):
         glued = re.match(r"^(?P<word>[A-Za-z]{3,})[xX×](?P<n>100[%.0]*)$", word)
         if glued:  # 'Kotax100%': the factor glued to the last word
             kept.append(glued["word"])
@@ -72,9 +85,6 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
             debris.append(word)
             continue
         kept.append(word.strip("|"))
-    if factor is not None and len(kept) >= 2 and kept[-2] == "=":
-        debris.extend(kept[-2:])  # '... x 100% = jml': a note after the formula
-        kept = kept[:-2]
     while kept and kept[-1] in _TIMES:
         kept.pop()
     return [w for w in kept if w], factor, debris
@@ -91,6 +101,19 @@ def rumus_end(words: list[str]) -> int:
     return len(words)
 
 
+def _without_note(rumus: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str]]:
+    """The RUMUS lines up to a '=' printed after the factor ('... x 100% = jml'): from
+    there on, the lines below included, a note follows the formula. (lines, note words)"""
+    for k, (number, text) in enumerate(rumus):
+        words = text.split()
+        for i, word in enumerate(words[:-1]):
+            sign = word.endswith("%") or (i > 0 and words[i - 1] in _TIMES)
+            if words[i + 1] == "=" and sign and factor_of(word) is not None:
+                note = words[i + 1 :] + [w for _, line in rumus[k + 1 :] for w in line.split()]
+                return [*rumus[:k], (number, " ".join(words[: i + 1]))], note
+    return rumus, []
+
+
 def rumus_fragments(
     rumus: list[tuple[int, str]],
 ) -> tuple[tuple[tuple[int, str], ...], int | None, list[str]]:
@@ -98,7 +121,7 @@ def rumus_fragments(
     their line numbers, the factor printed, the debris left out)."""
     fragments: list[tuple[int, str]] = []
     factor = None
-    debris: list[str] = []
+    rumus, debris = _without_note(rumus)
     for number, text in rumus:
         words, found, dropped = _clean(text.split())
         factor = found or factor
