@@ -224,3 +224,38 @@ def test_a_row_the_draft_does_not_have_is_a_sakip_error() -> None:
     drafted = draft("LAMPIRAN I\nINDIKATOR KINERJA UTAMA\n")
     with pytest.raises(sakip.SakipError, match=r"no row 'iku\.99'"):
         drafted.row("iku.99")
+
+
+_PROSE_RUMUS = """\
+LAMPIRAN I
+PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
+INDIKATOR KINERJA UTAMA
+PEMERINTAH KOTA CONTOH
+
+PENANGGUNG SUMBER
+SASARAN INDIKATOR RUMUS CARA MENGUKUR SATUAN JAWAB DATA
+Meningkatnya 1 Indeks Tata Kelola Nilai tata kelola dari evaluasi mandiri atau Indeks Bappeda Laporan
+tata kelola Penilaian oleh tim evaluasi provinsi Tahunan
+2 Persentase Pegawai Terlatih Jumlah pegawai yang x 100% % BKD Laporan
+Jumlah pegawai Tahunan
+"""
+
+
+def test_a_rumus_line_ending_in_mid_phrase_without_a_factor_is_no_numerator() -> None:
+    result = draft(_PROSE_RUMUS)
+    row = result.catalog.get("iku.01")
+    # '... mandiri atau' goes on in 'Penilaian oleh ...': one sentence, not A / B
+    assert row.kind == "direct" and row.formula is None
+    assert row.rumus_asli == (
+        "Nilai tata kelola dari evaluasi mandiri atau Penilaian oleh tim evaluasi provinsi"
+    )
+
+
+def test_a_numerator_ending_in_mid_phrase_beside_a_factor_is_still_stacked() -> None:
+    # with 'x 100%' printed beside it, 'Jumlah pegawai yang' is a numerator whose end
+    # OCR lost: the fraction is rebuilt over 'Jumlah pegawai'
+    row = draft(_PROSE_RUMUS).catalog.get("iku.02")
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah pegawai yang", "Jumlah pegawai")
+    # 12 / 48 x 100% = 25%
+    assert _value(row, 12, 48) == 25

@@ -17,6 +17,7 @@ from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments
 from .draft_layout import Block
 from .draft_tail import find_tail
 from .draft_words import (
+    DANGLING_WORDS,
     NAME_STARTS,
     PERIOD_WORDS,
     RUMUS_OPENERS,
@@ -30,10 +31,6 @@ _BARS = frozenset(["/", ":", "="])  # a division or a result: RUMUS signs, alone
 # words that join the parts of a RUMUS in prose ('Perbandingan antara A dengan B',
 # 'A dibagi B', 'A dikurangi B'), never the end of an indicator's name
 _JOINS = frozenset(["dengan", "dibagi", "dikurangi", "ditambah", "dikali"])
-# words a phrase cannot end with: a line of a RUMUS that ends so goes on on the next
-_DANGLING = frozenset(
-    ["yang", "dan", "di", "dari", "pada", "antara", "atau", "untuk", "dalam", "ke", "oleh"]
-)
 
 
 @attrs.frozen
@@ -295,7 +292,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             name.extend(first_name)
             name_open = bool(first_name)
         else:
-            dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in _DANGLING
+            dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in DANGLING_WORDS
             more_sas, more_name, cell = _continuation(
                 words, columns, sasaran_open, name_open, dangling
             )

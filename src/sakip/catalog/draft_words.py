@@ -15,6 +15,7 @@ def _set(text: str, *, fold: bool = True) -> frozenset[str]:
 
 
 __all__ = [
+    "DANGLING_WORDS",
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
     "NAME_STARTS",
@@ -113,6 +114,9 @@ NAME_WORDS = _set(
     "Sekolah Desa Dokumen Laporan Kegiatan Lembaga Koperasi Produk Aplikasi Event Paket "
     "Kelompok Jumlah Indeks Nilai Angka Rasio Skor Level Predikat Opini Persentase"
 )
+
+# Words a phrase cannot end with: a line of a RUMUS that ends so goes on on the next.
+DANGLING_WORDS = _set("yang dan di dari pada antara atau untuk dalam ke oleh")
 
 # How a RUMUS cell opens. The first words open nothing else in a row's first line
 # (a count, a total, a comparison); the others open indicator names as well.
