@@ -74,12 +74,14 @@ _NOT_PJ = frozenset(["SKPD"])  # any perangkat daerah: a word of RUMUS cells
 def is_pj_start(word: str) -> bool:
     """Whether a word can open a penanggung jawab cell."""
     word = word.strip("|(,")
-    if word.casefold() in PJ_WORDS or _PJ_TITLE.match(word):
-        return True
+    if _PJ_TITLE.match(word):
+        return True  # a title is no common word, whatever its case ('sekcam')
     if not word[:1].isupper():
-        return False
-    return bool(_PJ_AGENCY.match(word)) or (
-        _PJ_ACRONYM.match(word) is not None and word not in _NOT_PJ
+        return False  # a cell opens with a capital: 'seluruh' inside a RUMUS opens none
+    return (
+        word.casefold() in PJ_WORDS
+        or bool(_PJ_AGENCY.match(word))
+        or (_PJ_ACRONYM.match(word) is not None and word not in _NOT_PJ)
     )
 
 
