@@ -57,6 +57,8 @@ class RowText:
 def _rumus_start(words: list[str], first: int) -> int | None:
     for i in range(first, len(words)):
         word = words[i].strip("|(")
+        if i and words[i - 1] == "=":
+            continue  # the right side of '=': a cell opens at its first word ('X = ...')
         if word.casefold() in RUMUS_STARTS or (
             i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper()
         ):

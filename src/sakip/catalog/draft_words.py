@@ -122,7 +122,7 @@ DANGLING_WORDS = _set("yang dan di dari pada antara atau untuk dalam ke oleh")
 
 # How a RUMUS cell opens. The first words open nothing else in a row's first line
 # (a count, a total, a comparison); the others open indicator names as well.
-RUMUS_OPENERS = _set("Jumlah Total Banyaknya Kombinasi Perbandingan")
+RUMUS_OPENERS = _set("Jumlah Jml Jml. Total Banyaknya Kombinasi Perbandingan")
 RUMUS_STARTS = RUMUS_OPENERS | _set(
     "Realisasi Hasil Penilaian Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat "
     "Skor Pengukuran"
