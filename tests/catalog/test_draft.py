@@ -224,3 +224,72 @@ def test_a_row_the_draft_does_not_have_is_a_sakip_error() -> None:
     drafted = draft("LAMPIRAN I\nINDIKATOR KINERJA UTAMA\n")
     with pytest.raises(sakip.SakipError, match=r"no row 'iku\.99'"):
         drafted.row("iku.99")
+
+
+_PROSE_RUMUS = """\
+LAMPIRAN I
+PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
+INDIKATOR KINERJA UTAMA
+PEMERINTAH KOTA CONTOH
+
+PENANGGUNG SUMBER
+SASARAN INDIKATOR RUMUS CARA MENGUKUR SATUAN JAWAB DATA
+Meningkatnya 1 Indeks Tata Kelola Nilai tata kelola dari evaluasi mandiri atau Indeks Bappeda Laporan
+tata kelola Penilaian oleh tim evaluasi provinsi Tahunan
+2 Persentase Pegawai Terlatih Jumlah pegawai yang x 100% % BKD Laporan
+Jumlah pegawai Tahunan
+"""
+
+
+def test_a_rumus_line_ending_in_mid_phrase_without_a_factor_is_no_numerator() -> None:
+    result = draft(_PROSE_RUMUS)
+    row = result.catalog.get("iku.01")
+    # '... mandiri atau' goes on in 'Penilaian oleh ...': one sentence, not A / B
+    assert row.kind == "direct" and row.formula is None
+    assert row.rumus_asli == (
+        "Nilai tata kelola dari evaluasi mandiri atau Penilaian oleh tim evaluasi provinsi"
+    )
+
+
+def test_a_numerator_ending_in_mid_phrase_beside_a_factor_is_still_stacked() -> None:
+    # with 'x 100%' printed beside it, 'Jumlah pegawai yang' is a numerator whose end
+    # OCR lost: the fraction is rebuilt over 'Jumlah pegawai'
+    row = draft(_PROSE_RUMUS).catalog.get("iku.02")
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah pegawai yang", "Jumlah pegawai")
+    # 12 / 48 x 100% = 25%
+    assert _value(row, 12, 48) == 25
+
+
+_ABBREVIATED = """\
+LAMPIRAN I
+PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
+INDIKATOR KINERJA UTAMA
+PEMERINTAH KOTA CONTOH
+
+PENANGGUNG SUMBER
+SASARAN INDIKATOR RUMUS CARA MENGUKUR SATUAN JAWAB DATA
+Meningkatnya 1 Rasio Pengaduan Jml pengaduan / Jumlah penduduk x % Dinas Sosial Laporan
+100 % Tahunan
+2 Persentase Rapat Terlaksana Jumlah rapat terlaksana / jumlah rapat % Dinas Sosial Laporan
+yang direncanakan x 100% = jml Tahunan
+"""
+
+
+def test_jml_opens_a_rumus_like_jumlah() -> None:
+    row = draft(_ABBREVIATED).catalog.get("iku.01")
+    # 'Jml' is how regulations shorten 'Jumlah': the RUMUS opens there, not in the name
+    assert row.name == "Rasio Pengaduan"
+    assert row.formula is not None
+    assert row.formula.variables == ("Jml pengaduan", "Jumlah penduduk")
+    # 30 / 1200 x 100% = 2.5%
+    assert _value(row, 30, 1200) == Fraction(5, 2)
+
+
+def test_a_word_after_an_equals_sign_opens_no_rumus() -> None:
+    # '= jml' after the factor is a note on the result: it neither opens a RUMUS cell
+    # nor cuts the wrapped RUMUS line before it
+    row = draft(_ABBREVIATED).catalog.get("iku.02")
+    assert row.rumus_asli == "Jumlah rapat terlaksana / jumlah rapat yang direncanakan x 100%"
+    # 9 / 12 x 100% = 75%
+    assert _value(row, 9, 12) == 75

@@ -33,6 +33,8 @@ def _tail(line: str) -> Tail | None:
         "BPKAD",
         "DISPUPR",
         "Setwan",
+        "Seluruh",
+        "sekcam",  # a title, whatever its case
     ],
 )
 def test_offices_and_officials_open_a_penanggung_jawab(word: str) -> None:
@@ -40,10 +42,21 @@ def test_offices_and_officials_open_a_penanggung_jawab(word: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "word", ["Distribusi", "Disiplin", "Disabilitas", "Jumlah", "SKPD", "OPD", "dinasnya"]
+    "word",
+    ["Distribusi", "Disiplin", "Disabilitas", "Jumlah", "SKPD", "OPD", "dinasnya", "seluruh"],
 )
 def test_ordinary_words_do_not(word: str) -> None:
     assert not is_pj_start(word)
+
+
+def test_a_lower_case_office_word_inside_a_rumus_opens_no_tail() -> None:
+    # a wrapped line: the name's last word, the denominator 'Jumlah seluruh pegawai', the
+    # sumber data's second line; 'seluruh' in lower case is the RUMUS's, no office
+    assert find_tail(["Terlatih", "Jumlah", "seluruh", "pegawai", "Renstra"]) is None
+    tail = find_tail(
+        ["Pegawai", "Jumlah", "pegawai", "terlatih", "%", "Seluruh", "Bidang", "Laporan"]
+    )
+    assert tail == Tail(4, "%", "Seluruh Bidang", "Laporan")
 
 
 def test_a_tail_without_a_source_word_is_found_by_its_satuan_and_office() -> None:

@@ -23,7 +23,7 @@ from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Table, read_layout
 from .draft_rows import RowText, read_columns, read_row
-from .draft_words import RUMUS_STARTS
+from .draft_words import DANGLING_WORDS, RUMUS_STARTS
 from .model import Catalog
 from .polarity import infer_polarity
 
@@ -223,6 +223,11 @@ def _split(fragments: tuple[tuple[int, str], ...], printed: bool) -> int | None:
     first that opens like a RUMUS (Jumlah, Total, ...); else, when a factor (x 100%) is
     printed beside it, the last one; else None: the lines are one wrapped cell."""
     for i, (_, text) in enumerate(fragments[1:], start=1):
+        if not printed and fragments[i - 1][1].split()[-1].casefold() in DANGLING_WORDS:
+            # 'yang', 'atau' ...: without a factor beside it, a line so ended goes on in
+            # the line below (a wrapped sentence, no bar); with a factor, it is a
+            # numerator whose end OCR lost ('Jumlah Aparatur yang' over 'Jumlah Aparatur')
+            continue
         if text.split()[0].strip("(").casefold() in RUMUS_STARTS:
             return i
     return len(fragments) - 1 if printed else None

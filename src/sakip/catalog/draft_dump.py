@@ -16,8 +16,9 @@ from __future__ import annotations
 
 import attrs
 
+from .draft_cell import rumus_fragments
 from .draft_layout import Block
-from .draft_rows import Columns, RowText, period_of, read_row, rumus_fragments
+from .draft_rows import Columns, RowText, period_of, read_row
 from .draft_words import RUMUS_OPENERS, satuan_at
 
 __all__ = ["read_cells_apart", "read_parts"]

@@ -5,20 +5,19 @@ tail (satuan, penanggung jawab, sumber data) is found by :func:`find_tail`; what
 of each line is split where a RUMUS opens (``Jumlah``, ``Total``, ``X =``, ...). A RUMUS
 printed as a stacked fraction (numerator on one line, denominator below, ``x 100%`` off
 to the side, often garbled) is rebuilt as ``(numerator) / (denominator) x 100%``; every
-such judgement is written into the row's notes.
+such judgement is written into the row's notes. The words found for the RUMUS are
+cleaned (factor, OCR debris) by draft_cell.
 """
 
 from __future__ import annotations
 
-import re
-
 import attrs
 
-from ..errors import NumberTextError
-from ..numbers import parse_number
+from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments
 from .draft_layout import Block
 from .draft_tail import find_tail
 from .draft_words import (
+    DANGLING_WORDS,
     NAME_STARTS,
     PERIOD_WORDS,
     RUMUS_OPENERS,
@@ -26,23 +25,12 @@ from .draft_words import (
     SASARAN_START,
 )
 
-__all__ = ["Columns", "RowText", "period_of", "read_row", "rumus_fragments"]
+__all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
 
-_RESULT_NAME = re.compile(r"^\s*(?P<name>[A-Z][\w-]{0,11})\s*=\s*")
-_MULTIPLY = "xX×*£©€¢"
-_KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
-_OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
-_FACTORS = (100, 1000, 100000)
-# the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
-_TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
 _BARS = frozenset(["/", ":", "="])  # a division or a result: RUMUS signs, alone as words
 # words that join the parts of a RUMUS in prose ('Perbandingan antara A dengan B',
 # 'A dibagi B', 'A dikurangi B'), never the end of an indicator's name
 _JOINS = frozenset(["dengan", "dibagi", "dikurangi", "ditambah", "dikali"])
-# words a phrase cannot end with: a line of a RUMUS that ends so goes on on the next
-_DANGLING = frozenset(
-    ["yang", "dan", "di", "dari", "pada", "antara", "atau", "untuk", "dalam", "ke", "oleh"]
-)
 
 
 @attrs.frozen
@@ -69,6 +57,8 @@ class RowText:
 def _rumus_start(words: list[str], first: int) -> int | None:
     for i in range(first, len(words)):
         word = words[i].strip("|(")
+        if i and words[i - 1] == "=":
+            continue  # the right side of '=': a cell opens at its first word ('X = ...')
         if word.casefold() in RUMUS_STARTS or (
             i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper()
         ):
@@ -105,74 +95,6 @@ def _bar(word: str) -> bool:
     """A division bar that opens or closes a word ('/jumlah', 'kelurahan/'), not the
     slash inside a name ('SD/MI')."""
     return len(word) > 1 and (word[0] == "/" or word[-1] == "/")
-
-
-def _factor(word: str) -> int | None:
-    """100 from 'x100%', '£100%', '100%', '100' ...; None for anything else."""
-    core = word.lstrip(_MULTIPLY + ".").rstrip("%,")
-    if not core or not core[0].isdigit():
-        return None
-    try:
-        value = parse_number(core)
-    except NumberTextError:
-        return None
-    return int(value) if value in _FACTORS else None
-
-
-def _noise(word: str) -> bool:
-    """OCR debris in a RUMUS: stray marks, single letters, a lone digit."""
-    if word in _OPERATORS:
-        return False
-    if not any(c.isalnum() for c in word):
-        return word not in ("&", "+")
-    letters = "".join(c for c in word if c.isalpha())
-    return len(word) <= 2 and word.islower() and letters.casefold() not in _KEEP_SHORT
-
-
-def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
-    """Words of a RUMUS fragment without the factor and the debris: (words, factor, debris)."""
-    kept: list[str] = []
-    factor = None
-    debris: list[str] = []
-    for i, word in enumerate(list(words)):
-        glued = re.match(r"^(?P<word>[A-Za-z]{3,})[xX×](?P<n>100[%.0]*)$", word)
-        if glued:  # 'Kotax100%': the factor glued to the last word
-            kept.append(glued["word"])
-            word = glued["n"]
-        found = _factor(word)
-        if found is not None and (i == len(words) - 1 or word.endswith("%") or i > 0):
-            factor = found
-            if kept and kept[-1] in _TIMES:
-                kept.pop()
-            continue
-        if word in ("x", "X", "×") and i == len(words) - 1:
-            continue  # the sign of a factor printed elsewhere
-        enumeration = re.fullmatch(r"\d{1,2}[.)]|[a-e][.)]", word) is not None
-        if (
-            _noise(word)
-            or enumeration
-            or (word.isdigit() and len(word) <= 2 and i == len(words) - 1)
-        ):
-            debris.append(word)
-            continue
-        kept.append(word.strip("|"))
-    if factor is not None and len(kept) >= 2 and kept[-2] == "=":
-        debris.extend(kept[-2:])  # '... x 100% = jml': a note after the formula
-        kept = kept[:-2]
-    while kept and kept[-1] in _TIMES:
-        kept.pop()
-    return [w for w in kept if w], factor, debris
-
-
-def _rumus_end(words: list[str]) -> int:
-    """Where a line's RUMUS cell ends: at the factor or the debris printed between the
-    RUMUS and SATUAN columns ('£ 100%', 'x °', '0'); what follows is the next columns'."""
-    for i, word in enumerate(words):
-        if i and (_factor(word) is not None or (_noise(word) and word not in ("x", "X"))):
-            rest = words[i + 1 :]
-            if rest and all(w[:1].isupper() or _noise(w) for w in rest):
-                return i + 1
-    return len(words)
 
 
 @attrs.frozen
@@ -266,7 +188,7 @@ def _recurring_tails(blocks: tuple[Block, ...]) -> frozenset[tuple[str, ...]]:
 def _tail_like(words: tuple[str, ...]) -> bool:
     """Words a penanggung jawab or sumber data cell is made of: capitalised names
     (inner 'dan' allowed), never a factor or a RUMUS word."""
-    if any(_factor(w) is not None or w.casefold() in RUMUS_STARTS for w in words):
+    if any(factor_of(w) is not None or w.casefold() in RUMUS_STARTS for w in words):
         return False
     return words[0][:1].isupper() and all(w[:1].isupper() or w in ("dan", "&") for w in words)
 
@@ -333,7 +255,7 @@ def _continuation(
         while j < len(words) and len(" ".join(words[j:])) > widths.rumus + 2:
             j += 1
         j = min(j, _fit(words, widths.name, i))
-    marks = [k for k, w in enumerate(words) if w == "/" or _factor(w) is not None]
+    marks = [k for k, w in enumerate(words) if w == "/" or factor_of(w) is not None]
     if marks and j >= marks[0] and len(" ".join(words)) <= widths.rumus + 2:
         return [], [], words  # the bar or the factor: the line is the RUMUS's alone
     return words[:i], words[i:j], words[j:]
@@ -372,7 +294,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             name.extend(first_name)
             name_open = bool(first_name)
         else:
-            dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in _DANGLING
+            dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in DANGLING_WORDS
             more_sas, more_name, cell = _continuation(
                 words, columns, sasaran_open, name_open, dangling
             )
@@ -383,9 +305,9 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             if not rumus and not cell:
                 cell = None
         if cell:
-            end = _rumus_end(cell)
+            end = rumus_end(cell)
             if end < len(cell) and pj:
-                pj = f"{pj} {' '.join(w for w in cell[end:] if not _noise(w))}".strip()
+                pj = f"{pj} {' '.join(w for w in cell[end:] if not is_noise(w))}".strip()
             rumus.append((number, " ".join(cell[:end])))
     fragments, factor, debris = rumus_fragments(rumus)
     if debris:
@@ -415,20 +337,3 @@ def period_of(sumber: str) -> str:
     when it does not say."""
     words = [w.casefold() for w in sumber.split()]
     return next((PERIOD_WORDS[w] for w in words if w in PERIOD_WORDS), "tahunan")
-
-
-def rumus_fragments(
-    rumus: list[tuple[int, str]],
-) -> tuple[tuple[tuple[int, str], ...], int | None, list[str]]:
-    """A RUMUS cell's lines without the factor and the OCR debris: (fragments with
-    their line numbers, the factor printed, the debris left out)."""
-    fragments: list[tuple[int, str]] = []
-    factor = None
-    debris: list[str] = []
-    for number, text in rumus:
-        words, found, dropped = _clean(text.split())
-        factor = found or factor
-        debris.extend(dropped)
-        if words:
-            fragments.append((number, " ".join(words)))
-    return tuple(fragments), factor, debris

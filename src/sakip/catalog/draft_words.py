@@ -15,6 +15,7 @@ def _set(text: str, *, fold: bool = True) -> frozenset[str]:
 
 
 __all__ = [
+    "DANGLING_WORDS",
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
     "NAME_STARTS",
@@ -73,12 +74,14 @@ _NOT_PJ = frozenset(["SKPD"])  # any perangkat daerah: a word of RUMUS cells
 def is_pj_start(word: str) -> bool:
     """Whether a word can open a penanggung jawab cell."""
     word = word.strip("|(,")
-    if word.casefold() in PJ_WORDS or _PJ_TITLE.match(word):
-        return True
+    if _PJ_TITLE.match(word):
+        return True  # a title is no common word, whatever its case ('sekcam')
     if not word[:1].isupper():
-        return False
-    return bool(_PJ_AGENCY.match(word)) or (
-        _PJ_ACRONYM.match(word) is not None and word not in _NOT_PJ
+        return False  # a cell opens with a capital: 'seluruh' inside a RUMUS opens none
+    return (
+        word.casefold() in PJ_WORDS
+        or bool(_PJ_AGENCY.match(word))
+        or (_PJ_ACRONYM.match(word) is not None and word not in _NOT_PJ)
     )
 
 
@@ -114,9 +117,12 @@ NAME_WORDS = _set(
     "Kelompok Jumlah Indeks Nilai Angka Rasio Skor Level Predikat Opini Persentase"
 )
 
+# Words a phrase cannot end with: a line of a RUMUS that ends so goes on on the next.
+DANGLING_WORDS = _set("yang dan di dari pada antara atau untuk dalam ke oleh")
+
 # How a RUMUS cell opens. The first words open nothing else in a row's first line
 # (a count, a total, a comparison); the others open indicator names as well.
-RUMUS_OPENERS = _set("Jumlah Total Banyaknya Kombinasi Perbandingan")
+RUMUS_OPENERS = _set("Jumlah Jml Jml. Total Banyaknya Kombinasi Perbandingan")
 RUMUS_STARTS = RUMUS_OPENERS | _set(
     "Realisasi Hasil Penilaian Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat "
     "Skor Pengukuran"

@@ -1,0 +1,131 @@
+"""A RUMUS cell's words as printed: the factor ('x 100%', often garbled by OCR), the
+debris OCR leaves between the RUMUS and SATUAN columns, and where the cell ends.
+
+The row reader (draft_rows) decides which words of a line are the RUMUS's; this module
+cleans them: the factor is taken out and kept apart, stray marks and enumeration numbers
+are left out and reported as debris.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..errors import NumberTextError
+from ..numbers import parse_number
+
+__all__ = ["factor_of", "is_noise", "rumus_end", "rumus_fragments"]
+
+_MULTIPLY = "xX×*£©€¢"
+_KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
+_OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
+_FACTORS = (100, 1000, 100000)
+# the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
+_TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
+
+
+def factor_of(word: str) -> int | None:
+    """100 from 'x100%', '£100%', '100%', '100' ...; None for anything else."""
+    core = word.lstrip(_MULTIPLY + ".").rstrip("%,")
+    if not core or not core[0].isdigit():
+        return None
+    try:
+        value = parse_number(core)
+    except NumberTextError:
+        return None
+    return int(value) if value in _FACTORS else None
+
+
+def is_noise(word: str) -> bool:
+    """OCR debris in a RUMUS: stray marks, single letters, a lone digit."""
+    if word in _OPERATORS:
+        return False
+    if not any(c.isalnum() for c in word):
+        return word not in ("&", "+")
+    letters = "".join(c for c in word if c.isalpha())
+    return len(word) <= 2 and word.islower() and letters.casefold() not in _KEEP_SHORT
+
+
+def _join_percent(words: list[str]) -> list[str]:
+    """The words with a factor split from its percent sign ('100 %', OCR reads the gap
+    as a space) joined again, so '100' is read as the factor, not as a name."""
+    joined: list[str] = []
+    for word in words:
+        if word == "%" and joined and factor_of(joined[-1]) is not None:
+            joined[-1] += "%"
+        else:
+            joined.append(word)
+    return joined
+
+
+def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
+    """Words of a RUMUS fragment without the factor and the debris: (words, factor, debris)."""
+    kept: list[str] = []
+    factor = None
+    debris: list[str] = []
+    words = _join_percent(words)
+    for i, word in enumerate(words):
+        glued = re.match(r"^(?P<word>[A-Za-z]{3,})[xX×](?P<n>100[%.0]*)$", word)
+        if glued:  # 'Kotax100%': the factor glued to the last word
+            kept.append(glued["word"])
+            word = glued["n"]
+        found = factor_of(word)
+        if found is not None and (i == len(words) - 1 or word.endswith("%") or i > 0):
+            factor = found
+            if kept and kept[-1] in _TIMES:
+                kept.pop()
+            continue
+        if word in ("x", "X", "×") and i == len(words) - 1:
+            continue  # the sign of a factor printed elsewhere
+        enumeration = re.fullmatch(r"\d{1,2}[.)]|[a-e][.)]", word) is not None
+        if (
+            is_noise(word)
+            or enumeration
+            or (word.isdigit() and len(word) <= 2 and i == len(words) - 1)
+        ):
+            debris.append(word)
+            continue
+        kept.append(word.strip("|"))
+    while kept and kept[-1] in _TIMES:
+        kept.pop()
+    return [w for w in kept if w], factor, debris
+
+
+def rumus_end(words: list[str]) -> int:
+    """Where a line's RUMUS cell ends: at the factor or the debris printed between the
+    RUMUS and SATUAN columns ('£ 100%', 'x °', '0'); what follows is the next columns'."""
+    for i, word in enumerate(words):
+        if i and (factor_of(word) is not None or (is_noise(word) and word not in ("x", "X"))):
+            rest = words[i + 1 :]
+            if rest and all(w[:1].isupper() or is_noise(w) for w in rest):
+                return i + 1
+    return len(words)
+
+
+def _without_note(rumus: list[tuple[int, str]]) -> tuple[list[tuple[int, str]], list[str]]:
+    """The RUMUS lines up to a '=' printed after the factor ('... x 100% = jml'): from
+    there on, the lines below included, a note follows the formula. (lines, note words)"""
+    for k, (number, text) in enumerate(rumus):
+        words = text.split()
+        for i, word in enumerate(words[:-1]):
+            sign = word.endswith("%") or (i > 0 and words[i - 1] in _TIMES)
+            if words[i + 1] == "=" and sign and factor_of(word) is not None:
+                note = words[i + 1 :] + [w for _, line in rumus[k + 1 :] for w in line.split()]
+                return [*rumus[:k], (number, " ".join(words[: i + 1]))], note
+    return rumus, []
+
+
+def rumus_fragments(
+    rumus: list[tuple[int, str]],
+) -> tuple[tuple[tuple[int, str], ...], int | None, list[str]]:
+    """A RUMUS cell's lines without the factor and the OCR debris: (fragments with
+    their line numbers, the factor printed, the debris left out)."""
+    fragments: list[tuple[int, str]] = []
+    factor = None
+    rumus, debris = _without_note(rumus)
+    for number, text in rumus:
+        words, found, dropped = _clean(text.split())
+        factor = found or factor
+        debris.extend(dropped)
+        if words:
+            fragments.append((number, " ".join(words)))
+    return tuple(fragments), factor, debris
