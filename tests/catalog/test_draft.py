@@ -8,6 +8,7 @@ columns, stacked fractions with the factor off to the side, and OCR damage.
 from __future__ import annotations
 
 from fractions import Fraction
+from typing import Any
 
 import pytest
 
@@ -178,13 +179,18 @@ def test_an_ocr_bracket_is_repaired_and_a_colon_divides(second: Draft) -> None:
     assert row.polarity == "lower"  # kemiskinan
 
 
-def test_an_unreadable_rumus_becomes_a_flagged_direct_measure() -> None:
+def _kemiskinan_printed_as(rumus: str) -> tuple[Draft, Any]:
+    """The draft of LAMPIRAN_II with Angka Kemiskinan's RUMUS printed otherwise, and
+    that row."""
     text = LAMPIRAN_II.replace(
-        "Angka Kemiskinan AK = [umlah penduduk miskin : jumlah",
-        "Angka Kemiskinan AK = Jumlah penduduk miskin : : jumlah",
+        "Angka Kemiskinan AK = [umlah penduduk miskin : jumlah", f"Angka Kemiskinan AK = {rumus}"
     )
     result = draft(text)
-    row = result.catalog.section("Dinas Sosial").indicators[2]
+    return result, result.catalog.section("Dinas Sosial").indicators[2]
+
+
+def test_an_unreadable_rumus_becomes_a_flagged_direct_measure() -> None:
+    result, row = _kemiskinan_printed_as("Jumlah penduduk miskin : : jumlah")
     assert row.kind == "direct"
     record = result.row(row.id)
     assert record.flagged
@@ -193,12 +199,7 @@ def test_an_unreadable_rumus_becomes_a_flagged_direct_measure() -> None:
 
 
 def test_round_brackets_without_a_partner_are_dropped_and_noted() -> None:
-    text = LAMPIRAN_II.replace(
-        "Angka Kemiskinan AK = [umlah penduduk miskin : jumlah",
-        "Angka Kemiskinan AK = Jumlah penduduk miskin ) : ( jumlah",
-    )
-    result = draft(text)
-    row = result.catalog.section("Dinas Sosial").indicators[2]
+    result, row = _kemiskinan_printed_as("Jumlah penduduk miskin ) : ( jumlah")
     # read as Jumlah penduduk miskin : jumlah penduduk x 100%: 20 / 400 x 100% = 5%
     assert _value(row, 20, 400) == 5
     assert any("round brackets without a partner" in n for n in result.row(row.id).notes)
