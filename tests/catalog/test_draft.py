@@ -294,3 +294,31 @@ def test_a_word_after_an_equals_sign_opens_no_rumus() -> None:
     assert row.rumus_asli == "Jumlah rapat terlaksana / jumlah rapat yang direncanakan x 100%"
     # 9 / 12 x 100% = 75%
     assert _value(row, 9, 12) == 75
+
+
+NO_NAME_CELL = """\
+LAMPIRAN II
+PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
+
+1. DINAS PENDIDIKAN
+
+INDIKATOR KINERJA PENANGGUNG SUMBER
+SASARAN (OUTCOME) RUMUS SATUAN JAWAB DATA KET
+1 2 3 4 5 6 7
+Meningkatnya Persentase sekolah Jumlah sekolah berakreditasi A % Bidang Dikdas Laporan
+mutu sekolah berakreditasi A Jumlah seluruh sekolah x 100% Tahunan
+Jumlah guru bersertifikat/Jumlah % Bidang GTK Laporan
+seluruh guru x 100 % Tahunan
+"""
+
+
+def test_a_first_line_that_divides_by_a_count_opens_on_the_rumus() -> None:
+    # The second row's INDIKATOR cell is empty (as OCR often loses it): its first line
+    # opens with 'Jumlah' and divides by another 'Jumlah' after a slash, which a name
+    # never does, so the whole line is the RUMUS, not a name 'Jumlah guru bersertifikat/Jumlah'.
+    result = draft(NO_NAME_CELL)
+    row = result.catalog.section("Dinas Pendidikan").indicators[1]
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah guru bersertifikat", "Jumlah seluruh guru")
+    assert _value(row, 3, 4) == 75  # 3 / 4 x 100% = 75 (%)
+    assert result.row(row.id).flagged  # a row without a name needs a person's eye

@@ -22,7 +22,7 @@ from ..units import parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Table, read_layout
-from .draft_rows import RowText, read_columns, read_row
+from .draft_rows import RowText, divides_by_count, read_columns, read_row
 from .draft_words import DANGLING_WORDS, RUMUS_STARTS
 from .model import Catalog
 from .polarity import infer_polarity
@@ -248,7 +248,8 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         texts = [joined] if len(texts) == 1 else [texts[0].split("=", 1)[1], *texts[1:]]
     factor = row.factor
     cut = None
-    if len(texts) > 1 and not row.wrapped and not _EXPLICIT.search(joined):
+    explicit = _EXPLICIT.search(joined) or any(divides_by_count(w) for w in joined.split())
+    if len(texts) > 1 and not row.wrapped and not explicit:
         cut = _split(row.rumus, factor is not None or unit == "percent")
     if factor is None and unit == "percent" and len(texts) > 1:
         factor = 100

@@ -145,8 +145,25 @@ def _first_line(
         sasaran = words[:start]
     while start < len(words) and words[start] in (".", "•"):
         start += 1
+    if _fraction_opens(words, start):
+        return sasaran, [], words[start:]
     cut = _first_rumus_start(words, start + 1)
     return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
+
+
+def _fraction_opens(words: list[str], start: int) -> bool:
+    """Whether a row's first line opens on its RUMUS, its INDIKATOR cell left empty: a
+    count word (Jumlah, Jml ...) whose line goes on to a slash before another count word
+    ('Jumlah KWT aktif/Jumlah total KWT'). A name never divides by a count."""
+    if start >= len(words) or words[start].strip("|(").casefold() not in RUMUS_OPENERS:
+        return False
+    return any(divides_by_count(word) for word in words[start + 1 :])
+
+
+def divides_by_count(word: str) -> bool:
+    """Whether a word holds a division bar before a count word: 'aktif/Jumlah'. A name's
+    slash joins names ('SD/MI', 'Kabupaten/Kota'), never a count."""
+    return any(part.casefold() in RUMUS_OPENERS for part in word.split("/")[1:])
 
 
 def read_columns(blocks: tuple[Block, ...]) -> Columns:
