@@ -227,7 +227,8 @@ def test_a_row_the_draft_does_not_have_is_a_sakip_error() -> None:
         drafted.row("iku.99")
 
 
-_PROSE_RUMUS = """\
+# The opening of a one-table lampiran, before its rows.
+_KOTA_HEADER = """\
 LAMPIRAN I
 PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
 INDIKATOR KINERJA UTAMA
@@ -235,11 +236,17 @@ PEMERINTAH KOTA CONTOH
 
 PENANGGUNG SUMBER
 SASARAN INDIKATOR RUMUS CARA MENGUKUR SATUAN JAWAB DATA
+"""
+
+_PROSE_RUMUS = (
+    _KOTA_HEADER
+    + """\
 Meningkatnya 1 Indeks Tata Kelola Nilai tata kelola dari evaluasi mandiri atau Indeks Bappeda Laporan
 tata kelola Penilaian oleh tim evaluasi provinsi Tahunan
 2 Persentase Pegawai Terlatih Jumlah pegawai yang x 100% % BKD Laporan
 Jumlah pegawai Tahunan
 """
+)
 
 
 def test_a_rumus_line_ending_in_mid_phrase_without_a_factor_is_no_numerator() -> None:
@@ -262,19 +269,15 @@ def test_a_numerator_ending_in_mid_phrase_beside_a_factor_is_still_stacked() -> 
     assert _value(row, 12, 48) == 25
 
 
-_ABBREVIATED = """\
-LAMPIRAN I
-PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
-INDIKATOR KINERJA UTAMA
-PEMERINTAH KOTA CONTOH
-
-PENANGGUNG SUMBER
-SASARAN INDIKATOR RUMUS CARA MENGUKUR SATUAN JAWAB DATA
+_ABBREVIATED = (
+    _KOTA_HEADER
+    + """\
 Meningkatnya 1 Rasio Pengaduan Jml pengaduan / Jumlah penduduk x % Dinas Sosial Laporan
 100 % Tahunan
 2 Persentase Rapat Terlaksana Jumlah rapat terlaksana / jumlah rapat % Dinas Sosial Laporan
 yang direncanakan x 100% = jml Tahunan
 """
+)
 
 
 def test_jml_opens_a_rumus_like_jumlah() -> None:

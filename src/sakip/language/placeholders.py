@@ -146,7 +146,7 @@ def refuse_cut_off(plain: str, text: str) -> None:
         )
 
 
-_BLANK = re.compile(r"\.{4,}|…{2,}|_{4,}")
+_BLANK = re.compile(r"\.{4,}|…{2,}")
 
 
 def refuse_blank(plain: str, text: str) -> None:

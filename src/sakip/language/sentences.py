@@ -182,14 +182,12 @@ def _keep_formula_sentences(
         return
     for start, end in sentences:
         shown = " ".join(current[start:end].split())
-        sourced = _SOURCE.match(shown) is not None  # "Sumber: BPS", short as it is
-        if (start, end) in with_material or (len(shown.split()) < 3 and not sourced):
+        if (start, end) in with_material or len(shown.split()) < 3:
             continue  # a fragment ("Pi. K / N") is not a comment: it stays
         chars[start:end] = " " * (end - start)
         notes.append(f"the sentence '{_short(shown)}' has no formula and was left out")
 
 
-_SOURCE = re.compile(r"(?i)(?:sumber(?:\s+data)?|data)\s*:")
 _LABELLED = re.compile(r"\s*[^\W\d][\w ]{0,30}=(?P<body>[^=]+)$")
 _SYMBOL = re.compile(r"(?<![\w.,])[^\W\d_]\w*")
 
