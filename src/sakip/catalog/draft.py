@@ -17,7 +17,7 @@ from typing import Any
 import attrs
 
 from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
-from ..language import parse
+from ..language import parse, parse_quietly
 from ..units import parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
@@ -25,7 +25,7 @@ from .draft_layout import Table, read_layout
 from .draft_rows import RowText, divides_by_count, read_columns, read_row
 from .draft_words import DANGLING_WORDS, RUMUS_STARTS
 from .model import Catalog
-from .polarity import infer_polarity
+from .polarity import formula_polarity, infer_polarity
 
 __all__ = ["Draft", "DraftRow", "draft"]
 
@@ -170,7 +170,7 @@ def _indicator(
         "penanggung_jawab": row.penanggung_jawab,
         "sumber_data": row.sumber_data,
         "seed_line": row.first_line,
-        **_polarity(name),
+        **_polarity(name, formula),
     }
     if formula:
         data["formula"] = formula
@@ -207,10 +207,11 @@ def _unit(row: RowText) -> tuple[str, str]:
         return "dimensionless", f"satuan {row.satuan!r} is not a known unit; taken as a number"
 
 
-def _polarity(name: str) -> dict[str, str]:
-    """The polarity the name implies, by the catalog's own polarity words (one list for
-    the shipped catalog and the drafter)."""
-    polarity, why = infer_polarity(name)
+def _polarity(name: str, formula: str | None) -> dict[str, str]:
+    """The polarity what the formula counts implies, else the name, by the catalog's own
+    polarity words (one list for the shipped catalog and the drafter)."""
+    counted = formula_polarity(parse_quietly(formula)) if formula else None
+    polarity, why = counted or infer_polarity(name)
     return (
         {"polarity": polarity, "polarity_reason": why}
         if polarity == "lower"
