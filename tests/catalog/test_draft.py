@@ -216,9 +216,39 @@ def test_draft_refuses_what_is_not_text() -> None:
         draft(b"LAMPIRAN I")  # type: ignore[arg-type]
 
 
-def test_text_without_lampiran_gives_an_empty_draft() -> None:
-    result = draft("Pasal 1\nSASARAN INDIKATOR RUMUS SATUAN\nJumlah A % Dinas Laporan\n")
+def test_the_body_of_a_regulation_gives_an_empty_draft() -> None:
+    body = (
+        "Pasal 1\nDalam Peraturan ini yang dimaksud dengan Indikator Kinerja Utama ...\n"
+        "Pasal 2\nLampiran ini merupakan bagian tidak terpisahkan dari Peraturan ini.\n"
+        "Jumlah A % Dinas Laporan\n"
+    )
+    result = draft(body)
     assert len(result.catalog) == 0 and result.rows == ()
+
+
+_ROWS = """SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+1 2 3 4 5 6
+Meningkatnya Persentase desa Jumlah desa berprestasi / % Dinas PMD Laporan
+kinerja desa berprestasi jumlah desa x 100% Tahunan
+"""
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "",  # an extract that starts at the table header: no lampiran heading at all
+        "LAMPIRAN : PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2020\n",  # the only lampiran
+        "LAMPIRAN\nPERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2020\n",
+    ],
+)
+def test_a_table_without_a_numbered_lampiran_heading_is_read(opening: str) -> None:
+    result = draft(opening + _ROWS)
+    (row,) = result.catalog
+    assert row.name == "Persentase desa berprestasi"
+    # 3 of 12 villages: 3 / 12 x 100% = 25%
+    assert row.formula is not None
+    values = dict(zip(row.formula.variables, (3, 12), strict=True))
+    assert sakip.evaluate(row, values).magnitude == 25
 
 
 def test_a_row_the_draft_does_not_have_is_a_sakip_error() -> None:

@@ -21,7 +21,12 @@ from .draft_words import HEADER_WORDS, INSTITUTION_WORDS, SASARAN_START
 
 __all__ = ["Block", "Table", "read_layout"]
 
-_LAMPIRAN = re.compile(r"^\s*LAMPIRAN\s+(?P<roman>[IVX]+)\b", re.IGNORECASE)
+# 'LAMPIRAN II', or a regulation's only lampiran: 'LAMPIRAN :', 'LAMPIRAN PERATURAN ...'
+# (upper case, so a sentence of the body that opens with 'Lampiran ini' is none)
+_LAMPIRAN = re.compile(
+    r"^\s*(?:LAMPIRAN\s+(?P<roman>[IVX]+)\b|(?-i:LAMPIRAN)\s*(?::|$|(?-i:[A-Z]{3,}\b)))",
+    re.IGNORECASE,
+)
 _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
 _TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
 _TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.IGNORECASE)
@@ -72,8 +77,11 @@ def _is_header(text: str) -> bool:
 
 
 def _column_numbers(text: str) -> bool:
-    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7')."""
+    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7'),
+    in a table of four columns or more."""
     words = text.split()
+    if words == ["1", "2", "3", "4"]:
+        return True
     return len(words) >= 5 and all(len(w) <= 2 for w in words) and words[0] == "1"
 
 
@@ -133,8 +141,15 @@ def read_layout(text: str) -> Iterator[Table]:
         lampiran = _LAMPIRAN.match(line)
         if lampiran:
             yield from state.close()
-            state.lampiran = _roman(lampiran["roman"])
-            state.start(f"Lampiran {lampiran['roman'].upper()}", number, in_table=False)
+            roman = (lampiran["roman"] or "I").upper()
+            state.lampiran = _roman(roman)
+            state.start(f"Lampiran {roman}", number, in_table=False)
+            continue
+        if state.lampiran == 0 and _is_header(line):
+            # a text that opens inside a lampiran (a page, an extract): its first
+            # table header is where the tables start
+            state.lampiran = 1
+            state.start("Lampiran", number, in_table=True)
             continue
         if state.lampiran == 0:
             continue  # the body of the regulation (Pasal 1..): no tables
