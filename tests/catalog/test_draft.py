@@ -239,6 +239,7 @@ kinerja desa berprestasi jumlah desa x 100% Tahunan
         "",  # an extract that starts at the table header: no lampiran heading at all
         "LAMPIRAN : PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2020\n",  # the only lampiran
         "LAMPIRAN\nPERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2020\n",
+        "Lampiran\nDEFINISI OPERASIONAL INDIKATOR KINERJA KABUPATEN CONTOH\n",
     ],
 )
 def test_a_table_without_a_numbered_lampiran_heading_is_read(opening: str) -> None:

@@ -21,10 +21,11 @@ from .draft_words import HEADER_WORDS, INSTITUTION_WORDS, SASARAN_START
 
 __all__ = ["Block", "Table", "read_layout"]
 
-# 'LAMPIRAN II', or a regulation's only lampiran: 'LAMPIRAN :', 'LAMPIRAN PERATURAN ...'
-# (upper case, so a sentence of the body that opens with 'Lampiran ini' is none)
+# 'LAMPIRAN II', or a regulation's only lampiran: 'Lampiran', 'LAMPIRAN :', 'LAMPIRAN
+# PERATURAN ...' (a title in upper case, so a sentence of the body that opens with
+# 'Lampiran ini ...' is none)
 _LAMPIRAN = re.compile(
-    r"^\s*(?:LAMPIRAN\s+(?P<roman>[IVX]+)\b|(?-i:LAMPIRAN)\s*(?::|$|(?-i:[A-Z]{3,}\b)))",
+    r"^\s*(?:LAMPIRAN\s+(?P<roman>[IVX]+)\b|LAMPIRAN\s*(?::|$)|(?-i:LAMPIRAN\s+[A-Z]{3,}\b))",
     re.IGNORECASE,
 )
 _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
