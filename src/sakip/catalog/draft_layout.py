@@ -17,7 +17,14 @@ from collections.abc import Iterator
 import attrs
 
 from .draft_tail import find_tail, lone_satuan
-from .draft_words import HEADER_WORDS, INSTITUTION_WORDS, SASARAN_START
+from .draft_words import (
+    HEADER_WORDS,
+    INSTITUTION_WORDS,
+    NAME_OPENERS,
+    RUMUS_OPENERS,
+    SASARAN_START,
+    SASARAN_WORDS,
+)
 
 __all__ = ["Block", "Table", "read_layout"]
 
@@ -29,6 +36,7 @@ _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
 _SKIPPED = 6  # at most this many row numbers lost before a printed one
+_NAME_WORDS = 7  # a row's first line: at most this many words of a name before its RUMUS
 _SIGNATURE = re.compile(r"^\s*(BUPATI|WALIKOTA|WALI KOTA|GUBERNUR)\b[\w\s,]*$")
 
 
@@ -256,7 +264,8 @@ class _State:
             return
         printed = _row_number(words, self.lampiran, self._expected())
         tail = find_tail(words)
-        if printed is not None or not self.rows or (tail is not None and self.tailed[-1]):
+        opens = not self.rows or (tail is not None and self.tailed[-1])
+        if printed is not None or opens or self._name_opens(words, tail is not None):
             self._open([(number, line)], printed, tail is not None)
             return
         self.rows[-1].append((number, line))
@@ -271,6 +280,25 @@ class _State:
         self.tailed.append(tailed)
         self.paras.append([0])
         self.dumps.append(None)
+
+    def _name_opens(self, words: list[str], tailed: bool) -> bool:
+        """Whether a line opens a row whose anchor OCR lost or garbled, once the current
+        row has its tail or its RUMUS has begun: after at most the sasaran cell's few
+        words, a word that opens only indicator names (Persentase, Cakupan ...), with a
+        RUMUS opener (Jumlah, Total ...) a few words on or a row's tail at the line's end.
+        A wrapped name never starts over mid-line, and a RUMUS does not open twice in one
+        row."""
+        for k, word in enumerate(words[:SASARAN_WORDS]):
+            if word.casefold() in NAME_OPENERS and word[:1].isupper():
+                later = words[k + 1 : k + 1 + _NAME_WORDS]
+                if not tailed and not any(
+                    w.casefold() in RUMUS_OPENERS and w[:1].isupper() for w in later
+                ):
+                    return False
+                return self.tailed[-1] or any(
+                    w.casefold() in RUMUS_OPENERS for _, text in self.rows[-1] for w in text.split()
+                )
+        return False
 
     def _cells_apart(self) -> bool:
         """Before a satuan printed alone on its line: whether the current row's last

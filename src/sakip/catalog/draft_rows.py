@@ -18,11 +18,13 @@ from .draft_layout import Block
 from .draft_tail import find_tail
 from .draft_words import (
     DANGLING_WORDS,
+    NAME_OPENERS,
     NAME_STARTS,
     PERIOD_WORDS,
     RUMUS_OPENERS,
     RUMUS_STARTS,
     SASARAN_START,
+    SASARAN_WORDS,
 )
 
 __all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
@@ -143,12 +145,28 @@ def _first_line(
             len(words),
         )
         sasaran = words[:start]
+    else:
+        start = _name_opener(words)
+        sasaran = words[:start]
     while start < len(words) and words[start] in (".", "•"):
         start += 1
     if _fraction_opens(words, start):
         return sasaran, [], words[start:]
     cut = _first_rumus_start(words, start + 1)
     return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
+
+
+def _name_opener(words: list[str]) -> int:
+    """Where the INDIKATOR cell opens on a row's first line that does not open with a
+    sasaran word: at a word that opens only names (Persentase, Cakupan ...) a few words
+    in, before any RUMUS word; the words before it are the sasaran cell's, wrapped from
+    the line above ('... Terpencil Persentase keluarga miskin Jumlah ...'). 0 if none."""
+    for i, word in enumerate(words[:SASARAN_WORDS]):
+        if word.casefold() in RUMUS_STARTS:
+            return 0
+        if i and word.casefold() in NAME_OPENERS and word[:1].isupper():
+            return i
+    return 0
 
 
 def _fraction_opens(words: list[str], start: int) -> bool:

@@ -1,0 +1,117 @@
+"""Every table row the drafter sees becomes a drafted row: rows whose anchor OCR lost or
+garbled, on lines written for these tests (a made-up Kabupaten Contoh, not the seed)."""
+
+from __future__ import annotations
+
+from sakip.catalog import draft
+from sakip.catalog.draft_tail import find_tail
+
+HEAD = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 7 TAHUN 2023
+
+1. DINAS KESEHATAN
+
+A. Tugas Pokok :
+1. Melaksanakan urusan kesehatan.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+"""
+
+
+def _cells(line: str) -> tuple[str, str, str] | None:
+    tail = find_tail(line.split())
+    return None if tail is None else (tail.satuan, tail.penanggung_jawab, tail.sumber_data)
+
+
+def test_a_percent_after_a_closed_factor_is_the_satuan_cell() -> None:
+    # '100%' already closes the factor: the '%' after it is the satuan
+    assert _cells("Jumlah bidan terlatih Jumlah bidan 100% % DINKES") == ("%", "DINKES", "")
+
+
+def test_a_percent_after_ocr_debris_is_the_satuan_cell() -> None:
+    # ')' and '/' are no number and no factor sign: what follows is the tail
+    assert _cells("Persentase balita ditimbang ) % DINKES") == ("%", "DINKES", "")
+    assert _cells("Jumlah kader aktif / % Kasi Gizi Data Posyandu") == (
+        "%",
+        "Kasi Gizi",
+        "Data Posyandu",
+    )
+
+
+def test_a_factor_sign_before_a_unit_word_is_a_factor_that_lost_its_number() -> None:
+    # 'x Unit': only a percent ends a factor; 'Unit' is the satuan cell
+    assert _cells("Jumlah ambulans siaga x Unit Dinas Kesehatan") == (
+        "Unit",
+        "Dinas Kesehatan",
+        "",
+    )
+    # a percent after a number or a sign stays the factor's (as before)
+    assert _cells("Jumlah A Jumlah B x 100 % Dinas") is None
+    assert _cells("Jumlah A Jumlah B x % Dinas") is None
+
+
+LOST_TAILS = (
+    HEAD
+    + """\
+Meningkatnya Persentase balita gizi Jumlah balita gizi baik % Dinkes Laporan
+derajat baik Jumlah balita ditimbang Tahunan
+kesehatan Persentase ibu hamil Jumlah ibu hamil diperiksa x 100% Gizi
+anak K4 Jumlah ibu hamil seluruhnya
+Cakupan posyandu Jumlah posyandu aktif
+aktif Jumlah posyandu x 100%
+"""
+)
+
+
+def test_a_name_opener_before_a_rumus_opener_opens_a_row_whose_tail_was_lost() -> None:
+    result = draft(LOST_TAILS)
+    rows = list(result.catalog)
+    # three rows: line 10 (its tail read), line 12 ('Persentase' then 'Jumlah', no
+    # satuan: 'x 100% Gizi' is the factor and a wrapped office) and line 14
+    # ('Cakupan' then 'Jumlah', no tail at all), the file's lines counted from 1
+    assert [r.first_line for r in result.rows] == [10, 12, 14]
+    assert [r.name.split()[:2] for r in rows] == [
+        ["Persentase", "balita"],
+        ["Persentase", "ibu"],
+        ["Cakupan", "posyandu"],
+    ]
+    # the word before the name opener is the sasaran cell wrapped from above
+    assert rows[1].sasaran.startswith("kesehatan")
+    assert not rows[1].name.startswith("kesehatan")
+
+
+WRAPPED_NAME = (
+    HEAD
+    + """\
+Meningkatnya Persentase balita gizi Jumlah balita gizi baik % Dinkes Laporan
+derajat baik menurut Jumlah balita ditimbang Tahunan
+kesehatan standar Persentase x 100%
+"""
+)
+
+
+def test_a_name_opener_inside_a_rumus_line_opens_no_row() -> None:
+    # 'Persentase' after the name's wrapped words, with no RUMUS opener after it and no
+    # tail on its line: the row goes on
+    assert [r.first_line for r in draft(WRAPPED_NAME).rows] == [10]
+
+
+UNTAILED_THEN_TAILED = (
+    HEAD
+    + """\
+Meningkatnya Persentase balita gizi Jumlah balita gizi baik x 100%
+derajat baik Jumlah balita ditimbang
+Meningkatnya Persentase lansia | Jmlh lansia dilayani / seluruh lansia % Kasi Lansia Laporan
+"""
+)
+
+
+def test_a_tail_line_with_a_name_opener_opens_a_row_after_an_untailed_one() -> None:
+    # the first row's tail was not printed; the third line ends in a tail and names an
+    # indicator after its sasaran word: a row of its own, not the first row's late tail
+    result = draft(UNTAILED_THEN_TAILED)
+    assert [r.first_line for r in result.rows] == [10, 12]
+    first, second = result.catalog
+    assert first.satuan == ""
+    assert second.satuan == "%" and second.penanggung_jawab == "Kasi Lansia"
