@@ -115,3 +115,39 @@ def test_a_tail_line_with_a_name_opener_opens_a_row_after_an_untailed_one() -> N
     first, second = result.catalog
     assert first.satuan == ""
     assert second.satuan == "%" and second.penanggung_jawab == "Kasi Lansia"
+
+
+STATE_NAMED = (
+    HEAD
+    + """\
+Meningkatnya penyelesaian Jumlah sengketa selesai % Kasi Trantib Laporan
+sengketa / Jumlah sengketa x 100% Tahunan
+Meningkatnya ketertiban Meningkatnya patroli Jumlah patroli terlaksana % Kasi Trantib Laporan
+wilayah wilayah / Jumlah patroli x 100% Tahunan
+Meningkatnya kualitas pelayanan Indeks Kepuasan Nilai IKM Indeks Kasi Umum Laporan
+"""
+)
+
+
+def test_one_cell_before_the_rumus_is_the_name_even_when_it_opens_like_a_sasaran() -> None:
+    first = next(iter(draft(STATE_NAMED).catalog))
+    # 'Meningkatnya penyelesaian', then 'Jumlah' and no other RUMUS word: one cell before
+    # the RUMUS, the indicator's name (the sasaran cell spans rows, printed once above)
+    assert first.sasaran == ""
+    assert first.name == "Meningkatnya penyelesaian sengketa"
+    assert first.formula is not None
+    assert first.formula.variables == ("Jumlah sengketa selesai", "Jumlah sengketa")
+
+
+def test_a_second_sasaran_word_opens_the_name() -> None:
+    second = list(draft(STATE_NAMED).catalog)[1]
+    # a sasaran opens once: the second 'Meningkatnya' opens the indicator's name
+    assert second.sasaran.startswith("Meningkatnya ketertiban")
+    assert second.name.startswith("Meningkatnya patroli")
+
+
+def test_a_lower_case_name_word_stays_in_the_sasaran() -> None:
+    third = list(draft(STATE_NAMED).catalog)[2]
+    # 'kualitas' in lower case goes on the sasaran; 'Indeks' opens the name
+    assert third.sasaran == "Meningkatnya kualitas pelayanan"
+    assert third.name.startswith("Indeks Kepuasan")

@@ -136,14 +136,7 @@ def _first_line(
         if at is not None:
             sasaran, start = words[:at], at + 1
     elif words and SASARAN_START.match(words[0].strip("|")):
-        start = next(
-            (
-                i
-                for i in range(1, len(words))
-                if words[i].strip(".|").casefold() in NAME_STARTS or words[i] == "."
-            ),
-            len(words),
-        )
+        start = _after_sasaran(words)
         sasaran = words[:start]
     else:
         start = _name_opener(words)
@@ -154,6 +147,28 @@ def _first_line(
         return sasaran, [], words[start:]
     cut = _first_rumus_start(words, start + 1)
     return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
+
+
+def _after_sasaran(words: list[str]) -> int:
+    """Where the INDIKATOR cell opens on a row's first line that opens like a sasaran
+    (Meningkatnya ...): at a lone '.', or at the first capitalised word that opens a
+    name (Persentase, Tingkat ...) or a sasaran again (an indicator named like a state
+    reached, 'Meningkatnya capaian ...': a sasaran opens once). A cell opens with a
+    capital: 'kualitas' goes on the sasaran. When that word opens only a RUMUS (Jumlah,
+    Total ...) and no RUMUS opens after it, the row prints one cell before its RUMUS:
+    the indicator's name, which every row has, while a sasaran cell spans rows and is
+    printed once (0)."""
+    for i in range(1, len(words)):
+        word = words[i].strip(".|")
+        if words[i] == ".":
+            return i
+        if not word[:1].isupper():
+            continue
+        if word.casefold() in NAME_STARTS or SASARAN_START.match(word):
+            if _opener(words, i) and _rumus_start(words, i + 1) is None:
+                return 0
+            return i
+    return len(words)
 
 
 def _name_opener(words: list[str]) -> int:
