@@ -3,7 +3,10 @@ garbled, on lines written for these tests (a made-up Kabupaten Contoh, not the s
 
 from __future__ import annotations
 
+import pytest
+
 from sakip.catalog import draft
+from sakip.catalog.draft_cell import bracketed_fraction
 from sakip.catalog.draft_tail import find_tail
 
 HEAD = """\
@@ -151,3 +154,39 @@ def test_a_lower_case_name_word_stays_in_the_sasaran() -> None:
     # 'kualitas' in lower case goes on the sasaran; 'Indeks' opens the name
     assert third.sasaran == "Meningkatnya kualitas pelayanan"
     assert third.name.startswith("Indeks Kepuasan")
+
+
+@pytest.mark.parametrize(
+    ("line", "at", "expected"),
+    [
+        ("(Capaian)/(Sasaran) x 100%", 0, True),  # both groups in one word
+        ("Rasio pajak (jumlah pajak masuk) / (jumlah wajib pajak)", 2, True),
+        ("Angka partisipasi (SD/MI) Jumlah murid", 2, False),  # the bar inside the group
+        ("Indeks Kepuasan (IKM) Nilai survei", 2, False),  # an acronym: no bar after it
+        ("(jumlah (a) dan b) / c", 0, False),  # another bracket opens first
+    ],
+)
+def test_a_bracketed_numerator_before_a_bar_opens_a_rumus(
+    line: str, at: int, expected: bool
+) -> None:
+    assert bracketed_fraction(line.split(), at) is expected
+
+
+BRACKETED = (
+    HEAD
+    + """\
+Tingkat kepatuhan SOP (Capaian)/(Sasaran) x 100% % Sekretaris Laporan
+Rasio pajak daerah (jumlah pajak masuk) / % Kabid Pajak Laporan
+(jumlah wajib pajak) x 100% Tahunan
+"""
+)
+
+
+def test_a_row_whose_rumus_opens_on_a_bracket_is_named_up_to_it() -> None:
+    first, second = draft(BRACKETED).catalog
+    assert first.name == "Tingkat kepatuhan SOP"
+    assert first.formula is not None
+    assert first.formula.variables == ("Capaian", "Sasaran")
+    assert second.name == "Rasio pajak daerah"
+    assert second.formula is not None
+    assert second.formula.variables == ("jumlah pajak masuk", "jumlah wajib pajak")

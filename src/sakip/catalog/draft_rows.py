@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import attrs
 
-from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments
+from .draft_cell import bracketed_fraction, factor_of, is_noise, rumus_end, rumus_fragments
 from .draft_layout import Block
 from .draft_tail import find_tail
 from .draft_words import (
@@ -67,6 +67,8 @@ def _rumus_start(words: list[str], first: int) -> int | None:
             return i
         if word.endswith("=") and len(word) > 1 and word[0].isupper():
             return i
+        if bracketed_fraction(words, i):
+            return i
     return None
 
 
@@ -87,7 +89,7 @@ def _first_rumus_start(words: list[str], first: int) -> int | None:
 def _opener(words: list[str], i: int) -> bool:
     """Whether words[i] opens only a RUMUS: Jumlah, Total, ... or a result name 'X ='."""
     word = words[i].strip("|(")
-    if word.casefold() in RUMUS_OPENERS:
+    if word.casefold() in RUMUS_OPENERS or bracketed_fraction(words, i):
         return True
     named = (i + 1 < len(words) and words[i + 1] == "=") or (word.endswith("=") and len(word) > 1)
     return named and word[:1].isupper()
