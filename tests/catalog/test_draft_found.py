@@ -190,3 +190,36 @@ def test_a_row_whose_rumus_opens_on_a_bracket_is_named_up_to_it() -> None:
     assert second.name == "Rasio pajak daerah"
     assert second.formula is not None
     assert second.formula.variables == ("jumlah pajak masuk", "jumlah wajib pajak")
+
+
+THREE_CELLS = (
+    HEAD
+    + """\
+Meningkatnya Persentase izin terbit Jumlah izin terbit / Jumlah % Kasi Izin Laporan
+layanan izin tepat permohonan x 100% Tahunan
+Meningkatnya | Tingkat kepuasan IKM = Nilai rata-rata X Bobot Skala Survei Warga
+kepuasan warga
+warga Persentase aduan Jumlah aduan selesai / Jumlah aduan % Laporan Aduan
+"""
+)
+
+
+def test_a_sasaran_word_a_name_word_and_a_rumus_on_one_line_open_a_row() -> None:
+    # line 12 has no tail the drafter reads, but its three left cells open side by side
+    # ('Meningkatnya', 'Tingkat', 'IKM ='); line 14 then opens on its name opener and
+    # tail, the row before it having a RUMUS ('=')
+    result = draft(THREE_CELLS)
+    assert [r.first_line for r in result.rows] == [10, 12, 14]
+    names = [r.name for r in result.catalog]
+    assert names[1].startswith("Tingkat kepuasan")
+    assert names[2].startswith("Persentase aduan")
+
+
+def test_a_sasaran_word_alone_opens_no_row() -> None:
+    # a sasaran cell is printed in the middle of its rows' height: a line that opens
+    # with one and holds no name and RUMUS openings goes on the row above
+    text = HEAD + (
+        "Persentase izin terbit Jumlah izin terbit % Kasi Izin Laporan\n"
+        "Meningkatnya layanan / Jumlah permohonan x 100% Tahunan\n"
+    )
+    assert [r.first_line for r in draft(text).rows] == [10]

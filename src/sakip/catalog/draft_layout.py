@@ -21,6 +21,7 @@ from .draft_words import (
     HEADER_WORDS,
     INSTITUTION_WORDS,
     NAME_OPENERS,
+    NAME_STARTS,
     RUMUS_OPENERS,
     SASARAN_START,
     SASARAN_WORDS,
@@ -282,23 +283,10 @@ class _State:
         self.dumps.append(None)
 
     def _name_opens(self, words: list[str], tailed: bool) -> bool:
-        """Whether a line opens a row whose anchor OCR lost or garbled, once the current
-        row has its tail or its RUMUS has begun: after at most the sasaran cell's few
-        words, a word that opens only indicator names (Persentase, Cakupan ...), with a
-        RUMUS opener (Jumlah, Total ...) a few words on or a row's tail at the line's end.
-        A wrapped name never starts over mid-line, and a RUMUS does not open twice in one
-        row."""
-        for k, word in enumerate(words[:SASARAN_WORDS]):
-            if word.casefold() in NAME_OPENERS and word[:1].isupper():
-                later = words[k + 1 : k + 1 + _NAME_WORDS]
-                if not tailed and not any(
-                    w.casefold() in RUMUS_OPENERS and w[:1].isupper() for w in later
-                ):
-                    return False
-                return self.tailed[-1] or any(
-                    w.casefold() in RUMUS_OPENERS for _, text in self.rows[-1] for w in text.split()
-                )
-        return False
+        """Whether a line opens a row whose anchor OCR lost or garbled (see _opens_row),
+        once the current row has its tail or its RUMUS has begun."""
+        began = self.tailed[-1] or any(_rumus_opens(text.split()) for _, text in self.rows[-1])
+        return began and _opens_row(words, tailed)
 
     def _cells_apart(self) -> bool:
         """Before a satuan printed alone on its line: whether the current row's last
@@ -329,6 +317,33 @@ class _State:
     def _expected(self) -> int:
         known = [n for n in self.numbers if n is not None]
         return (known[-1] + 1) if known else 1
+
+
+def _opens_row(words: list[str], tailed: bool) -> bool:
+    """Whether a line reads as a row's first line by its left cells: after at most the
+    sasaran cell's few words, a word that opens only indicator names (Persentase,
+    Cakupan ...), with a RUMUS opening a few words on or a row's tail at the line's end;
+    or a sasaran word (Meningkatnya ...), a name word and a RUMUS opening, the three left
+    cells side by side. A wrapped name never starts over mid-line, and a RUMUS does not
+    open twice in one row; a sasaran word alone opens nothing (a sasaran cell is printed
+    in the middle of its rows' height)."""
+    for k, word in enumerate(words[:SASARAN_WORDS]):
+        if word.casefold() in NAME_OPENERS and word[:1].isupper():
+            return tailed or _rumus_opens(words[k + 1 : k + 1 + _NAME_WORDS])
+    if not words or not words[0][:1].isupper() or not SASARAN_START.match(words[0]):
+        return False
+    for k, word in enumerate(words[1:SASARAN_WORDS], start=1):
+        if word.casefold() in NAME_STARTS and word[:1].isupper():
+            return _rumus_opens(words[k + 1 : k + 1 + _NAME_WORDS])
+    return False
+
+
+def _rumus_opens(words: list[str]) -> bool:
+    """Whether a RUMUS opens among the words: a capitalised count or total (Jumlah,
+    Total ...) or a result named before '=' ('IKM = ...')."""
+    return any(
+        (w.casefold() in RUMUS_OPENERS and w[:1].isupper()) or w.endswith("=") for w in words
+    )
 
 
 def _row_number(words: list[str], lampiran: int, expected: int) -> int | None:
