@@ -223,3 +223,10 @@ def test_a_sasaran_word_alone_opens_no_row() -> None:
         "Meningkatnya layanan / Jumlah permohonan x 100% Tahunan\n"
     )
     assert [r.first_line for r in draft(text).rows] == [10]
+
+
+def test_a_count_word_after_a_division_bar_is_no_satuan() -> None:
+    # '/ Jumlah Survei Tahunan': 'Jumlah' opens the denominator, 'Survei Tahunan' is the
+    # sumber data cell wrapped; no satuan cell here, so no row's tail
+    assert _cells("Kepuasan Warga | Puas / Jumlah Survei Tahunan") is None
+    assert _cells("Jumlah warga puas Jumlah Survei Tahunan") == ("Jumlah", "", "Survei Tahunan")

@@ -49,7 +49,8 @@ def find_tail(words: list[str]) -> Tail | None:
                 pj = " ".join(w for w in words[p:s] if w != "|").strip(" ,|")
                 return Tail(start, satuan, pj, " ".join(words[s:]).strip(" |"))
         found = satuan_at(words, s)
-        if found:  # satuan and sumber data, the penanggung jawab cell empty
+        if found and not _after_bar(words, s - found[1]):
+            # satuan and sumber data, the penanggung jawab cell empty
             return Tail(s - found[1], found[0], "", " ".join(words[s:]).strip(" |"))
     return _unsourced_tail(words) or _bare_percent(words)
 
@@ -99,6 +100,13 @@ def _unsourced_tail(words: list[str]) -> Tail | None:
         pj, sumber = " ".join(rest[:cut]), " ".join(rest[cut:])
         return Tail(start, found[0], pj.strip(" ,"), sumber)
     return None
+
+
+def _after_bar(words: list[str], start: int) -> bool:
+    """Whether the word at ``start`` follows a division bar ('/ Jumlah Hasil'): the
+    RUMUS's denominator opening, not a satuan cell."""
+    before = words[start - 1] if start > 0 else ""
+    return before in ("/", ":") or (len(before) > 1 and before.endswith("/"))
 
 
 def _ends_factor(satuan: str, before: str) -> bool:
