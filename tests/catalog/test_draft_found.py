@@ -7,6 +7,7 @@ import pytest
 
 from sakip.catalog import draft
 from sakip.catalog.draft_cell import bracketed_fraction
+from sakip.catalog.draft_first import column_rules, first_line
 from sakip.catalog.draft_tail import find_tail
 
 HEAD = """\
@@ -230,3 +231,66 @@ def test_a_count_word_after_a_division_bar_is_no_satuan() -> None:
     # sumber data cell wrapped; no satuan cell here, so no row's tail
     assert _cells("Kepuasan Warga | Puas / Jumlah Survei Tahunan") is None
     assert _cells("Jumlah warga puas Jumlah Survei Tahunan") == ("Jumlah", "", "Survei Tahunan")
+
+
+def _first(line: str) -> tuple[list[str], list[str], list[str] | None]:
+    words = [w for w in line.split() if w not in ("|", "l")]
+    return first_line(words, None, column_rules(line))
+
+
+def test_column_rules_are_counted_among_the_words_without_them() -> None:
+    # 'A | B l C': the rules stand before B (index 1) and before C (index 2)
+    assert column_rules("A | B l C") == frozenset({1, 2})
+    assert column_rules("A B C") == frozenset()
+
+
+def test_a_rule_after_a_sasaran_closes_it_before_a_name_word() -> None:
+    # 'Kontribusi' opens names too, but the rule after it closes the sasaran cell
+    assert _first("Meningkatnya Kontribusi | Tingkat layanan pasar Jumlah pasar aktif") == (
+        ["Meningkatnya", "Kontribusi"],
+        ["Tingkat", "layanan", "pasar"],
+        ["Jumlah", "pasar", "aktif"],
+    )
+
+
+def test_a_rule_after_a_name_opener_closes_the_name_not_the_sasaran() -> None:
+    assert _first("Meningkatnya Persentase pasar | Jumlah pasar aktif") == (
+        ["Meningkatnya"],
+        ["Persentase", "pasar"],
+        ["Jumlah", "pasar", "aktif"],
+    )
+
+
+def test_a_rule_before_a_name_word_closes_a_wrapped_sasaran() -> None:
+    assert _first("gizi masyarakat | Angka stunting Jumlah balita pendek") == (
+        ["gizi", "masyarakat"],
+        ["Angka", "stunting"],
+        ["Jumlah", "balita", "pendek"],
+    )
+
+
+def test_a_rule_after_the_name_opens_the_rumus() -> None:
+    # 'Nilai' and 'Skor' open RUMUS cells and names alike: the rule tells them apart
+    assert _first("Persentase Nilai Rata - Rata | Skor Realisasi Kinerja") == (
+        [],
+        ["Persentase", "Nilai", "Rata", "-", "Rata"],
+        ["Skor", "Realisasi", "Kinerja"],
+    )
+    # a rule inside the RUMUS, after a word that opens only a RUMUS, changes nothing
+    assert _first("Persentase lulus Jumlah siswa lulus | / Jumlah siswa")[2] == [
+        "Jumlah",
+        "siswa",
+        "lulus",
+        "/",
+        "Jumlah",
+        "siswa",
+    ]
+
+
+def test_a_rumus_never_opens_on_a_bar() -> None:
+    # '/jumlah' right after the rule: the '/' is a rule or a letter OCR misread
+    assert _first("Persentase lansia | /jumlah lansia dilayani")[2] == [
+        "jumlah",
+        "lansia",
+        "dilayani",
+    ]
