@@ -294,3 +294,25 @@ def test_a_rumus_never_opens_on_a_bar() -> None:
         "lansia",
         "dilayani",
     ]
+
+
+HEADERLESS_LAMPIRAN_I = """\
+LAMPIRAN I
+PERATURAN BUPATI CONTOH NOMOR 7 TAHUN 2023
+MISI 1 : Mewujudkan masyarakat yang sehat
+TUJUAN : Meningkatkan derajat kesehatan
+Meningkatnya 1 Angka Harapan Hidup Angka rata-rata usia hidup Tahun Dinas Kesehatan Laporan
+kesehatan
+2 Persentase balita gizi Jumlah balita gizi baik / Jumlah balita x 100% % Dinkes Laporan
+"""
+
+
+def test_rows_after_a_heading_are_rows_even_when_the_table_header_is_not_read() -> None:
+    # no 'SASARAN INDIKATOR RUMUS ...' line (OCR lost it): the lines that end in a
+    # row's tail are the table's rows, not the TUJUAN's text wrapped
+    result = draft(HEADERLESS_LAMPIRAN_I)
+    assert [r.first_line for r in result.rows] == [5, 7]
+    first, second = result.catalog
+    assert first.name == "Angka Harapan Hidup"
+    assert first.tujuan == "Meningkatkan derajat kesehatan"
+    assert second.name == "Persentase balita gizi"

@@ -161,12 +161,18 @@ def read_layout(text: str) -> Iterator[Table]:
         if _is_header(line) or _column_numbers(line):
             state.in_table = True
             continue
-        if not state.in_table and (state.lampiran == 1 or find_tail(line.split()) is None):
+        if not state.in_table and not _row_like(line):
             state.note_intro(line)
             continue
         state.in_table = True  # a row's tail: a table whose header was not printed
         state.feed_row(number, line, after_blank)
     yield from state.close()
+
+
+def _row_like(line: str) -> bool:
+    """A line that ends in a row's tail (satuan, penanggung jawab, sumber data): a table
+    row, whether or not its table's header was printed or read."""
+    return find_tail(line.split()) is not None
 
 
 def _roman(text: str) -> int:
@@ -230,7 +236,7 @@ class _State:
         if tujuan:
             self.tujuan, self.last, self.in_table = tujuan["rest"], "tujuan", False
             return True
-        if self.last and not self.in_table and not _is_header(line):
+        if self.last and not self.in_table and not _is_header(line) and not _row_like(line):
             if self.last == "misi":
                 self.misi = f"{self.misi} {line}".strip()
             else:
