@@ -316,3 +316,14 @@ def test_rows_after_a_heading_are_rows_even_when_the_table_header_is_not_read() 
     assert first.name == "Angka Harapan Hidup"
     assert first.tujuan == "Meningkatkan derajat kesehatan"
     assert second.name == "Persentase balita gizi"
+
+
+def test_a_symbol_joined_by_underscores_opens_the_rumus() -> None:
+    # 'BL_T' is a variable's symbol, never a word of a name
+    assert _first("Persentase Balita Terlayani BL_T x 100%") == (
+        [],
+        ["Persentase", "Balita", "Terlayani"],
+        ["BL_T", "x", "100%"],
+    )
+    # a name's words are no symbol: 'SD/MI', 'Rata-rata'
+    assert _first("Rata-rata Nilai SD/MI Jumlah nilai")[1] == ["Rata-rata", "Nilai", "SD/MI"]

@@ -10,6 +10,8 @@ OCR keeps between cells. These are the shapes of any IKU lampiran, never one reg
 
 from __future__ import annotations
 
+import re
+
 from .draft_cell import bracketed_fraction
 from .draft_words import (
     NAME_OPENERS,
@@ -30,6 +32,9 @@ __all__ = [
 ]
 
 _RULES = frozenset(["|", "l"])  # a column rule as OCR prints it, a word of its own
+# a variable's symbol, its parts joined by underscores ('x_i', 'PL_A'): a RUMUS's word,
+# never a name's
+_SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
 
 
 def column_rules(line: str) -> frozenset[int]:
@@ -55,7 +60,7 @@ def rumus_start(words: list[str], first: int) -> int | None:
             return i
         if word.endswith("=") and len(word) > 1 and word[0].isupper():
             return i
-        if bracketed_fraction(words, i):
+        if bracketed_fraction(words, i) or _SYMBOL.fullmatch(word.rstrip(")")):
             return i
     return None
 
@@ -78,6 +83,8 @@ def opener(words: list[str], i: int) -> bool:
     """Whether words[i] opens only a RUMUS: Jumlah, Total, ... or a result name 'X ='."""
     word = words[i].strip("|(")
     if word.casefold() in RUMUS_OPENERS or bracketed_fraction(words, i):
+        return True
+    if _SYMBOL.fullmatch(word.rstrip(")")):
         return True
     named = (i + 1 < len(words) and words[i + 1] == "=") or (word.endswith("=") and len(word) > 1)
     return named and word[:1].isupper()
