@@ -327,3 +327,43 @@ def test_a_symbol_joined_by_underscores_opens_the_rumus() -> None:
     )
     # a name's words are no symbol: 'SD/MI', 'Rata-rata'
     assert _first("Rata-rata Nilai SD/MI Jumlah nilai")[1] == ["Rata-rata", "Nilai", "SD/MI"]
+
+
+CELL_BY_CELL = (
+    HEAD
+    + """\
+Meningkatnya Angka Rujukan Jumlah pasien dirujuk / Jumlah % Bidang Medik Laporan
+mutu layanan pasien x 100% Tahunan
+
+rujukan
+
+Meningkatnya Mutu
+Gizi
+
+Persentase
+Balita Gizi Baik
+
+Jumlah balita gizi baik / jumlah
+balita ditimbang x 100%
+
+%
+
+Bidang Gizi
+
+Laporan Gizi
+"""
+)
+
+
+def test_a_satuan_word_that_opens_a_longer_paragraph_is_no_lone_satuan() -> None:
+    # 'Persentase' is a satuan word, but its paragraph goes on ('Balita Gizi Baik'):
+    # the name's first line; the lone '%' below the RUMUS is the satuan cell. ('rujukan'
+    # is the first row's sasaran cell, wrapped onto a paragraph of its own.)
+    result = draft(CELL_BY_CELL)
+    first, second = result.catalog
+    assert first.name == "Angka Rujukan"
+    assert second.sasaran == "Meningkatnya Mutu Gizi"
+    assert second.name == "Persentase Balita Gizi Baik"
+    assert (second.satuan, second.penanggung_jawab) == ("%", "Bidang Gizi")
+    assert second.formula is not None
+    assert second.formula.variables == ("Jumlah balita gizi baik", "jumlah balita ditimbang")

@@ -165,7 +165,8 @@ def read_layout(text: str) -> Iterator[Table]:
             state.note_intro(line)
             continue
         state.in_table = True  # a row's tail: a table whose header was not printed
-        state.feed_row(number, line, after_blank)
+        alone = i + 1 == len(lines) or not lines[i + 1].strip()
+        state.feed_row(number, line, after_blank, alone=alone)
     yield from state.close()
 
 
@@ -262,9 +263,13 @@ class _State:
             else:
                 self.fungsi.append(item)
 
-    def feed_row(self, number: int, line: str, after_blank: bool) -> None:
+    def feed_row(self, number: int, line: str, after_blank: bool, *, alone: bool = True) -> None:
+        """One line of a table. ``after_blank``: a blank line before it; ``alone``: a
+        blank line (or the end) after it. A satuan cell printed on its own is a paragraph
+        of one line: 'Persentase' over 'Kesesuaian Ruang' opens a name, not a satuan."""
         words = line.split()
-        if after_blank and self.rows and lone_satuan(words) and self._cells_apart():
+        lone = after_blank and alone and lone_satuan(words)
+        if lone and self.rows and self._cells_apart():
             self.rows[-1].append((number, line))
             self.paras[-1].append(len(self.rows[-1]) - 1)
             self.dumps[-1], self.tailed[-1] = len(self.rows[-1]) - 1, True
