@@ -367,3 +367,21 @@ def test_a_satuan_word_that_opens_a_longer_paragraph_is_no_lone_satuan() -> None
     assert (second.satuan, second.penanggung_jawab) == ("%", "Bidang Gizi")
     assert second.formula is not None
     assert second.formula.variables == ("Jumlah balita gizi baik", "jumlah balita ditimbang")
+
+
+def test_a_lone_dot_after_a_wrapped_sasaran_closes_it() -> None:
+    # OCR reads a column rule as '.': the sasaran cell ends there
+    assert _first("(Bangkit Sehat . Generasi Sehat Jumlah warga sehat") == (
+        ["(Bangkit", "Sehat"],
+        ["Generasi", "Sehat"],
+        ["Jumlah", "warga", "sehat"],
+    )
+
+
+def test_a_rumus_written_as_a_list_opens_at_its_first_item() -> None:
+    # 'Indeks' opens names and RUMUS cells alike; 'a.' before a capital opens a list
+    assert _first("Indeks Tata Kelola a. Penilaian atas dua aspek") == (
+        [],
+        ["Indeks", "Tata", "Kelola"],
+        ["a.", "Penilaian", "atas", "dua", "aspek"],
+    )

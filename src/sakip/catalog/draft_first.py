@@ -62,6 +62,8 @@ def rumus_start(words: list[str], first: int) -> int | None:
             return i
         if bracketed_fraction(words, i) or _SYMBOL.fullmatch(word.rstrip(")")):
             return i
+        if word == "a." and i + 1 < len(words) and words[i + 1][:1].isupper():
+            return i
     return None
 
 
@@ -80,8 +82,11 @@ def first_rumus_start(words: list[str], first: int) -> int | None:
 
 
 def opener(words: list[str], i: int) -> bool:
-    """Whether words[i] opens only a RUMUS: Jumlah, Total, ... or a result name 'X ='."""
+    """Whether words[i] opens only a RUMUS: Jumlah, Total, ... or a result name 'X =',
+    or the first item of a RUMUS written as a list ('a. Pengukuran ...')."""
     word = words[i].strip("|(")
+    if word == "a." and i + 1 < len(words) and words[i + 1][:1].isupper():
+        return True
     if word.casefold() in RUMUS_OPENERS or bracketed_fraction(words, i):
         return True
     if _SYMBOL.fullmatch(word.rstrip(")")):
@@ -151,6 +156,11 @@ def _name_rule(words: list[str], rules: frozenset[int]) -> int:
         word = words[b]
         if word[:1].isupper() and word.casefold() in NAME_STARTS and not opener(words, b):
             return b
+    for b in range(1, min(len(words) - 1, SASARAN_WORDS)):
+        if any(w.strip(".").casefold() in NAME_STARTS for w in words[:b]):
+            return 0
+        if words[b] == "." and words[b + 1][:1].isupper():
+            return b  # a lone '.', a rule OCR read as a dot ('(Bangkit Sehat . Angka ...')
     return 0
 
 
