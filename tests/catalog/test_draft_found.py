@@ -385,3 +385,11 @@ def test_a_rumus_written_as_a_list_opens_at_its_first_item() -> None:
         ["Indeks", "Tata", "Kelola"],
         ["a.", "Penilaian", "atas", "dua", "aspek"],
     )
+
+
+def test_the_first_column_numbers_left_of_a_lost_line_are_no_row_text() -> None:
+    # OCR kept only '1 2' of the column numbers '1 2 3 4 5 6': they are no row's words
+    (row,) = draft(
+        HEAD + "1 2\nPersentase balita gizi Jumlah balita gizi % Dinkes Laporan\n"
+    ).catalog
+    assert row.name == "Persentase balita gizi"

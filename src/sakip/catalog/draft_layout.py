@@ -81,8 +81,11 @@ def _is_header(text: str) -> bool:
 
 
 def _column_numbers(text: str) -> bool:
-    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7')."""
+    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7'),
+    or the first few of them, the rest lost ('1 2'): no row's line counts up from 1."""
     words = text.split()
+    if len(words) >= 2 and words == [str(k) for k in range(1, len(words) + 1)]:
+        return True
     return len(words) >= 5 and all(len(w) <= 2 for w in words) and words[0] == "1"
 
 
