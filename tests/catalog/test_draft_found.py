@@ -393,3 +393,20 @@ def test_the_first_column_numbers_left_of_a_lost_line_are_no_row_text() -> None:
         HEAD + "1 2\nPersentase balita gizi Jumlah balita gizi % Dinkes Laporan\n"
     ).catalog
     assert row.name == "Persentase balita gizi"
+
+
+def test_a_name_and_rumus_word_after_a_wrapped_sasaran_opens_the_name() -> None:
+    # 'Nilai' opens names and RUMUS cells alike; with 'Indeks' (a RUMUS) after it, and
+    # 'Petani' before it no name word, 'Nilai' opens the name
+    assert _first("Petani Nilai Tukar Indeks harga diterima") == (
+        ["Petani"],
+        ["Nilai", "Tukar"],
+        ["Indeks", "harga", "diterima"],
+    )
+    # a count word (Jumlah) after a name word ('Pelayanan') stays the RUMUS's: 'Pusat
+    # Pelayanan' is the name
+    assert _first("Pusat Pelayanan Jumlah pusat / Jumlah desa") == (
+        [],
+        ["Pusat", "Pelayanan"],
+        ["Jumlah", "pusat", "/", "Jumlah", "desa"],
+    )

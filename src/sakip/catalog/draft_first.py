@@ -202,9 +202,15 @@ def _name_opener(words: list[str]) -> int:
     sasaran word: at a word that opens only names (Persentase, Cakupan ...) a few words
     in, before any RUMUS word; the words before it are the sasaran cell's, wrapped from
     the line above ('... Terpencil Persentase keluarga miskin Jumlah ...'). 0 if none."""
+    named = False  # a name word seen: the name has opened
     for i, word in enumerate(words[:SASARAN_WORDS]):
         if word.casefold() in RUMUS_STARTS:
-            return 0
+            # a word that opens names and RUMUS cells alike (Nilai, Angka; not a count)
+            # after the sasaran's wrapped words, a RUMUS opening after it, opens the name
+            both = word[:1].isupper() and word.casefold() in NAME_STARTS
+            both = both and not named and not opener(words, i)
+            return i if i and both and rumus_start(words, i + 1) is not None else 0
+        named = named or word.casefold() in NAME_STARTS
         if i and word.casefold() in NAME_OPENERS and word[:1].isupper():
             return i
     return 0
