@@ -410,3 +410,12 @@ def test_a_name_and_rumus_word_after_a_wrapped_sasaran_opens_the_name() -> None:
         ["Pusat", "Pelayanan"],
         ["Jumlah", "pusat", "/", "Jumlah", "desa"],
     )
+
+
+def test_a_name_opener_after_another_name_word_stays_in_the_name() -> None:
+    # 'Persentase Cakupan ...': the name opened at 'Persentase', 'Cakupan' goes on it
+    assert _first("Persentase Cakupan Imunisasi Jumlah bayi diimunisasi") == (
+        [],
+        ["Persentase", "Cakupan", "Imunisasi"],
+        ["Jumlah", "bayi", "diimunisasi"],
+    )

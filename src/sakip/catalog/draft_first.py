@@ -210,9 +210,9 @@ def _name_opener(words: list[str]) -> int:
             both = word[:1].isupper() and word.casefold() in NAME_STARTS
             both = both and not named and not opener(words, i)
             return i if i and both and rumus_start(words, i + 1) is not None else 0
-        named = named or word.casefold() in NAME_STARTS
-        if i and word.casefold() in NAME_OPENERS and word[:1].isupper():
+        if i and word.casefold() in NAME_OPENERS and word[:1].isupper() and not named:
             return i
+        named = named or word.casefold() in NAME_STARTS
     return 0
 
 
