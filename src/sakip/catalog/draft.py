@@ -21,8 +21,9 @@ from ..language import parse, parse_quietly
 from ..units import parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
+from .draft_first import divides_by_count
 from .draft_layout import Table, read_layout
-from .draft_rows import RowText, divides_by_count, read_columns, read_row
+from .draft_rows import RowText, read_columns, read_row
 from .draft_words import DANGLING_WORDS, RUMUS_STARTS
 from .model import Catalog
 from .polarity import formula_polarity, infer_polarity

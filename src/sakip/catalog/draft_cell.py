@@ -13,7 +13,7 @@ import re
 from ..errors import NumberTextError
 from ..numbers import parse_number
 
-__all__ = ["factor_of", "is_noise", "rumus_end", "rumus_fragments"]
+__all__ = ["bracketed_fraction", "factor_of", "is_noise", "rumus_end", "rumus_fragments"]
 
 _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
@@ -21,6 +21,26 @@ _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=
 _FACTORS = (100, 1000, 100000)
 # the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
 _TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
+_BRACKET_WORDS = 8  # at most this many words in a bracketed numerator
+
+
+def bracketed_fraction(words: list[str], i: int) -> bool:
+    """Whether words[i] opens a bracketed numerator: a bracket that closes within a few
+    words, right before a division bar ('(Realisasi)/(Rencana)', '(jumlah temuan) /').
+    A name's brackets hold an acronym or alternatives ('(IKM)', '(SD/MI)'), never a
+    numerator over a bar."""
+    if not words[i].startswith("("):
+        return False
+    for k in range(i, min(len(words), i + _BRACKET_WORDS)):
+        word = words[k] if k > i else words[k][1:]
+        close = word.find(")")
+        if "(" in word[: close if close >= 0 else None]:
+            return False  # another bracket opens first: not one group
+        if close >= 0:
+            after = word[close + 1 :]
+            following = words[k + 1] if k + 1 < len(words) else ""
+            return after.startswith("/") or (not after and following.startswith("/"))
+    return False
 
 
 def factor_of(word: str) -> int | None:

@@ -18,6 +18,7 @@ __all__ = [
     "DANGLING_WORDS",
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
+    "NAME_OPENERS",
     "NAME_STARTS",
     "NAME_WORDS",
     "PERIOD_WORDS",
@@ -25,6 +26,7 @@ __all__ = [
     "RUMUS_OPENERS",
     "RUMUS_STARTS",
     "SASARAN_START",
+    "SASARAN_WORDS",
     "SUMBER_STARTS",
     "is_pj_start",
     "satuan_at",
@@ -109,6 +111,14 @@ NAME_STARTS = _set(
     "Penanaman Harapan Usia Prevalensi Ketepatan Kesesuaian Pelayanan Peningkatan "
     "Penurunan Universal Case Imunisasi"
 )
+
+# The name openers that open nothing else: never a RUMUS (no count, no total), never a
+# sasaran, never a satuan. A line where one meets a RUMUS opener soon after is a row's
+# first line, whatever else OCR lost of it.
+NAME_OPENERS = _set("Persentase Presentase Prosentase Cakupan Proporsi")
+# A sasaran cell wrapped onto a row's first line holds at most this many words before the
+# indicator's name opens.
+SASARAN_WORDS = 6
 
 # Satuan words that are as often the last word of an indicator's name or RUMUS
 # ('... Sekolah', '... Desa', '... Kegiatan'): a satuan cell only with a source after it.
