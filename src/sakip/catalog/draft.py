@@ -42,6 +42,7 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _FLAG_BELOW = 0.7
+_IMPLIED_PENALTY = 0.15  # a factor the RUMUS does not print, taken from the satuan %
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
 
 
@@ -218,10 +219,17 @@ def _polarity(name: str) -> dict[str, str]:
     )
 
 
-def _split(fragments: tuple[tuple[int, str], ...], printed: bool) -> int | None:
+def _split(
+    fragments: tuple[tuple[int, str], ...], printed: bool, factor_printed: bool
+) -> int | None:
     """Where the denominator of a stacked fraction starts: the first fragment after the
     first that opens like a RUMUS (Jumlah, Total, ...); else, when a factor (x 100%) is
-    printed beside it, the last one; else None: the lines are one wrapped cell."""
+    printed beside it, the last one; else None: the lines are one wrapped cell.
+
+    ``printed`` says a factor is printed or implied (a satuan %), ``factor_printed``
+    that it is printed. Only a printed factor stands for the bar: a satuan % says the
+    value is a percent, not that the RUMUS cell is a fraction (a cell may describe a
+    survey or a method over several lines, 'Hasil survey yang ... dikonversi')."""
     for i, (_, text) in enumerate(fragments[1:], start=1):
         if not printed and fragments[i - 1][1].split()[-1].casefold() in DANGLING_WORDS:
             # 'yang', 'atau' ...: without a factor beside it, a line so ended goes on in
@@ -230,7 +238,7 @@ def _split(fragments: tuple[tuple[int, str], ...], printed: bool) -> int | None:
             continue
         if text.split()[0].strip("(").casefold() in RUMUS_STARTS:
             return i
-    return len(fragments) - 1 if printed else None
+    return len(fragments) - 1 if factor_printed else None
 
 
 def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float]:
@@ -250,11 +258,13 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
     cut = None
     explicit = _EXPLICIT.search(joined) or any(divides_by_count(w) for w in joined.split())
     if len(texts) > 1 and not row.wrapped and not explicit:
-        cut = _split(row.rumus, factor is not None or unit == "percent")
+        cut = _split(row.rumus, factor is not None or unit == "percent", factor is not None)
+    implied = ""
     if factor is None and unit == "percent" and len(texts) > 1:
         factor = 100
-        notes.append("factor not printed or unreadable; x 100% taken from the satuan %")
-        penalty += 0.15
+        implied = "factor not printed or unreadable; x 100% taken from the satuan %"
+        notes.append(implied)
+        penalty += _IMPLIED_PENALTY
     suffix = ""
     if factor is not None:
         suffix = f" x {factor:,}".replace(",", ".") + ("%" if unit == "percent" else "")
@@ -295,15 +305,27 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
             continue  # a reading the language doubts: try the next one
         notes.extend(f"the language warns: {d}" for d in doubts)
         penalty += 0.1 * len(doubts)
-        if len(formula.slots) == 1 and not suffix and formula.expr.is_Symbol:
+        if len(formula.slots) == 1 and (formula.expr.is_Symbol and not suffix):
             notes.append("RUMUS names one value: a direct measure")
             return None, asli, notes, penalty
+        if len(formula.slots) == 1 and implied and _one_value(formula):
+            # one value and no factor printed: the satuan % says the value is a
+            # percent already, 'x 100%' would scale it twice (a survey's score)
+            notes.remove(implied)
+            notes.append("RUMUS names one value, no factor printed: a direct measure")
+            return None, asli.removesuffix(suffix), notes, penalty - _IMPLIED_PENALTY
         if repaired:
             notes.append(f"{repaired}: as printed, the RUMUS did not read as a formula")
             penalty += 0.1
         return candidate, asli, notes, penalty
     notes.append(f"RUMUS not read as a formula, kept as a direct measure: {reasons[0]}")
     return None, asli, notes, penalty + 0.4
+
+
+def _one_value(formula: Any) -> bool:
+    """Whether a formula of one slot is that value, bare or times a constant only."""
+    symbol = formula.slots[0].symbol
+    return symbol not in (formula.expr / symbol).free_symbols
 
 
 def _debracket(text: str) -> str:

@@ -1,0 +1,86 @@
+"""When the drafter reads a RUMUS cell as a formula and when as a direct measure.
+
+The fragments are made up (a Kabupaten Contoh, not the seed), laid out as OCR gives an
+IKU lampiran: cells side by side, wrapped onto the next lines.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+import sakip
+from sakip.catalog import Draft, draft
+
+_HEADER = """\
+LAMPIRAN I
+PERATURAN BUPATI CONTOH NOMOR 12 TAHUN 2022
+INDIKATOR KINERJA UTAMA
+PEMERINTAH KABUPATEN CONTOH
+
+PENANGGUNG SUMBER
+SASARAN INDIKATOR RUMUS SATUAN JAWAB DATA
+"""
+
+# Rows 1-2: a satuan % and a RUMUS cell that describes how the value is found, over
+# two lines, no factor printed. Row 3: satuan %, no factor printed, two counts stacked.
+# Row 4: a factor printed beside two lines, the second opening with no count word.
+PERCENT_ROWS = (
+    _HEADER
+    + """\
+Meningkatnya 1 Persentase Layanan Dasar Hasil pemantauan layanan dasar % Dinas Kesehatan Laporan
+mutu oleh tim penilai puskesmas Tahunan
+layanan 2 Indeks Kepuasan Pasien Hasil survei kepuasan pasien yang % RSUD Bidang Survei
+lalu diolah dengan skala Likert Pelayanan Semesteran
+3 Persentase Desa Mandiri Jumlah desa mandiri % Dinas PMD Laporan
+Jumlah seluruh desa Tahunan
+4 Rasio Rumah Berlistrik Jumlah rumah tangga berlistrik £ 100% % Dinas ESDM Laporan
+rumah tangga terdata Tahunan
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def percent_rows() -> Draft:
+    return draft(PERCENT_ROWS)
+
+
+def _value(indicator: sakip.catalog.Indicator, *values: int) -> Fraction:
+    formula = indicator.formula
+    assert formula is not None
+    result = sakip.evaluate(formula, dict(zip(formula.variables, values, strict=True)))
+    return Fraction(result.magnitude).limit_denominator(10_000)
+
+
+@pytest.mark.parametrize("row_id", ["iku.01", "iku.02"])
+def test_a_described_percent_without_a_printed_factor_is_a_direct_measure(
+    percent_rows: Draft, row_id: str
+) -> None:
+    # A satuan % says the value is a percent, not that the cell is a fraction: with no
+    # factor and no count word to stand for a bar, the lines are one wrapped sentence,
+    # and one value 'x 100%' would scale a percent twice.
+    row = percent_rows.catalog.get(row_id)
+    notes = percent_rows.row(row_id).notes
+    assert row.kind == "direct" and row.formula is None
+    assert row.rumus_asli.startswith("Hasil ")
+    assert "100" not in row.rumus_asli  # no factor was printed, none is shown
+    assert not any(n.startswith("stacked fraction") for n in notes)
+    assert not any("taken from the satuan" in n for n in notes)
+    assert "RUMUS names one value, no factor printed: a direct measure" in notes
+
+
+def test_two_stacked_counts_under_a_satuan_percent_are_a_fraction(percent_rows: Draft) -> None:
+    row = percent_rows.catalog.get("iku.03")
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah desa mandiri", "Jumlah seluruh desa")
+    assert _value(row, 12, 48) == 25  # 12 / 48 x 100% = 25 (%)
+    assert any("taken from the satuan" in n for n in percent_rows.row("iku.03").notes)
+
+
+def test_a_printed_factor_still_stands_for_the_bar(percent_rows: Draft) -> None:
+    # '£ 100%' beside two lines: the second is the denominator though no count opens it
+    row = percent_rows.catalog.get("iku.04")
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah rumah tangga berlistrik", "rumah tangga terdata")
+    assert _value(row, 30, 40) == 75  # 30 / 40 x 100% = 75 (%)
