@@ -84,3 +84,41 @@ def test_a_printed_factor_still_stands_for_the_bar(percent_rows: Draft) -> None:
     assert row.formula is not None
     assert row.formula.variables == ("Jumlah rumah tangga berlistrik", "rumah tangga terdata")
     assert _value(row, 30, 40) == 75  # 30 / 40 x 100% = 75 (%)
+
+
+# The penanggung jawab glued to its office's name by OCR ('Bid.Kearsipan'), after a
+# RUMUS whose words look like a satuan and a source ('Jumlah', 'Data').
+GLUED_OFFICE = (
+    _HEADER
+    + """\
+Meningkatnya 1 Persentase Arsip Jumlah Data Arsip yang % Bid.Kearsipan Laporan
+tertib arsip Terdigitalisasi terdigitalisasi dibagi Jumlah data Tahunan
+daerah arsip yang ada dikali 100%
+"""
+)
+
+
+def test_a_glued_office_closes_the_line_not_a_satuan_inside_the_rumus() -> None:
+    # Unless 'Bid.Kearsipan' opens the penanggung jawab, the tail is taken at
+    # 'Jumlah' (a satuan word) 'Data ...' (a source word): the RUMUS loses its first
+    # count and reads as no formula.
+    row = draft(GLUED_OFFICE).catalog.get("iku.01")
+    assert (row.satuan, row.penanggung_jawab) == ("%", "Bid.Kearsipan")
+    assert row.formula is not None
+    assert row.formula.variables[0] == "Jumlah Data Arsip yang terdigitalisasi"
+    assert _value(row, 45, 60) == 75  # 45 / 60 x 100% = 75 (%)
+
+
+def test_a_bar_printed_with_ocr_specks_keeps_the_fraction() -> None:
+    text = (
+        _HEADER
+        + """\
+Meningkatnya 1 Persentase Buku Beredar Jumlah buku yang dipinjam . /. % Dinas Perpustakaan Laporan
+minat baca koleksi buku perpustakaan Tahunan
+"""
+    )
+    row = draft(text).catalog.get("iku.01")
+    # '/.' is the bar: the numerator on the first line, the denominator below it
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah buku yang dipinjam", "koleksi buku perpustakaan")
+    assert _value(row, 30, 120) == 25  # 30 / 120 x 100% = 25 (%)

@@ -19,6 +19,7 @@ _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
+_SPECKS = ".,'`_"  # what OCR makes of the paper's grain around a mark
 # the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
 _TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
 
@@ -35,9 +36,14 @@ def factor_of(word: str) -> int | None:
     return int(value) if value in _FACTORS else None
 
 
+def _bar(word: str) -> bool:
+    """A division bar with OCR specks beside it ('/.', './', '_/'): the bar, printed."""
+    return word != "/" and word.strip(_SPECKS) == "/"
+
+
 def is_noise(word: str) -> bool:
     """OCR debris in a RUMUS: stray marks, single letters, a lone digit."""
-    if word in _OPERATORS:
+    if word in _OPERATORS or _bar(word):
         return False
     if not any(c.isalnum() for c in word):
         return word not in ("&", "+")
@@ -84,7 +90,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
         ):
             debris.append(word)
             continue
-        kept.append(word.strip("|"))
+        kept.append("/" if _bar(word) else word.strip("|"))
     while kept and kept[-1] in _TIMES:
         kept.pop()
     return [w for w in kept if w], factor, debris

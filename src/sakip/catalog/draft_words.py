@@ -74,6 +74,9 @@ _NOT_PJ = frozenset(["SKPD"])  # any perangkat daerah: a word of RUMUS cells
 def is_pj_start(word: str) -> bool:
     """Whether a word can open a penanggung jawab cell."""
     word = word.strip("|(,")
+    head, dot, rest = word.partition(".")
+    if dot and rest[:1].isupper() and {head.casefold(), f"{head.casefold()}."} & PJ_WORDS:
+        return True  # 'Bid.Analisis': OCR lost the space after an abbreviated office
     if _PJ_TITLE.match(word):
         return True  # a title is no common word, whatever its case ('sekcam')
     if not word[:1].isupper():
