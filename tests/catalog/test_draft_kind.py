@@ -122,3 +122,51 @@ minat baca koleksi buku perpustakaan Tahunan
     assert row.formula is not None
     assert row.formula.variables == ("Jumlah buku yang dipinjam", "koleksi buku perpustakaan")
     assert _value(row, 30, 120) == 25  # 30 / 120 x 100% = 25 (%)
+
+
+# Row 1: a count qualified by a bracketed list of alternatives. Row 2: a satuan that
+# names the value of an investment.
+QUALIFIED = (
+    _HEADER
+    + """\
+Meningkatnya 1 Jumlah Koperasi Aktif Jumlah koperasi aktif (KUD/KSP) Unit Dinas Koperasi Laporan
+ekonomi di seluruh kecamatan Tahunan
+rakyat 2 Nilai Investasi Swasta Jumlah nilai investasi swasta Nilai Investasi Dinas PMPTSP Laporan
+di kawasan industri Tahunan
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def qualified() -> Draft:
+    return draft(QUALIFIED)
+
+
+def test_a_bracketed_list_of_alternatives_is_part_of_the_name(qualified: Draft) -> None:
+    # '(KUD/KSP)' says which koperasi are counted; read as a bar it would give the
+    # names 'Jumlah koperasi aktif (KUD' and 'KSP) seluruh kecamatan'
+    row = qualified.catalog.get("iku.01")
+    assert row.kind == "direct" and row.formula is None
+    assert "RUMUS names one value: a direct measure" in qualified.row("iku.01").notes
+    assert row.rumus_asli.startswith("Jumlah koperasi aktif (KUD/KSP)")  # as printed
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Jumlah sekolah (SMA/MA/ SMK) dibagi B", "Jumlah sekolah SMA/MA/SMK dibagi B"),
+        ("Jumlah siswa (SD/MI) / Jumlah anak", "Jumlah siswa SD/MI / Jumlah anak"),
+        ("(PAD/PDRB) x 100%", "(PAD/PDRB) x 100%"),  # at the start: a fraction
+        ("R = (PAD/PDRB) x 100%", "R = (PAD/PDRB) x 100%"),  # after an operator
+        ("Jumlah (a/b) x 100%", "Jumlah (a/b) x 100%"),  # letters, not short names
+    ],
+)
+def test_only_a_list_of_short_names_after_a_word_is_unbracketed(text: str, read: str) -> None:
+    from sakip.catalog.draft import _unbracket_alternatives
+
+    assert _unbracket_alternatives(text) == read
+
+
+def test_the_value_of_an_investment_is_in_rupiah(qualified: Draft) -> None:
+    row = qualified.catalog.get("iku.02")
+    assert (row.satuan, row.unit_name, row.kind) == ("Nilai Investasi", "rupiah", "direct")

@@ -29,8 +29,7 @@ from .polarity import infer_polarity
 
 __all__ = ["Draft", "DraftRow", "draft"]
 
-# Satuan words whose value is a plain number, or a category (a direct measure).
-_PLAIN = ("nilai", "indeks", "level", "skor", "angka", "rasio", "jumlah", "nilai investasi")
+# Satuan words of a category (a direct measure); the unit words are the unit reader's.
 _CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
 _RESULT_NAME = re.compile(r"^(?P<name>[A-Z][\w-]{0,11})\s*=\s*(?P<rest>.+)$")
 # a division printed: a bar anywhere but inside a word ('kegiatan /jumlah', 'sakit/(jumlah',
@@ -41,6 +40,8 @@ _EXPLICIT = re.compile(
     r"|\bperbandingan\s+antara\b.+\bdengan\b",
     re.IGNORECASE,
 )
+# upper-case short names joined by slashes, in brackets, just after a word
+_ALTERNATIVES = re.compile(r"(?<=[^\W\d_] )\((?P<list>[A-Z][A-Z0-9]+(?:\s?/\s?[A-Z][A-Z0-9]+)+)\)")
 _FLAG_BELOW = 0.7
 _IMPLIED_PENALTY = 0.15  # a factor the RUMUS does not print, taken from the satuan %
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
@@ -193,10 +194,6 @@ def _unit(row: RowText) -> tuple[str, str]:
         if row.factor == 100:
             return "percent", "satuan not printed; percent taken from the x 100% of the RUMUS"
         return "dimensionless", "satuan not printed; taken as a plain number"
-    if satuan in ("persentase", "%,"):
-        return "percent", ""
-    if satuan in _PLAIN:
-        return "dimensionless", ""
     if satuan.startswith(_CATEGORY):
         return "category", ""
     if satuan.startswith("rasio/") or "kelahiran" in satuan:
@@ -284,6 +281,7 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
     else:
         candidates = [(f"{prefix}{joined}{suffix}", "")]
         asli = candidates[0][0]
+    candidates = [(_unbracket_alternatives(c), note) for c, note in candidates]
     for repair, why in _REPAIRS:
         candidates += [
             (repair(c), f"{note}; {why}" if note else why)
@@ -326,6 +324,15 @@ def _one_value(formula: Any) -> bool:
     """Whether a formula of one slot is that value, bare or times a constant only."""
     symbol = formula.slots[0].symbol
     return symbol not in (formula.expr / symbol).free_symbols
+
+
+def _unbracket_alternatives(text: str) -> str:
+    """The text with the brackets taken off a list of alternatives that qualifies the
+    name before it ('sekolah (SD/MI)', 'investasi (PMDN/PMA)'): such a slash joins
+    names, as the language reads it when unbracketed ('SD/MI'); in brackets, the
+    language would divide at it, cutting two names inside the brackets. A bracketed
+    list after an operator or at the start is a fraction ('(PAD/PDRB) x 100%')."""
+    return _ALTERNATIVES.sub(lambda m: re.sub(r"\s*/\s*", "/", m["list"]), text)
 
 
 def _debracket(text: str) -> str:
