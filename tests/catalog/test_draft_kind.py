@@ -170,3 +170,43 @@ def test_only_a_list_of_short_names_after_a_word_is_unbracketed(text: str, read:
 def test_the_value_of_an_investment_is_in_rupiah(qualified: Draft) -> None:
     row = qualified.catalog.get("iku.02")
     assert (row.satuan, row.unit_name, row.kind) == ("Nilai Investasi", "rupiah", "direct")
+
+
+# Row 1: a RUMUS that describes an assessment, its second line opening like a RUMUS
+# ('Hasil'). Row 2: the count word alone on the first line, what it counts below.
+DESCRIBED = (
+    _HEADER
+    + """\
+Meningkatnya 1 Indeks Kepatuhan Pelayanan Penilaian kepatuhan standar pelayanan Nilai Inspektorat Laporan
+kualitas Publik Hasil survei lembaga pengawas Tahunan
+layanan 2 Peningkatan Jumlah Orang Dinas Pariwisata Laporan
+Wisatawan Jumlah wisatawan nusantara tahun n Tahunan
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def described() -> Draft:
+    return draft(DESCRIBED)
+
+
+def test_a_rumus_that_describes_a_method_is_one_cell(described: Draft) -> None:
+    # 'Penilaian ...' says how the value is found: the line below goes on with the
+    # description, it is no denominator
+    row = described.catalog.get("iku.01")
+    notes = described.row("iku.01").notes
+    assert row.kind == "direct" and row.formula is None
+    assert row.rumus_asli == ("Penilaian kepatuhan standar pelayanan Hasil survei lembaga pengawas")
+    assert any(n.startswith("RUMUS describes a method ('Penilaian')") for n in notes)
+    assert not any(n.startswith("stacked fraction") for n in notes)
+
+
+def test_a_count_word_alone_is_no_numerator(described: Draft) -> None:
+    # 'Jumlah' over 'Jumlah wisatawan ...' would be the fraction Jumlah / Jumlah wisatawan,
+    # a count of nothing: the word goes on in the line below, and the row says so
+    row = described.catalog.get("iku.02")
+    notes = described.row("iku.02").notes
+    assert row.kind == "direct" and row.formula is None
+    assert not any(n.startswith("stacked fraction") for n in notes)
+    assert any("count word 'Jumlah' alone" in n for n in notes)
+    assert described.row("iku.02").confidence < 1

@@ -23,7 +23,7 @@ from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Table, read_layout
 from .draft_rows import RowText, divides_by_count, read_columns, read_row
-from .draft_words import DANGLING_WORDS, RUMUS_STARTS
+from .draft_words import DANGLING_WORDS, METHOD_WORDS, RUMUS_OPENERS, RUMUS_STARTS
 from .model import Catalog
 from .polarity import infer_polarity
 
@@ -233,6 +233,9 @@ def _split(
             # the line below (a wrapped sentence, no bar); with a factor, it is a
             # numerator whose end OCR lost ('Jumlah Aparatur yang' over 'Jumlah Aparatur')
             continue
+        top = " ".join(t for _, t in fragments[:i]).split()
+        if len(top) == 1 and top[0].casefold() in RUMUS_OPENERS:
+            continue  # a count word alone counts nothing: its cell goes on below
         if text.split()[0].strip("(").casefold() in RUMUS_STARTS:
             return i
     return len(fragments) - 1 if factor_printed else None
@@ -254,7 +257,16 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
     factor = row.factor
     cut = None
     explicit = _EXPLICIT.search(joined) or any(divides_by_count(w) for w in joined.split())
-    if len(texts) > 1 and not row.wrapped and not explicit:
+    if len(texts) > 1 and texts[0].casefold() in RUMUS_OPENERS:
+        notes.append(
+            f"the RUMUS's first line is the count word {texts[0]!r} alone: read with the"
+            " line below (it may be the name's last word)"
+        )
+        penalty += 0.1
+    method = joined.split()[0].casefold() in METHOD_WORDS
+    if method:
+        notes.append(f"RUMUS describes a method ({joined.split()[0]!r}): its lines are one cell")
+    if len(texts) > 1 and not row.wrapped and not explicit and not method:
         cut = _split(row.rumus, factor is not None or unit == "percent", factor is not None)
     implied = ""
     if factor is None and unit == "percent" and len(texts) > 1:

@@ -18,6 +18,7 @@ __all__ = [
     "DANGLING_WORDS",
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
+    "METHOD_WORDS",
     "NAME_STARTS",
     "NAME_WORDS",
     "PERIOD_WORDS",
@@ -130,6 +131,11 @@ RUMUS_STARTS = RUMUS_OPENERS | _set(
     "Realisasi Hasil Penilaian Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat "
     "Skor Pengukuran"
 )
+
+# Words that open a RUMUS cell describing how a value is found, not what is counted
+# ('Penilaian oleh ...', 'Pengukuran melalui survei ...', 'Kombinasi antara ...'): such a
+# cell is a description over several lines, never a fraction stacked over its bar.
+METHOD_WORDS = _set("Penilaian Pengukuran Kombinasi Survei Survey")
 
 # A sasaran opens with a state reached (Meningkatnya, Terwujudnya, Menurunnya ...) or
 # the aim as a verb, capitalised (Meningkatkan, Mewujudkan; not 'mendapatkan' in a
