@@ -210,3 +210,28 @@ def test_a_count_word_alone_is_no_numerator(described: Draft) -> None:
     assert not any(n.startswith("stacked fraction") for n in notes)
     assert any("count word 'Jumlah' alone" in n for n in notes)
     assert described.row("iku.02").confidence < 1
+
+
+# Two lines of a RUMUS, no factor: below a count, a line that opens with a lower-case
+# RUMUS word ('tingkat') and one that opens with a count in lower case ('jumlah').
+LOWER_CASE = (
+    _HEADER
+    + """\
+Meningkatnya 1 Jumlah Atlet Juara Jumlah atlet yang meraih medali Orang Dinas Olahraga Laporan
+prestasi tingkat provinsi dan nasional Tahunan
+olahraga 2 Rasio Guru Murid Jumlah guru sekolah dasar Rasio Dinas Pendidikan Laporan
+jumlah murid sekolah dasar Tahunan
+"""
+)
+
+
+def test_a_lower_case_rumus_word_goes_on_a_sentence_a_count_opens_a_denominator() -> None:
+    result = draft(LOWER_CASE)
+    counted = result.catalog.get("iku.01")
+    # 'tingkat provinsi ...' says where the medals were won: no denominator
+    assert counted.kind == "direct" and counted.formula is None
+    assert counted.rumus_asli == "Jumlah atlet yang meraih medali tingkat provinsi dan nasional"
+    ratio = result.catalog.get("iku.02")
+    assert ratio.formula is not None
+    assert ratio.formula.variables == ("Jumlah guru sekolah dasar", "jumlah murid sekolah dasar")
+    assert _value(ratio, 300, 6000) == Fraction(1, 20)  # 300 / 6000 = 1/20

@@ -220,7 +220,8 @@ def _split(
     fragments: tuple[tuple[int, str], ...], printed: bool, factor_printed: bool
 ) -> int | None:
     """Where the denominator of a stacked fraction starts: the first fragment after the
-    first that opens like a RUMUS (Jumlah, Total, ...); else, when a factor (x 100%) is
+    first that opens like a RUMUS (a count word in any case, another RUMUS word with a
+    capital: a cell opens so, a sentence goes on in lower case); else, when a factor (x 100%) is
     printed beside it, the last one; else None: the lines are one wrapped cell.
 
     ``printed`` says a factor is printed or implied (a satuan %), ``factor_printed``
@@ -236,7 +237,12 @@ def _split(
         top = " ".join(t for _, t in fragments[:i]).split()
         if len(top) == 1 and top[0].casefold() in RUMUS_OPENERS:
             continue  # a count word alone counts nothing: its cell goes on below
-        if text.split()[0].strip("(").casefold() in RUMUS_STARTS:
+        first = text.split()[0].strip("(")
+        if first.casefold() in RUMUS_OPENERS or (
+            first.casefold() in RUMUS_STARTS and first[:1].isupper()
+        ):
+            # a count word opens a denominator in any case ('jumlah penduduk'); the
+            # other RUMUS words ('realisasi', 'tingkat') in lower case go on a sentence
             return i
     return len(fragments) - 1 if factor_printed else None
 
