@@ -12,6 +12,7 @@ import pytest
 
 import sakip
 from sakip.catalog import Draft, draft
+from sakip.catalog.draft_repair import unbracket_alternatives
 
 _HEADER = """\
 LAMPIRAN I
@@ -162,9 +163,7 @@ def test_a_bracketed_list_of_alternatives_is_part_of_the_name(qualified: Draft) 
     ],
 )
 def test_only_a_list_of_short_names_after_a_word_is_unbracketed(text: str, read: str) -> None:
-    from sakip.catalog.draft import _unbracket_alternatives
-
-    assert _unbracket_alternatives(text) == read
+    assert unbracket_alternatives(text) == read
 
 
 def test_the_value_of_an_investment_is_in_rupiah(qualified: Draft) -> None:
@@ -235,3 +234,28 @@ def test_a_lower_case_rumus_word_goes_on_a_sentence_a_count_opens_a_denominator(
     assert ratio.formula is not None
     assert ratio.formula.variables == ("Jumlah guru sekolah dasar", "jumlah murid sekolah dasar")
     assert _value(ratio, 300, 6000) == Fraction(1, 20)  # 300 / 6000 = 1/20
+
+
+def test_a_growth_rate_printed_without_brackets_is_grouped_as_meant() -> None:
+    text = (
+        _HEADER
+        + """\
+Meningkatnya 1 Pertumbuhan Wisatawan Jumlah wisatawan tahun n - jumlah wisatawan tahun n-1 / % Dinas Pariwisata Laporan
+pariwisata jumlah wisatawan tahun n-1 x 100% Tahunan
+"""
+    )
+    result = draft(text)
+    row = result.catalog.get("iku.01")
+    printed = (
+        "Jumlah wisatawan tahun n - jumlah wisatawan tahun n-1 / jumlah wisatawan tahun n-1 x 100%"
+    )
+    assert row.rumus_asli == printed  # the RUMUS as printed is kept for the reviewer
+    # read as written, A - B / B x 100% subtracts a ratio from a count; the language
+    # says (A - B) / B x 100% was likely meant, and the draft takes that reading
+    assert row.formula_text == (
+        "(Jumlah wisatawan tahun n - jumlah wisatawan tahun n-1) / jumlah wisatawan tahun n-1"
+        " x 100%"
+    )
+    notes = result.row("iku.01").notes
+    assert any(n.startswith("grouped as the language says it was likely meant") for n in notes)
+    assert not any(n.startswith("the language warns") for n in notes)

@@ -22,6 +22,7 @@ from ..units import parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Table, read_layout
+from .draft_repair import BRACED, REGROUPED, REPAIRS, brace, meant, unbracket_alternatives
 from .draft_rows import RowText, divides_by_count, read_columns, read_row
 from .draft_words import DANGLING_WORDS, METHOD_WORDS, RUMUS_OPENERS, RUMUS_STARTS
 from .model import Catalog
@@ -40,8 +41,6 @@ _EXPLICIT = re.compile(
     r"|\bperbandingan\s+antara\b.+\bdengan\b",
     re.IGNORECASE,
 )
-# upper-case short names joined by slashes, in brackets, just after a word
-_ALTERNATIVES = re.compile(r"(?<=[^\W\d_] )\((?P<list>[A-Z][A-Z0-9]+(?:\s?/\s?[A-Z][A-Z0-9]+)+)\)")
 _FLAG_BELOW = 0.7
 _IMPLIED_PENALTY = 0.15  # a factor the RUMUS does not print, taken from the satuan %
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
@@ -293,14 +292,14 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         penalty += 0.05
         candidates = [
             (f"{prefix}({top}) / ({bottom}){suffix}", ""),
-            (f"{prefix}{{{_brace(top)}}} / {{{_brace(bottom)}}}{suffix}", _BRACED),
+            (f"{prefix}{{{brace(top)}}} / {{{brace(bottom)}}}{suffix}", BRACED),
         ]
         asli = f"{prefix}{top} / {bottom}{suffix}"
     else:
         candidates = [(f"{prefix}{joined}{suffix}", "")]
         asli = candidates[0][0]
-    candidates = [(_unbracket_alternatives(c), note) for c, note in candidates]
-    for repair, why in _REPAIRS:
+    candidates = [(unbracket_alternatives(c), note) for c, note in candidates]
+    for repair, why in REPAIRS:
         candidates += [
             (repair(c), f"{note}; {why}" if note else why)
             for c, note in candidates
@@ -316,6 +315,10 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
                 reasons.append(str(exc))
                 continue
         doubts = [str(w.message) for w in caught]
+        regrouped = meant(candidate, doubts)
+        if regrouped is not None and all(c != regrouped for c, _ in candidates):
+            # tried next: the literal reading, doubted, is skipped for it
+            candidates.insert(index + 1, (regrouped, REGROUPED))
         if doubts and index < len(candidates) - 1:
             reasons.append(doubts[0])
             continue  # a reading the language doubts: try the next one
@@ -330,7 +333,10 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
             notes.remove(implied)
             notes.append("RUMUS names one value, no factor printed: a direct measure")
             return None, asli.removesuffix(suffix), notes, penalty - _IMPLIED_PENALTY
-        if repaired:
+        if repaired == REGROUPED:
+            notes.append(f"{REGROUPED} (a growth rate or a share printed without brackets)")
+            penalty += 0.1
+        elif repaired:
             notes.append(f"{repaired}: as printed, the RUMUS did not read as a formula")
             penalty += 0.1
         return candidate, asli, notes, penalty
@@ -344,48 +350,5 @@ def _one_value(formula: Any) -> bool:
     return symbol not in (formula.expr / symbol).free_symbols
 
 
-def _unbracket_alternatives(text: str) -> str:
-    """The text with the brackets taken off a list of alternatives that qualifies the
-    name before it ('sekolah (SD/MI)', 'investasi (PMDN/PMA)'): such a slash joins
-    names, as the language reads it when unbracketed ('SD/MI'); in brackets, the
-    language would divide at it, cutting two names inside the brackets. A bracketed
-    list after an operator or at the start is a fraction ('(PAD/PDRB) x 100%')."""
-    return _ALTERNATIVES.sub(lambda m: re.sub(r"\s*/\s*", "/", m["list"]), text)
-
-
-def _debracket(text: str) -> str:
-    """The text without square brackets, which OCR makes of a capital I ('[ndeks')."""
-    return re.sub(r"\[(?=[a-z])", "I", text).replace("[", "").replace("]", "")
-
-
-def _balance(text: str) -> str:
-    """The text without the round brackets that have no partner: OCR drops one of a
-    pair ('penyebarluasan ) / jumlah')."""
-    unmatched: list[int] = []
-    opened: list[int] = []
-    for i, c in enumerate(text):
-        if c == "(":
-            opened.append(i)
-        elif c == ")":
-            if opened:
-                opened.pop()
-            else:
-                unmatched.append(i)
-    drop = set(unmatched + opened)
-    return " ".join("".join(c for i, c in enumerate(text) if i not in drop).split())
-
-
-def _brace(text: str) -> str:
-    return text.replace("{", "(").replace("}", ")")
-
-
 def _span(lines: list[int]) -> str:
     return f"{lines[0]}" if len(set(lines)) == 1 else f"{min(lines)}-{max(lines)}"
-
-
-_BRACED = "names braced"
-# repairs of OCR damage tried in turn when the RUMUS as read is no formula
-_REPAIRS = (
-    (_debracket, "square brackets dropped (OCR makes them of a capital I)"),
-    (_balance, "round brackets without a partner dropped"),
-)
