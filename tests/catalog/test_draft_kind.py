@@ -259,3 +259,20 @@ pariwisata jumlah wisatawan tahun n-1 x 100% Tahunan
     notes = result.row("iku.01").notes
     assert any(n.startswith("grouped as the language says it was likely meant") for n in notes)
     assert not any(n.startswith("the language warns") for n in notes)
+
+
+def test_one_value_times_its_printed_factor_is_kept_and_flagged() -> None:
+    text = (
+        _HEADER
+        + """\
+Meningkatnya 1 Persentase Sekolah Sehat Jumlah sekolah sehat x 100% % Dinas Kesehatan Laporan
+kesehatan Tahunan
+"""
+    )
+    result = draft(text)
+    row = result.catalog.get("iku.01")
+    # 'x 100%' printed beside one value: a percent of what? kept as read, for a person
+    assert row.formula is not None and row.formula.variables == ("Jumlah sekolah sehat",)
+    record = result.row("iku.01")
+    assert record.flagged
+    assert "the RUMUS scales one value by its factor: part of it was lost?" in record.notes

@@ -333,6 +333,11 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
             notes.remove(implied)
             notes.append("RUMUS names one value, no factor printed: a direct measure")
             return None, asli.removesuffix(suffix), notes, penalty - _IMPLIED_PENALTY
+        if len(formula.slots) == 1 and suffix and not implied:
+            # 'X x 100%': a percent of what? The bar and the other part of the fraction
+            # were lost (OCR, a cell read into another column)
+            notes.append("the RUMUS scales one value by its factor: part of it was lost?")
+            penalty += 1 - _FLAG_BELOW + 0.05  # flagged, whatever else the row shows
         if repaired == REGROUPED:
             notes.append(f"{REGROUPED} (a growth rate or a share printed without brackets)")
             penalty += 0.1
