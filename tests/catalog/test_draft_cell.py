@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sakip.catalog.draft_cell import factor_of, is_noise, rumus_end, rumus_fragments
+from sakip.catalog.draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
 
 
 @pytest.mark.parametrize(
@@ -96,3 +96,18 @@ def test_a_bar_with_ocr_specks_is_the_bar_not_debris() -> None:
     assert fragments == ((8, "Jumlah buku dipinjam /"), (9, "koleksi buku perpustakaan"))
     assert factor is None
     assert debris == ["."]
+
+
+@pytest.mark.parametrize(
+    ("word", "words"),
+    [
+        ("JumlahbalitaIDL", ["Jumlah", "balita", "IDL"]),  # OCR lost the spaces
+        ("jumlahsiswa", ["jumlah", "siswa"]),
+        ("Jumlahguru,tenaga", ["Jumlah", "guru,tenaga"]),
+        ("Jumlahnya", ["Jumlahnya"]),  # 'its number': one word
+        ("Jumlah", ["Jumlah"]),
+        ("JumlahASN", ["JumlahASN"]),  # no lower-case word glued to it
+    ],
+)
+def test_a_count_word_glued_to_what_it_counts_is_split(word: str, words: list[str]) -> None:
+    assert unglue(word) == words

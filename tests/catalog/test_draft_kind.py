@@ -276,3 +276,20 @@ kesehatan Tahunan
     record = result.row("iku.01")
     assert record.flagged
     assert "the RUMUS scales one value by its factor: part of it was lost?" in record.notes
+
+
+def test_a_glued_count_word_opens_the_rumus() -> None:
+    text = (
+        _HEADER
+        + """\
+Meningkatnya 1 Cakupan imunisasi dasar JumlahbalitaIDL % Dinas Kesehatan Laporan
+kesehatan lengkap Jumlah seluruh balita Tahunan
+"""
+    )
+    row = draft(text).catalog.get("iku.01")
+    # 'JumlahbalitaIDL' is 'Jumlah balita IDL' without its spaces: the numerator, not a
+    # word of the name
+    assert row.name == "Cakupan imunisasi dasar lengkap"
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah balita IDL", "Jumlah seluruh balita")
+    assert _value(row, 90, 120) == 75  # 90 / 120 x 100% = 75 (%)

@@ -13,15 +13,27 @@ import re
 from ..errors import NumberTextError
 from ..numbers import parse_number
 
-__all__ = ["factor_of", "is_noise", "rumus_end", "rumus_fragments"]
+__all__ = ["factor_of", "is_noise", "rumus_end", "rumus_fragments", "unglue"]
 
 _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
+_GLUED = re.compile(r"^(?P<count>[Jj]umlah)(?P<rest>(?!nya\b)[a-z]{3,}\S*)$")
 _SPECKS = ".,'`_"  # what OCR makes of the paper's grain around a mark
 # the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
 _TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
+
+
+def unglue(word: str) -> list[str]:
+    """A word OCR glued from the count word and the words after it, split again:
+    'JumlahpesertaJKN' -> Jumlah peserta JKN, 'jumlahpenduduk' -> jumlah penduduk.
+    'Jumlahnya' (its number) is one word."""
+    glued = _GLUED.match(word)
+    if glued is None:
+        return [word]
+    rest = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", glued["rest"])
+    return [glued["count"], *rest.split()]
 
 
 def factor_of(word: str) -> int | None:
