@@ -293,3 +293,20 @@ kesehatan lengkap Jumlah seluruh balita Tahunan
     assert row.formula is not None
     assert row.formula.variables == ("Jumlah balita IDL", "Jumlah seluruh balita")
     assert _value(row, 90, 120) == 75  # 90 / 120 x 100% = 75 (%)
+
+
+def test_a_symbol_with_an_underscore_opens_the_rumus() -> None:
+    text = (
+        _HEADER
+        + """\
+Meningkatnya 1 Persentase Desa Berinternet Desa_Terhubung x 100% % Dinas Kominfo Laporan
+akses digital Desa_Total Tahunan
+"""
+    )
+    row = draft(text).catalog.get("iku.01")
+    # a name is made of words, never of 'Desa_Terhubung': the RUMUS opens there, its
+    # denominator the symbol below
+    assert row.name == "Persentase Desa Berinternet"
+    assert row.formula is not None
+    assert row.formula.variables == ("Desa_Terhubung", "Desa_Total")
+    assert _value(row, 45, 180) == 25  # 45 / 180 x 100% = 25 (%)

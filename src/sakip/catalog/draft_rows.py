@@ -11,6 +11,8 @@ cleaned (factor, OCR debris) by draft_cell.
 
 from __future__ import annotations
 
+import re
+
 import attrs
 
 from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
@@ -54,13 +56,20 @@ class RowText:
     label: str = ""  # a part's label ('SD / MI') when the row is one part of a row
 
 
+# A formula's symbol written with an underscore ('x_i', 'Pendapatan_Daerah'): an
+# indicator's name is made of words, never of such identifiers.
+_SYMBOL = re.compile(r"^[^\W_]+(?:_[^\W_]+)+$")
+
+
 def _rumus_start(words: list[str], first: int) -> int | None:
     for i in range(first, len(words)):
         word = words[i].strip("|(")
         if i and words[i - 1] == "=":
             continue  # the right side of '=': a cell opens at its first word ('X = ...')
-        if word.casefold() in RUMUS_STARTS or (
-            i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper()
+        if (
+            word.casefold() in RUMUS_STARTS
+            or _SYMBOL.match(word)
+            or (i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper())
         ):
             return i
         if word.endswith("=") and len(word) > 1 and word[0].isupper():
@@ -85,7 +94,7 @@ def _first_rumus_start(words: list[str], first: int) -> int | None:
 def _opener(words: list[str], i: int) -> bool:
     """Whether words[i] opens only a RUMUS: Jumlah, Total, ... or a result name 'X ='."""
     word = words[i].strip("|(")
-    if word.casefold() in RUMUS_OPENERS:
+    if word.casefold() in RUMUS_OPENERS or _SYMBOL.match(word):
         return True
     named = (i + 1 < len(words) and words[i + 1] == "=") or (word.endswith("=") and len(word) > 1)
     return named and word[:1].isupper()
