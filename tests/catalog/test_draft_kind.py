@@ -310,3 +310,23 @@ akses digital Desa_Total Tahunan
     assert row.formula is not None
     assert row.formula.variables == ("Desa_Terhubung", "Desa_Total")
     assert _value(row, 45, 180) == 25  # 45 / 180 x 100% = 25 (%)
+
+
+def test_a_column_rule_read_as_ones_is_dropped_where_no_number_can_stand() -> None:
+    text = (
+        _HEADER
+        + """\
+Meningkatnya 1 Persentase Kegiatan Jumlah kegiatan terlaksana / jumlah % Kecamatan Laporan
+kinerja Terlaksana kegiatan yang direncanakan 111 x 100% Tahunan
+"""
+    )
+    result = draft(text)
+    row = result.catalog.get("iku.01")
+    # "111" after a name word is the table's rule as OCR read it, not a number
+    assert row.formula is not None
+    assert row.formula.variables == (
+        "Jumlah kegiatan terlaksana",
+        "jumlah kegiatan yang direncanakan",
+    )
+    assert _value(row, 18, 24) == 75  # 18 / 24 x 100% = 75 (%)
+    assert any("column rule" in n for n in result.row("iku.01").notes)

@@ -21,6 +21,8 @@ BRACED = "names braced"
 REGROUPED = "grouped as the language says it was likely meant"
 # upper-case short names joined by slashes, in brackets, just after a word
 _ALTERNATIVES = re.compile(r"(?<=[^\W\d_] )\((?P<list>[A-Z][A-Z0-9]+(?:\s?/\s?[A-Z][A-Z0-9]+)+)\)")
+# three or more of the glyphs OCR makes of a vertical rule, as a word after a word
+_RULE = re.compile(r"(?<=[^\W\d_] )[1l|!]{3,}(?=\s|$)")
 _LIKELY = re.compile(
     r"^'(?P<literal>.+)' is computed as written, where only '.+' is divided; "
     r"it was likely meant as '(?P<meant>.+)'$"
@@ -77,6 +79,12 @@ def _balance(text: str) -> str:
     return " ".join("".join(c for i, c in enumerate(text) if i not in drop).split())
 
 
+def _unruled(text: str) -> str:
+    """The text without the table's column rules that OCR read as a run of ones or l's
+    ('direncanakan 111 x 100%') after a word, where no number can stand."""
+    return " ".join(_RULE.sub("", text).split())
+
+
 def brace(text: str) -> str:
     """A name's text for braces: braces inside it become round brackets."""
     return text.replace("{", "(").replace("}", ")")
@@ -86,4 +94,5 @@ def brace(text: str) -> str:
 REPAIRS: tuple[tuple[Callable[[str], str], str], ...] = (
     (_debracket, "square brackets dropped (OCR makes them of a capital I)"),
     (_balance, "round brackets without a partner dropped"),
+    (_unruled, "a column rule read as '111' dropped"),
 )
