@@ -12,7 +12,7 @@ import pytest
 
 import sakip
 from sakip.catalog import Draft, draft
-from sakip.catalog.draft_repair import unbracket_alternatives
+from sakip.catalog.draft_repair import rejoin_reduplication, unbracket_alternatives
 
 _HEADER = """\
 LAMPIRAN I
@@ -330,3 +330,16 @@ kinerja Terlaksana kegiatan yang direncanakan 111 x 100% Tahunan
     )
     assert _value(row, 18, 24) == 75  # 18 / 24 x 100% = 75 (%)
     assert any("column rule" in n for n in result.row("iku.01").notes)
+
+
+@pytest.mark.parametrize(
+    ("text", "read"),
+    [
+        ("Jumlah Skor Rata — rata Kelas", "Jumlah Skor Rata-rata Kelas"),
+        ("Bobot masing - masing unsur", "Bobot masing-masing unsur"),
+        ("Jumlah A - Jumlah B", "Jumlah A - Jumlah B"),  # two names: a subtraction
+        ("Stok tahun n - stok tahun n-1", "Stok tahun n - stok tahun n-1"),
+    ],
+)
+def test_a_reduplicated_word_split_by_ocr_is_one_word(text: str, read: str) -> None:
+    assert rejoin_reduplication(text) == read

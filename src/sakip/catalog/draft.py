@@ -22,7 +22,15 @@ from ..units import parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Table, read_layout
-from .draft_repair import BRACED, REGROUPED, REPAIRS, brace, meant, unbracket_alternatives
+from .draft_repair import (
+    BRACED,
+    REGROUPED,
+    REPAIRS,
+    brace,
+    meant,
+    rejoin_reduplication,
+    unbracket_alternatives,
+)
 from .draft_rows import RowText, divides_by_count, read_columns, read_row
 from .draft_words import DANGLING_WORDS, METHOD_WORDS, RUMUS_OPENERS, RUMUS_STARTS
 from .model import Catalog
@@ -298,7 +306,7 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
     else:
         candidates = [(f"{prefix}{joined}{suffix}", "")]
         asli = candidates[0][0]
-    candidates = [(unbracket_alternatives(c), note) for c, note in candidates]
+    candidates = [(unbracket_alternatives(rejoin_reduplication(c)), note) for c, note in candidates]
     for repair, why in REPAIRS:
         candidates += [
             (repair(c), f"{note}; {why}" if note else why)

@@ -15,7 +15,15 @@ from collections.abc import Callable
 from ..errors import SakipError
 from ..language import parse
 
-__all__ = ["BRACED", "REGROUPED", "REPAIRS", "brace", "meant", "unbracket_alternatives"]
+__all__ = [
+    "BRACED",
+    "REGROUPED",
+    "REPAIRS",
+    "brace",
+    "meant",
+    "rejoin_reduplication",
+    "unbracket_alternatives",
+]
 
 BRACED = "names braced"
 REGROUPED = "grouped as the language says it was likely meant"
@@ -23,6 +31,7 @@ REGROUPED = "grouped as the language says it was likely meant"
 _ALTERNATIVES = re.compile(r"(?<=[^\W\d_] )\((?P<list>[A-Z][A-Z0-9]+(?:\s?/\s?[A-Z][A-Z0-9]+)+)\)")
 # three or more of the glyphs OCR makes of a vertical rule, as a word after a word
 _RULE = re.compile(r"(?<=[^\W\d_] )[1l|!]{3,}(?=\s|$)")
+_REDUPLICATED = re.compile(r"\b(?P<word>[^\W\d_]{2,})\s*[-—–]\s*(?P<again>(?i:(?P=word)))\b")
 _LIKELY = re.compile(
     r"^'(?P<literal>.+)' is computed as written, where only '.+' is divided; "
     r"it was likely meant as '(?P<meant>.+)'$"
@@ -36,6 +45,13 @@ def unbracket_alternatives(text: str) -> str:
     language would divide at it, cutting two names inside the brackets. A bracketed
     list after an operator or at the start is a fraction ('(PAD/PDRB) x 100%')."""
     return _ALTERNATIVES.sub(lambda m: re.sub(r"\s*/\s*", "/", m["list"]), text)
+
+
+def rejoin_reduplication(text: str) -> str:
+    """The text with a reduplicated word that OCR split around its hyphen joined again
+    ('Rata — rata', 'masing - masing' -> 'Rata-rata', 'masing-masing'): Indonesian
+    repeats a word for the plural or the average, never subtracts a word from itself."""
+    return _REDUPLICATED.sub(lambda m: f"{m['word']}-{m['again']}", text)
 
 
 def meant(candidate: str, doubts: list[str]) -> str | None:
