@@ -255,7 +255,17 @@ def _split(
 
 
 def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float]:
-    """The formula text (None for a direct measure), the RUMUS as read, notes, penalty."""
+    """The formula text (None for a direct measure), the RUMUS as read, notes, penalty.
+
+    A RUMUS cell is a formula when it prints an operator (a bar, ':', 'dibagi', a
+    growth rate's minus) or when its lines stack a fraction: a line opening with a
+    count word (Jumlah, Total ...; another RUMUS word only with a capital) below a
+    numerator that counts something, or any last line beside a printed factor. It is
+    a direct measure when it names one value (a count 'Jumlah X'; one value under a
+    satuan % with no factor printed), when it describes a method (Penilaian,
+    Pengukuran, Kombinasi, Survei ...: one cell, never stacked), or when the language
+    reads no formula in it (flagged, with the language's reason). A satuan % alone
+    never makes a fraction. Each decision is noted on the row."""
     notes: list[str] = []
     penalty = 0.0
     texts = [text for _, text in row.rumus]
