@@ -356,3 +356,25 @@ def test_a_first_line_that_divides_by_a_count_opens_on_the_rumus() -> None:
     assert row.formula.variables == ("Jumlah guru bersertifikat", "Jumlah seluruh guru")
     assert _value(row, 3, 4) == 75  # 3 / 4 x 100% = 75 (%)
     assert result.row(row.id).flagged  # a row without a name needs a person's eye
+
+
+def test_a_variable_of_many_words_is_flagged_as_cells_run_together() -> None:
+    # 4 x 8 = 32 words over the bar: longer than any quantity a RUMUS names
+    run_on = " ".join(["Jumlah kelompok tani yang menerapkan teknologi Dinas Pertanian"] * 4)
+    text = (
+        _KOTA_HEADER
+        + f"Meningkatnya 1 Persentase Kelompok Maju {run_on} / Jumlah kelompok x 100% % Dinas"
+        " Pertanian Laporan\n"
+    )
+    (row,) = draft(text).rows
+    assert row.flagged
+    assert any("ran together" in note for note in row.notes)
+
+
+def test_a_variable_of_ordinary_length_is_not_flagged_for_it() -> None:
+    text = (
+        _KOTA_HEADER + "Meningkatnya 1 Persentase Kelompok Maju Jumlah kelompok tani maju /"
+        " Jumlah kelompok x 100% % Dinas Pertanian Laporan\n"
+    )
+    (row,) = draft(text).rows
+    assert not any("ran together" in note for note in row.notes)

@@ -51,6 +51,9 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _FLAG_BELOW = 0.7
+# Longer than any quantity a RUMUS names: what is over it is cells run together (the
+# longest names of real RUMUS run to about 20 words)
+_NAME_WORDS = 24
 _IMPLIED_PENALTY = 0.15  # a factor the RUMUS does not print, taken from the satuan %
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
 
@@ -364,6 +367,13 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         elif repaired:
             notes.append(f"{repaired}: as printed, the RUMUS did not read as a formula")
             penalty += 0.1
+        longest = max(formula.variables, key=lambda v: len(v.split()), default="")
+        if len(longest.split()) > _NAME_WORDS:
+            notes.append(
+                f"a variable of {len(longest.split())} words ({longest[:60]!r}...): cells of"
+                " several columns or rows probably ran together"
+            )
+            penalty += 0.35
         return candidate, asli, notes, penalty
     notes.append(f"RUMUS not read as a formula, kept as a direct measure: {reasons[0]}")
     return None, asli, notes, penalty + 0.4
