@@ -107,7 +107,7 @@ NAME_STARTS = _set(
     "Capaian Ketersediaan Rata-rata Opini Predikat Skor Luas Panjang Proporsi Kualitas "
     "Kontribusi Pertumbuhan Laju Produksi Produktivitas Pencapaian "
     "Penanaman Harapan Usia Prevalensi Ketepatan Kesesuaian Pelayanan Peningkatan "
-    "Penurunan Universal Case Imunisasi"
+    "Penurunan Universal Case Imunisasi Besaran Indek"
 )
 
 # Satuan words that are as often the last word of an indicator's name or RUMUS

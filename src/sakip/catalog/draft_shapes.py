@@ -1,0 +1,307 @@
+"""Table shapes that other regions' lampiran show besides the side-by-side rows.
+
+- A double-spaced text (PDF extraction puts a blank line after every line) reads like a
+  single-spaced one (:func:`double_spaced`).
+- A page flattened onto one line is split at its own evidence: the table header, a
+  perangkat daerah heading numbered in roman numerals, the column numbers, a row number
+  before a sasaran word, a LAMPIRAN running header (:func:`unflatten`).
+- A table whose header has a RUMUS but no SATUAN column ('SASARAN STRATEGIS INDIKATOR
+  KINERJA UTAMA RUMUS IKU SKPD', '... RUMUS SUMBER DATA') ends its rows with an agency
+  (an office's short name) instead of a satuan tail; its row numbers often number the
+  sasaran, each sasaran holding several indicators, each written inline (name, RUMUS
+  in words, agency). :func:`read_agency_rows` reads such a table as one stream of words.
+- 'Cukup Jelas', 'Jelas', '-' in the RUMUS column, or a RUMUS that says someone else
+  computes the value ('dihitung oleh BPS'), is no formula (:func:`no_formula`).
+
+Only the shape and the words of IKU lampiran are used, never the rows of one regulation.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .draft_cell import factor_of, rumus_fragments
+from .draft_rows import RowText
+from .draft_words import (
+    NAME_STARTS,
+    PJ_WORDS,
+    RUMUS_OPENERS,
+    RUMUS_STARTS,
+    SASARAN_START,
+    is_pj_start,
+    satuan_at,
+)
+
+__all__ = [
+    "agency_table",
+    "no_formula",
+    "read_agency_rows",
+    "rumus_unit",
+]
+
+# A RUMUS cell that gives no formula: self-explanatory ('Cukup Jelas', 'Jelas', '-'),
+# or the value computed elsewhere ('dihitung oleh BPS', 'Perhitungan dilakukan oleh ...').
+_SELF_EXPLAINED = re.compile(r"^(?:cukup\s+jelas|jelas|sudah\s+jelas|[-–—])\.?$", re.IGNORECASE)
+_COMPUTED_ELSEWHERE = re.compile(r"\bdihitung\s+oleh\b|\bperhitungan\s+dilakukan\s+oleh\b", re.I)
+# a unit the RUMUS names for a value measured directly: '(dalam tahun)', 'jumlah tahun'
+_UNIT_NAMED = re.compile(r"\(\s*dalam\s+(?P<a>\w+)\s*\)|\bjumlah\s+(?P<b>\w+)", re.IGNORECASE)
+_NUMBER = re.compile(r"^\d{1,2}\.?$")
+_ACRONYM = re.compile(r"^\([A-Z]{2,6}\)$")
+# name openers of a measure, which a sasaran's noun phrase does not open with
+_MEASURES = frozenset(
+    [
+        "persentase",
+        "presentase",
+        "prosentase",
+        "angka",
+        "indeks",
+        "indek",
+        "rasio",
+        "besaran",
+        "jumlah",
+        "cakupan",
+        "tingkat",
+        "nilai",
+        "skor",
+        "proporsi",
+        "rata-rata",
+        "opini",
+        "predikat",
+        "prevalensi",
+        "laju",
+    ]
+)
+_COUNTS = frozenset(["jumlah", "besaran", "banyaknya"])
+_PLAIN_WORDS = frozenset(["jumlah", "angka", "nilai", "indeks", "rasio", "skor", "level"])
+
+
+def no_formula(rumus: str) -> str | None:
+    """Why a RUMUS cell names no formula (a direct measure), or None."""
+    text = " ".join(rumus.split())
+    if _SELF_EXPLAINED.match(text):
+        return f"RUMUS {text!r}: self-explanatory, no formula; a direct measure"
+    if _COMPUTED_ELSEWHERE.search(text):
+        return "the RUMUS says who computes the value, not how: a direct measure"
+    return None
+
+
+def rumus_unit(rumus: str) -> str:
+    """The satuan a direct measure's RUMUS names ('(dalam tahun)', 'jumlah tahun'), or ''."""
+    for found in _UNIT_NAMED.finditer(rumus):
+        word = (found["a"] or found["b"]).casefold()
+        if satuan_at([word], 1) and word not in ("jumlah", "persen", "persentase"):
+            return word
+    return ""
+
+
+def agency_table(header: str) -> bool:
+    """Whether a table's header has a RUMUS column but no SATUAN column: its rows end
+    with an agency (IKU SKPD, SUMBER DATA, PENANGGUNG JAWAB) instead of a satuan."""
+    words = {w.strip("|().:").upper() for w in header.split()}
+    # OCR breaks the SATUAN header ('SAT UAN', 'SATUA N'): any word so begun is one
+    satuan = any(w.startswith("SAT") for w in words)
+    return "RUMUS" in words and not satuan and "INDIKATOR" in words
+
+
+# --- the rows of an agency table, read as one stream of words -------------------------
+
+_Word = tuple[int, str]  # (line number, word)
+
+
+def _agency(words: list[_Word], i: int) -> bool:
+    """An agency cell's word: an office's short name or acronym (Dinkes, DINDIKPORA), not
+    a common office word, and not the object of 'oleh' inside a RUMUS sentence."""
+    word = words[i][1].strip(",;.")
+    if not is_pj_start(word) or word.casefold() in PJ_WORDS:
+        return False
+    return not (i and words[i - 1][1].casefold() == "oleh")
+
+
+def _name_opener(word: str) -> bool:
+    return word[:1].isupper() and word.strip("(").casefold() in NAME_STARTS
+
+
+def _running_header(words: list[str]) -> bool:
+    """A page's running header or page mark: '(2)', or three or more words in capitals."""
+    if len(words) == 1 and re.fullmatch(r"\(\d{1,3}\)", words[0]):
+        return True
+    if all(w.isdigit() and len(w) <= 2 for w in words):
+        return True  # the column numbers repeated on a new page
+    letters = [c for w in words for c in w if c.isalpha()]
+    return len(words) >= 3 and bool(letters) and all(c.isupper() for c in letters)
+
+
+def _stream(lines: list[tuple[int, str]]) -> list[_Word]:
+    """The table's words in reading order, without page marks and running headers (and
+    the capitals that follow an agency on its line: the running header's first word)."""
+    out: list[_Word] = []
+    for number, line in lines:
+        words = line.split()
+        if _running_header(words):
+            continue
+        kept: list[str] = []
+        for i, word in enumerate(words):
+            rest = words[i:]
+            if (
+                kept
+                and _agency([(number, w) for w in kept], len(kept) - 1)
+                and all(w.isupper() for w in rest)
+            ):
+                break  # 'Dinkes TENTANG': the running header starts after the agency
+            kept.append(word)
+        out.extend((number, w) for w in kept)
+    return out
+
+
+def _segments(words: list[_Word]) -> list[list[_Word]]:
+    """The stream cut into rows: before a sasaran's row number, after an agency cell
+    (and the note in brackets that follows it), and before a name that follows a RUMUS
+    already complete (its factor, or a RUMUS that names no formula)."""
+    rows: list[list[_Word]] = [[]]
+    expected = 1
+    depth = 0
+    i = 0
+    while i < len(words):
+        number, word = words[i]
+        after = words[i + 1][1] if i + 1 < len(words) else ""
+        current = rows[-1]
+        in_sequence = _NUMBER.match(word) and (
+            not current or int(word.rstrip(".")) in (expected, expected + 1)
+        )
+        if in_sequence and SASARAN_START.match(after):
+            expected = int(word.rstrip(".")) + 1
+            rows.append([(number, word)])
+            i += 1
+            continue
+        if depth or (word.startswith("(") and current and _agency(current, len(current) - 1)):
+            depth += word.count("(") - word.count(")")
+            current.append((number, word))  # the agency's note: '(Komoditas ...)'
+            i += 1
+            if not depth:
+                rows.append([])
+            continue
+        if _name_opener(word) and current and _complete(current):
+            rows.append([])
+        rows[-1].append((number, word))
+        if _agency(words, i) and not (after.startswith("(")):
+            rows.append([])
+        i += 1
+    return [row for row in rows if row]
+
+
+def _complete(current: list[_Word]) -> bool:
+    """Whether a row's words end a RUMUS: its factor (x 100%), an agency, or a cell that
+    names no formula ('Cukup Jelas'), with a RUMUS begun before."""
+    last = current[-1][1]
+    if _agency(current, len(current) - 1):
+        return True
+    if factor_of(last) is not None and last.endswith("%"):
+        return True
+    tail = " ".join(w for _, w in current[-2:])
+    return no_formula(tail) is not None or (
+        _COMPUTED_ELSEWHERE.search(" ".join(w for _, w in current)) is not None
+        and last[:1].isupper()
+    )
+
+
+def _rumus_at(words: list[str]) -> tuple[int, str]:
+    """Where the RUMUS opens among a row's words after its name opener, and how it was
+    found (for the notes)."""
+    for k in range(max(1, len(words) - 3), len(words)):
+        if _SELF_EXPLAINED.match(" ".join(words[k:])):
+            return k, ""  # 'Cukup Jelas' closes the row: everything before is the name
+    for k in range(1, len(words)):
+        if _ACRONYM.match(words[k - 1]):
+            return k, ""  # a name ends with its acronym in brackets: '... Sekolah (ARLS)'
+    for k in range(1, len(words)):
+        if words[k][:1].isupper() and words[k].casefold() in RUMUS_OPENERS:
+            return k, ""
+    for k in range(2, len(words)):
+        if words[k][:1].isupper() and words[k].casefold() in RUMUS_STARTS:
+            return k, ""
+    for k in range(1, len(words)):
+        if words[k][:1].isupper() and words[k - 1][:1].islower():
+            return k, "RUMUS taken to open at the first capital after the name's lower case"
+    return len(words), "no RUMUS found after the name"
+
+
+def _name_start(words: list[str], after_sasaran: bool) -> int | None:
+    """Where a row's name opens: at its first name opener; after a sasaran ('Meningkatnya
+    Kualitas Pendidik ... Persentase pendidik ...'), at the first opener of a measure
+    (Persentase, Angka, Jumlah ...) past the sasaran's own first noun, else the first."""
+    openers = [k for k, w in enumerate(words) if _name_opener(w)]
+    if after_sasaran:
+        strong = [k for k in openers if k >= 2 and words[k].casefold() in _MEASURES]
+        if strong:
+            return strong[0]
+    return openers[0] if openers else None
+
+
+def name_unit(name: str) -> str:
+    """The satuan a count's name gives ('Jumlah Kelompok ...', 'Besaran Desa ...'), or ''."""
+    words = name.split()
+    if len(words) >= 2 and words[0].casefold() in _COUNTS:
+        found = satuan_at([words[1]], 1)
+        if found and found[0].casefold() not in _PLAIN_WORDS:
+            return found[0].casefold()
+    return ""
+
+
+def read_agency_rows(lines: list[tuple[int, str]]) -> list[RowText]:
+    """The rows of a table whose rows end with an agency (see :func:`agency_table`)."""
+    rows: list[RowText] = []
+    sasaran: list[str] = []
+    number: int | None = None
+    for segment in _segments(_stream(lines)):
+        words = [w for _, w in segment]
+        if _NUMBER.match(words[0]) and len(words) > 1 and SASARAN_START.match(words[1]):
+            number, sasaran, words, segment = int(words[0].rstrip(".")), [], words[1:], segment[1:]
+        start = _name_start(words, number is not None and not sasaran)
+        if start is None:
+            sasaran.extend(words)  # a sasaran's words alone (wrapped over a page break)
+            continue
+        sasaran.extend(words[:start])
+        words, segment = words[start:], segment[start:]
+        end = len(words)
+        note = ""
+        opened = next((k for k in range(1, end) if _agency(segment, k - 1)), None)
+        if opened is not None and words[opened].startswith("("):
+            note, end = " ".join(words[opened:]), opened  # the agency's note in brackets
+        pj = ""
+        if end and _agency(segment, end - 1):
+            pj, end = words[end - 1], end - 1
+        cut, how = _rumus_at(words[:end])
+        notes = ["a table with no SATUAN column: each row ends with its agency"]
+        if how:
+            notes.append(how)
+        if not pj:
+            notes.append("no agency printed on the row (a cell spanning the sasaran's rows)")
+        if note:
+            notes.append(f"agency note left out: {note!r}")
+        rumus = [(n, w) for n, w in segment[cut:end]]
+        joined = " ".join(w for _, w in rumus)
+        fragments, factor, _ = rumus_fragments([(rumus[0][0], joined)] if rumus else [])
+        name = " ".join(words[:cut])
+        satuan = rumus_unit(joined) if factor is None else ""
+        if satuan:
+            notes.append(f"satuan not printed; {satuan!r} named by the RUMUS")
+        elif factor is None and (satuan := name_unit(name)):
+            notes.append(f"satuan not printed; {satuan!r}: the name counts them")
+        rows.append(
+            RowText(
+                first_line=segment[0][0],
+                last_line=segment[-1][0],
+                number=number,
+                sasaran=" ".join(sasaran).strip(" ,."),
+                name=name,
+                rumus=fragments,
+                satuan=satuan,
+                penanggung_jawab=pj,
+                sumber_data="",
+                period="tahunan",
+                factor=factor,
+                notes=tuple(notes),
+                wrapped=True,  # an inline RUMUS in words ('dibagi'), never a stacked bar
+            )
+        )
+    return rows
