@@ -215,3 +215,70 @@ def test_kali_before_the_factor_is_its_sign() -> None:
     )
     assert factor == 100
     assert fragments == ((1, "Jumlah balita ditimbang dibagi jumlah balita"),)
+
+
+# The agency written out ('Dinas Pariwisata') at the end of each row's line.
+OFFICES = """\
+SASARAN STRATEGIS INDIKATOR KINERJA UTAMA RUMUS IKU SKPD
+1. Meningkatnya kunjungan wisata Jumlah kunjungan wisatawan Cukup Jelas Dinas Pariwisata
+Persentase objek wisata terkelola Jumlah objek wisata terkelola dibagi jumlah objek
+wisata kali 100% Dinas Pariwisata
+2. Meningkatnya ekonomi kreatif Rasio pelaku ekonomi kreatif Jumlah pelaku ekonomi
+kreatif dibagi jumlah penduduk Dinas Koperasi dan UKM (pelaku terdaftar)
+"""
+
+
+def test_an_agency_written_out_ends_its_row() -> None:
+    visits, managed, creative = draft(OFFICES).catalog
+    assert (visits.name, visits.kind, visits.penanggung_jawab) == (
+        "Jumlah kunjungan wisatawan",
+        "direct",
+        "Dinas Pariwisata",
+    )
+    assert managed.name == "Persentase objek wisata terkelola"
+    assert managed.penanggung_jawab == "Dinas Pariwisata"
+    # 30 of 40 sites managed: 30 / 40 x 100% = 75%
+    assert _value(managed, 30, 40) == 75
+    assert creative.sasaran == "Meningkatnya ekonomi kreatif"
+    # the whole office, and its note in brackets kept out of the RUMUS
+    assert creative.penanggung_jawab == "Dinas Koperasi dan UKM"
+    # 50 creative workers in 1000 inhabitants: 50 / 1000 = 1/20
+    assert _value(creative, 50, 1000) == Fraction(1, 20)
+
+
+def test_a_row_of_a_table_without_a_rumus_column_is_direct_and_keeps_its_name() -> None:
+    text = (
+        "NO SASARAN INDIKATOR KINERJA UTAMA SATUAN PENANGGUNG JAWAB SUMBER DATA\n"
+        "1 Meningkatnya ketahanan pangan Jumlah Lumbung Pangan Aktif Unit Dinas Pertanian"
+        " Laporan Tahunan\n"
+        "2 Meningkatnya produksi ikan Produksi Perikanan Budidaya Ton Dinas Perikanan"
+        " Laporan Tahunan\n"
+    )
+    barns, fish = draft(text).catalog
+    # 'Jumlah' opens no RUMUS where the table has no RUMUS column: it opens the name
+    assert (barns.sasaran, barns.name) == (
+        "Meningkatnya ketahanan pangan",
+        "Jumlah Lumbung Pangan Aktif",
+    )
+    assert (barns.kind, barns.unit_name) == ("direct", "unit")
+    assert (fish.name, fish.kind, fish.unit_name) == (
+        "Produksi Perikanan Budidaya",
+        "direct",
+        "ton",
+    )
+
+
+def test_a_table_printed_in_capitals_keeps_its_rows() -> None:
+    # capitals are a running header only where most lines are not in capitals
+    upper = "\n".join(
+        [
+            "SASARAN STRATEGIS INDIKATOR KINERJA UTAMA RUMUS IKU SKPD",
+            "1. MENINGKATNYA AKSES AIR MINUM PERSENTASE RUMAH TANGGA BERAKSES AIR MINUM",
+            "JUMLAH RUMAH TANGGA BERAKSES DIBAGI JUMLAH RUMAH TANGGA KALI 100% DISPERKIM",
+        ]
+    )
+    (row,) = draft(upper).catalog
+    assert row.name == "PERSENTASE RUMAH TANGGA BERAKSES AIR MINUM"
+    assert row.penanggung_jawab == "DISPERKIM"
+    # 80 of 100 households: 80 / 100 x 100% = 80%
+    assert _value(row, 80, 100) == 80

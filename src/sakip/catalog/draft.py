@@ -20,10 +20,10 @@ from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
 from ..language import parse, parse_quietly
 from ..units import parse_unit
 from ._load import _section
-from .draft_dump import read_cells_apart, read_parts, read_stack
+from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Block, Table, read_layout
 from .draft_rows import Columns, RowText, divides_by_count, read_columns, read_row
-from .draft_shapes import agency_table, no_formula, read_agency_rows
+from .draft_shapes import no_formula, read_shaped, rumus_column, without_rumus
 from .draft_words import DANGLING_WORDS, RUMUS_STARTS
 from .model import Catalog
 from .polarity import formula_polarity, infer_polarity
@@ -131,12 +131,7 @@ def _rows(table: Table, columns: Columns) -> list[tuple[Block, list[RowText]]]:
     """Each row block of a table with the rows read from it. A table of another shape
     (no SATUAN column, or cells printed one a line without a RUMUS column) is read
     from all its lines at once, each row with the table's first block."""
-    lines = [line for block in table.blocks for line in block.lines]
-    shaped = None
-    if agency_table(table.header):
-        shaped = read_agency_rows(lines)
-    elif table.header and "RUMUS" not in table.header.upper():
-        shaped = read_stack(lines)
+    shaped = read_shaped(table)
     if shaped:
         return [(table.blocks[0], [row]) for row in shaped]
     out = []
@@ -147,6 +142,8 @@ def _rows(table: Table, columns: Columns) -> list[tuple[Block, list[RowText]]]:
             read = read_parts(block, table.lampiran, columns) or [
                 read_row(block, table.lampiran, columns)
             ]
+        if not rumus_column(table.header):
+            read = [without_rumus(row) for row in read]
         out.append((block, read))
     return out
 

@@ -20,7 +20,10 @@ _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
 # the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
-_TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan", "kali"])
+_TIMES = frozenset(
+    ["x", "X", "×", "*"]
+    + [w for s in ("dikali", "dikalikan", "kali") for w in (s, s.capitalize(), s.upper())]
+)
 
 
 def factor_of(word: str) -> int | None:

@@ -20,8 +20,13 @@ from __future__ import annotations
 
 import re
 
+import attrs
+
 from .draft_cell import factor_of, rumus_fragments
+from .draft_dump import read_stack
+from .draft_layout import Table
 from .draft_rows import RowText
+from .draft_tail import find_tail
 from .draft_words import (
     NAME_STARTS,
     PJ_WORDS,
@@ -34,9 +39,13 @@ from .draft_words import (
 
 __all__ = [
     "agency_table",
+    "name_unit",
     "no_formula",
     "read_agency_rows",
+    "read_shaped",
+    "rumus_column",
     "rumus_unit",
+    "without_rumus",
 ]
 
 # A RUMUS cell that gives no formula: self-explanatory ('Cukup Jelas', 'Jelas', '-'),
@@ -47,6 +56,7 @@ _COMPUTED_ELSEWHERE = re.compile(r"\bdihitung\s+oleh\b|\bperhitungan\s+dilakukan
 _UNIT_NAMED = re.compile(r"\(\s*dalam\s+(?P<a>\w+)\s*\)|\bjumlah\s+(?P<b>\w+)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,2}\.?$")
 _ACRONYM = re.compile(r"^\([A-Z]{2,6}\)$")
+_OFFICE_WORDS = 8  # at most this many words in an office's name written out
 # name openers of a measure, which a sasaran's noun phrase does not open with
 _MEASURES = frozenset(
     [
@@ -103,6 +113,52 @@ def agency_table(header: str) -> bool:
     return "RUMUS" in words and not satuan and "INDIKATOR" in words
 
 
+# words of a header's RUMUS column, as regions name it
+_RUMUS_HEADERS = frozenset(["RUMUS", "FORMULA", "FORMULASI", "MENGUKUR", "PERHITUNGAN"])
+
+
+def rumus_column(header: str) -> bool:
+    """Whether a table has a RUMUS column: its header names one, or was not read."""
+    words = {w.strip("|().:/").upper() for w in header.split()}
+    return not header or bool(words & _RUMUS_HEADERS)
+
+
+def without_rumus(row: RowText) -> RowText:
+    """A row of a table without a RUMUS column: what was read as its RUMUS is the rest
+    of its name (a name word such as Jumlah opens no RUMUS there), and it is a direct
+    measure, never a formula."""
+    if not row.rumus and row.factor is None and row.sasaran:
+        return row
+    words = f"{row.name} {' '.join(text for _, text in row.rumus)}".split()
+    sasaran = row.sasaran
+    start = _name_start(words, True) if words and SASARAN_START.match(words[0]) else None
+    if not sasaran and start:
+        sasaran, words = " ".join(words[:start]), words[start:]  # 'Meningkatnya X Jumlah Y'
+    return attrs.evolve(
+        row,
+        sasaran=sasaran,
+        name=" ".join(words),
+        rumus=(),
+        factor=None,
+        notes=(*row.notes, "no RUMUS column in the table: a direct measure"),
+    )
+
+
+def read_shaped(table: Table) -> list[RowText] | None:
+    """The rows of a table of another shape, read from all its lines at once: a table
+    whose rows end with an agency (no SATUAN column, and its rows' lines do not end in
+    satuan tails either), or a table without a RUMUS column printed one cell a line.
+    None for a table of the usual shape."""
+    lines = [line for block in table.blocks for line in block.lines]
+    if agency_table(table.header):
+        tails = [find_tail(text.split()) for _, text in lines]
+        if sum(t is not None and bool(t.satuan) for t in tails) * 3 < len(lines):
+            return read_agency_rows(lines)
+    if not rumus_column(table.header):
+        return read_stack(lines)
+    return None
+
+
 # --- the rows of an agency table, read as one stream of words -------------------------
 
 _Word = tuple[int, str]  # (line number, word)
@@ -135,10 +191,11 @@ def _stream(lines: list[tuple[int, str]]) -> list[_Word]:
     """The table's words in reading order, without page marks and running headers (and
     the capitals that follow an agency on its line: the running header's first word)."""
     out: list[_Word] = []
+    capitals = sum(_running_header(line.split()) for _, line in lines)
     for number, line in lines:
         words = line.split()
-        if _running_header(words):
-            continue
+        if _running_header(words) and capitals * 2 < len(lines):
+            continue  # (a table printed all in capitals has no running header so told)
         kept: list[str] = []
         for i, word in enumerate(words):
             rest = words[i:]
@@ -153,40 +210,69 @@ def _stream(lines: list[tuple[int, str]]) -> list[_Word]:
     return out
 
 
-def _segments(words: list[_Word]) -> list[list[_Word]]:
-    """The stream cut into rows: before a sasaran's row number, after an agency cell
-    (and the note in brackets that follows it), and before a name that follows a RUMUS
-    already complete (its factor, or a RUMUS that names no formula)."""
-    rows: list[list[_Word]] = [[]]
+def _agency_length(words: list[_Word], i: int) -> int:
+    """How many words an agency cell opening at words[i] holds: 1 for a short name
+    (Dinkes), the rest of the line for an office written out ('Dinas Koperasi dan UKM',
+    capitalised to the end of its line, the next line not going on in lower case); 0
+    when no agency cell opens there."""
+    if _agency(words, i):
+        return 1
+    line, word = words[i]
+    if not (word[:1].isupper() and word.casefold() in PJ_WORDS):
+        return 0
+    end = i
+    while end < len(words) and words[end][0] == line and not words[end][1].startswith("("):
+        end += 1  # to the line's end, or to the office's note in brackets
+    run = [w for _, w in words[i:end]]
+    if len(run) < 2 or len(run) > _OFFICE_WORDS:
+        return 0
+    if not all(w[:1].isupper() or w in ("dan", "&") for w in run):
+        return 0
+    if end < len(words) and words[end][1][:1].islower():
+        return 0  # a RUMUS wrapped after an office word ('... Dinas Sosial / jumlah ...')
+    return len(run)
+
+
+def _segments(words: list[_Word]) -> list[tuple[list[_Word], int | None]]:
+    """The stream cut into rows, each with where its agency cell starts (None when not
+    printed): cut before a sasaran's row number, after an agency cell (and the note in
+    brackets that follows it), and before a name that follows a RUMUS already complete
+    (its factor, or a RUMUS that names no formula)."""
+    rows: list[tuple[list[_Word], int | None]] = [([], None)]
     expected = 1
-    depth = 0
     i = 0
     while i < len(words):
         number, word = words[i]
         after = words[i + 1][1] if i + 1 < len(words) else ""
-        current = rows[-1]
+        current = rows[-1][0]
         in_sequence = _NUMBER.match(word) and (
             not current or int(word.rstrip(".")) in (expected, expected + 1)
         )
         if in_sequence and SASARAN_START.match(after):
             expected = int(word.rstrip(".")) + 1
-            rows.append([(number, word)])
+            rows.append(([(number, word)], None))
             i += 1
             continue
-        if depth or (word.startswith("(") and current and _agency(current, len(current) - 1)):
-            depth += word.count("(") - word.count(")")
-            current.append((number, word))  # the agency's note: '(Komoditas ...)'
-            i += 1
-            if not depth:
-                rows.append([])
+        agency = _agency_length(words, i) if len(current) >= 2 else 0
+        if agency:
+            rows[-1] = (current, len(current))
+            current.extend(words[i : i + agency])
+            i += agency
+            if i < len(words) and words[i][1].startswith("("):
+                depth = 0  # the agency's note: '(Komoditas unggulan : ...)'
+                while i < len(words):
+                    depth += words[i][1].count("(") - words[i][1].count(")")
+                    current.append(words[i])
+                    i += 1
+                    if depth <= 0:
+                        break
+            rows.append(([], None))
             continue
         if _name_opener(word) and current and _complete(current):
-            rows.append([])
-        rows[-1].append((number, word))
-        if _agency(words, i) and not (after.startswith("(")):
-            rows.append([])
+            rows.append(([], None))
+        rows[-1][0].append((number, word))
         i += 1
-    return [row for row in rows if row]
+    return [row for row in rows if row[0]]
 
 
 def _complete(current: list[_Word]) -> bool:
@@ -252,24 +338,22 @@ def read_agency_rows(lines: list[tuple[int, str]]) -> list[RowText]:
     rows: list[RowText] = []
     sasaran: list[str] = []
     number: int | None = None
-    for segment in _segments(_stream(lines)):
+    for segment, agency in _segments(_stream(lines)):
         words = [w for _, w in segment]
+        skip = 0
         if _NUMBER.match(words[0]) and len(words) > 1 and SASARAN_START.match(words[1]):
-            number, sasaran, words, segment = int(words[0].rstrip(".")), [], words[1:], segment[1:]
-        start = _name_start(words, number is not None and not sasaran)
+            number, sasaran, skip = int(words[0].rstrip(".")), [], 1
+        start = _name_start(words[skip : agency or len(words)], number is not None and not sasaran)
         if start is None:
-            sasaran.extend(words)  # a sasaran's words alone (wrapped over a page break)
+            sasaran.extend(words[skip:])  # a sasaran's words alone (wrapped over a page)
             continue
-        sasaran.extend(words[:start])
-        words, segment = words[start:], segment[start:]
-        end = len(words)
-        note = ""
-        opened = next((k for k in range(1, end) if _agency(segment, k - 1)), None)
-        if opened is not None and words[opened].startswith("("):
-            note, end = " ".join(words[opened:]), opened  # the agency's note in brackets
-        pj = ""
-        if end and _agency(segment, end - 1):
-            pj, end = words[end - 1], end - 1
+        start += skip
+        sasaran.extend(words[skip:start])
+        end = len(words) if agency is None else agency
+        cell = words[end:]
+        note_at = next((k for k, w in enumerate(cell) if w.startswith("(")), len(cell))
+        pj, note = " ".join(cell[:note_at]), " ".join(cell[note_at:])
+        words, segment, end = words[start:], segment[start:], end - start
         cut, how = _rumus_at(words[:end])
         notes = ["a table with no SATUAN column: each row ends with its agency"]
         if how:
