@@ -282,3 +282,35 @@ def test_a_table_printed_in_capitals_keeps_its_rows() -> None:
     assert row.penanggung_jawab == "DISPERKIM"
     # 80 of 100 households: 80 / 100 x 100% = 80%
     assert _value(row, 80, 100) == 80
+
+
+# A row number alone on its line, an acronym inside a RUMUS, a sasaran printed without
+# its number, a one-word office ending a line.
+LOOSE = """\
+No SASARAN STRATEGIS INDIKATOR KINERJA RUMUS SUMBER DATA
+1
+Meningkatnya kualitas hidup Indeks Pembangunan Manusia Nilai IPM menurut
+rilis tahunan Bappeda
+Rasio desa mandiri Jumlah desa mandiri dibagi jumlah desa
+Meningkatnya tata kelola Persentase OPD ber-SAKIP baik Jumlah OPD bernilai baik
+dibagi jumlah OPD kali 100% Inspektorat
+"""
+
+
+def test_acronyms_inside_a_rumus_do_not_end_a_row() -> None:
+    index, villages, offices = draft(LOOSE).catalog
+    assert index.sasaran == villages.sasaran == "Meningkatnya kualitas hidup"
+    assert index.name == "Indeks Pembangunan Manusia"
+    assert index.rumus_asli == "Nilai IPM menurut rilis tahunan"
+    assert (index.kind, index.penanggung_jawab) == ("direct", "Bappeda")
+    assert villages.name == "Rasio desa mandiri"
+    # a ratio of two counts of desa has no unit: 12 / 48 = 1/4
+    assert villages.unit_name == "dimensionless"
+    assert _value(villages, 12, 48) == Fraction(1, 4)
+    assert offices.sasaran == "Meningkatnya tata kelola"
+    assert (offices.name, offices.penanggung_jawab) == (
+        "Persentase OPD ber-SAKIP baik",
+        "Inspektorat",
+    )
+    # 6 of 8 offices: 6 / 8 x 100% = 75%
+    assert _value(offices, 6, 8) == 75

@@ -56,6 +56,7 @@ _COMPUTED_ELSEWHERE = re.compile(r"\bdihitung\s+oleh\b|\bperhitungan\s+dilakukan
 _UNIT_NAMED = re.compile(r"\(\s*dalam\s+(?P<a>\w+)\s*\)|\bjumlah\s+(?P<b>\w+)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,2}\.?$")
 _ACRONYM = re.compile(r"^\([A-Z]{2,6}\)$")
+_DIVIDES = re.compile(r"/|(?:^|\s)(?::|dibagi|per)(?:\s|$)", re.IGNORECASE)
 _OFFICE_WORDS = 8  # at most this many words in an office's name written out
 # name openers of a measure, which a sasaran's noun phrase does not open with
 _MEASURES = frozenset(
@@ -181,8 +182,8 @@ def _running_header(words: list[str]) -> bool:
     """A page's running header or page mark: '(2)', or three or more words in capitals."""
     if len(words) == 1 and re.fullmatch(r"\(\d{1,3}\)", words[0]):
         return True
-    if all(w.isdigit() and len(w) <= 2 for w in words):
-        return True  # the column numbers repeated on a new page
+    if len(words) >= 3 and all(w.isdigit() and len(w) <= 2 for w in words):
+        return True  # the column numbers repeated on a new page (not a lone row number)
     letters = [c for w in words for c in w if c.isalpha()]
     return len(words) >= 3 and bool(letters) and all(c.isupper() for c in letters)
 
@@ -191,16 +192,18 @@ def _stream(lines: list[tuple[int, str]]) -> list[_Word]:
     """The table's words in reading order, without page marks and running headers (and
     the capitals that follow an agency on its line: the running header's first word)."""
     out: list[_Word] = []
-    capitals = sum(_running_header(line.split()) for _, line in lines)
+    # a table printed all in capitals has no running header told by its capitals
+    told = 2 * sum(_running_header(line.split()) for _, line in lines) < len(lines)
     for number, line in lines:
         words = line.split()
-        if _running_header(words) and capitals * 2 < len(lines):
-            continue  # (a table printed all in capitals has no running header so told)
+        if told and _running_header(words):
+            continue
         kept: list[str] = []
         for i, word in enumerate(words):
             rest = words[i:]
             if (
-                kept
+                told
+                and kept
                 and _agency([(number, w) for w in kept], len(kept) - 1)
                 and all(w.isupper() for w in rest)
             ):
@@ -215,16 +218,21 @@ def _agency_length(words: list[_Word], i: int) -> int:
     (Dinkes), the rest of the line for an office written out ('Dinas Koperasi dan UKM',
     capitalised to the end of its line, the next line not going on in lower case); 0
     when no agency cell opens there."""
-    if _agency(words, i):
-        return 1
     line, word = words[i]
+    if _agency(words, i):
+        # a short name ends its row's line, or comes before the next row's name or
+        # the agency's note; else it is an acronym inside a RUMUS ('Nilai IPM menurut')
+        after = words[i + 1] if i + 1 < len(words) else (line + 1, "")
+        ends = after[0] != line or after[1].startswith("(") or _name_opener(after[1])
+        return 1 if ends or _NUMBER.match(after[1]) else 0
     if not (word[:1].isupper() and word.casefold() in PJ_WORDS):
         return 0
     end = i
     while end < len(words) and words[end][0] == line and not words[end][1].startswith("("):
         end += 1  # to the line's end, or to the office's note in brackets
     run = [w for _, w in words[i:end]]
-    if len(run) < 2 or len(run) > _OFFICE_WORDS:
+    alone = len(run) == 1 and end < len(words) and words[end][0] == line
+    if alone or len(run) > _OFFICE_WORDS:  # one office word: only as its line's end
         return 0
     if not all(w[:1].isupper() or w in ("dan", "&") for w in run):
         return 0
@@ -270,9 +278,18 @@ def _segments(words: list[_Word]) -> list[tuple[list[_Word], int | None]]:
             continue
         if _name_opener(word) and current and _complete(current):
             rows.append(([], None))
+        elif _sasaran_line(words, i) and any(_name_opener(w) for _, w in current):
+            rows.append(([], None))  # a sasaran printed without its number
         rows[-1][0].append((number, word))
         i += 1
     return [row for row in rows if row[0]]
+
+
+def _sasaran_line(words: list[_Word], i: int) -> bool:
+    """Whether words[i] opens a line with a sasaran's word in capitals ('Meningkatnya')."""
+    line, word = words[i]
+    opens_line = i == 0 or words[i - 1][0] != line
+    return opens_line and word[:1].isupper() and SASARAN_START.match(word) is not None
 
 
 def _complete(current: list[_Word]) -> bool:
@@ -343,7 +360,10 @@ def read_agency_rows(lines: list[tuple[int, str]]) -> list[RowText]:
         skip = 0
         if _NUMBER.match(words[0]) and len(words) > 1 and SASARAN_START.match(words[1]):
             number, sasaran, skip = int(words[0].rstrip(".")), [], 1
-        start = _name_start(words[skip : agency or len(words)], number is not None and not sasaran)
+        if not skip and SASARAN_START.match(words[0]) and words[0][:1].isupper():
+            sasaran = []  # a sasaran printed without its number
+        opened = bool(skip) or not sasaran
+        start = _name_start(words[skip : agency or len(words)], opened)
         if start is None:
             sasaran.extend(words[skip:])  # a sasaran's words alone (wrapped over a page)
             continue
@@ -366,10 +386,12 @@ def read_agency_rows(lines: list[tuple[int, str]]) -> list[RowText]:
         joined = " ".join(w for _, w in rumus)
         fragments, factor, _ = rumus_fragments([(rumus[0][0], joined)] if rumus else [])
         name = " ".join(words[:cut])
-        satuan = rumus_unit(joined) if factor is None else ""
+        # a direct measure's unit: named by its RUMUS, or what its name counts
+        direct = (factor is None and not _DIVIDES.search(joined)) or no_formula(joined)
+        satuan = rumus_unit(joined) if direct else ""
         if satuan:
             notes.append(f"satuan not printed; {satuan!r} named by the RUMUS")
-        elif factor is None and (satuan := name_unit(name)):
+        elif direct and (satuan := name_unit(name)):
             notes.append(f"satuan not printed; {satuan!r}: the name counts them")
         rows.append(
             RowText(
