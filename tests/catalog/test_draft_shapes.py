@@ -314,3 +314,21 @@ def test_acronyms_inside_a_rumus_do_not_end_a_row() -> None:
     )
     # 6 of 8 offices: 6 / 8 x 100% = 75%
     assert _value(offices, 6, 8) == 75
+
+
+@pytest.mark.parametrize("opening", ["", "LAMPIRAN II\n"])
+def test_a_heading_right_above_the_table_header_names_the_section(opening: str) -> None:
+    text = (
+        f"{opening}DINAS PERHUBUNGAN\n"
+        "SASARAN STRATEGIS INDIKATOR KINERJA UTAMA RUMUS IKU SKPD\n"
+        "1. Meningkatnya keselamatan jalan Angka Kecelakaan Lalu Lintas Cukup Jelas Dishub\n"
+    )
+    result = draft(text)
+    (section,) = result.catalog.sections
+    assert section.name == "Dinas Perhubungan"
+    (row,) = result.catalog
+    assert (row.name, row.kind, row.penanggung_jawab) == (
+        "Angka Kecelakaan Lalu Lintas",
+        "direct",
+        "Dishub",
+    )

@@ -123,7 +123,11 @@ def _headings(lines: list[str]) -> set[int]:
         if not _is_heading(text):
             continue
         after = [t for t in lines[i + 1 : i + 10] if t.strip()][:5]
-        if any(_TUGAS.search(t) for t in after) or re.match(r"^\s*(\d{1,2}|[IVX]{1,4})\s*\.", text):
+        if any(_is_header(t) for t in after[:1]) and not _is_header(text):
+            found.add(i)  # a heading right above its table's header
+        elif any(_TUGAS.search(t) for t in after) or re.match(
+            r"^\s*(\d{1,2}|[IVX]{1,4})\s*\.", text
+        ):
             found.add(i)
     return found
 
