@@ -332,3 +332,42 @@ def test_a_heading_right_above_the_table_header_names_the_section(opening: str) 
         "direct",
         "Dishub",
     )
+
+
+# A table with a RUMUS column printed one cell a line, no blank lines between cells.
+DUMP = """\
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+1.
+Persentase jalan kabupaten
+kondisi baik
+Panjang jalan kondisi baik dibagi panjang jalan kabupaten x 100%
+persen
+Dinas PUPR
+Laporan Dinas PUPR
+2.
+Jumlah jembatan dibangun
+Cukup Jelas
+unit
+Dinas PUPR
+Laporan Dinas PUPR
+"""
+
+
+def test_a_dump_with_a_rumus_column_reads_name_rumus_and_cells_in_order() -> None:
+    roads, bridges = draft(DUMP).catalog
+    # the name wraps onto a second line; the RUMUS opens at 'Panjang', never taking the
+    # satuan and office cells below it into a formula
+    assert roads.name == "Persentase jalan kabupaten kondisi baik"
+    assert (roads.unit_name, roads.penanggung_jawab) == ("percent", "Dinas PUPR")
+    assert roads.formula is not None
+    assert roads.formula.variables == (
+        "Panjang jalan kondisi baik",
+        "panjang jalan kabupaten",
+    )
+    # 120 of 160 km in good condition: 120 / 160 x 100% = 75%
+    assert _value(roads, 120, 160) == 75
+    assert (bridges.name, bridges.kind, bridges.unit_name) == (
+        "Jumlah jembatan dibangun",
+        "direct",
+        "unit",
+    )

@@ -15,13 +15,21 @@ becomes a row of its own (ids with a letter: .03a, .03b) under the row's name.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import attrs
 
 from .draft_cell import rumus_fragments
 from .draft_layout import Block
 from .draft_rows import Columns, RowText, period_of, read_row
-from .draft_words import NAME_STARTS, PJ_WORDS, RUMUS_OPENERS, is_pj_start, satuan_at
+from .draft_words import (
+    NAME_STARTS,
+    PJ_WORDS,
+    RUMUS_OPENERS,
+    SUMBER_STARTS,
+    is_pj_start,
+    satuan_at,
+)
 
 __all__ = ["read_cells_apart", "read_parts", "read_stack"]
 
@@ -110,16 +118,19 @@ def _part_satuan(words: list[str]) -> str:
     return last if opens else ""
 
 
-def read_stack(lines: list[tuple[int, str]]) -> list[RowText] | None:
-    """The rows of a table without a RUMUS column printed one cell a line (a PDF dump):
-    a line of names, then the satuan, penanggung jawab and sumber data cells of those
-    rows one under another. Names run together on one line ('Angka A Angka B') are split
-    where a name opens, when that gives as many names as the satuan cells below them;
-    cells of several rows run together the same way ('persen persen', then 'Dinas A
-    Dinas B' for their penanggung jawab, then their sumber data). Row numbers printed
-    apart from their rows ('2. 3.') are left out. None when the lines are not such a
-    stack. Every row is a direct measure: there is no RUMUS."""
-    groups: list[tuple[tuple[int, str], list[list[str]], list[list[str]], str]] = []
+def read_stack(
+    lines: list[tuple[int, str]], opens_rumus: Callable[[str], bool] | None = None
+) -> list[RowText] | None:
+    """The rows of a table printed one cell a line (a PDF dump): a row's name (and, in a
+    table with a RUMUS column, its RUMUS: from the first line ``opens_rumus`` accepts),
+    then its satuan, penanggung jawab and sumber data cells one under another. In a
+    table without a RUMUS column (``opens_rumus`` None), names run together on one line
+    ('Angka A Angka B') are split where a name opens, when that gives as many names as
+    the satuan cells below them, the cells of those rows run together the same way
+    ('persen persen', then 'Dinas A Dinas B' for their penanggung jawab, then their
+    sumber data), and every row is a direct measure. Row numbers printed apart from
+    their rows ('2. 3.') are left out. None when the lines are not such a stack."""
+    groups: list[_Group] = []
     cells = 0
     sasaran = ""
     for number, line in lines:
@@ -137,38 +148,56 @@ def read_stack(lines: list[tuple[int, str]]) -> list[RowText] | None:
         elif office is not None and groups:
             groups[-1][2].append(office)
             cells += 1
+        elif groups and not groups[-1][1] and not groups[-1][2]:
+            groups[-1][0].append((number, line))  # the name (or RUMUS) goes on
         else:
-            groups.append(((number, line), [], [], sasaran))
+            groups.append(([(number, line)], [], [], sasaran))
     if not groups or cells < len(lines) // 2:
         return None
+    if opens_rumus is not None and any(sum(map(len, g[1])) != 1 for g in groups):
+        return None  # with a RUMUS column, one row's cells under each name
     rows = []
-    for (number, line), satuan_lines, office_lines, sasaran in groups:
+    for text, satuan_lines, office_lines, sasaran in groups:
         cells_of = _stacked_cells(satuan_lines, office_lines)
-        names = _split_names(line.split(), len(cells_of))
+        notes = ["cells printed one a line, read by their order"]
+        rumus: list[tuple[int, str]] = []
+        if opens_rumus is None:
+            notes.append("no RUMUS column: a direct measure")
+            names = _split_names(" ".join(t for _, t in text).split(), len(cells_of))
+        else:
+            at = next((k for k, (_, t) in enumerate(text) if k and opens_rumus(t)), len(text))
+            names, rumus = [" ".join(t for _, t in text[:at])], text[at:]
+        fragments, factor, _ = rumus_fragments(rumus)
         for k, name in enumerate(names):
-            notes = ["cells printed one a line, no RUMUS column: a direct measure"]
             if len(names) > 1:
-                notes.append(f"one of {len(names)} names run together on line {number}")
+                notes.append(f"one of {len(names)} names run together on line {text[0][0]}")
             if len(cells_of) != len(names):
                 notes.append(f"{len(cells_of)} satuan cells under {len(names)} names")
             satuan, offices = cells_of[k] if len(cells_of) == len(names) else ("", [])
             rows.append(
                 RowText(
-                    first_line=number,
-                    last_line=number,
+                    first_line=text[0][0],
+                    last_line=text[-1][0],
                     number=None,
                     sasaran=sasaran,
                     name=name,
-                    rumus=(),
+                    rumus=fragments,
                     satuan=satuan,
                     penanggung_jawab=offices[0] if offices else "",
                     sumber_data=" ".join(offices[1:]),
                     period="tahunan",
-                    factor=None,
+                    factor=factor,
                     notes=tuple(notes),
+                    wrapped=True,  # a cell of its own: its line breaks are wraps
                 )
             )
+            notes = notes[:2]
     return rows
+
+
+# a row printed one cell a line: its name (and RUMUS) lines, satuan lines, office lines,
+# and the sasaran in force
+_Group = tuple[list[tuple[int, str]], list[list[str]], list[list[str]], str]
 
 
 def _stacked_cells(
@@ -204,10 +233,13 @@ def _satuan_cells(words: list[str]) -> list[str] | None:
 
 def _office_cells(words: list[str]) -> list[str] | None:
     """The office cells of a line made of offices only ('Dinas Kesehatan Dinas
-    Kesehatan': two cells, each opening with an office word), or None."""
-    if not words or not is_pj_start(words[0]):
+    Kesehatan': two cells, each opening with an office word), or a sumber data cell
+    ('Laporan Dinas PUPR': one), or None."""
+    if not words or not all(w[:1].isupper() or w in ("dan", "&") for w in words):
         return None
-    if not all(w[:1].isupper() or w in ("dan", "&") for w in words):
+    if words[0].casefold() in SUMBER_STARTS:
+        return [" ".join(words)]  # a sumber data cell: 'Laporan Dinas PUPR'
+    if not is_pj_start(words[0]):
         return None
     cells: list[list[str]] = []
     for word in words:

@@ -157,7 +157,20 @@ def read_shaped(table: Table) -> list[RowText] | None:
             return read_agency_rows(lines)
     if not rumus_column(table.header):
         return read_stack(lines)
+    if all(block.satuan_line is None and len(block.paragraphs) == 1 for block in table.blocks):
+        return read_stack(lines, _opens_rumus)  # no paragraphs: cells one a line, if any
     return None
+
+
+def _opens_rumus(line: str) -> bool:
+    """Whether a line of a row printed one cell a line opens its RUMUS cell: a count or a
+    total (Jumlah, Total ...), a division in words or signs, or a cell giving no formula."""
+    words = line.split()
+    return (
+        no_formula(line) is not None
+        or (words[0][:1].isupper() and words[0].casefold() in RUMUS_STARTS)
+        or _DIVIDES.search(line) is not None
+    )
 
 
 # --- the rows of an agency table, read as one stream of words -------------------------
