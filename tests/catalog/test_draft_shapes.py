@@ -13,8 +13,9 @@ import pytest
 import sakip
 from sakip.catalog import Draft, Indicator, draft
 from sakip.catalog.draft_cell import rumus_fragments
+from sakip.catalog.draft_direct import name_unit, no_formula, rumus_unit
 from sakip.catalog.draft_pages import double_spaced, unflatten
-from sakip.catalog.draft_shapes import agency_table, name_unit, no_formula, rumus_unit
+from sakip.catalog.draft_shapes import agency_table
 
 # A perangkat daerah table with no SATUAN column: the row numbers number the sasaran,
 # each sasaran holds indicators written inline (name, RUMUS in words, agency); the

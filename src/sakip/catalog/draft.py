@@ -20,10 +20,11 @@ from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
 from ..language import parse, parse_quietly
 from ..units import parse_unit
 from ._load import _section
+from .draft_direct import no_formula
 from .draft_dump import read_cells_apart, read_parts
 from .draft_layout import Block, Table, read_layout
 from .draft_rows import Columns, RowText, divides_by_count, read_columns, read_row
-from .draft_shapes import no_formula, read_shaped, rumus_column, without_rumus
+from .draft_shapes import read_shaped, rumus_column, without_rumus
 from .draft_words import DANGLING_WORDS, RUMUS_STARTS
 from .model import Catalog
 from .polarity import formula_polarity, infer_polarity

@@ -1,19 +1,19 @@
 """Table shapes that other regions' lampiran show besides the side-by-side rows.
 
-- A double-spaced text (PDF extraction puts a blank line after every line) reads like a
-  single-spaced one (:func:`double_spaced`).
-- A page flattened onto one line is split at its own evidence: the table header, a
-  perangkat daerah heading numbered in roman numerals, the column numbers, a row number
-  before a sasaran word, a LAMPIRAN running header (:func:`unflatten`).
 - A table whose header has a RUMUS but no SATUAN column ('SASARAN STRATEGIS INDIKATOR
   KINERJA UTAMA RUMUS IKU SKPD', '... RUMUS SUMBER DATA') ends its rows with an agency
-  (an office's short name) instead of a satuan tail; its row numbers often number the
-  sasaran, each sasaran holding several indicators, each written inline (name, RUMUS
-  in words, agency). :func:`read_agency_rows` reads such a table as one stream of words.
-- 'Cukup Jelas', 'Jelas', '-' in the RUMUS column, or a RUMUS that says someone else
-  computes the value ('dihitung oleh BPS'), is no formula (:func:`no_formula`).
+  (an office's short name, or its name written out) instead of a satuan tail; its row
+  numbers often number the sasaran, each sasaran holding several indicators, each
+  written inline (name, RUMUS in words, agency). :func:`read_agency_rows` reads such a
+  table as one stream of words.
+- A table printed one cell a line (a PDF dump) is read by draft_dump's stack reader.
+- A table without a RUMUS column gives direct measures, whatever reader read its rows
+  (:func:`without_rumus`).
 
-Only the shape and the words of IKU lampiran are used, never the rows of one regulation.
+Pages printed double-spaced or flattened onto one line are made ordinary by
+draft_pages; what a row without a formula says (Cukup Jelas, the unit named by its RUMUS)
+is read by draft_direct. Only the shape and the words of IKU lampiran are used, never
+the rows of one regulation.
 """
 
 from __future__ import annotations
@@ -23,86 +23,39 @@ import re
 import attrs
 
 from .draft_cell import factor_of, rumus_fragments
+from .draft_direct import (
+    COMPUTED_ELSEWHERE,
+    DIVIDES,
+    SELF_EXPLAINED,
+    name_opener,
+    name_start,
+    name_unit,
+    no_formula,
+    rumus_unit,
+)
 from .draft_dump import read_stack
 from .draft_layout import Table
 from .draft_rows import RowText
 from .draft_tail import find_tail
 from .draft_words import (
-    NAME_STARTS,
     PJ_WORDS,
     RUMUS_OPENERS,
     RUMUS_STARTS,
     SASARAN_START,
     is_pj_start,
-    satuan_at,
 )
 
 __all__ = [
     "agency_table",
-    "name_unit",
-    "no_formula",
     "read_agency_rows",
     "read_shaped",
     "rumus_column",
-    "rumus_unit",
     "without_rumus",
 ]
 
-# A RUMUS cell that gives no formula: self-explanatory ('Cukup Jelas', 'Jelas', '-'),
-# or the value computed elsewhere ('dihitung oleh BPS', 'Perhitungan dilakukan oleh ...').
-_SELF_EXPLAINED = re.compile(r"^(?:cukup\s+jelas|jelas|sudah\s+jelas|[-–—])\.?$", re.IGNORECASE)
-_COMPUTED_ELSEWHERE = re.compile(r"\bdihitung\s+oleh\b|\bperhitungan\s+dilakukan\s+oleh\b", re.I)
-# a unit the RUMUS names for a value measured directly: '(dalam tahun)', 'jumlah tahun'
-_UNIT_NAMED = re.compile(r"\(\s*dalam\s+(?P<a>\w+)\s*\)|\bjumlah\s+(?P<b>\w+)", re.IGNORECASE)
 _NUMBER = re.compile(r"^\d{1,2}\.?$")
 _ACRONYM = re.compile(r"^\([A-Z]{2,6}\)$")
-_DIVIDES = re.compile(r"/|(?:^|\s)(?::|dibagi|per)(?:\s|$)", re.IGNORECASE)
 _OFFICE_WORDS = 8  # at most this many words in an office's name written out
-# name openers of a measure, which a sasaran's noun phrase does not open with
-_MEASURES = frozenset(
-    [
-        "persentase",
-        "presentase",
-        "prosentase",
-        "angka",
-        "indeks",
-        "indek",
-        "rasio",
-        "besaran",
-        "jumlah",
-        "cakupan",
-        "tingkat",
-        "nilai",
-        "skor",
-        "proporsi",
-        "rata-rata",
-        "opini",
-        "predikat",
-        "prevalensi",
-        "laju",
-    ]
-)
-_COUNTS = frozenset(["jumlah", "besaran", "banyaknya"])
-_PLAIN_WORDS = frozenset(["jumlah", "angka", "nilai", "indeks", "rasio", "skor", "level"])
-
-
-def no_formula(rumus: str) -> str | None:
-    """Why a RUMUS cell names no formula (a direct measure), or None."""
-    text = " ".join(rumus.split())
-    if _SELF_EXPLAINED.match(text):
-        return f"RUMUS {text!r}: self-explanatory, no formula; a direct measure"
-    if _COMPUTED_ELSEWHERE.search(text):
-        return "the RUMUS says who computes the value, not how: a direct measure"
-    return None
-
-
-def rumus_unit(rumus: str) -> str:
-    """The satuan a direct measure's RUMUS names ('(dalam tahun)', 'jumlah tahun'), or ''."""
-    for found in _UNIT_NAMED.finditer(rumus):
-        word = (found["a"] or found["b"]).casefold()
-        if satuan_at([word], 1) and word not in ("jumlah", "persen", "persentase"):
-            return word
-    return ""
 
 
 def agency_table(header: str) -> bool:
@@ -132,7 +85,7 @@ def without_rumus(row: RowText) -> RowText:
         return row
     words = f"{row.name} {' '.join(text for _, text in row.rumus)}".split()
     sasaran = row.sasaran
-    start = _name_start(words, True) if words and SASARAN_START.match(words[0]) else None
+    start = name_start(words, True) if words and SASARAN_START.match(words[0]) else None
     if not sasaran and start:
         sasaran, words = " ".join(words[:start]), words[start:]  # 'Meningkatnya X Jumlah Y'
     return attrs.evolve(
@@ -169,7 +122,7 @@ def _opens_rumus(line: str) -> bool:
     return (
         no_formula(line) is not None
         or (words[0][:1].isupper() and words[0].casefold() in RUMUS_STARTS)
-        or _DIVIDES.search(line) is not None
+        or DIVIDES.search(line) is not None
     )
 
 
@@ -185,10 +138,6 @@ def _agency(words: list[_Word], i: int) -> bool:
     if not is_pj_start(word) or word.casefold() in PJ_WORDS:
         return False
     return not (i and words[i - 1][1].casefold() == "oleh")
-
-
-def _name_opener(word: str) -> bool:
-    return word[:1].isupper() and word.strip("(").casefold() in NAME_STARTS
 
 
 def _running_header(words: list[str]) -> bool:
@@ -236,7 +185,7 @@ def _agency_length(words: list[_Word], i: int) -> int:
         # a short name ends its row's line, or comes before the next row's name or
         # the agency's note; else it is an acronym inside a RUMUS ('Nilai IPM menurut')
         after = words[i + 1] if i + 1 < len(words) else (line + 1, "")
-        ends = after[0] != line or after[1].startswith("(") or _name_opener(after[1])
+        ends = after[0] != line or after[1].startswith("(") or name_opener(after[1])
         return 1 if ends or _NUMBER.match(after[1]) else 0
     if not (word[:1].isupper() and word.casefold() in PJ_WORDS):
         return 0
@@ -289,9 +238,9 @@ def _segments(words: list[_Word]) -> list[tuple[list[_Word], int | None]]:
                         break
             rows.append(([], None))
             continue
-        if _name_opener(word) and current and _complete(current):
+        if name_opener(word) and current and _complete(current):
             rows.append(([], None))
-        elif _sasaran_line(words, i) and any(_name_opener(w) for _, w in current):
+        elif _sasaran_line(words, i) and any(name_opener(w) for _, w in current):
             rows.append(([], None))  # a sasaran printed without its number
         rows[-1][0].append((number, word))
         i += 1
@@ -315,7 +264,7 @@ def _complete(current: list[_Word]) -> bool:
         return True
     tail = " ".join(w for _, w in current[-2:])
     return no_formula(tail) is not None or (
-        _COMPUTED_ELSEWHERE.search(" ".join(w for _, w in current)) is not None
+        COMPUTED_ELSEWHERE.search(" ".join(w for _, w in current)) is not None
         and last[:1].isupper()
     )
 
@@ -324,7 +273,7 @@ def _rumus_at(words: list[str]) -> tuple[int, str]:
     """Where the RUMUS opens among a row's words after its name opener, and how it was
     found (for the notes)."""
     for k in range(max(1, len(words) - 3), len(words)):
-        if _SELF_EXPLAINED.match(" ".join(words[k:])):
+        if SELF_EXPLAINED.match(" ".join(words[k:])):
             return k, ""  # 'Cukup Jelas' closes the row: everything before is the name
     for k in range(1, len(words)):
         if _ACRONYM.match(words[k - 1]):
@@ -341,28 +290,6 @@ def _rumus_at(words: list[str]) -> tuple[int, str]:
     return len(words), "no RUMUS found after the name"
 
 
-def _name_start(words: list[str], after_sasaran: bool) -> int | None:
-    """Where a row's name opens: at its first name opener; after a sasaran ('Meningkatnya
-    Kualitas Pendidik ... Persentase pendidik ...'), at the first opener of a measure
-    (Persentase, Angka, Jumlah ...) past the sasaran's own first noun, else the first."""
-    openers = [k for k, w in enumerate(words) if _name_opener(w)]
-    if after_sasaran:
-        strong = [k for k in openers if k >= 2 and words[k].casefold() in _MEASURES]
-        if strong:
-            return strong[0]
-    return openers[0] if openers else None
-
-
-def name_unit(name: str) -> str:
-    """The satuan a count's name gives ('Jumlah Kelompok ...', 'Besaran Desa ...'), or ''."""
-    words = name.split()
-    if len(words) >= 2 and words[0].casefold() in _COUNTS:
-        found = satuan_at([words[1]], 1)
-        if found and found[0].casefold() not in _PLAIN_WORDS:
-            return found[0].casefold()
-    return ""
-
-
 def read_agency_rows(lines: list[tuple[int, str]]) -> list[RowText]:
     """The rows of a table whose rows end with an agency (see :func:`agency_table`)."""
     rows: list[RowText] = []
@@ -376,7 +303,7 @@ def read_agency_rows(lines: list[tuple[int, str]]) -> list[RowText]:
         if not skip and SASARAN_START.match(words[0]) and words[0][:1].isupper():
             sasaran = []  # a sasaran printed without its number
         opened = bool(skip) or not sasaran
-        start = _name_start(words[skip : agency or len(words)], opened)
+        start = name_start(words[skip : agency or len(words)], opened)
         if start is None:
             sasaran.extend(words[skip:])  # a sasaran's words alone (wrapped over a page)
             continue
@@ -400,7 +327,7 @@ def read_agency_rows(lines: list[tuple[int, str]]) -> list[RowText]:
         fragments, factor, _ = rumus_fragments([(rumus[0][0], joined)] if rumus else [])
         name = " ".join(words[:cut])
         # a direct measure's unit: named by its RUMUS, or what its name counts
-        direct = (factor is None and not _DIVIDES.search(joined)) or no_formula(joined)
+        direct = (factor is None and not DIVIDES.search(joined)) or no_formula(joined)
         satuan = rumus_unit(joined) if direct else ""
         if satuan:
             notes.append(f"satuan not printed; {satuan!r} named by the RUMUS")
