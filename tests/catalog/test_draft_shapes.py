@@ -63,6 +63,7 @@ def _check_agency_rows(result: Draft) -> None:
     assert villages.name == "Jumlah Desa Siaga Aktif"
     assert (villages.kind, villages.unit_name) == ("direct", "desa")
     assert villages.rumus_asli == "Cukup Jelas"
+    assert villages.sasaran == births.sasaran  # the same sasaran's second indicator
     # a RUMUS that says who computes the value is a direct measure; the name ends at
     # its acronym in brackets; a second sasaran opens on its row number
     assert survey.name == "Angka Kepuasan Pasien Puskesmas (AKPP)"
@@ -372,3 +373,8 @@ def test_a_dump_with_a_rumus_column_reads_name_rumus_and_cells_in_order() -> Non
         "direct",
         "unit",
     )
+
+
+def test_row_numbers_printed_apart_stay_out_of_the_rumus() -> None:
+    text = AGENCY.replace("Dinkes\nJumlah Desa", "Dinkes\n2. 3.\nJumlah Desa")
+    _check_agency_rows(draft(text))

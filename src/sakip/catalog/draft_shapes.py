@@ -141,11 +141,14 @@ def _agency(words: list[_Word], i: int) -> bool:
 
 
 def _running_header(words: list[str]) -> bool:
-    """A page's running header or page mark: '(2)', or three or more words in capitals."""
+    """A page's running header or mark: '(2)', a line of numbers only, or three or more
+    words in capitals."""
     if len(words) == 1 and re.fullmatch(r"\(\d{1,3}\)", words[0]):
         return True
-    if len(words) >= 3 and all(w.isdigit() and len(w) <= 2 for w in words):
-        return True  # the column numbers repeated on a new page (not a lone row number)
+    if len(words) >= 2 and all(_NUMBER.match(w) for w in words):
+        # the column numbers repeated on a new page, or row numbers printed apart from
+        # their rows ('4. 5.'); a lone number is kept: it may open a sasaran
+        return True
     letters = [c for w in words for c in w if c.isalpha()]
     return len(words) >= 3 and bool(letters) and all(c.isupper() for c in letters)
 
