@@ -20,9 +20,10 @@ from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
 from ..language import parse, parse_quietly
 from ..units import parse_unit
 from ._load import _section
+from .draft_direct import no_formula
 from .draft_dump import read_cells_apart, read_parts
 from .draft_first import divides_by_count
-from .draft_layout import Table, read_layout
+from .draft_layout import Block, Table, read_layout
 from .draft_repair import (
     BRACED,
     REGROUPED,
@@ -32,7 +33,8 @@ from .draft_repair import (
     rejoin_reduplication,
     unbracket_alternatives,
 )
-from .draft_rows import RowText, read_columns, read_row
+from .draft_rows import Columns, RowText, read_columns, read_row
+from .draft_shapes import read_shaped, rumus_column, without_rumus
 from .draft_words import DANGLING_WORDS, METHOD_WORDS, RUMUS_OPENERS, RUMUS_STARTS
 from .model import Catalog
 from .polarity import formula_polarity, infer_polarity
@@ -124,15 +126,9 @@ def draft(text: str, *, region: str | None = None) -> Draft:
             number += 1
         indicators = []
         columns = read_columns(table.blocks)
-        for position, block in enumerate(table.blocks, start=1):
-            if block.satuan_line is not None:
-                read = [read_cells_apart(block)]
-            else:
-                read = read_parts(block, table.lampiran, columns) or [
-                    read_row(block, table.lampiran, columns)
-                ]
+        for position, (block, read) in enumerate(_rows(table, columns), start=1):
             for letter, row in zip(_LETTERS if len(read) > 1 else [""], read, strict=False):
-                data, confidence, notes = _indicator(row, code, position, table, letter)
+                data, confidence, notes = _indicator(row, code, position, table, block, letter)
                 indicators.append(data)
                 rows.append(
                     DraftRow(data["id"], code, row.first_line, row.last_line, confidence, notes)
@@ -145,6 +141,27 @@ def draft(text: str, *, region: str | None = None) -> Draft:
     return Draft(Catalog(sections=tuple(sections), scales={}), tuple(rows), region)
 
 
+def _rows(table: Table, columns: Columns) -> list[tuple[Block, list[RowText]]]:
+    """Each row block of a table with the rows read from it. A table of another shape
+    (no SATUAN column, or cells printed one a line without a RUMUS column) is read
+    from all its lines at once, each row with the table's first block."""
+    shaped = read_shaped(table)
+    if shaped:
+        return [(table.blocks[0], [row]) for row in shaped]
+    out = []
+    for block in table.blocks:
+        if block.satuan_line is not None:
+            read = [read_cells_apart(block)]
+        else:
+            read = read_parts(block, table.lampiran, columns) or [
+                read_row(block, table.lampiran, columns)
+            ]
+        if not rumus_column(table.header):
+            read = [without_rumus(row) for row in read]
+        out.append((block, read))
+    return out
+
+
 def _code(name: str, used: set[str]) -> str:
     words = re.findall(r"[a-z0-9]+", name.casefold())
     base = "_".join(words[:4]) or "pd"
@@ -155,7 +172,7 @@ def _code(name: str, used: set[str]) -> str:
 
 
 def _indicator(
-    row: RowText, code: str, position: int, table: Table, letter: str = ""
+    row: RowText, code: str, position: int, table: Table, block: Block, letter: str = ""
 ) -> tuple[dict[str, Any], float, tuple[str, ...]]:
     notes = [f"lines {row.first_line}-{row.last_line}", *row.notes]
     confidence = 1.0 - 0.1 * len(row.notes)
@@ -190,7 +207,6 @@ def _indicator(
     if row.label:
         data["part"] = row.label
     for key in ("misi", "tujuan"):
-        block = table.blocks[position - 1]
         value = getattr(block, key)
         if table.lampiran == 1 and value:
             data[key] = value
@@ -277,6 +293,8 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
     if not texts:
         return None, "", ["no RUMUS printed; a direct measure"], 0.2
     joined = " ".join(texts)
+    if direct := no_formula(joined):
+        return None, joined, [direct], 0.1
     result = _RESULT_NAME.match(joined)
     prefix = ""
     if result:

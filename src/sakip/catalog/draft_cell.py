@@ -29,7 +29,10 @@ _FACTORS = (100, 1000, 100000)
 _GLUED = re.compile(r"^(?P<count>[Jj]umlah)(?P<rest>(?!nya\b)[a-z]{3,}\S*)$")
 _SPECKS = ".,'`_"  # what OCR makes of the paper's grain around a mark
 # the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
-_TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
+_TIMES = frozenset(
+    ["x", "X", "×", "*"]
+    + [w for s in ("dikali", "dikalikan", "kali") for w in (s, s.capitalize(), s.upper())]
+)
 _BRACKET_WORDS = 8  # at most this many words in a bracketed numerator
 
 

@@ -14,14 +14,24 @@ becomes a row of its own (ids with a letter: .03a, .03b) under the row's name.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Callable
+
 import attrs
 
 from .draft_cell import rumus_fragments
 from .draft_layout import Block
 from .draft_rows import Columns, RowText, period_of, read_row
-from .draft_words import RUMUS_OPENERS, satuan_at
+from .draft_words import (
+    NAME_STARTS,
+    PJ_WORDS,
+    RUMUS_OPENERS,
+    SUMBER_STARTS,
+    is_pj_start,
+    satuan_at,
+)
 
-__all__ = ["read_cells_apart", "read_parts"]
+__all__ = ["read_cells_apart", "read_parts", "read_stack"]
 
 
 def read_cells_apart(block: Block) -> RowText:
@@ -106,3 +116,149 @@ def _part_satuan(words: list[str]) -> str:
         return ""
     opens = any(w.casefold() in RUMUS_OPENERS and w[:1].isupper() for w in words[1:-1])
     return last if opens else ""
+
+
+def read_stack(
+    lines: list[tuple[int, str]], opens_rumus: Callable[[str], bool] | None = None
+) -> list[RowText] | None:
+    """The rows of a table printed one cell a line (a PDF dump): a row's name (and, in a
+    table with a RUMUS column, its RUMUS: from the first line ``opens_rumus`` accepts),
+    then its satuan, penanggung jawab and sumber data cells one under another. In a
+    table without a RUMUS column (``opens_rumus`` None), names run together on one line
+    ('Angka A Angka B') are split where a name opens, when that gives as many names as
+    the satuan cells below them, the cells of those rows run together the same way
+    ('persen persen', then 'Dinas A Dinas B' for their penanggung jawab, then their
+    sumber data), and every row is a direct measure. Row numbers printed apart from
+    their rows ('2. 3.') are left out. None when the lines are not such a stack."""
+    groups: list[_Group] = []
+    cells = 0
+    sasaran = ""
+    for number, line in lines:
+        words = line.split()
+        if not words or all(_ROW_NUMBER.match(w) for w in words) or words[0] == "INDIKATOR":
+            continue  # a row number apart, or a header cell printed on its own line
+        if words[0] == "SASARAN":
+            sasaran = " ".join(words[1:])  # the header cell with the sasaran beside it
+            continue
+        units = _satuan_cells(words)
+        office = _office_cells(words)
+        if units is not None and groups:
+            groups[-1][1].append(units)
+            cells += 1
+        elif office is not None and groups:
+            groups[-1][2].append(office)
+            cells += 1
+        elif groups and not groups[-1][1] and not groups[-1][2]:
+            groups[-1][0].append((number, line))  # the name (or RUMUS) goes on
+        else:
+            groups.append(([(number, line)], [], [], sasaran))
+    if not groups or cells < len(lines) // 2:
+        return None
+    if opens_rumus is not None and any(sum(map(len, g[1])) != 1 for g in groups):
+        return None  # with a RUMUS column, one row's cells under each name
+    rows = []
+    for text, satuan_lines, office_lines, sasaran in groups:
+        cells_of = _stacked_cells(satuan_lines, office_lines)
+        notes = ["cells printed one a line, read by their order"]
+        rumus: list[tuple[int, str]] = []
+        if opens_rumus is None:
+            notes.append("no RUMUS column: a direct measure")
+            names = _split_names(" ".join(t for _, t in text).split(), len(cells_of))
+        else:
+            at = next((k for k, (_, t) in enumerate(text) if k and opens_rumus(t)), len(text))
+            names, rumus = [" ".join(t for _, t in text[:at])], text[at:]
+        fragments, factor, _ = rumus_fragments(rumus)
+        for k, name in enumerate(names):
+            if len(names) > 1:
+                notes.append(f"one of {len(names)} names run together on line {text[0][0]}")
+            if len(cells_of) != len(names):
+                notes.append(f"{len(cells_of)} satuan cells under {len(names)} names")
+            satuan, offices = cells_of[k] if len(cells_of) == len(names) else ("", [])
+            rows.append(
+                RowText(
+                    first_line=text[0][0],
+                    last_line=text[-1][0],
+                    number=None,
+                    sasaran=sasaran,
+                    name=name,
+                    rumus=fragments,
+                    satuan=satuan,
+                    penanggung_jawab=offices[0] if offices else "",
+                    sumber_data=" ".join(offices[1:]),
+                    period="tahunan",
+                    factor=factor,
+                    notes=tuple(notes),
+                    wrapped=True,  # a cell of its own: its line breaks are wraps
+                )
+            )
+            notes = notes[:2]
+    return rows
+
+
+# a row printed one cell a line: its name (and RUMUS) lines, satuan lines, office lines,
+# and the sasaran in force
+_Group = tuple[list[tuple[int, str]], list[list[str]], list[list[str]], str]
+
+
+def _stacked_cells(
+    satuan_lines: list[list[str]], office_lines: list[list[str]]
+) -> list[tuple[str, list[str]]]:
+    """Each row's satuan and office cells: a satuan line of m cells is followed by its
+    office lines of m cells each (penanggung jawab, then sumber data), the j-th cell of
+    each line the j-th row's."""
+    per = len(office_lines) // len(satuan_lines) if satuan_lines else 0
+    out = []
+    for i, satuans in enumerate(satuan_lines):
+        mine = office_lines[i * per : (i + 1) * per]
+        for j, satuan in enumerate(satuans):
+            out.append((satuan, [cells[j] for cells in mine if len(cells) == len(satuans)]))
+    return out
+
+
+_ROW_NUMBER = re.compile(r"^\d{1,3}\.?$")
+
+
+def _satuan_cells(words: list[str]) -> list[str] | None:
+    """The satuan cells of a line made of satuan cells only ('persen persen'), or None."""
+    found: list[str] = []
+    end = len(words)
+    while end:
+        cell = satuan_at(words, end)
+        if cell is None:
+            return None
+        found.insert(0, cell[0])
+        end -= cell[1]
+    return found or None
+
+
+def _office_cells(words: list[str]) -> list[str] | None:
+    """The office cells of a line made of offices only ('Dinas Kesehatan Dinas
+    Kesehatan': two cells, each opening with an office word), or a sumber data cell
+    ('Laporan Dinas PUPR': one), or None."""
+    if not words or not all(w[:1].isupper() or w in ("dan", "&") for w in words):
+        return None
+    if words[0].casefold() in SUMBER_STARTS:
+        return [" ".join(words)]  # a sumber data cell: 'Laporan Dinas PUPR'
+    if not is_pj_start(words[0]):
+        return None
+    cells: list[list[str]] = []
+    for word in words:
+        if word.casefold() in PJ_WORDS or not cells:
+            cells.append([word])
+        else:
+            cells[-1].append(word)
+    return [" ".join(c) for c in cells]
+
+
+def _split_names(words: list[str], count: int) -> list[str]:
+    """A line's names: split where a capitalised name opener starts one, when that gives
+    ``count`` names; else the line is one name."""
+    starts = [i for i, w in enumerate(words) if i == 0 or (w[:1].isupper() and _opens(w))]
+    if count > 1 and len(starts) == count:
+        ends = [*starts[1:], len(words)]
+        return [" ".join(words[a:b]) for a, b in zip(starts, ends, strict=True)]
+    return [" ".join(words)]
+
+
+def _opens(word: str) -> bool:
+    return word.casefold() in NAME_STARTS

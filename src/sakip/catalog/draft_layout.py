@@ -16,6 +16,7 @@ from collections.abc import Iterator
 
 import attrs
 
+from .draft_pages import double_spaced, unflatten
 from .draft_tail import find_tail, lone_satuan
 from .draft_words import (
     HEADER_WORDS,
@@ -40,7 +41,8 @@ _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
 _TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
 _TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.IGNORECASE)
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
-_HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
+# a heading's number: '1.', or a roman numeral ('I. DINAS ...')
+_HEADING_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
 _SKIPPED = 6  # at most this many row numbers lost before a printed one
 _NAME_WORDS = 7  # a row's first line: at most this many words of a name before its RUMUS
@@ -73,6 +75,7 @@ class Table:
     blocks: tuple[Block, ...]
     tugas_pokok: str = ""
     fungsi: tuple[str, ...] = ()
+    header: str = ""  # the table header's words as printed, over all its lines
 
 
 def _is_header(text: str) -> bool:
@@ -130,22 +133,27 @@ def _headings(lines: list[str]) -> set[int]:
         if not _is_heading(text):
             continue
         after = [t for t in lines[i + 1 : i + 10] if t.strip()][:5]
-        if any(_TUGAS.search(t) for t in after) or re.match(r"^\s*\d{1,2}\s*\.", text):
+        if any(_is_header(t) for t in after[:1]) and not _is_header(text):
+            found.add(i)  # a heading right above its table's header
+        elif any(_TUGAS.search(t) for t in after) or re.match(
+            r"^\s*(\d{1,2}|[IVX]{1,4})\s*\.", text
+        ):
             found.add(i)
     return found
 
 
 def read_layout(text: str) -> Iterator[Table]:
     """The tables of a regulation's text, in print order."""
-    lines = text.splitlines()
+    lines = unflatten(text).splitlines()
     headings = _headings(lines)
     state = _State()
     blank = False
+    double = double_spaced(lines)  # then a blank line is no paragraph break
     for i, raw in enumerate(lines):
         number = i + 1
         line = raw.strip()
         if not line:
-            blank = True
+            blank = not double
             continue
         after_blank, blank = blank, False
         lampiran = _LAMPIRAN.match(line)
@@ -159,9 +167,12 @@ def read_layout(text: str) -> Iterator[Table]:
             # a text that opens inside a lampiran (a page, an extract): its first
             # table header is where the tables start
             state.lampiran = 1
-            state.start("Lampiran", number, in_table=True)
+            state.start(state.name or "Lampiran", number, in_table=True)
+            state.header = line
             continue
         if state.lampiran == 0:
+            if i in headings:
+                state.name = _title(line)  # a perangkat daerah heading above the table
             continue  # the body of the regulation (Pasal 1..): no tables
         if i in headings:
             yield from state.close()
@@ -176,6 +187,8 @@ def read_layout(text: str) -> Iterator[Table]:
             continue
         if _is_header(line) or _column_numbers(line):
             state.in_table = True
+            if _is_header(line):
+                state.header = f"{state.header} {line}".strip()
             continue
         if not state.in_table and not _row_like(line):
             state.note_intro(line)
@@ -217,12 +230,13 @@ class _State:
     tailed: list[bool] = attrs.field(factory=list)
     paras: list[list[int]] = attrs.field(factory=list)
     dumps: list[int | None] = attrs.field(factory=list)
+    header: str = ""
 
     def start(self, name: str, line: int, *, in_table: bool) -> None:
         self.name, self.line, self.in_table = name, line, in_table
         self.tugas, self.fungsi, self.intro = [], [], ""
         self.rows, self.numbers, self.hints, self.tailed = [], [], [], []
-        self.paras, self.dumps = [], []
+        self.paras, self.dumps, self.header = [], [], ""
         if self.lampiran != 1:
             self.misi = self.tujuan = None
 
@@ -241,6 +255,7 @@ class _State:
                 blocks,
                 " ".join(self.tugas).strip(),
                 tuple(f.strip() for f in self.fungsi if f.strip()),
+                self.header,
             )
         self.rows = []
 

@@ -113,7 +113,7 @@ NAME_STARTS = _set(
     "Capaian Ketersediaan Rata-rata Opini Predikat Skor Luas Panjang Proporsi Kualitas "
     "Kontribusi Pertumbuhan Laju Produksi Produktivitas Pencapaian "
     "Penanaman Harapan Usia Prevalensi Ketepatan Kesesuaian Pelayanan Peningkatan "
-    "Penurunan Universal Case Imunisasi"
+    "Penurunan Universal Case Imunisasi Besaran Indek"
 )
 
 # The name openers that open nothing else: never a RUMUS (no count, no total), never a
