@@ -419,3 +419,35 @@ def test_a_name_opener_after_another_name_word_stays_in_the_name() -> None:
         ["Persentase", "Cakupan", "Imunisasi"],
         ["Jumlah", "bayi", "diimunisasi"],
     )
+
+
+def _section(title: str) -> str:
+    return f"""\
+{title}
+
+A. Tugas Pokok :
+1. Melaksanakan urusan pertanian.
+
+SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+Persentase lahan irigasi Jumlah lahan irigasi / Jumlah lahan x 100% % Kabid Air Laporan
+"""
+
+
+def test_a_garbled_heading_still_opens_its_section() -> None:
+    # OCR read 'DINAS' as 'DlNAS': no institution word, but its 'Tugas Pokok' below
+    # opens a section all the same, titled by the upper-case line above it
+    text = HEAD + "Persentase balita gizi Jumlah balita gizi % Dinkes Laporan\n\n"
+    text += _section("DlNAS PERTANIAN")
+    sections = draft(text).catalog.sections
+    assert [s.name for s in sections] == ["Dinas Kesehatan", "Dlnas Pertanian"]
+    assert [len(s.indicators) for s in sections] == [1, 1]
+
+
+def test_a_lost_heading_opens_a_section_named_as_not_read() -> None:
+    text = HEAD + "Persentase balita gizi Jumlah balita gizi % Dinkes Laporan\n\n"
+    text += _section("")
+    sections = draft(text).catalog.sections
+    assert len(sections) == 2
+    # the text's lines: HEAD 9, the row 10, blank 11, title 12 (empty), blank 13, 14
+    assert sections[1].name == "(perangkat daerah: heading not read, line 14)"
+    assert sections[1].indicators[0].name == "Persentase lahan irigasi"

@@ -33,6 +33,7 @@ _LAMPIRAN = re.compile(r"^\s*LAMPIRAN\s+(?P<roman>[IVX]+)\b", re.IGNORECASE)
 _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
 _TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
 _TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.IGNORECASE)
+_TUGAS_HEAD = re.compile(r"^\s*(?:[A-Z]\s*\.\s*)?Tugas\s+Pokok\b", re.IGNORECASE)
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
@@ -129,10 +130,45 @@ def _headings(lines: list[str]) -> set[int]:
     return found
 
 
+def _unread_headings(lines: list[str], headings: set[int]) -> dict[int, str]:
+    """The perangkat daerah whose heading was not read (OCR garbled its institution word,
+    or lost the line): a 'Tugas Pokok' sub-heading with no heading just above it still
+    opens a section. It starts at the nearest upper-case line above, its title; else at
+    the sub-heading itself, named as not read. Index of the section's first line -> its
+    name ('' for the title line's own words)."""
+    found: dict[int, str] = {}
+    for i, text in enumerate(lines):
+        if not _TUGAS_HEAD.match(text) or any(_owns(lines, j, i) for j in headings):
+            continue
+        above = [k for k in range(i - 1, max(-1, i - 5), -1) if lines[k].strip()]
+        title = next((k for k in above if _upper(lines[k])), None)
+        if title is not None:
+            found[title] = ""
+        else:
+            found[i] = f"(perangkat daerah: heading not read, line {i + 1})"
+    return found
+
+
+def _owns(lines: list[str], heading: int, tugas: int) -> bool:
+    """Whether a heading is the one of a Tugas Pokok line: just above it, no table
+    header between them."""
+    between = lines[heading + 1 : tugas]
+    return 0 < tugas - heading <= 10 and not any(_is_header(t) for t in between)
+
+
+def _upper(text: str) -> bool:
+    """A line in capitals, as headings are printed ('DlNAS KESEHATAN' as OCR reads it)."""
+    letters = [c for c in text if c.isalpha()]
+    words = text.split()
+    upper = sum(c.isupper() for c in letters)
+    return len(letters) >= 6 and upper >= 0.8 * len(letters) and 1 <= len(words) <= 14
+
+
 def read_layout(text: str) -> Iterator[Table]:
     """The tables of a regulation's text, in print order."""
     lines = text.splitlines()
     headings = _headings(lines)
+    unread = _unread_headings(lines, headings)
     state = _State()
     blank = False
     for i, raw in enumerate(lines):
@@ -150,10 +186,13 @@ def read_layout(text: str) -> Iterator[Table]:
             continue
         if state.lampiran == 0:
             continue  # the body of the regulation (Pasal 1..): no tables
-        if i in headings:
+        if i in headings or unread.get(i) == "":
             yield from state.close()
             state.start(_title(line), number, in_table=False)
             continue
+        if i in unread:
+            yield from state.close()
+            state.start(unread[i], number, in_table=False)  # the line goes on: Tugas Pokok
         if _SIGNATURE.match(line) and state.in_table:
             state.in_table = False
             continue
