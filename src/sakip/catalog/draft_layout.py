@@ -16,10 +16,9 @@ from collections.abc import Iterator
 
 import attrs
 
+from .draft_headings import column_numbers, headings, is_header, title, unread_headings
 from .draft_tail import find_tail, lone_satuan
 from .draft_words import (
-    HEADER_WORDS,
-    INSTITUTION_WORDS,
     NAME_OPENERS,
     NAME_STARTS,
     RUMUS_OPENERS,
@@ -32,10 +31,7 @@ __all__ = ["Block", "Table", "read_layout"]
 _LAMPIRAN = re.compile(r"^\s*LAMPIRAN\s+(?P<roman>[IVX]+)\b", re.IGNORECASE)
 _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
 _TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
-_TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.IGNORECASE)
-_TUGAS_HEAD = re.compile(r"^\s*(?:[A-Z]\s*\.\s*)?Tugas\s+Pokok\b", re.IGNORECASE)
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
-_HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
 _SKIPPED = 6  # at most this many row numbers lost before a printed one
 _NAME_WORDS = 7  # a row's first line: at most this many words of a name before its RUMUS
@@ -70,105 +66,11 @@ class Table:
     fungsi: tuple[str, ...] = ()
 
 
-def _is_header(text: str) -> bool:
-    words = [w.strip("|()").upper() for w in text.split()]
-    words = [w for w in words if w]
-    if not words:
-        return False
-    if "RUMUS" in words and ({"SASARAN", "INDIKATOR", "SATUAN"} & set(words)):
-        return True
-    known = sum(1 for w in words if w in HEADER_WORDS)
-    return known >= max(1, len(words) - (len(words) >= 4)) and words[0] in HEADER_WORDS
-
-
-def _column_numbers(text: str) -> bool:
-    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7'),
-    or the first few of them, the rest lost ('1 2'): no row's line counts up from 1."""
-    words = text.split()
-    if len(words) >= 2 and words == [str(k) for k in range(1, len(words) + 1)]:
-        return True
-    return len(words) >= 5 and all(len(w) <= 2 for w in words) and words[0] == "1"
-
-
-def _is_heading(text: str) -> bool:
-    """An upper-case line naming a body of government (DINAS ..., KECAMATAN ...)."""
-    body = _HEADING_NUMBER.sub("", text).strip()
-    letters = [c for c in body if c.isalpha()]
-    if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
-        return False
-    words = body.split()
-    return 1 <= len(words) <= 14 and words[0].strip(",.").upper() in INSTITUTION_WORDS
-
-
-def _title(text: str) -> str:
-    small = {"dan", "di", "ke", "dari", "serta", "pada", "untuk"}
-    words = _HEADING_NUMBER.sub("", text).strip().split()
-    out = []
-    for i, word in enumerate(words):
-        lower = word.lower()
-        core = word.strip(",.()")
-        vowels = sum(c in "AEIOU" for c in core)
-        acronym = core.isupper() and len(core) <= 5 and (vowels <= 1 or set(core) <= set("IVX"))
-        if i and core.lower() in small:
-            out.append(lower)
-        elif acronym:
-            out.append(word)  # DPRD, RSUD, III, (PTSP); not SUAK, ILIR, AIR
-        else:
-            out.append(word.capitalize())
-    return " ".join(out)
-
-
-def _headings(lines: list[str]) -> set[int]:
-    """Indexes of perangkat daerah headings: an institution line before Tugas Pokok."""
-    found = set()
-    for i, text in enumerate(lines):
-        if not _is_heading(text):
-            continue
-        after = [t for t in lines[i + 1 : i + 10] if t.strip()][:5]
-        if any(_TUGAS.search(t) for t in after) or re.match(r"^\s*\d{1,2}\s*\.", text):
-            found.add(i)
-    return found
-
-
-def _unread_headings(lines: list[str], headings: set[int]) -> dict[int, str]:
-    """The perangkat daerah whose heading was not read (OCR garbled its institution word,
-    or lost the line): a 'Tugas Pokok' sub-heading with no heading just above it still
-    opens a section. It starts at the nearest upper-case line above, its title; else at
-    the sub-heading itself, named as not read. Index of the section's first line -> its
-    name ('' for the title line's own words)."""
-    found: dict[int, str] = {}
-    for i, text in enumerate(lines):
-        if not _TUGAS_HEAD.match(text) or any(_owns(lines, j, i) for j in headings):
-            continue
-        above = [k for k in range(i - 1, max(-1, i - 5), -1) if lines[k].strip()]
-        title = next((k for k in above if _upper(lines[k])), None)
-        if title is not None:
-            found[title] = ""
-        else:
-            found[i] = f"(perangkat daerah: heading not read, line {i + 1})"
-    return found
-
-
-def _owns(lines: list[str], heading: int, tugas: int) -> bool:
-    """Whether a heading is the one of a Tugas Pokok line: just above it, no table
-    header between them."""
-    between = lines[heading + 1 : tugas]
-    return 0 < tugas - heading <= 10 and not any(_is_header(t) for t in between)
-
-
-def _upper(text: str) -> bool:
-    """A line in capitals, as headings are printed ('DlNAS KESEHATAN' as OCR reads it)."""
-    letters = [c for c in text if c.isalpha()]
-    words = text.split()
-    upper = sum(c.isupper() for c in letters)
-    return len(letters) >= 6 and upper >= 0.8 * len(letters) and 1 <= len(words) <= 14
-
-
 def read_layout(text: str) -> Iterator[Table]:
     """The tables of a regulation's text, in print order."""
     lines = text.splitlines()
-    headings = _headings(lines)
-    unread = _unread_headings(lines, headings)
+    found = headings(lines)
+    unread = unread_headings(lines, found)
     state = _State()
     blank = False
     for i, raw in enumerate(lines):
@@ -186,9 +88,9 @@ def read_layout(text: str) -> Iterator[Table]:
             continue
         if state.lampiran == 0:
             continue  # the body of the regulation (Pasal 1..): no tables
-        if i in headings or unread.get(i) == "":
+        if i in found or unread.get(i) == "":
             yield from state.close()
-            state.start(_title(line), number, in_table=False)
+            state.start(title(line), number, in_table=False)
             continue
         if i in unread:
             yield from state.close()
@@ -197,10 +99,10 @@ def read_layout(text: str) -> Iterator[Table]:
             state.in_table = False
             continue
         if state.lampiran == 1 and state.name.startswith("Lampiran") and _PEMERINTAH.match(line):
-            state.name = _title(line)
+            state.name = title(line)
         if state.feed_heading(line):
             continue
-        if _is_header(line) or _column_numbers(line):
+        if is_header(line) or column_numbers(line):
             state.in_table = True
             continue
         if not state.in_table and not _row_like(line):
@@ -279,7 +181,7 @@ class _State:
         if tujuan:
             self.tujuan, self.last, self.in_table = tujuan["rest"], "tujuan", False
             return True
-        if self.last and not self.in_table and not _is_header(line) and not _row_like(line):
+        if self.last and not self.in_table and not is_header(line) and not _row_like(line):
             if self.last == "misi":
                 self.misi = f"{self.misi} {line}".strip()
             else:
