@@ -137,6 +137,9 @@ def test_one_cell_before_the_rumus_is_the_name_even_when_it_opens_like_a_sasaran
     assert first.name == "Meningkatnya penyelesaian sengketa"
     assert first.formula is not None
     assert first.formula.variables == ("Jumlah sengketa selesai", "Jumlah sengketa")
+    # the reading is a judgement: the reviewer is told
+    notes = draft(STATE_NAMED).rows[0].notes
+    assert "the name opens like a sasaran; no sasaran cell read beside it" in notes
 
 
 def test_a_second_sasaran_word_opens_the_name() -> None:
