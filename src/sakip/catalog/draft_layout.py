@@ -28,7 +28,13 @@ from .draft_words import (
 
 __all__ = ["Block", "Table", "read_layout"]
 
-_LAMPIRAN = re.compile(r"^\s*LAMPIRAN\s+(?P<roman>[IVX]+)\b", re.IGNORECASE)
+# 'LAMPIRAN II', or a regulation's only lampiran: 'Lampiran', 'LAMPIRAN :', 'LAMPIRAN
+# PERATURAN ...' (a title in upper case, so a sentence of the body that opens with
+# 'Lampiran ini ...' is none)
+_LAMPIRAN = re.compile(
+    r"^\s*(?:LAMPIRAN\s+(?P<roman>[IVX]+)\b|LAMPIRAN\s*(?::|$)|(?-i:LAMPIRAN\s+[A-Z]{3,}\b))",
+    re.IGNORECASE,
+)
 _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
 _TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
@@ -83,8 +89,15 @@ def read_layout(text: str) -> Iterator[Table]:
         lampiran = _LAMPIRAN.match(line)
         if lampiran:
             yield from state.close()
-            state.lampiran = _roman(lampiran["roman"])
-            state.start(f"Lampiran {lampiran['roman'].upper()}", number, in_table=False)
+            roman = (lampiran["roman"] or "I").upper()
+            state.lampiran = _roman(roman)
+            state.start(f"Lampiran {roman}", number, in_table=False)
+            continue
+        if state.lampiran == 0 and is_header(line):
+            # a text that opens inside a lampiran (a page, an extract): its first
+            # table header is where the tables start
+            state.lampiran = 1
+            state.start("Lampiran", number, in_table=True)
             continue
         if state.lampiran == 0:
             continue  # the body of the regulation (Pasal 1..): no tables

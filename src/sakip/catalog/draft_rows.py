@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import attrs
 
-from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments
+from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
 from .draft_first import column_rules, first_line, opener, rumus_start
 from .draft_layout import Block
 from .draft_tail import find_tail
@@ -134,7 +134,7 @@ def _strip_tails(
 
 
 def _words(line: str) -> list[str]:
-    return [w for w in line.split() if w not in ("|", "l")]
+    return [part for w in line.split() if w not in ("|", "l") for part in unglue(w)]
 
 
 def _fit(words: list[str], width: int, start: int = 0) -> int:

@@ -18,6 +18,7 @@ __all__ = [
     "DANGLING_WORDS",
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
+    "METHOD_WORDS",
     "NAME_OPENERS",
     "NAME_STARTS",
     "NAME_WORDS",
@@ -76,6 +77,9 @@ _NOT_PJ = frozenset(["SKPD"])  # any perangkat daerah: a word of RUMUS cells
 def is_pj_start(word: str) -> bool:
     """Whether a word can open a penanggung jawab cell."""
     word = word.strip("|(,")
+    head, dot, rest = word.partition(".")
+    if dot and rest[:1].isupper() and {head.casefold(), f"{head.casefold()}."} & PJ_WORDS:
+        return True  # 'Bid.Analisis': OCR lost the space after an abbreviated office
     if _PJ_TITLE.match(word):
         return True  # a title is no common word, whatever its case ('sekcam')
     if not word[:1].isupper():
@@ -137,6 +141,11 @@ RUMUS_STARTS = RUMUS_OPENERS | _set(
     "Realisasi Hasil Penilaian Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat "
     "Skor Pengukuran"
 )
+
+# Words that open a RUMUS cell describing how a value is found, not what is counted
+# ('Penilaian oleh ...', 'Pengukuran melalui survei ...', 'Kombinasi antara ...'): such a
+# cell is a description over several lines, never a fraction stacked over its bar.
+METHOD_WORDS = _set("Penilaian Pengukuran Kombinasi Survei Survey")
 
 # A sasaran opens with a state reached (Meningkatnya, Terwujudnya, Menurunnya ...) or
 # the aim as a verb, capitalised (Meningkatkan, Mewujudkan; not 'mendapatkan' in a
