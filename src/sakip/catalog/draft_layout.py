@@ -16,11 +16,10 @@ from collections.abc import Iterator
 
 import attrs
 
+from .draft_headings import column_numbers, headings, is_header, title, unread_headings
 from .draft_pages import double_spaced, unflatten
 from .draft_tail import find_tail, lone_satuan
 from .draft_words import (
-    HEADER_WORDS,
-    INSTITUTION_WORDS,
     NAME_OPENERS,
     NAME_STARTS,
     RUMUS_OPENERS,
@@ -39,10 +38,7 @@ _LAMPIRAN = re.compile(
 )
 _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
 _TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
-_TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.IGNORECASE)
 _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
-# a heading's number: '1.', or a roman numeral ('I. DINAS ...')
-_HEADING_NUMBER = re.compile(r"^\s*(?:(?:\d{1,2}|[IVX]{1,4})\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
 _SKIPPED = 6  # at most this many row numbers lost before a printed one
 _NAME_WORDS = 7  # a row's first line: at most this many words of a name before its RUMUS
@@ -78,74 +74,11 @@ class Table:
     header: str = ""  # the table header's words as printed, over all its lines
 
 
-def _is_header(text: str) -> bool:
-    words = [w.strip("|()").upper() for w in text.split()]
-    words = [w for w in words if w]
-    if not words:
-        return False
-    if "RUMUS" in words and ({"SASARAN", "INDIKATOR", "SATUAN"} & set(words)):
-        return True
-    known = sum(1 for w in words if w in HEADER_WORDS)
-    return known >= max(1, len(words) - (len(words) >= 4)) and words[0] in HEADER_WORDS
-
-
-def _column_numbers(text: str) -> bool:
-    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7'),
-    or the first few of them, the rest lost ('1 2'): no row's line counts up from 1."""
-    words = text.split()
-    if len(words) >= 2 and words == [str(k) for k in range(1, len(words) + 1)]:
-        return True
-    return len(words) >= 5 and all(len(w) <= 2 for w in words) and words[0] == "1"
-
-
-def _is_heading(text: str) -> bool:
-    """An upper-case line naming a body of government (DINAS ..., KECAMATAN ...)."""
-    body = _HEADING_NUMBER.sub("", text).strip()
-    letters = [c for c in body if c.isalpha()]
-    if len(letters) < 6 or sum(c.isupper() for c in letters) < 0.9 * len(letters):
-        return False
-    words = body.split()
-    return 1 <= len(words) <= 14 and words[0].strip(",.").upper() in INSTITUTION_WORDS
-
-
-def _title(text: str) -> str:
-    small = {"dan", "di", "ke", "dari", "serta", "pada", "untuk"}
-    words = _HEADING_NUMBER.sub("", text).strip().split()
-    out = []
-    for i, word in enumerate(words):
-        lower = word.lower()
-        core = word.strip(",.()")
-        vowels = sum(c in "AEIOU" for c in core)
-        acronym = core.isupper() and len(core) <= 5 and (vowels <= 1 or set(core) <= set("IVX"))
-        if i and core.lower() in small:
-            out.append(lower)
-        elif acronym:
-            out.append(word)  # DPRD, RSUD, III, (PTSP); not SUAK, ILIR, AIR
-        else:
-            out.append(word.capitalize())
-    return " ".join(out)
-
-
-def _headings(lines: list[str]) -> set[int]:
-    """Indexes of perangkat daerah headings: an institution line before Tugas Pokok."""
-    found = set()
-    for i, text in enumerate(lines):
-        if not _is_heading(text):
-            continue
-        after = [t for t in lines[i + 1 : i + 10] if t.strip()][:5]
-        if any(_is_header(t) for t in after[:1]) and not _is_header(text):
-            found.add(i)  # a heading right above its table's header
-        elif any(_TUGAS.search(t) for t in after) or re.match(
-            r"^\s*(\d{1,2}|[IVX]{1,4})\s*\.", text
-        ):
-            found.add(i)
-    return found
-
-
 def read_layout(text: str) -> Iterator[Table]:
     """The tables of a regulation's text, in print order."""
     lines = unflatten(text).splitlines()
-    headings = _headings(lines)
+    found = headings(lines)
+    unread = unread_headings(lines, found)
     state = _State()
     blank = False
     double = double_spaced(lines)  # then a blank line is no paragraph break
@@ -163,7 +96,7 @@ def read_layout(text: str) -> Iterator[Table]:
             state.lampiran = _roman(roman)
             state.start(f"Lampiran {roman}", number, in_table=False)
             continue
-        if state.lampiran == 0 and _is_header(line):
+        if state.lampiran == 0 and is_header(line):
             # a text that opens inside a lampiran (a page, an extract): its first
             # table header is where the tables start
             state.lampiran = 1
@@ -171,23 +104,26 @@ def read_layout(text: str) -> Iterator[Table]:
             state.header = line
             continue
         if state.lampiran == 0:
-            if i in headings:
-                state.name = _title(line)  # a perangkat daerah heading above the table
+            if i in found:
+                state.name = title(line)  # a perangkat daerah heading above the table
             continue  # the body of the regulation (Pasal 1..): no tables
-        if i in headings:
+        if i in found or unread.get(i) == "":
             yield from state.close()
-            state.start(_title(line), number, in_table=False)
+            state.start(title(line), number, in_table=False)
             continue
+        if i in unread:
+            yield from state.close()
+            state.start(unread[i], number, in_table=False)  # the line goes on: Tugas Pokok
         if _SIGNATURE.match(line) and state.in_table:
             state.in_table = False
             continue
         if state.lampiran == 1 and state.name.startswith("Lampiran") and _PEMERINTAH.match(line):
-            state.name = _title(line)
+            state.name = title(line)
         if state.feed_heading(line):
             continue
-        if _is_header(line) or _column_numbers(line):
+        if is_header(line) or column_numbers(line):
             state.in_table = True
-            if _is_header(line):
+            if is_header(line):
                 state.header = f"{state.header} {line}".strip()
             continue
         if not state.in_table and not _row_like(line):
@@ -268,7 +204,7 @@ class _State:
         if tujuan:
             self.tujuan, self.last, self.in_table = tujuan["rest"], "tujuan", False
             return True
-        if self.last and not self.in_table and not _is_header(line) and not _row_like(line):
+        if self.last and not self.in_table and not is_header(line) and not _row_like(line):
             if self.last == "misi":
                 self.misi = f"{self.misi} {line}".strip()
             else:

@@ -17,7 +17,7 @@ from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
 from .draft_first import column_rules, first_line, opener, rumus_start
 from .draft_layout import Block
 from .draft_tail import find_tail
-from .draft_words import DANGLING_WORDS, PERIOD_WORDS, RUMUS_STARTS
+from .draft_words import DANGLING_WORDS, PERIOD_WORDS, RUMUS_STARTS, SASARAN_START
 
 __all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
 
@@ -218,6 +218,8 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             sasaran_open = bool(first_sas)
             name.extend(first_name)
             name_open = bool(first_name)
+            if first_name and not first_sas and SASARAN_START.match(first_name[0]):
+                notes.append("the name opens like a sasaran; no sasaran cell read beside it")
         else:
             dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in DANGLING_WORDS
             more_sas, more_name, cell = _continuation(
