@@ -83,3 +83,13 @@ def test_a_result_name_before_the_formula_is_no_note() -> None:
     assert fragments == ((2, "IPM = A / B"),)
     assert factor == 100
     assert debris == []
+
+
+def test_a_sign_glued_to_the_last_word_goes_with_the_factor() -> None:
+    # 'desax 100%': OCR lost the space before the 'x'; the word is 'desa', the factor 100
+    fragments, factor, debris = rumus_fragments([(2, "Jumlah desa maju/Jumlah desax 100%")])
+    assert fragments == ((2, "Jumlah desa maju/Jumlah desa"),)
+    assert factor == 100
+    assert debris == []
+    # a word that ends in x without a factor after it keeps its letter
+    assert rumus_fragments([(2, "Jumlah unit Linux")])[0] == ((2, "Jumlah unit Linux"),)

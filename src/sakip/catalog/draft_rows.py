@@ -24,6 +24,7 @@ from .draft_words import (
     RUMUS_STARTS,
     SASARAN_START,
 )
+from .draft_wrap import name_is_rumus, tail_connective
 
 __all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
 
@@ -52,6 +53,7 @@ class RowText:
     # the RUMUS lines are one cell wrapped, never a fraction stacked over its bar
     wrapped: bool = False
     label: str = ""  # a part's label ('SD / MI') when the row is one part of a row
+    name_from_rumus: bool = False  # no INDIKATOR cell: the name is the RUMUS's opening
 
 
 def _rumus_start(words: list[str], first: int) -> int | None:
@@ -286,7 +288,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     name: list[str] = []
     rumus: list[tuple[int, str]] = []
     satuan = pj = sumber = ""
-    sasaran_open = name_open = False
+    sasaran_open = name_open = name_lost = False
     for index, (number, line) in enumerate(block.lines):
         words = _words(line)
         tail = find_tail(words) if not satuan and not pj else None
@@ -297,6 +299,8 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             # the wrapped penanggung jawab and sumber data cells, as they recur in the
             # table ('Bid.Eko SDA dan IPW Tahunan'), before a lone period word is read
             words, beside = _strip_tails(words, columns.tails)
+            if beside and tail_connective(words):
+                beside.insert(0, words.pop())
             if beside and beside[-1].casefold() in PERIOD_WORDS:
                 sumber = f"{sumber} {beside.pop()}".strip()
             pj = f"{pj} {' '.join(beside)}".strip()
@@ -311,10 +315,19 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             name.extend(first_name)
             name_open = bool(first_name)
         else:
+            if not rumus and name_open and name_is_rumus(name, words):
+                rumus.append((block.lines[0][0], " ".join(name)))
+                name_open, name_lost = False, True
+                notes.append(
+                    "INDIKATOR cell empty (OCR lost it?): the first line opens the RUMUS;"
+                    " its first words stand in as the name"
+                )
             dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in DANGLING_WORDS
             more_sas, more_name, cell = _continuation(
                 words, columns, sasaran_open, name_open, dangling
             )
+            if name_lost:  # no INDIKATOR cell: what is not the sasaran's is the RUMUS's
+                cell, more_name = [*more_name, *(cell or [])], []
             sasaran.extend(more_sas)
             name.extend(more_name)
             sasaran_open = sasaran_open and bool(more_sas)
@@ -346,6 +359,8 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
         period=period_of(sumber),
         factor=factor,
         notes=tuple(notes),
+        wrapped=name_lost,  # the division printed on the wrapped line: no stacked bar
+        name_from_rumus=name_lost,
     )
 
 

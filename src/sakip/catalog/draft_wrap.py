@@ -1,0 +1,52 @@
+"""How a row's wrapped lines share their words between its cells (used by draft_rows).
+
+A table row's cells wrap independently: each later line of the row holds, left to
+right, the next words of the SASARAN, INDIKATOR and RUMUS cells and, at its end, of
+the PENANGGUNG JAWAB and SUMBER DATA cells. The rules here read that sharing from
+what any IKU lampiran shows: the grammar of a RUMUS (a fraction's halves open with a
+count or measure word, a factor closes the cell) and the words an office or a
+source is named with, never the rows of one regulation.
+"""
+
+from __future__ import annotations
+
+from .draft_cell import factor_of
+from .draft_words import RUMUS_OPENERS
+
+__all__ = ["divides_by_measure", "name_is_rumus", "tail_connective"]
+
+# Words a fraction's half opens with: a count (Jumlah, Total ...) or the measures a
+# RUMUS compares a value with ('realisasi/target', 'yang ada/rencana').
+_MEASURES = RUMUS_OPENERS | frozenset(["target", "rencana", "realisasi"])
+_CONNECTIVES = frozenset(["dan", "&"])
+
+
+def divides_by_measure(words: list[str]) -> bool:
+    """Whether the words divide by a count or measure word: a bar that opens one
+    ('ada/Target', 'aktif/Jumlah') or a bar alone before one ('/ Jumlah')."""
+    for i, word in enumerate(words):
+        if any(part.casefold() in _MEASURES for part in word.split("/")[1:]):
+            return True
+        if word == "/" and i + 1 < len(words) and words[i + 1].casefold() in _MEASURES:
+            return True
+    return False
+
+
+def name_is_rumus(name: list[str], line: list[str]) -> bool:
+    """Whether the words read as a row's name are its RUMUS, the INDIKATOR cell left
+    empty (OCR often loses it): the 'name' opens with a count word (Jumlah, Total ...)
+    and the wrapped line below goes on to divide by a count or measure word ('Jumlah
+    desa maju' then 'Kabupaten/Jumlah desa'). An indicator's name never divides."""
+    if not name or name[0].strip("|(").casefold() not in RUMUS_OPENERS:
+        return False
+    return divides_by_measure(line)
+
+
+def tail_connective(words: list[str]) -> bool:
+    """Whether a line's last word, once the wrapped tail cells at its end are taken
+    off, is a connective of theirs ('... x 100% dan' + 'Kerawanan Pangan'): after the
+    factor a RUMUS cell is over, so the 'dan' opens the wrapped penanggung jawab."""
+    if len(words) < 2 or words[-1] not in _CONNECTIVES:
+        return False
+    factor = words[-3] if words[-2] == "%" and len(words) > 2 else words[-2]  # '100 %'
+    return factor_of(factor) is not None

@@ -1,0 +1,108 @@
+"""How a row's wrapped lines share their words between its cells (draft_wrap, draft_rows).
+The tables are hand-written in the shape of an IKU lampiran (other offices, other
+indicators), not taken from a regulation; every expected reading is worked out by hand."""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import sakip
+from sakip.catalog import Draft, Indicator, draft
+from sakip.catalog.draft_wrap import divides_by_measure, name_is_rumus, tail_connective
+
+_HEADER = """\
+LAMPIRAN II
+PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
+
+1. DINAS KESEHATAN
+
+INDIKATOR KINERJA PENANGGUNG SUMBER
+SASARAN (OUTCOME) RUMUS SATUAN JAWAB DATA KET
+1 2 3 4 5 6 7
+"""
+
+
+def _rows(body: str) -> tuple[Draft, list[Indicator]]:
+    result = draft(_HEADER + body)
+    return result, list(result.catalog.section("Dinas Kesehatan").indicators)
+
+
+def _value(row: Indicator, *values: int) -> Fraction:
+    """The formula's value (in percent for a % row) with the variables in printed order."""
+    assert row.formula is not None
+    result = sakip.evaluate(row.formula, dict(zip(row.formula.variables, values, strict=True)))
+    return Fraction(result.magnitude).limit_denominator(10_000)
+
+
+def test_a_bar_before_a_count_or_a_measure_word_divides() -> None:
+    assert divides_by_measure(["kader", "terlatih/Jumlah", "kader"])
+    assert divides_by_measure(["bibit", "tersalur/target"])
+    assert divides_by_measure(["aktif", "/", "Jumlah", "posyandu"])
+    # a name's slash joins names: 'SD/MI', 'Kabupaten/Kota'
+    assert not divides_by_measure(["sekolah", "SD/MI", "/"])
+    assert not divides_by_measure(["Kabupaten/Kota"])
+
+
+def test_a_name_never_divides_so_a_count_that_does_is_the_rumus() -> None:
+    line = ["terlatih/Jumlah", "kader", "x", "100%"]
+    assert name_is_rumus(["Jumlah", "kader", "posyandu"], line)
+    # a name that opens otherwise ('Persentase ...') keeps its words
+    assert not name_is_rumus(["Persentase", "kader"], line)
+    assert not name_is_rumus(["Jumlah", "kader", "posyandu"], ["terlatih", "x", "100%"])
+
+
+def test_a_connective_after_the_factor_opens_the_wrapped_tail() -> None:
+    assert tail_connective(["bayi", "x", "100%", "dan"])
+    assert tail_connective(["bayi", "x", "100", "%", "dan"])  # '100 %': OCR split the sign
+    assert not tail_connective(["bayi", "dan"])  # a RUMUS in mid-phrase goes on below
+
+
+_LOST_NAME = """\
+Meningkatnya Persentase desa siaga Jumlah desa siaga aktif % Bidang Kesmas Laporan
+kesehatan aktif Jumlah seluruh desa x 100% Tahunan
+Jumlah kader posyandu % Bidang Kesmas Laporan
+terlatih/Jumlah kader x 100% Tahunan
+Jumlah bibit tanaman obat % Bidang Kesmas Laporan
+tersalur/target penyaluran x 100% Tahunan
+"""
+
+
+def test_a_wrapped_line_that_divides_by_a_count_makes_the_name_the_rumus() -> None:
+    # rows 2 and 3 have no INDIKATOR cell (OCR lost it): 'Jumlah kader posyandu' reads
+    # like a name until the line below divides by 'Jumlah', which no name does
+    result, rows = _rows(_LOST_NAME)
+    second, third = rows[1], rows[2]
+    assert second.rumus_asli == "Jumlah kader posyandu terlatih/Jumlah kader x 100%"
+    assert second.formula is not None
+    assert second.formula.variables == ("Jumlah kader posyandu terlatih", "Jumlah kader")
+    assert _value(second, 12, 16) == 75  # 12 / 16 x 100% = 75 (%)
+    # the RUMUS's opening stands in as the name, and a person is asked to check it
+    assert second.name == "Jumlah kader posyandu"
+    assert result.row(second.id).flagged
+    # 'target' is a measure a fraction divides by, as 'Jumlah' is a count
+    assert third.rumus_asli == "Jumlah bibit tanaman obat tersalur/target penyaluran x 100%"
+    assert _value(third, 45, 60) == 75  # 45 / 60 x 100% = 75 (%)
+    # the first row, with its name, reads as before
+    assert rows[0].name == "Persentase desa siaga aktif"
+
+
+_WRAPPED_OFFICE = """\
+Meningkatnya Cakupan penimbangan Jumlah balita ditimbang/Jumlah % Kabid Gizi Laporan
+status gizi balita x 100 % dan Kesehatan Anak Tahunan
+Cakupan kunjungan K4 Jumlah ibu hamil K4/Jumlah % Kabid Gizi Laporan
+ibu hamil x 100 % dan Kesehatan Anak Tahunan
+Cakupan imunisasi Jumlah bayi diimunisasi % Kabid Gizi Laporan
+lengkap/Jumlah bayi x 100% dan Kesehatan Anak Tahunan
+"""
+
+
+def test_the_dan_that_opens_a_wrapped_office_is_not_the_rumus() -> None:
+    # 'Kabid Gizi' wraps as 'dan Kesehatan Anak' in every row; the 'dan' after the
+    # factor is the office's, not a RUMUS word
+    _, rows = _rows(_WRAPPED_OFFICE)
+    assert [r.rumus_asli for r in rows] == [
+        "Jumlah balita ditimbang/Jumlah balita x 100%",
+        "Jumlah ibu hamil K4/Jumlah ibu hamil x 100%",
+        "Jumlah bayi diimunisasi lengkap/Jumlah bayi x 100%",
+    ]
+    assert [r.penanggung_jawab for r in rows] == ["Kabid Gizi dan Kesehatan Anak"] * 3
