@@ -8,7 +8,7 @@ from fractions import Fraction
 
 import sakip
 from sakip.catalog import Draft, Indicator, draft
-from sakip.catalog.draft_wrap import divides_by_measure, name_is_rumus, tail_connective
+from sakip.catalog.draft_wrap import divides_by_measure, name_is_rumus, state_word, tail_connective
 
 _HEADER = """\
 LAMPIRAN II
@@ -106,3 +106,25 @@ def test_the_dan_that_opens_a_wrapped_office_is_not_the_rumus() -> None:
         "Jumlah bayi diimunisasi lengkap/Jumlah bayi x 100%",
     ]
     assert [r.penanggung_jawab for r in rows] == ["Kabid Gizi dan Kesehatan Anak"] * 3
+
+
+def test_a_second_state_word_opens_the_name() -> None:
+    assert state_word("Meningkatnya") and state_word("Terwujudnya")
+    assert not state_word("meningkatnya")  # inside a cell, not its opening
+    assert not state_word("Penyelenggaraan")
+
+
+_STATE_NAME = """\
+Meningkatnya derajat Meningkatnya posyandu aktif Jumlah posyandu aktif / % Kasi Kesos Laporan
+kesehatan Jumlah posyandu x 100% Tahunan
+"""
+
+
+def test_a_name_worded_like_a_sasaran_is_the_indikator_cell() -> None:
+    # the second 'Meningkatnya' opens the INDIKATOR cell; 'Jumlah' then opens the RUMUS
+    _, rows = _rows(_STATE_NAME)
+    row = rows[0]
+    assert row.sasaran == "Meningkatnya derajat kesehatan"
+    assert row.name == "Meningkatnya posyandu aktif"
+    assert row.rumus_asli == "Jumlah posyandu aktif / Jumlah posyandu x 100%"
+    assert _value(row, 18, 24) == 75  # 18 / 24 x 100% = 75 (%)

@@ -24,7 +24,7 @@ from .draft_words import (
     RUMUS_STARTS,
     SASARAN_START,
 )
-from .draft_wrap import name_is_rumus, tail_connective
+from .draft_wrap import name_is_rumus, state_word, tail_connective
 
 __all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
 
@@ -140,7 +140,9 @@ def _first_line(
             (
                 i
                 for i in range(1, len(words))
-                if words[i].strip(".|").casefold() in NAME_STARTS or words[i] == "."
+                if words[i].strip(".|").casefold() in NAME_STARTS
+                or words[i] == "."
+                or state_word(words[i])
             ),
             len(words),
         )

@@ -11,9 +11,9 @@ source is named with, never the rows of one regulation.
 from __future__ import annotations
 
 from .draft_cell import factor_of
-from .draft_words import RUMUS_OPENERS
+from .draft_words import RUMUS_OPENERS, SASARAN_START
 
-__all__ = ["divides_by_measure", "name_is_rumus", "tail_connective"]
+__all__ = ["divides_by_measure", "name_is_rumus", "state_word", "tail_connective"]
 
 # Words a fraction's half opens with: a count (Jumlah, Total ...) or the measures a
 # RUMUS compares a value with ('realisasi/target', 'yang ada/rencana').
@@ -50,3 +50,12 @@ def tail_connective(words: list[str]) -> bool:
         return False
     factor = words[-3] if words[-2] == "%" and len(words) > 2 else words[-2]  # '100 %'
     return factor_of(factor) is not None
+
+
+def state_word(word: str) -> bool:
+    """Whether a word after a sasaran's first word opens the INDIKATOR cell: a state
+    reached, capitalised ('... Meningkatnya capaian ...'). A sasaran opens with one
+    state word; a name worded like a sasaran ('Meningkatnya cakupan ...', as tables of
+    small offices often word theirs) opens the next cell with its own."""
+    word = word.strip("|")
+    return word[:1].isupper() and word.endswith("nya") and SASARAN_START.match(word) is not None
