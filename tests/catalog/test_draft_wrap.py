@@ -8,7 +8,14 @@ from fractions import Fraction
 
 import sakip
 from sakip.catalog import Draft, Indicator, draft
-from sakip.catalog.draft_wrap import divides_by_measure, name_is_rumus, state_word, tail_connective
+from sakip.catalog.draft_wrap import (
+    divides_by_measure,
+    name_is_rumus,
+    rule_marks,
+    snap_to_rules,
+    state_word,
+    tail_connective,
+)
 
 _HEADER = """\
 LAMPIRAN II
@@ -128,3 +135,35 @@ def test_a_name_worded_like_a_sasaran_is_the_indikator_cell() -> None:
     assert row.name == "Meningkatnya posyandu aktif"
     assert row.rumus_asli == "Jumlah posyandu aktif / Jumlah posyandu x 100%"
     assert _value(row, 18, 24) == 75  # 18 / 24 x 100% = 75 (%)
+
+
+def test_rule_marks_count_the_words_after_a_column_rule() -> None:
+    # 'gizi balita | purnama mandiri' -> the rule stands before word 2 ('purnama')
+    assert rule_marks("gizi balita | purnama mandiri", frozenset(["|"])) == {2}
+    assert rule_marks("| gizi l balita", frozenset(["|", "l"])) == {0}
+
+
+def test_the_split_nearest_a_column_rule_moves_onto_it() -> None:
+    # words 0-1 sasaran, 2-4 name, 5-8 RUMUS as read by width; a rule before word 4
+    # moves the name|RUMUS split (one word away) there
+    assert snap_to_rules((2, 5), frozenset([4]), 9, (True, True)) == (2, 4)
+    # a closed cell keeps its empty share: the sasaran split stays at 0
+    assert snap_to_rules((0, 3), frozenset([1]), 6, (False, True)) == (0, 1)
+    # a rule far from both splits (more than two words) is another cell's edge
+    assert snap_to_rules((1, 2), frozenset([6]), 9, (True, True)) == (1, 2)
+
+
+_RULED = """\
+Meningkatnya Persentase posyandu Jumlah posyandu % Bidang Kesmas Laporan
+gizi balita purnama mandiri | aktif melapor / Jumlah posyandu x 100% Tahunan
+"""
+
+
+def test_a_printed_column_rule_ends_the_wrapped_name() -> None:
+    # by width alone 'aktif' would end the wrapped name; the '|' OCR printed before it
+    # says the RUMUS cell starts there
+    _, rows = _rows(_RULED)
+    row = rows[0]
+    assert row.name == "Persentase posyandu purnama mandiri"
+    assert row.rumus_asli == "Jumlah posyandu aktif melapor / Jumlah posyandu x 100%"
+    assert _value(row, 30, 40) == 75  # 30 / 40 x 100% = 75 (%)

@@ -24,7 +24,7 @@ from .draft_words import (
     RUMUS_STARTS,
     SASARAN_START,
 )
-from .draft_wrap import name_is_rumus, state_word, tail_connective
+from .draft_wrap import name_is_rumus, rule_marks, snap_to_rules, state_word, tail_connective
 
 __all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
 
@@ -229,8 +229,11 @@ def _strip_tails(
             return words, stripped
 
 
+_DROPPED = frozenset(["|", "l"])  # a column rule, and OCR's reading of one
+
+
 def _words(line: str) -> list[str]:
-    return [w for w in line.split() if w not in ("|", "l")]
+    return [w for w in line.split() if w not in _DROPPED]
 
 
 def _fit(words: list[str], width: int, start: int = 0) -> int:
@@ -330,6 +333,13 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             )
             if name_lost:  # no INDIKATOR cell: what is not the sasaran's is the RUMUS's
                 cell, more_name = [*more_name, *(cell or [])], []
+            first, second = snap_to_rules(
+                (len(more_sas), len(more_sas) + len(more_name)),
+                rule_marks(line, _DROPPED),
+                len(words),
+                (sasaran_open, name_open and not name_lost),
+            )
+            more_sas, more_name, cell = words[:first], words[first:second], words[second:]
             sasaran.extend(more_sas)
             name.extend(more_name)
             sasaran_open = sasaran_open and bool(more_sas)

@@ -59,3 +59,42 @@ def state_word(word: str) -> bool:
     small offices often word theirs) opens the next cell with its own."""
     word = word.strip("|")
     return word[:1].isupper() and word.endswith("nya") and SASARAN_START.match(word) is not None
+
+
+def rule_marks(line: str, drop: frozenset[str]) -> frozenset[int]:
+    """Where a line's column rules stand: the indexes (among its words without the
+    ``drop`` marks) of the words that follow a printed '|'."""
+    marks: set[int] = set()
+    index = 0
+    for word in line.split():
+        if word == "|":
+            marks.add(index)
+        elif word not in drop:
+            index += 1
+    return frozenset(marks)
+
+
+def snap_to_rules(
+    splits: tuple[int, int], rules: frozenset[int], size: int, movable: tuple[bool, bool]
+) -> tuple[int, int]:
+    """The (sasaran|name, name|rumus) split points of a wrapped line moved onto the
+    column rules OCR printed ('|'): a rule stands between two cells, so the split
+    nearest to it (within two words) lies there. ``movable`` says which split may move
+    (a cell that is closed keeps its empty share)."""
+    first, second = splits
+    for rule in sorted(rules):
+        if not 0 < rule < size or rule in (first, second):
+            continue
+        near = [
+            (abs(rule - at), which)
+            for which, at in enumerate((first, second))
+            if movable[which] and abs(rule - at) <= 2
+        ]
+        if not near:
+            continue
+        which = min(near)[1]
+        if which == 0 and rule <= second:
+            first = rule
+        elif which == 1 and rule >= first:
+            second = rule
+    return first, second
