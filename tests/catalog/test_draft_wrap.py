@@ -167,3 +167,23 @@ def test_a_printed_column_rule_ends_the_wrapped_name() -> None:
     assert row.name == "Persentase posyandu purnama mandiri"
     assert row.rumus_asli == "Jumlah posyandu aktif melapor / Jumlah posyandu x 100%"
     assert _value(row, 30, 40) == 75  # 30 / 40 x 100% = 75 (%)
+
+
+_NO_COUNT_WORD = """\
+Meningkatnya Persentase desa siaga Jumlah desa siaga aktif % Bidang Farmasi Laporan
+kesehatan aktif Jumlah seluruh desa x 100% Tahunan
+Stok obat yang tersedia/Target % Bidang Farmasi Laporan
+stok obat x 100% Tahunan
+"""
+
+
+def test_a_first_line_that_divides_by_a_measure_is_the_rumus() -> None:
+    # the second row lost its INDIKATOR cell and its RUMUS opens without a count word:
+    # 'yang tersedia/Target' divides by a measure, which no name does
+    result, rows = _rows(_NO_COUNT_WORD)
+    row = rows[1]
+    assert row.rumus_asli == "Stok obat yang tersedia/Target stok obat x 100%"
+    assert row.formula is not None
+    assert row.formula.variables == ("Stok obat yang tersedia", "Target stok obat")
+    assert _value(row, 45, 60) == 75  # 45 / 60 x 100% = 75 (%)
+    assert result.row(row.id).flagged

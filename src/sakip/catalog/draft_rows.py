@@ -24,7 +24,14 @@ from .draft_words import (
     RUMUS_STARTS,
     SASARAN_START,
 )
-from .draft_wrap import name_is_rumus, rule_marks, snap_to_rules, state_word, tail_connective
+from .draft_wrap import (
+    divides_by_measure,
+    name_is_rumus,
+    rule_marks,
+    snap_to_rules,
+    state_word,
+    tail_connective,
+)
 
 __all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
 
@@ -319,14 +326,13 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             sasaran_open = bool(first_sas)
             name.extend(first_name)
             name_open = bool(first_name)
+            if cell is None and divides_by_measure(first_name):
+                cell, name_lost = first_name, True  # a name never divides by a measure
+                name_open = False
         else:
             if not rumus and name_open and name_is_rumus(name, words):
                 rumus.append((block.lines[0][0], " ".join(name)))
                 name_open, name_lost = False, True
-                notes.append(
-                    "INDIKATOR cell empty (OCR lost it?): the first line opens the RUMUS;"
-                    " its first words stand in as the name"
-                )
             dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in DANGLING_WORDS
             more_sas, more_name, cell = _continuation(
                 words, columns, sasaran_open, name_open, dangling
@@ -351,6 +357,11 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             if end < len(cell) and pj:
                 pj = f"{pj} {' '.join(w for w in cell[end:] if not is_noise(w))}".strip()
             rumus.append((number, " ".join(cell[:end])))
+    if name_lost:
+        notes.append(
+            "INDIKATOR cell empty (OCR lost it?): the first line opens the RUMUS;"
+            " its first words stand in as the name"
+        )
     fragments, factor, debris = rumus_fragments(rumus)
     if debris:
         notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
