@@ -11,7 +11,9 @@ from sakip.catalog import Draft, Indicator, draft
 from sakip.catalog.draft_wrap import (
     divides_by_measure,
     name_is_rumus,
+    resume_at,
     rule_marks,
+    settle_splits,
     snap_to_rules,
     state_word,
     tail_connective,
@@ -187,3 +189,54 @@ def test_a_first_line_that_divides_by_a_measure_is_the_rumus() -> None:
     assert row.formula.variables == ("Stok obat yang tersedia", "Target stok obat")
     assert _value(row, 45, 60) == 75  # 45 / 60 x 100% = 75 (%)
     assert result.row(row.id).flagged
+
+
+def test_a_denominator_that_restates_its_numerator_goes_on_at_its_next_word() -> None:
+    # 'Jumlah kader' restates 'Jumlah kader yang hadir': the RUMUS goes on at 'yang'
+    line = ["Gizi", "Balita", "yang", "terdaftar"]
+    assert resume_at(line, "Jumlah kader yang hadir / Jumlah kader") == 2
+    # once the restated part ends in 'yang', the denominator's own clause follows:
+    # the numerator's next word says nothing
+    assert (
+        resume_at(["Gizi", "hadir", "penuh"], "Jumlah kader yang hadir / Jumlah kader yang") is None
+    )
+    # a denominator that opens otherwise ('Total ...') restates nothing
+    assert resume_at(line, "Jumlah kader yang hadir / Total penduduk") is None
+
+
+def test_a_rumus_in_mid_phrase_goes_on_at_the_word_before_the_bar() -> None:
+    # 'Jumlah koperasi yang' + 'aktif / Jumlah koperasi': 'aktif' ends the phrase
+    line = ["Usaha", "Mikro", "dan", "aktif", "/", "Jumlah", "koperasi"]
+    assert resume_at(line, "Jumlah koperasi yang") == 3
+    assert resume_at(line, "Jumlah koperasi aktif") is None  # a whole phrase: widths decide
+
+
+_RESUMED = """\
+Meningkatnya Persentase Cakupan Jumlah kader yang % Kasi Kesos Laporan
+Gizi Balita Kader Posyandu hadir / Jumlah kader Tahunan
+Terlatih yang terdaftar x 100 %
+"""
+
+
+def test_the_rumus_grammar_places_its_wrapped_words() -> None:
+    # by widths alone 'hadir' ends the wrapped name and 'yang' the sasaran; the RUMUS's
+    # own grammar takes both back: 'Jumlah kader yang hadir / Jumlah kader yang terdaftar'
+    _, rows = _rows(_RESUMED)
+    row = rows[0]
+    assert row.rumus_asli == "Jumlah kader yang hadir / Jumlah kader yang terdaftar x 100%"
+    assert row.name == "Persentase Cakupan Kader Posyandu"
+    assert _value(row, 21, 28) == 75  # 21 / 28 x 100% = 75 (%)
+
+
+def test_the_rumus_grammar_only_takes_words_back() -> None:
+    # widths gave the whole line to the RUMUS (splits 0, 0); 'jumlah' restating the
+    # numerator's 'Jumlah' would resume at 'lansia', but 'seluruh' is the denominator's
+    # own word: the grammar never gives RUMUS words away
+    rumus = "Jumlah lansia yang dibina / jumlah"
+    words = ["seluruh", "lansia", "terlantar"]
+    assert resume_at(words, rumus) == 1
+    assert settle_splits(words, (0, 0), (frozenset(), rumus), (False, True)) == (0, 0)
+    # widths gave 'Balita yang' to the sasaran (splits 3, 3): the grammar takes 'yang'
+    words = ["Gizi", "Balita", "yang", "terdaftar"]
+    rumus = "Jumlah kader yang hadir / Jumlah kader"
+    assert settle_splits(words, (3, 3), (frozenset(), rumus), (True, False)) == (2, 2)

@@ -28,7 +28,7 @@ from .draft_wrap import (
     divides_by_measure,
     name_is_rumus,
     rule_marks,
-    snap_to_rules,
+    settle_splits,
     state_word,
     tail_connective,
 )
@@ -339,11 +339,11 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             )
             if name_lost:  # no INDIKATOR cell: what is not the sasaran's is the RUMUS's
                 cell, more_name = [*more_name, *(cell or [])], []
-            first, second = snap_to_rules(
+            first, second = settle_splits(
+                words,
                 (len(more_sas), len(more_sas) + len(more_name)),
-                rule_marks(line, _DROPPED),
-                len(words),
-                (sasaran_open, name_open and not name_lost),
+                (rule_marks(line, _DROPPED), " ".join(text for _, text in rumus)),
+                (sasaran_open, name_open),
             )
             more_sas, more_name, cell = words[:first], words[first:second], words[second:]
             sasaran.extend(more_sas)

@@ -11,9 +11,18 @@ source is named with, never the rows of one regulation.
 from __future__ import annotations
 
 from .draft_cell import factor_of
-from .draft_words import RUMUS_OPENERS, SASARAN_START
+from .draft_words import DANGLING_WORDS, RUMUS_OPENERS, SASARAN_START
 
-__all__ = ["divides_by_measure", "name_is_rumus", "state_word", "tail_connective"]
+__all__ = [
+    "divides_by_measure",
+    "name_is_rumus",
+    "resume_at",
+    "rule_marks",
+    "settle_splits",
+    "snap_to_rules",
+    "state_word",
+    "tail_connective",
+]
 
 # Words a fraction's half opens with: a count (Jumlah, Total ...) or the measures a
 # RUMUS compares a value with ('realisasi/target', 'yang ada/rencana').
@@ -98,3 +107,59 @@ def snap_to_rules(
         elif which == 1 and rule >= first:
             second = rule
     return first, second
+
+
+def resume_at(words: list[str], rumus: str) -> int | None:
+    """Where the RUMUS goes on in a wrapped line, by its own grammar; None when that
+    does not say (the cells' widths decide then). ``rumus`` is its text so far.
+
+    - A denominator restates its numerator's opening ('Jumlah kader yang hadir /
+      Jumlah kader'): the RUMUS goes on at the numerator's next word ('yang') when the
+      line holds it after the words of the cells on its left.
+    - A RUMUS that ends in mid-phrase ('Jumlah kader yang') goes on at the word just
+      before a bar on the line ('hadir / Jumlah kader'): that word ends the phrase.
+    """
+    last = rumus.split()[-1].casefold() if rumus.split() else ""
+    head, bar, tail = rumus.rpartition("/")
+    numerator = head.split()
+    denominator = tail.split()
+    # a denominator that restates 'Jumlah kader yang' goes on with its own clause
+    restating = bar and denominator and last not in DANGLING_WORDS
+    if restating and len(numerator) > len(denominator):
+        folded = [w.casefold() for w in numerator]
+        opening = next((i for i, w in enumerate(folded) if w in _MEASURES), None)
+        if opening is not None:
+            restated = folded[opening : opening + len(denominator)]
+            if restated == [w.casefold() for w in denominator] and opening + len(denominator) < len(
+                folded
+            ):
+                nxt = folded[opening + len(denominator)]
+                at = next((k for k, w in enumerate(words) if k and w.casefold() == nxt), None)
+                if at is not None:
+                    return at
+    if last in DANGLING_WORDS:
+        at = next((k for k, w in enumerate(words) if w == "/"), None)
+        if at is not None and at >= 2:
+            return at - 1
+    return None
+
+
+def settle_splits(
+    words: list[str],
+    splits: tuple[int, int],
+    seen: tuple[frozenset[int], str],
+    open_cells: tuple[bool, bool],
+) -> tuple[int, int]:
+    """The (sasaran|name, name|RUMUS) split points of a wrapped line, as the cells'
+    widths gave them, checked against what the line and the row say: ``seen`` holds the
+    line's column rules (rule_marks) and the RUMUS's text so far. The RUMUS's grammar
+    (resume_at) only takes words back into the RUMUS, never gives them away; then a
+    printed rule moves the split nearest to it. ``open_cells``: the sasaran and the
+    name cells still wrap onto this line."""
+    rules, rumus = seen
+    first, second = splits
+    sasaran_open, name_open = open_cells
+    at = resume_at(words, rumus)
+    if at is not None and at < second and (name_open or sasaran_open):
+        second, first = at, (min(first, at) if name_open else at)
+    return snap_to_rules((first, second), rules, len(words), open_cells)
