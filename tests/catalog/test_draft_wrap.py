@@ -9,6 +9,7 @@ from fractions import Fraction
 import sakip
 from sakip.catalog import Draft, Indicator, draft
 from sakip.catalog.draft_wrap import (
+    denominator_at,
     divides_by_measure,
     name_is_rumus,
     resume_at,
@@ -240,3 +241,28 @@ def test_the_rumus_grammar_only_takes_words_back() -> None:
     words = ["Gizi", "Balita", "yang", "terdaftar"]
     rumus = "Jumlah kader yang hadir / Jumlah kader"
     assert settle_splits(words, (3, 3), (frozenset(), rumus), (True, False)) == (2, 2)
+
+
+def test_a_denominator_below_a_whole_numerator_opens_at_its_count_word() -> None:
+    # 'Jumlah akta terbit x 100%': the numerator printed whole with its factor; on the
+    # line below, the words before 'Jumlah' are the wrapped name's
+    line = ["yang", "ber", "akta", "Jumlah", "anak", "usia", "0-18"]
+    assert denominator_at(line, "Jumlah akta terbit x 100%") == 3
+    assert denominator_at(line, "Jumlah akta terbit x 100 %") == 3
+    assert denominator_at(line, "Jumlah akta terbit") is None  # may go on below
+    assert denominator_at(line, "Jumlah akta / Jumlah anak x 100%") is None  # whole
+
+
+_WHOLE_NUMERATOR = """\
+Persentase anak Jumlah akta anak terbit x 100% % Bidang Capil Laporan
+yang memiliki akta kelahiran Jumlah anak usia 0-18 Tahunan
+"""
+
+
+def test_the_words_before_the_denominator_are_the_names() -> None:
+    _, rows = _rows(_WHOLE_NUMERATOR)
+    row = rows[0]
+    # by widths 'akta kelahiran' would open the denominator
+    assert row.name == "Persentase anak yang memiliki akta kelahiran"
+    assert row.rumus_asli == "Jumlah akta anak terbit / Jumlah anak usia 0-18 x 100%"
+    assert _value(row, 180, 240) == 75  # 180 / 240 x 100% = 75 (%)

@@ -14,6 +14,7 @@ from .draft_cell import factor_of
 from .draft_words import DANGLING_WORDS, RUMUS_OPENERS, SASARAN_START
 
 __all__ = [
+    "denominator_at",
     "divides_by_measure",
     "name_is_rumus",
     "resume_at",
@@ -160,6 +161,25 @@ def settle_splits(
     first, second = splits
     sasaran_open, name_open = open_cells
     at = resume_at(words, rumus)
-    if at is not None and at < second and (name_open or sasaran_open):
+    below = denominator_at(words, rumus)
+    if below is not None and below > second and name_open:
+        second = below  # the words before the denominator's count word are the name's
+    elif at is not None and at < second and (name_open or sasaran_open):
         second, first = at, (min(first, at) if name_open else at)
     return snap_to_rules((first, second), rules, len(words), open_cells)
+
+
+def denominator_at(words: list[str], rumus: str) -> int | None:
+    """Where the denominator opens on the line below a numerator printed whole, its
+    factor beside it ('Jumlah KTP terbit x 100%' over 'Jumlah penduduk wajib KTP'): at
+    the line's first count or measure word after other words; None otherwise. The
+    words before it belong to the cells on the RUMUS's left."""
+    text = rumus.split()
+    if not text or "/" in rumus:
+        return None
+    whole = factor_of(text[-1]) is not None or (
+        text[-1] == "%" and len(text) > 1 and factor_of(text[-2]) is not None
+    )
+    if not whole:
+        return None
+    return next((k for k, w in enumerate(words) if k and w.casefold() in _MEASURES), None)
