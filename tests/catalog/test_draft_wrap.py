@@ -196,11 +196,11 @@ def test_a_denominator_that_restates_its_numerator_goes_on_at_its_next_word() ->
     # 'Jumlah kader' restates 'Jumlah kader yang hadir': the RUMUS goes on at 'yang'
     line = ["Gizi", "Balita", "yang", "terdaftar"]
     assert resume_at(line, "Jumlah kader yang hadir / Jumlah kader") == 2
-    # once the restated part ends in 'yang', the denominator's own clause follows:
-    # the numerator's next word says nothing
-    assert (
-        resume_at(["Gizi", "hadir", "penuh"], "Jumlah kader yang hadir / Jumlah kader yang") is None
-    )
+    # once the restated part ends in 'yang', the denominator's own clause comes first:
+    # the lowercase 'terdaftar' before the repeated 'hadir' (at 3) is the RUMUS's,
+    # the capitalised 'Balita' the wrapped name's
+    restated = ["Gizi", "Balita", "terdaftar", "hadir", "rapat"]
+    assert resume_at(restated, "Jumlah kader yang hadir rapat / Jumlah kader yang") == 2
     # a denominator that opens otherwise ('Total ...') restates nothing
     assert resume_at(line, "Jumlah kader yang hadir / Total penduduk") is None
 

@@ -119,30 +119,35 @@ def resume_at(words: list[str], rumus: str) -> int | None:
       line holds it after the words of the cells on its left.
     - A RUMUS that ends in mid-phrase ('Jumlah kader yang') goes on at the word just
       before a bar on the line ('hadir / Jumlah kader'): that word ends the phrase.
+    - A denominator that restates its numerator up to the mid-phrase word ('Jumlah
+      kader yang') adds its own clause before the numerator's words it repeats
+      ('terdaftar hadir rapat'): it goes on at the lowercase words before them.
     """
     last = rumus.split()[-1].casefold() if rumus.split() else ""
+    at = _restated_next(words, rumus)
+    if last not in DANGLING_WORDS:
+        return at
+    bar = next((k for k, w in enumerate(words) if w == "/"), None)
+    if bar is not None and bar >= 2:
+        return bar - 1
+    while at is not None and at > 1 and words[at - 1].isalpha() and words[at - 1].islower():
+        at -= 1
+    return at
+
+
+def _restated_next(words: list[str], rumus: str) -> int | None:
+    """Where the line holds the numerator's word that follows the part of it the
+    denominator restates ('Jumlah kader yang hadir / Jumlah kader' -> 'yang')."""
     head, bar, tail = rumus.rpartition("/")
-    numerator = head.split()
-    denominator = tail.split()
-    # a denominator that restates 'Jumlah kader yang' goes on with its own clause
-    restating = bar and denominator and last not in DANGLING_WORDS
-    if restating and len(numerator) > len(denominator):
-        folded = [w.casefold() for w in numerator]
-        opening = next((i for i, w in enumerate(folded) if w in _MEASURES), None)
-        if opening is not None:
-            restated = folded[opening : opening + len(denominator)]
-            if restated == [w.casefold() for w in denominator] and opening + len(denominator) < len(
-                folded
-            ):
-                nxt = folded[opening + len(denominator)]
-                at = next((k for k, w in enumerate(words) if k and w.casefold() == nxt), None)
-                if at is not None:
-                    return at
-    if last in DANGLING_WORDS:
-        at = next((k for k, w in enumerate(words) if w == "/"), None)
-        if at is not None and at >= 2:
-            return at - 1
-    return None
+    numerator = [w.casefold() for w in head.split()]
+    denominator = [w.casefold() for w in tail.split()]
+    opening = next((i for i, w in enumerate(numerator) if w in _MEASURES), None)
+    if not bar or not denominator or opening is None:
+        return None
+    after = opening + len(denominator)
+    if numerator[opening:after] != denominator or after >= len(numerator):
+        return None
+    return next((k for k, w in enumerate(words) if k and w.casefold() == numerator[after]), None)
 
 
 def settle_splits(
