@@ -12,12 +12,14 @@ from sakip.catalog.draft_wrap import (
     denominator_at,
     divides_by_measure,
     name_is_rumus,
+    open_tail,
     resume_at,
     rule_marks,
     settle_splits,
     snap_to_rules,
     state_word,
     tail_connective,
+    wrapped_tail,
 )
 
 _HEADER = """\
@@ -266,3 +268,49 @@ def test_the_words_before_the_denominator_are_the_names() -> None:
     assert row.name == "Persentase anak yang memiliki akta kelahiran"
     assert row.rumus_asli == "Jumlah akta anak terbit / Jumlah anak usia 0-18 x 100%"
     assert _value(row, 180, 240) == 75  # 180 / 240 x 100% = 75 (%)
+
+
+def test_a_tail_cell_ending_in_mid_phrase_stays_open() -> None:
+    # 'Dinas Perhubungan,' + 'Laporan': the comma says the office goes on below; the
+    # width is the two cells' as read ('Dinas Perhubungan' 17 + 1 + 'Laporan' 7)
+    words = ["Jumlah", "kecelakaan", "%", "Dinas", "Perhubungan,", "Laporan"]
+    assert open_tail(words, "Dinas Perhubungan", "Laporan") == 25
+    assert open_tail(["%", "Dinas", "Perhubungan", "Laporan"], "Dinas Perhubungan", "Laporan") == 0
+    # the sumber data may be the open one: 'Renstra dan'
+    assert open_tail(["%", "Kepala", "Bidang", "Renstra", "dan"], "Kepala Bidang", "Renstra dan")
+
+
+def test_the_wrapped_tail_is_the_capitalised_run_that_fits() -> None:
+    line = ["keselamatan", "jalan", "Jumlah", "kendaraan", "terdaftar", "Satlantas"]
+    assert wrapped_tail(line, 26) == 5  # 'Satlantas'; 'terdaftar' is lowercase
+    assert wrapped_tail(line, 0) == 6  # the cells are whole: nothing is theirs
+    # a RUMUS word (a count word, a bar, a factor) is never a tail cell's
+    assert wrapped_tail(["kader", "Jumlah", "Kader"], 26) == 2
+    # the run is bounded by the cells' width: 'Sekretariat Daerah Kabupaten' is 28 > 12 + 2
+    assert wrapped_tail(["Sekretariat", "Daerah", "Kabupaten"], 12) == 2
+
+
+_OPEN_OFFICE = """\
+Meningkatnya Persentase kecelakaan Jumlah kecelakaan lalu lintas % Dinas Perhubungan, Laporan
+keselamatan jalan Jumlah kendaraan terdaftar Satlantas Tahunan
+Polres
+"""
+
+
+def test_an_office_that_wraps_after_a_comma_stays_out_of_the_rumus() -> None:
+    _, rows = _rows(_OPEN_OFFICE)
+    row = rows[0]
+    assert row.rumus_asli == "Jumlah kecelakaan lalu lintas / Jumlah kendaraan terdaftar x 100%"
+    assert row.penanggung_jawab == "Dinas Perhubungan Satlantas Polres"
+    assert row.sasaran == "Meningkatnya keselamatan"
+    assert _value(row, 3, 1200) == Fraction(1, 4)  # 3 / 1200 x 100% = 0.25 (%)
+
+
+def test_a_lowercase_rumus_word_gives_way_to_a_capitalised_one() -> None:
+    # 'rata-rata' right after 'Jumlah' goes on the name; the RUMUS cell opens with
+    # the capital of 'Rata-rata'
+    _, rows = _rows(
+        "Jumlah rata-rata Rata-rata jumlah pasien per hari Orang Bidang Yankes Laporan\n"
+    )
+    assert rows[0].name == "Jumlah rata-rata"
+    assert rows[0].rumus_asli == "Rata-rata jumlah pasien per hari"

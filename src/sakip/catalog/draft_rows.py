@@ -27,10 +27,14 @@ from .draft_words import (
 from .draft_wrap import (
     divides_by_measure,
     name_is_rumus,
+    open_tail,
+    recurring_tails,
     rule_marks,
     settle_splits,
     state_word,
+    strip_tails,
     tail_connective,
+    wrapped_tail,
 )
 
 __all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
@@ -88,6 +92,10 @@ def _first_rumus_start(words: list[str], first: int) -> int | None:
     for i in range(found + 1, len(words)):
         if _opener(words, i) and words[i].strip("|(")[:1].isupper():
             return i
+    if not words[found].strip("|(")[:1].isupper():  # a cell opens with a capital
+        later = _rumus_start(words, found + 1)
+        if later is not None and words[later].strip("|(")[:1].isupper():
+            return later
     return found
 
 
@@ -192,48 +200,12 @@ def read_columns(blocks: tuple[Block, ...]) -> Columns:
         (sorted(c)[int(0.8 * (len(c) - 1))] if len(c) >= 5 else max(c)) if c else d
         for c, d in zip(seen, (default.sasaran, default.name, default.rumus), strict=True)
     ]
-    return Columns(picked[0], picked[1], picked[2], _recurring_tails(blocks))
-
-
-def _recurring_tails(blocks: tuple[Block, ...]) -> frozenset[tuple[str, ...]]:
-    """Line endings (1-4 words) found at the end of later lines in 3+ rows, twice over:
-    once stripped, a cell to their left may recur in turn."""
-    lines = [_words(line) for block in blocks for _, line in block.lines[1:]]
-    owners = [i for i, block in enumerate(blocks) for _ in block.lines[1:]]
-    found: set[tuple[str, ...]] = set()
-    for _ in range(2):
-        rows: dict[tuple[str, ...], set[int]] = {}
-        for owner, words in zip(owners, lines, strict=True):
-            for n in range(1, min(4, len(words) - 1) + 1):
-                end = tuple(words[-n:])
-                if _tail_like(end):
-                    rows.setdefault(end, set()).add(owner)
-        found |= {end for end, seen in rows.items() if len(seen) >= 3}
-        lines = [_strip_tails(words, frozenset(found))[0] for words in lines]
-    return frozenset(found)
-
-
-def _tail_like(words: tuple[str, ...]) -> bool:
-    """Words a penanggung jawab or sumber data cell is made of: capitalised names
-    (inner 'dan' allowed), never a factor or a RUMUS word."""
-    if any(factor_of(w) is not None or w.casefold() in RUMUS_STARTS for w in words):
-        return False
-    return words[0][:1].isupper() and all(w[:1].isupper() or w in ("dan", "&") for w in words)
-
-
-def _strip_tails(
-    words: list[str], tails: frozenset[tuple[str, ...]]
-) -> tuple[list[str], list[str]]:
-    """The words without the recurring endings at their end: (kept, stripped)."""
-    stripped: list[str] = []
-    while True:
-        for n in range(min(4, len(words) - 1), 0, -1):
-            if tuple(words[-n:]) in tails:
-                stripped = words[-n:] + stripped
-                words = words[:-n]
-                break
-        else:
-            return words, stripped
+    return Columns(
+        picked[0],
+        picked[1],
+        picked[2],
+        recurring_tails([[_words(line) for _, line in b.lines[1:]] for b in blocks]),
+    )
 
 
 _DROPPED = frozenset(["|", "l"])  # a column rule, and OCR's reading of one
@@ -301,25 +273,35 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     rumus: list[tuple[int, str]] = []
     satuan = pj = sumber = ""
     sasaran_open = name_open = name_lost = False
+    tail_width = 0
     for index, (number, line) in enumerate(block.lines):
         words = _words(line)
         tail = find_tail(words) if not satuan and not pj else None
         if tail is not None:
             satuan, pj, sumber = tail.satuan, tail.penanggung_jawab, tail.sumber_data
+            tail_width = open_tail(words, pj, sumber)
             words = words[: tail.start]
         elif index > 0 and columns.tails:
             # the wrapped penanggung jawab and sumber data cells, as they recur in the
             # table ('Bid.Eko SDA dan IPW Tahunan'), before a lone period word is read
-            words, beside = _strip_tails(words, columns.tails)
+            words, beside = strip_tails(words, columns.tails)
             if beside and tail_connective(words):
                 beside.insert(0, words.pop())
             if beside and beside[-1].casefold() in PERIOD_WORDS:
                 sumber = f"{sumber} {beside.pop()}".strip()
             pj = f"{pj} {' '.join(beside)}".strip()
+            if beside and wrapped_tail(words, tail_width):
+                tail_width = 0  # the table's own endings took this line's tail
         if tail is None and words and words[-1].casefold() in PERIOD_WORDS:
             sumber = f"{sumber} {words.pop()}".strip()
             if pj and len(pj.split()) == 1 and words and words[-1][:1].isupper():
                 pj = f"{pj} {words.pop()}"
+        if tail is None and tail_width:
+            # the penanggung jawab / sumber data ended in mid-phrase: they go on here
+            cut = wrapped_tail(words, tail_width)
+            tail_width = tail_width if cut < len(words) else 0
+            pj = f"{pj} {' '.join(words[cut:])}".strip()
+            words = words[:cut]
         if index == 0:
             first_sas, first_name, cell = _first_line(words, block.number)
             sasaran.extend(first_sas)

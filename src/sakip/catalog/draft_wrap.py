@@ -11,18 +11,22 @@ source is named with, never the rows of one regulation.
 from __future__ import annotations
 
 from .draft_cell import factor_of
-from .draft_words import DANGLING_WORDS, RUMUS_OPENERS, SASARAN_START
+from .draft_words import DANGLING_WORDS, RUMUS_OPENERS, RUMUS_STARTS, SASARAN_START
 
 __all__ = [
     "denominator_at",
     "divides_by_measure",
     "name_is_rumus",
+    "open_tail",
+    "recurring_tails",
     "resume_at",
     "rule_marks",
     "settle_splits",
     "snap_to_rules",
     "state_word",
+    "strip_tails",
     "tail_connective",
+    "wrapped_tail",
 ]
 
 # Words a fraction's half opens with: a count (Jumlah, Total ...) or the measures a
@@ -188,3 +192,90 @@ def denominator_at(words: list[str], rumus: str) -> int | None:
     if not whole:
         return None
     return next((k for k, w in enumerate(words) if k and w.casefold() in _MEASURES), None)
+
+
+def _mid_phrase(word: str) -> bool:
+    return word in _CONNECTIVES or (len(word) > 1 and word.endswith(","))
+
+
+def open_tail(words: list[str], pj: str, sumber: str) -> int:
+    """The width (characters) of a first line's penanggung jawab and sumber data cells
+    when one of them ends in mid-phrase ('Sat Pol PP,', 'Bidang Sosial dan') and so
+    wraps onto the lines below; 0 when both are whole. ``words`` end with the tail."""
+    if not pj or not words:
+        return 0
+    n = len(sumber.split())
+    ends = [words[-1]] + ([words[-n - 1]] if len(words) > n else [])
+    if not any(_mid_phrase(w) for w in ends):
+        return 0
+    return len(pj) + 1 + len(sumber)
+
+
+def wrapped_tail(words: list[str], width: int) -> int:
+    """Where the wrapped penanggung jawab / sumber data words start at the end of a later
+    line of the row, when those cells are open (``width`` > 0): the longest run of
+    capitalised words (inner 'dan', '&' or a comma allowed) that fits the cells' width
+    and holds no RUMUS word; len(words) when there is none."""
+    start = len(words)
+    if width <= 0:
+        return start
+    for i in range(len(words) - 1, -1, -1):
+        word = words[i]
+        if not (word[:1].isupper() or _mid_phrase(word)) or _rumus_word(word):
+            break
+        if len(" ".join(words[i:])) > width + 2:
+            break
+        if word[:1].isupper():
+            start = i
+    return start
+
+
+def _rumus_word(word: str) -> bool:
+    """A word only a RUMUS cell holds: a bar, a factor, a count word, brackets."""
+    return (
+        "/" in word
+        or factor_of(word) is not None
+        or word.strip("(").casefold() in _MEASURES
+        or any(c in word for c in "()=:")
+    )
+
+
+def recurring_tails(rows: list[list[list[str]]]) -> frozenset[tuple[str, ...]]:
+    """Line endings (1-4 words) found at the end of later lines in 3+ rows, twice over:
+    once stripped, a cell to their left may recur in turn. ``rows``: per row, the words
+    of its lines after the first. These are the penanggung jawab and sumber data cells
+    wrapped onto the rows' later lines ('Bidang PAUD', 'Tahunan')."""
+    lines = [words for row in rows for words in row]
+    owners = [i for i, row in enumerate(rows) for _ in row]
+    found: set[tuple[str, ...]] = set()
+    for _ in range(2):
+        owned: dict[tuple[str, ...], set[int]] = {}
+        for owner, words in zip(owners, lines, strict=True):
+            for n in range(1, min(4, len(words) - 1) + 1):
+                end = tuple(words[-n:])
+                if _tail_like(end):
+                    owned.setdefault(end, set()).add(owner)
+        found |= {end for end, seen in owned.items() if len(seen) >= 3}
+        lines = [strip_tails(words, frozenset(found))[0] for words in lines]
+    return frozenset(found)
+
+
+def _tail_like(words: tuple[str, ...]) -> bool:
+    """Words a penanggung jawab or sumber data cell is made of: capitalised names
+    (inner 'dan' allowed), never a factor or a RUMUS word."""
+    if any(factor_of(w) is not None or w.casefold() in RUMUS_STARTS for w in words):
+        return False
+    return words[0][:1].isupper() and all(w[:1].isupper() or w in ("dan", "&") for w in words)
+
+
+def strip_tails(words: list[str], tails: frozenset[tuple[str, ...]]) -> tuple[list[str], list[str]]:
+    """The words without the recurring endings at their end: (kept, stripped)."""
+    stripped: list[str] = []
+    while True:
+        for n in range(min(4, len(words) - 1), 0, -1):
+            if tuple(words[-n:]) in tails:
+                stripped = words[-n:] + stripped
+                words = words[:-n]
+                break
+        else:
+            return words, stripped
