@@ -11,6 +11,7 @@ from sakip.catalog import Draft, Indicator, draft
 from sakip.catalog.draft_wrap import (
     denominator_at,
     divides_by_measure,
+    mend_hyphen,
     name_is_rumus,
     open_tail,
     resume_at,
@@ -314,3 +315,29 @@ def test_a_lowercase_rumus_word_gives_way_to_a_capitalised_one() -> None:
     )
     assert rows[0].name == "Jumlah rata-rata"
     assert rows[0].rumus_asli == "Rata-rata jumlah pasien per hari"
+
+
+def test_a_word_broken_at_its_hyphen_is_mended() -> None:
+    # 'masing-' ends the RUMUS's line: it goes on at the other half, 'masing'
+    assert resume_at(["Kerja", "masing", "unit"], "Jumlah nilai masing-") == 1
+    assert mend_hyphen([(4, "Jumlah nilai masing-"), (5, "masing unit kerja")]) == [
+        (4, "Jumlah nilai masing-masing unit kerja")
+    ]
+    # 'n-' over '1' is a period shift written across lines, not a word: left alone
+    lines = [(4, "Jumlah tahun n-"), (5, "1 / Jumlah")]
+    assert mend_hyphen(lines) == lines
+
+
+_HYPHEN = """\
+Rata-rata Nilai Unit Jumlah nilai masing- % Bagian Organisasi Laporan
+Kerja masing unit kerja / Jumlah unit kerja x 100% Tahunan
+"""
+
+
+def test_a_rumus_word_broken_across_lines_is_one_word() -> None:
+    # by widths 'masing unit' would go on the name and 'masing-' stand alone as a minus
+    _, rows = _rows(_HYPHEN)
+    row = rows[0]
+    assert row.name == "Rata-rata Nilai Unit Kerja"
+    assert row.rumus_asli == "Jumlah nilai masing-masing unit kerja / Jumlah unit kerja x 100%"
+    assert _value(row, 240, 300) == 80  # 240 / 300 x 100% = 80 (%)

@@ -26,6 +26,7 @@ from .draft_words import (
 )
 from .draft_wrap import (
     divides_by_measure,
+    mend_hyphen,
     name_is_rumus,
     open_tail,
     recurring_tails,
@@ -339,6 +340,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             if end < len(cell) and pj:
                 pj = f"{pj} {' '.join(w for w in cell[end:] if not is_noise(w))}".strip()
             rumus.append((number, " ".join(cell[:end])))
+            rumus[-2:] = mend_hyphen(rumus[-2:])
     if name_lost:
         notes.append(
             "INDIKATOR cell empty (OCR lost it?): the first line opens the RUMUS;"

@@ -16,6 +16,7 @@ from .draft_words import DANGLING_WORDS, RUMUS_OPENERS, RUMUS_STARTS, SASARAN_ST
 __all__ = [
     "denominator_at",
     "divides_by_measure",
+    "mend_hyphen",
     "name_is_rumus",
     "open_tail",
     "recurring_tails",
@@ -126,8 +127,13 @@ def resume_at(words: list[str], rumus: str) -> int | None:
     - A denominator that restates its numerator up to the mid-phrase word ('Jumlah
       kader yang') adds its own clause before the numerator's words it repeats
       ('terdaftar hadir rapat'): it goes on at the lowercase words before them.
+    - A reduplicated word broken at its hyphen ('Rata-') goes on at its other half.
     """
     last = rumus.split()[-1].casefold() if rumus.split() else ""
+    if len(last) > 2 and last.endswith("-") and last[:-1].isalpha():
+        # a word broken at its hyphen ('Rata-' + 'Rata', 'masing-' + 'masing'): it
+        # goes on at its repeated half, the line's first such word
+        return next((k for k, w in enumerate(words) if w.casefold() == last[:-1]), None)
     at = _restated_next(words, rumus)
     if last not in DANGLING_WORDS:
         return at
@@ -279,3 +285,16 @@ def strip_tails(words: list[str], tails: frozenset[tuple[str, ...]]) -> tuple[li
                 break
         else:
             return words, stripped
+
+
+def mend_hyphen(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
+    """The RUMUS's last two lines with a word broken at its hyphen across them joined
+    again ('... Rata-' + 'Rata Target ...' -> '... Rata-Rata Target ...'): one cell
+    wrapped mid-word, never a fraction's two halves."""
+    if len(lines) < 2:
+        return lines
+    (first, above), (_, below) = lines
+    last = above.split()[-1] if above.split() else ""
+    if len(last) > 2 and last.endswith("-") and last[-2].isalpha() and below[:1].isalpha():
+        return [(first, above + below)]
+    return lines
