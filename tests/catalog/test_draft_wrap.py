@@ -14,6 +14,7 @@ from sakip.catalog.draft_wrap import (
     mend_hyphen,
     name_is_rumus,
     open_tail,
+    restated_rumus,
     resume_at,
     rule_marks,
     settle_splits,
@@ -341,3 +342,29 @@ def test_a_rumus_word_broken_across_lines_is_one_word() -> None:
     assert row.name == "Rata-rata Nilai Unit Kerja"
     assert row.rumus_asli == "Jumlah nilai masing-masing unit kerja / Jumlah unit kerja x 100%"
     assert _value(row, 240, 300) == 80  # 240 / 300 x 100% = 80 (%)
+
+
+def test_a_first_line_with_its_factor_opens_the_rumus_where_the_name_starts_over() -> None:
+    # 'Guru' repeats the name's 'guru': the numerator restates the indicator
+    words = ["Rasio", "guru", "yang", "Guru", "yang", "mengajar", "x", "100%"]
+    assert restated_rumus(words) == 3
+    # a bracketed fraction opens the RUMUS as well
+    assert restated_rumus(["Level", "kepatuhan", "(Realisasi)/(Target)", "x", "100%"]) == 2
+    # no factor printed: the RUMUS may not be on the line at all
+    assert restated_rumus(["Rasio", "guru", "Guru", "tetap"]) is None
+    # nothing repeats, nothing bracketed: the widths decide
+    assert restated_rumus(["Persentase", "lulusan", "tepat", "waktu", "x100"]) is None
+
+
+_RESTATED = """\
+Rasio guru yang Guru yang mengajar x 100% % Dinas Pendidikan Laporan
+mengajar Jumlah guru Tahunan
+"""
+
+
+def test_a_numerator_that_restates_the_name_is_the_rumus() -> None:
+    _, rows = _rows(_RESTATED)
+    row = rows[0]
+    assert row.name == "Rasio guru yang mengajar"
+    assert row.rumus_asli == "Guru yang mengajar / Jumlah guru x 100%"
+    assert _value(row, 90, 120) == 75  # 90 / 120 x 100% = 75 (%)

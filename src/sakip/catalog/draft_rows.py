@@ -30,6 +30,7 @@ from .draft_wrap import (
     name_is_rumus,
     open_tail,
     recurring_tails,
+    restated_rumus,
     rule_marks,
     settle_splits,
     state_word,
@@ -309,7 +310,10 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             sasaran_open = bool(first_sas)
             name.extend(first_name)
             name_open = bool(first_name)
-            if cell is None and divides_by_measure(first_name):
+            if cell is None and (at := restated_rumus(first_name)) is not None:
+                name, cell = first_name[:at], first_name[at:]
+                name_open = bool(name)
+            elif cell is None and divides_by_measure(first_name):
                 cell, name_lost = first_name, True  # a name never divides by a measure
                 name_open = False
         else:

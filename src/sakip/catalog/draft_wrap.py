@@ -20,6 +20,7 @@ __all__ = [
     "name_is_rumus",
     "open_tail",
     "recurring_tails",
+    "restated_rumus",
     "resume_at",
     "rule_marks",
     "settle_splits",
@@ -298,3 +299,20 @@ def mend_hyphen(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     if len(last) > 2 and last.endswith("-") and last[-2].isalpha() and below[:1].isalpha():
         return [(first, above + below)]
     return lines
+
+
+def restated_rumus(words: list[str]) -> int | None:
+    """Where the RUMUS opens on a row's first line that prints its factor ('x 100%')
+    though no RUMUS word opened a cell: at a bracketed fraction ('(Realisasi)/(Target)'),
+    or where the name's words start over, as a numerator restates its indicator
+    ('Rasio penduduk yang | Penduduk yang bekerja x 100%'); None otherwise."""
+    if not any(factor_of(w) is not None for w in words[1:]):
+        return None
+    for k, word in enumerate(words[1:], start=1):
+        if word.startswith("(") and "/" in word:
+            return k
+        if factor_of(word) is not None:
+            return None
+        if any(word.casefold() == w.casefold() for w in words[1:k]) and word[:1].isupper():
+            return k
+    return None
