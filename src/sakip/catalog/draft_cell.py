@@ -68,7 +68,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
         if glued:  # 'Kotax100%': the factor glued to the last word
             kept.append(glued["word"])
             word = glued["n"]
-        elif _sign_glued(words, i):  # 'Desax 100%': only the sign glued to it
+        elif _sign_glued(words, i):  # 'desax 100%': only the sign glued to it
             word = word[:-1]
         found = factor_of(word)
         if found is not None and (i == len(words) - 1 or word.endswith("%") or i > 0):
@@ -94,7 +94,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
 
 def _sign_glued(words: list[str], i: int) -> bool:
     """Whether words[i] carries the factor's sign glued to its end, the factor itself
-    printed next ('Desax 100%'): OCR lost the space between the word and the 'x'."""
+    printed next ('desax 100%'): OCR lost the space between the word and the 'x'."""
     word = words[i]
     return (
         i + 1 < len(words)

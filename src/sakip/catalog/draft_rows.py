@@ -6,7 +6,9 @@ of each line is split where a RUMUS opens (``Jumlah``, ``Total``, ``X =``, ...).
 printed as a stacked fraction (numerator on one line, denominator below, ``x 100%`` off
 to the side, often garbled) is rebuilt as ``(numerator) / (denominator) x 100%``; every
 such judgement is written into the row's notes. The words found for the RUMUS are
-cleaned (factor, OCR debris) by draft_cell.
+cleaned (factor, OCR debris) by draft_cell; how a wrapped line's words are shared
+between the cells beyond their widths (the RUMUS's grammar, printed column rules, the
+tail cells wrapping) is draft_wrap's.
 """
 
 from __future__ import annotations
@@ -87,14 +89,16 @@ def _first_rumus_start(words: list[str], first: int) -> int | None:
     """Where the RUMUS opens on a row's first line. A word that opens names as well as
     RUMUS cells (Tingkat, Nilai, Angka ...) gives way to a capitalised word that opens
     only a RUMUS (Jumlah, Total, 'X =') later on the line: 'Persentase Tingkat
-    Kedisiplinan Jumlah Kegiatan ...' is named 'Persentase Tingkat Kedisiplinan'."""
+    Kedisiplinan Jumlah Kegiatan ...' is named 'Persentase Tingkat Kedisiplinan'. A
+    lowercase RUMUS word gives way to a capitalised one after it, as a cell opens with
+    a capital: 'Jumlah rata-rata Rata-rata jumlah pasien' is named 'Jumlah rata-rata'."""
     found = _rumus_start(words, first)
     if found is None or _opener(words, found):
         return found
     for i in range(found + 1, len(words)):
         if _opener(words, i) and words[i].strip("|(")[:1].isupper():
             return i
-    if not words[found].strip("|(")[:1].isupper():  # a cell opens with a capital
+    if not words[found].strip("|(")[:1].isupper():
         later = _rumus_start(words, found + 1)
         if later is not None and words[later].strip("|(")[:1].isupper():
             return later

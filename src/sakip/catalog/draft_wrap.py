@@ -39,7 +39,7 @@ _CONNECTIVES = frozenset(["dan", "&"])
 
 def divides_by_measure(words: list[str]) -> bool:
     """Whether the words divide by a count or measure word: a bar that opens one
-    ('ada/Target', 'aktif/Jumlah') or a bar alone before one ('/ Jumlah')."""
+    ('tersedia/Target', 'hadir/Jumlah') or a bar alone before one ('/ Jumlah')."""
     for i, word in enumerate(words):
         if any(part.casefold() in _MEASURES for part in word.split("/")[1:]):
             return True
@@ -60,7 +60,7 @@ def name_is_rumus(name: list[str], line: list[str]) -> bool:
 
 def tail_connective(words: list[str]) -> bool:
     """Whether a line's last word, once the wrapped tail cells at its end are taken
-    off, is a connective of theirs ('... x 100% dan' + 'Kerawanan Pangan'): after the
+    off, is a connective of theirs ('... x 100% dan' + 'Kesehatan Anak'): after the
     factor a RUMUS cell is over, so the 'dan' opens the wrapped penanggung jawab."""
     if len(words) < 2 or words[-1] not in _CONNECTIVES:
         return False
@@ -70,7 +70,7 @@ def tail_connective(words: list[str]) -> bool:
 
 def state_word(word: str) -> bool:
     """Whether a word after a sasaran's first word opens the INDIKATOR cell: a state
-    reached, capitalised ('... Meningkatnya capaian ...'). A sasaran opens with one
+    reached, capitalised ('... Meningkatnya cakupan ...'). A sasaran opens with one
     state word; a name worded like a sasaran ('Meningkatnya cakupan ...', as tables of
     small offices often word theirs) opens the next cell with its own."""
     word = word.strip("|")
@@ -128,11 +128,11 @@ def resume_at(words: list[str], rumus: str) -> int | None:
     - A denominator that restates its numerator up to the mid-phrase word ('Jumlah
       kader yang') adds its own clause before the numerator's words it repeats
       ('terdaftar hadir rapat'): it goes on at the lowercase words before them.
-    - A reduplicated word broken at its hyphen ('Rata-') goes on at its other half.
+    - A reduplicated word broken at its hyphen ('masing-') goes on at its other half.
     """
     last = rumus.split()[-1].casefold() if rumus.split() else ""
     if len(last) > 2 and last.endswith("-") and last[:-1].isalpha():
-        # a word broken at its hyphen ('Rata-' + 'Rata', 'masing-' + 'masing'): it
+        # a word broken at its hyphen ('masing-' + 'masing', 'kira-' + 'kira'): it
         # goes on at its repeated half, the line's first such word
         return next((k for k, w in enumerate(words) if w.casefold() == last[:-1]), None)
     at = _restated_next(words, rumus)
@@ -187,7 +187,7 @@ def settle_splits(
 
 def denominator_at(words: list[str], rumus: str) -> int | None:
     """Where the denominator opens on the line below a numerator printed whole, its
-    factor beside it ('Jumlah KTP terbit x 100%' over 'Jumlah penduduk wajib KTP'): at
+    factor beside it ('Jumlah akta terbit x 100%' over 'Jumlah anak usia 0-18'): at
     the line's first count or measure word after other words; None otherwise. The
     words before it belong to the cells on the RUMUS's left."""
     text = rumus.split()
@@ -207,7 +207,7 @@ def _mid_phrase(word: str) -> bool:
 
 def open_tail(words: list[str], pj: str, sumber: str) -> int:
     """The width (characters) of a first line's penanggung jawab and sumber data cells
-    when one of them ends in mid-phrase ('Sat Pol PP,', 'Bidang Sosial dan') and so
+    when one of them ends in mid-phrase ('Dinas Perhubungan,', 'Bidang Sosial dan') and so
     wraps onto the lines below; 0 when both are whole. ``words`` end with the tail."""
     if not pj or not words:
         return 0
@@ -290,7 +290,7 @@ def strip_tails(words: list[str], tails: frozenset[tuple[str, ...]]) -> tuple[li
 
 def mend_hyphen(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The RUMUS's last two lines with a word broken at its hyphen across them joined
-    again ('... Rata-' + 'Rata Target ...' -> '... Rata-Rata Target ...'): one cell
+    again ('... masing-' + 'masing unit ...' -> '... masing-masing unit ...'): one cell
     wrapped mid-word, never a fraction's two halves."""
     if len(lines) < 2:
         return lines
@@ -305,7 +305,7 @@ def restated_rumus(words: list[str]) -> int | None:
     """Where the RUMUS opens on a row's first line that prints its factor ('x 100%')
     though no RUMUS word opened a cell: at a bracketed fraction ('(Realisasi)/(Target)'),
     or where the name's words start over, as a numerator restates its indicator
-    ('Rasio penduduk yang | Penduduk yang bekerja x 100%'); None otherwise."""
+    ('Rasio guru yang | Guru yang mengajar x 100%'); None otherwise."""
     if not any(factor_of(w) is not None for w in words[1:]):
         return None
     for k, word in enumerate(words[1:], start=1):
