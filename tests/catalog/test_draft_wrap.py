@@ -319,14 +319,27 @@ def test_a_lowercase_rumus_word_gives_way_to_a_capitalised_one() -> None:
 
 
 def test_a_word_broken_at_its_hyphen_is_mended() -> None:
-    # 'masing-' ends the RUMUS's line: it goes on at the other half, 'masing'
-    assert resume_at(["Kerja", "masing", "unit"], "Jumlah nilai masing-") == 1
+    # 'masing-' ends the RUMUS's line: it goes on at the other half, 'masing', which
+    # the widths had given to the name (splits 0 and 2)
+    words = ["Kerja", "masing", "unit"]
+    assert settle_splits(words, (0, 2), (frozenset(), "Jumlah nilai masing-"), (False, True)) == (
+        0,
+        1,
+    )
     assert mend_hyphen([(4, "Jumlah nilai masing-"), (5, "masing unit kerja")]) == [
         (4, "Jumlah nilai masing-masing unit kerja")
     ]
     # 'n-' over '1' is a period shift written across lines, not a word: left alone
     lines = [(4, "Jumlah tahun n-"), (5, "1 / Jumlah")]
     assert mend_hyphen(lines) == lines
+    # a capitalised word is no half of a broken word: it opens a phrase of its own
+    lines = [(4, "Jumlah nilai masing-"), (5, "Menurut unit")]
+    assert mend_hyphen(lines) == lines
+    # the other half may stand after the wrapped name's words: the split moves to it
+    # (the widths had given the whole line, splits 0 and 0, to the RUMUS)
+    words = ["Menurut", "Jenjang", "masing", "/", "jumlah", "penduduk"]
+    rumus = "jumlah siswa masing-"
+    assert settle_splits(words, (0, 0), (frozenset(), rumus), (False, True)) == (0, 2)
 
 
 _HYPHEN = """\

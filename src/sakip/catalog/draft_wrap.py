@@ -128,13 +128,8 @@ def resume_at(words: list[str], rumus: str) -> int | None:
     - A denominator that restates its numerator up to the mid-phrase word ('Jumlah
       kader yang') adds its own clause before the numerator's words it repeats
       ('terdaftar hadir rapat'): it goes on at the lowercase words before them.
-    - A reduplicated word broken at its hyphen ('masing-') goes on at its other half.
     """
     last = rumus.split()[-1].casefold() if rumus.split() else ""
-    if len(last) > 2 and last.endswith("-") and last[:-1].isalpha():
-        # a word broken at its hyphen ('masing-' + 'masing', 'kira-' + 'kira'): it
-        # goes on at its repeated half, the line's first such word
-        return next((k for k, w in enumerate(words) if w.casefold() == last[:-1]), None)
     at = _restated_next(words, rumus)
     if last not in DANGLING_WORDS:
         return at
@@ -171,14 +166,20 @@ def settle_splits(
     widths gave them, checked against what the line and the row say: ``seen`` holds the
     line's column rules (rule_marks) and the RUMUS's text so far. The RUMUS's grammar
     (resume_at) only takes words back into the RUMUS, never gives them away; then a
-    printed rule moves the split nearest to it. ``open_cells``: the sasaran and the
-    name cells still wrap onto this line."""
+    printed rule moves the split nearest to it. A reduplicated word broken at its
+    hyphen ('masing-') goes on at its other half ('masing'), and a denominator below a
+    whole numerator at its count word (denominator_at), whichever way that moves the
+    split. ``open_cells``: the sasaran and the name cells still wrap onto this line."""
     rules, rumus = seen
     first, second = splits
     sasaran_open, name_open = open_cells
     at = resume_at(words, rumus)
     below = denominator_at(words, rumus)
-    if below is not None and below > second and name_open:
+    half = _other_half(words, rumus)
+    if half is not None and (name_open or sasaran_open):
+        # a word broken at its hyphen goes on at its other half, whatever the widths
+        second, first = half, (min(first, half) if name_open else half)
+    elif below is not None and below > second and name_open:
         second = below  # the words before the denominator's count word are the name's
     elif at is not None and at < second and (name_open or sasaran_open):
         second, first = at, (min(first, at) if name_open else at)
@@ -288,6 +289,15 @@ def strip_tails(words: list[str], tails: frozenset[tuple[str, ...]]) -> tuple[li
             return words, stripped
 
 
+def _other_half(words: list[str], rumus: str) -> int | None:
+    """Where a RUMUS that ends in a word broken at its hyphen ('masing-', 'kira-') has
+    the word's other half on the line: the first word that repeats it."""
+    last = rumus.split()[-1].casefold() if rumus.split() else ""
+    if len(last) < 3 or not last.endswith("-") or not last[:-1].isalpha():
+        return None
+    return next((k for k, w in enumerate(words) if w.casefold() == last[:-1]), None)
+
+
 def mend_hyphen(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
     """The RUMUS's last two lines with a word broken at its hyphen across them joined
     again ('... masing-' + 'masing unit ...' -> '... masing-masing unit ...'): one cell
@@ -296,8 +306,10 @@ def mend_hyphen(lines: list[tuple[int, str]]) -> list[tuple[int, str]]:
         return lines
     (first, above), (_, below) = lines
     last = above.split()[-1] if above.split() else ""
-    if len(last) > 2 and last.endswith("-") and last[-2].isalpha() and below[:1].isalpha():
-        return [(first, above + below)]
+    head = below.split()[0] if below.split() else ""
+    broken = len(last) > 2 and last.endswith("-") and last[-2].isalpha() and head.isalpha()
+    if broken and (head.casefold() == last[:-1].casefold() or head.islower()):
+        return [(first, above + below)]  # 'masing-' + 'masing', 'pra-' + 'sejahtera'
     return lines
 
 
