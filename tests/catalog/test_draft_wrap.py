@@ -381,3 +381,22 @@ def test_a_numerator_that_restates_the_name_is_the_rumus() -> None:
     assert row.name == "Rasio guru yang mengajar"
     assert row.rumus_asli == "Guru yang mengajar / Jumlah guru x 100%"
     assert _value(row, 90, 120) == 75  # 90 / 120 x 100% = 75 (%)
+
+
+_LOST_NAME_TAIL = """\
+Meningkatnya Persentase desa siaga Jumlah desa siaga aktif % Bid.Promkes, Bid. Gizi Laporan
+kesehatan aktif Jumlah seluruh desa x 100% Tahunan
+Jumlah kader posyandu % Bid.Promkes, Bid. Gizi Laporan
+terlatih/Jumlah kader x 100% Tahunan
+"""
+
+
+def test_the_satuan_sign_ends_the_rumus_that_stood_as_a_name() -> None:
+    # 'Bid.Promkes,' is no office word the tail knows, so the first line read as
+    # 'Jumlah kader posyandu % Bid.Promkes,': the '%' is the satuan cell, and what
+    # follows it is no RUMUS word
+    _, rows = _rows(_LOST_NAME_TAIL)
+    row = rows[1]
+    assert row.rumus_asli == "Jumlah kader posyandu terlatih/Jumlah kader x 100%"
+    assert row.name == "Jumlah kader posyandu"
+    assert _value(row, 12, 16) == 75  # 12 / 16 x 100% = 75 (%)

@@ -322,6 +322,8 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
                 name_open = False
         else:
             if not rumus and name_open and name_is_rumus(name, words):
+                cut = name.index("%") if "%" in name else len(name)  # the satuan's sign
+                name = name[:cut]
                 rumus.append((block.lines[0][0], " ".join(name)))
                 name_open, name_lost = False, True
             dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in DANGLING_WORDS
