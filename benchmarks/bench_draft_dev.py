@@ -9,9 +9,10 @@ denominator lines, no bar), the factor beside the last numerator line and garble
 
 For each row: is it found (name similarity), does the drafted formula give the expected
 value on the row's sample values (variables paired by name similarity), is the unit
-right? Writes the text to tests/data/regulations/dev_rumus_lampiran.txt.
+right? The text is kept in tests/data/regulations/dev_rumus_lampiran.txt; the script
+says when its layout differs from the kept file, and ``--write`` rewrites the file.
 
-Usage: python benchmarks/bench_draft_dev.py [--show N]
+Usage: python benchmarks/bench_draft_dev.py [--show N] [--write]
 """
 
 from __future__ import annotations
@@ -117,8 +118,12 @@ def main(argv: list[str]) -> int:
     show = int(argv[argv.index("--show") + 1]) if "--show" in argv else 10
     items = rows()
     text = layout(items)
-    OUT.parent.mkdir(parents=True, exist_ok=True)
-    OUT.write_text(text, encoding="utf-8")
+    kept = OUT.read_text(encoding="utf-8") if OUT.exists() else None
+    if "--write" in argv:
+        OUT.parent.mkdir(parents=True, exist_ok=True)
+        OUT.write_text(text, encoding="utf-8")
+    elif text != kept:
+        print(f"note: the layout differs from {OUT.relative_to(ROOT)}; --write keeps it")
     result = draft(text)
     drafted = list(result.catalog)
     counts = dict.fromkeys(("found", "formula", "unit", "full"), 0)

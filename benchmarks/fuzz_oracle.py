@@ -11,6 +11,7 @@ Exits 1 if any case fails.
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import time
@@ -26,8 +27,11 @@ SHOWN = 20
 
 
 def main(argv: list[str]) -> int:
-    n = int(argv[1]) if len(argv) > 1 else 100_000
-    seed = int(argv[2]) if len(argv) > 2 else 0
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("n", nargs="?", type=int, default=100_000, help="number of cases")
+    parser.add_argument("seed", nargs="?", type=int, default=0, help="random seed")
+    arguments = parser.parse_args(argv[1:])
+    n, seed = arguments.n, arguments.seed
     rng = random.Random(seed)
     source = RandomSource(rng)
     outcomes: Counter[str] = Counter()

@@ -9,6 +9,7 @@ is reported. Usage: python benchmarks/fuzz_parse.py [SECONDS] [SEED]
 
 from __future__ import annotations
 
+import argparse
 import random
 import sys
 import time
@@ -73,9 +74,17 @@ def random_value(rng: random.Random) -> object:
     return rng.choice(["WTP", "WDP", "1.234,5", "abc"])
 
 
+def _arguments() -> argparse.Namespace:
+    parser = argparse.ArgumentParser(description=(__doc__ or "").split("\n\n")[0])
+    parser.add_argument("seconds", nargs="?", type=float, default=60.0, help="time budget")
+    parser.add_argument("seed", nargs="?", type=int, default=2026, help="random seed")
+    return parser.parse_args()
+
+
 def main() -> int:
-    budget = float(sys.argv[1]) if len(sys.argv) > 1 else 60.0
-    rng = random.Random(int(sys.argv[2]) if len(sys.argv) > 2 else 2026)
+    arguments = _arguments()
+    budget = arguments.seconds
+    rng = random.Random(arguments.seed)
     pool = seeds()
     outcomes: Counter[str] = Counter()
     failures: list[tuple[str, str]] = []

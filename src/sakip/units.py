@@ -36,6 +36,7 @@ _PER_N = re.compile(
 _SCALED = {1000: "per_1000_kelahiran_hidup", 100000: "per_100000_kelahiran_hidup"}
 _ALIASES = {
     "%": "percent",
+    "persentase": "percent",
     "‰": "per_mille",
     "permil": "per_mille",
     "persen": "percent",
@@ -47,6 +48,11 @@ _ALIASES = {
     "skor": "dimensionless",
     "poin": "dimensionless",
     "rasio": "dimensionless",
+    "angka": "dimensionless",
+    "jumlah": "dimensionless",  # a count whose satuan names no thing counted
+    "rp.": "rupiah",
+    # the value of an investment (PMA, PMDN) is an amount of money, in rupiah
+    "nilai investasi": "rupiah",
     "m": "meter",
     "km": "kilometer",
     "ha": "hektar",

@@ -216,9 +216,40 @@ def test_draft_refuses_what_is_not_text() -> None:
         draft(b"LAMPIRAN I")  # type: ignore[arg-type]
 
 
-def test_text_without_lampiran_gives_an_empty_draft() -> None:
-    result = draft("Pasal 1\nSASARAN INDIKATOR RUMUS SATUAN\nJumlah A % Dinas Laporan\n")
+def test_the_body_of_a_regulation_gives_an_empty_draft() -> None:
+    body = (
+        "Pasal 1\nDalam Peraturan ini yang dimaksud dengan Indikator Kinerja Utama ...\n"
+        "Pasal 2\nLampiran ini merupakan bagian tidak terpisahkan dari Peraturan ini.\n"
+        "Jumlah A % Dinas Laporan\n"
+    )
+    result = draft(body)
     assert len(result.catalog) == 0 and result.rows == ()
+
+
+_ROWS = """SASARAN INDIKATOR KINERJA RUMUS SATUAN PENANGGUNG JAWAB SUMBER DATA
+1 2 3 4 5 6
+Meningkatnya Persentase desa Jumlah desa berprestasi / % Dinas PMD Laporan
+kinerja desa berprestasi jumlah desa x 100% Tahunan
+"""
+
+
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "",  # an extract that starts at the table header: no lampiran heading at all
+        "LAMPIRAN : PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2020\n",  # the only lampiran
+        "LAMPIRAN\nPERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2020\n",
+        "Lampiran\nDEFINISI OPERASIONAL INDIKATOR KINERJA KABUPATEN CONTOH\n",
+    ],
+)
+def test_a_table_without_a_numbered_lampiran_heading_is_read(opening: str) -> None:
+    result = draft(opening + _ROWS)
+    (row,) = result.catalog
+    assert row.name == "Persentase desa berprestasi"
+    # 3 of 12 villages: 3 / 12 x 100% = 25%
+    assert row.formula is not None
+    values = dict(zip(row.formula.variables, (3, 12), strict=True))
+    assert sakip.evaluate(row, values).magnitude == 25
 
 
 def test_a_row_the_draft_does_not_have_is_a_sakip_error() -> None:
@@ -325,3 +356,25 @@ def test_a_first_line_that_divides_by_a_count_opens_on_the_rumus() -> None:
     assert row.formula.variables == ("Jumlah guru bersertifikat", "Jumlah seluruh guru")
     assert _value(row, 3, 4) == 75  # 3 / 4 x 100% = 75 (%)
     assert result.row(row.id).flagged  # a row without a name needs a person's eye
+
+
+def test_a_variable_of_many_words_is_flagged_as_cells_run_together() -> None:
+    # 4 x 8 = 32 words over the bar: longer than any quantity a RUMUS names
+    run_on = " ".join(["Jumlah kelompok tani yang menerapkan teknologi Dinas Pertanian"] * 4)
+    text = (
+        _KOTA_HEADER
+        + f"Meningkatnya 1 Persentase Kelompok Maju {run_on} / Jumlah kelompok x 100% % Dinas"
+        " Pertanian Laporan\n"
+    )
+    (row,) = draft(text).rows
+    assert row.flagged
+    assert any("ran together" in note for note in row.notes)
+
+
+def test_a_variable_of_ordinary_length_is_not_flagged_for_it() -> None:
+    text = (
+        _KOTA_HEADER + "Meningkatnya 1 Persentase Kelompok Maju Jumlah kelompok tani maju /"
+        " Jumlah kelompok x 100% % Dinas Pertanian Laporan\n"
+    )
+    (row,) = draft(text).rows
+    assert not any("ran together" in note for note in row.notes)

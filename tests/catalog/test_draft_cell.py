@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from sakip.catalog.draft_cell import factor_of, is_noise, rumus_end, rumus_fragments
+from sakip.catalog.draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
 
 
 @pytest.mark.parametrize(
@@ -93,3 +93,31 @@ def test_a_sign_glued_to_the_last_word_goes_with_the_factor() -> None:
     assert debris == []
     # a word that ends in x without a factor after it keeps its letter
     assert rumus_fragments([(2, "Jumlah unit Linux")])[0] == ((2, "Jumlah unit Linux"),)
+
+
+def test_a_bar_with_ocr_specks_is_the_bar_not_debris() -> None:
+    # '/.' after the numerator: the division bar with a speck of the paper beside it.
+    # As debris it would end the cell there and the denominator below would be lost.
+    assert not is_noise("/.") and not is_noise("_/") and is_noise(".")
+    words = ["Jumlah", "buku", "dipinjam", ".", "/."]
+    assert rumus_end(words) == len(words)
+    lines = [(8, "Jumlah buku dipinjam . /."), (9, "koleksi buku perpustakaan")]
+    fragments, factor, debris = rumus_fragments(lines)
+    assert fragments == ((8, "Jumlah buku dipinjam /"), (9, "koleksi buku perpustakaan"))
+    assert factor is None
+    assert debris == ["."]
+
+
+@pytest.mark.parametrize(
+    ("word", "words"),
+    [
+        ("JumlahbalitaIDL", ["Jumlah", "balita", "IDL"]),  # OCR lost the spaces
+        ("jumlahsiswa", ["jumlah", "siswa"]),
+        ("Jumlahguru,tenaga", ["Jumlah", "guru,tenaga"]),
+        ("Jumlahnya", ["Jumlahnya"]),  # 'its number': one word
+        ("Jumlah", ["Jumlah"]),
+        ("JumlahASN", ["JumlahASN"]),  # no lower-case word glued to it
+    ],
+)
+def test_a_count_word_glued_to_what_it_counts_is_split(word: str, words: list[str]) -> None:
+    assert unglue(word) == words

@@ -19,7 +19,6 @@ from sakip.catalog.draft_wrap import (
     rule_marks,
     settle_splits,
     snap_to_rules,
-    state_word,
     tail_connective,
     wrapped_tail,
 )
@@ -120,12 +119,6 @@ def test_the_dan_that_opens_a_wrapped_office_is_not_the_rumus() -> None:
         "Jumlah bayi diimunisasi lengkap/Jumlah bayi x 100%",
     ]
     assert [r.penanggung_jawab for r in rows] == ["Kabid Gizi dan Kesehatan Anak"] * 3
-
-
-def test_a_second_state_word_opens_the_name() -> None:
-    assert state_word("Meningkatnya") and state_word("Terwujudnya")
-    assert not state_word("meningkatnya")  # inside a cell, not its opening
-    assert not state_word("Penyelenggaraan")
 
 
 _STATE_NAME = """\

@@ -2,10 +2,16 @@
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
-from sakip import catalog
-from sakip.catalog.polarity import LOWER_IS_BETTER, infer_polarity, read_polarity
+from sakip import catalog, parse
+from sakip.catalog.polarity import (
+    LOWER_IS_BETTER,
+    formula_polarity,
+    infer_polarity,
+    read_polarity,
+)
 
 SHIPPED = catalog.load()
 
@@ -30,6 +36,10 @@ SHIPPED = catalog.load()
         ("Desa bebas kawasan kumuh", "higher"),
         ("Penduduk usia 15 tahun ke atas melek huruf (tidak buta aksara)", "higher"),
         ("Persentase rumah tidak layak huni", "lower"),  # 'tidak' inside the phrase itself
+        # a name that opens with a goal states its sasaran: the value is the thing itself
+        ("Menurunnya angka kemiskinan", "lower"),
+        ("Berkurangnya desa rawan banjir", "lower"),
+        ("Jumlah sampel makanan yang positif formalin", "lower"),
         # whole words only: 'kematian' is not inside 'pemakaman'
         ("Persentase pemakaman yang tertata", "higher"),
     ],
@@ -63,3 +73,46 @@ def test_inference_agrees_with_the_curated_catalog_where_a_word_decides() -> Non
 
 def test_the_word_table_is_data() -> None:
     assert all(p == p.casefold() and why for p, why in LOWER_IS_BETTER.items())
+
+
+@pytest.mark.parametrize(
+    ("rumus", "polarity"),
+    [
+        # the numerator counts a bad thing: its share is lower-is-better
+        ("Jumlah rumah tangga miskin / Jumlah rumah tangga x 100%", "lower"),
+        ("Jumlah desa rawan banjir / Jumlah desa x 100%", "lower"),
+        # ... unless the numerator counts its remedy
+        ("Jumlah balita gizi buruk yang ditangani / Jumlah balita gizi buruk x 100%", "higher"),
+        # a rise of a bad thing (later minus earlier) is lower-is-better, a fall higher
+        ("(Kasus kekerasan tahun n - Kasus kekerasan tahun n-1) / Kasus kekerasan tahun n-1",
+         "lower"),
+        ("(Kasus kekerasan tahun n-1 - Kasus kekerasan tahun n) / Kasus kekerasan tahun n-1",
+         "higher"),
+        # nothing bad counted, several things counted, or a cell of signs in one name
+        ("Jumlah guru bersertifikat / Jumlah guru x 100%", None),
+        ("(Jumlah kecelakaan + Jumlah korban jiwa) / Jumlah penduduk", None),
+        ("{Angka kriminalitas = AK; x} / {Jumlah penduduk}", None),
+    ],
+)  # fmt: skip
+def test_inferred_from_what_the_formula_counts(rumus: str, polarity: str | None) -> None:
+    found = formula_polarity(parse(rumus))
+    assert (found and found[0]) == polarity
+    if found is not None:
+        assert found[1].startswith("inferred from the formula: its numerator counts")
+
+
+def test_the_formula_outranks_the_name_in_a_table() -> None:
+    """'Penurunan ...' over a RUMUS that counts the bad thing itself measures its share:
+    the value computed is what polarity is about."""
+    table = {
+        "Indikator": ["Penurunan keluarga rawan pangan", "Penurunan keluarga rawan pangan"],
+        "Rumus": [
+            "Jumlah keluarga rawan pangan / Jumlah keluarga x 100%",
+            "(Keluarga rawan pangan tahun n-1 - Keluarga rawan pangan tahun n)"
+            " / Keluarga rawan pangan tahun n-1 x 100%",
+        ],
+    }
+    rows = list(catalog.from_table(pd.DataFrame(table)))
+    assert [r.polarity for r in rows] == ["lower", "higher"]
+    assert rows[0].polarity_reason is not None
+    assert "'rawan pangan'" in rows[0].polarity_reason

@@ -17,20 +17,29 @@ from typing import Any
 import attrs
 
 from ..errors import CatalogError, SakipError, UnitError, UnknownIndicatorError
-from ..language import parse
+from ..language import parse, parse_quietly
 from ..units import parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
+from .draft_first import divides_by_count
 from .draft_layout import Table, read_layout
-from .draft_rows import RowText, divides_by_count, read_columns, read_row
-from .draft_words import DANGLING_WORDS, RUMUS_STARTS
+from .draft_repair import (
+    BRACED,
+    REGROUPED,
+    REPAIRS,
+    brace,
+    meant,
+    rejoin_reduplication,
+    unbracket_alternatives,
+)
+from .draft_rows import RowText, read_columns, read_row
+from .draft_words import DANGLING_WORDS, METHOD_WORDS, RUMUS_OPENERS, RUMUS_STARTS
 from .model import Catalog
-from .polarity import infer_polarity
+from .polarity import formula_polarity, infer_polarity
 
 __all__ = ["Draft", "DraftRow", "draft"]
 
-# Satuan words whose value is a plain number, or a category (a direct measure).
-_PLAIN = ("nilai", "indeks", "level", "skor", "angka", "rasio", "jumlah", "nilai investasi")
+# Satuan words of a category (a direct measure); the unit words are the unit reader's.
 _CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
 _RESULT_NAME = re.compile(r"^(?P<name>[A-Z][\w-]{0,11})\s*=\s*(?P<rest>.+)$")
 # a division printed: a bar anywhere but inside a word ('kegiatan /jumlah', 'sakit/(jumlah',
@@ -42,6 +51,10 @@ _EXPLICIT = re.compile(
     re.IGNORECASE,
 )
 _FLAG_BELOW = 0.7
+# Longer than any quantity a RUMUS names: what is over it is cells run together (the
+# longest names of real RUMUS run to about 20 words)
+_NAME_WORDS = 24
+_IMPLIED_PENALTY = 0.15  # a factor the RUMUS does not print, taken from the satuan %
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
 
 
@@ -171,7 +184,7 @@ def _indicator(
         "penanggung_jawab": row.penanggung_jawab,
         "sumber_data": row.sumber_data,
         "seed_line": row.first_line,
-        **_polarity(name),
+        **_polarity(name, formula),
     }
     if formula:
         data["formula"] = formula
@@ -193,10 +206,6 @@ def _unit(row: RowText) -> tuple[str, str]:
         if row.factor == 100:
             return "percent", "satuan not printed; percent taken from the x 100% of the RUMUS"
         return "dimensionless", "satuan not printed; taken as a plain number"
-    if satuan in ("persentase", "%,"):
-        return "percent", ""
-    if satuan in _PLAIN:
-        return "dimensionless", ""
     if satuan.startswith(_CATEGORY):
         return "category", ""
     if satuan.startswith("rasio/") or "kelahiran" in satuan:
@@ -208,10 +217,11 @@ def _unit(row: RowText) -> tuple[str, str]:
         return "dimensionless", f"satuan {row.satuan!r} is not a known unit; taken as a number"
 
 
-def _polarity(name: str) -> dict[str, str]:
-    """The polarity the name implies, by the catalog's own polarity words (one list for
-    the shipped catalog and the drafter)."""
-    polarity, why = infer_polarity(name)
+def _polarity(name: str, formula: str | None) -> dict[str, str]:
+    """The polarity what the formula counts implies, else the name, by the catalog's own
+    polarity words (one list for the shipped catalog and the drafter)."""
+    counted = formula_polarity(parse_quietly(formula)) if formula else None
+    polarity, why = counted or infer_polarity(name)
     return (
         {"polarity": polarity, "polarity_reason": why}
         if polarity == "lower"
@@ -219,23 +229,49 @@ def _polarity(name: str) -> dict[str, str]:
     )
 
 
-def _split(fragments: tuple[tuple[int, str], ...], printed: bool) -> int | None:
+def _split(
+    fragments: tuple[tuple[int, str], ...], printed: bool, factor_printed: bool
+) -> int | None:
     """Where the denominator of a stacked fraction starts: the first fragment after the
-    first that opens like a RUMUS (Jumlah, Total, ...); else, when a factor (x 100%) is
-    printed beside it, the last one; else None: the lines are one wrapped cell."""
+    first that opens like a RUMUS (a count word in any case, another RUMUS word with a
+    capital: a cell opens so, a sentence goes on in lower case); else, when a factor (x 100%) is
+    printed beside it, the last one; else None: the lines are one wrapped cell.
+
+    ``printed`` says a factor is printed or implied (a satuan %), ``factor_printed``
+    that it is printed. Only a printed factor stands for the bar: a satuan % says the
+    value is a percent, not that the RUMUS cell is a fraction (a cell may describe a
+    survey or a method over several lines, 'Hasil survey yang ... dikonversi')."""
     for i, (_, text) in enumerate(fragments[1:], start=1):
         if not printed and fragments[i - 1][1].split()[-1].casefold() in DANGLING_WORDS:
             # 'yang', 'atau' ...: without a factor beside it, a line so ended goes on in
             # the line below (a wrapped sentence, no bar); with a factor, it is a
             # numerator whose end OCR lost ('Jumlah Aparatur yang' over 'Jumlah Aparatur')
             continue
-        if text.split()[0].strip("(").casefold() in RUMUS_STARTS:
+        top = " ".join(t for _, t in fragments[:i]).split()
+        if len(top) == 1 and top[0].casefold() in RUMUS_OPENERS:
+            continue  # a count word alone counts nothing: its cell goes on below
+        first = text.split()[0].strip("(")
+        if first.casefold() in RUMUS_OPENERS or (
+            first.casefold() in RUMUS_STARTS and first[:1].isupper()
+        ):
+            # a count word opens a denominator in any case ('jumlah penduduk'); the
+            # other RUMUS words ('realisasi', 'tingkat') in lower case go on a sentence
             return i
-    return len(fragments) - 1 if printed else None
+    return len(fragments) - 1 if factor_printed else None
 
 
 def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float]:
-    """The formula text (None for a direct measure), the RUMUS as read, notes, penalty."""
+    """The formula text (None for a direct measure), the RUMUS as read, notes, penalty.
+
+    A RUMUS cell is a formula when it prints an operator (a bar, ':', 'dibagi', a
+    growth rate's minus) or when its lines stack a fraction: a line opening with a
+    count word (Jumlah, Total ...; another RUMUS word only with a capital) below a
+    numerator that counts something, or any last line beside a printed factor. It is
+    a direct measure when it names one value (a count 'Jumlah X'; one value under a
+    satuan % with no factor printed), when it describes a method (Penilaian,
+    Pengukuran, Kombinasi, Survei ...: one cell, never stacked), or when the language
+    reads no formula in it (flagged, with the language's reason). A satuan % alone
+    never makes a fraction. Each decision is noted on the row."""
     notes: list[str] = []
     penalty = 0.0
     texts = [text for _, text in row.rumus]
@@ -250,12 +286,23 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
     factor = row.factor
     cut = None
     explicit = _EXPLICIT.search(joined) or any(divides_by_count(w) for w in joined.split())
-    if len(texts) > 1 and not row.wrapped and not explicit:
-        cut = _split(row.rumus, factor is not None or unit == "percent")
+    if len(texts) > 1 and texts[0].casefold() in RUMUS_OPENERS:
+        notes.append(
+            f"the RUMUS's first line is the count word {texts[0]!r} alone: read with the"
+            " line below (it may be the name's last word)"
+        )
+        penalty += 0.1
+    method = joined.split()[0].casefold() in METHOD_WORDS
+    if method:
+        notes.append(f"RUMUS describes a method ({joined.split()[0]!r}): its lines are one cell")
+    if len(texts) > 1 and not row.wrapped and not explicit and not method:
+        cut = _split(row.rumus, factor is not None or unit == "percent", factor is not None)
+    implied = ""
     if factor is None and unit == "percent" and len(texts) > 1:
         factor = 100
-        notes.append("factor not printed or unreadable; x 100% taken from the satuan %")
-        penalty += 0.15
+        implied = "factor not printed or unreadable; x 100% taken from the satuan %"
+        notes.append(implied)
+        penalty += _IMPLIED_PENALTY
     suffix = ""
     if factor is not None:
         suffix = f" x {factor:,}".replace(",", ".") + ("%" if unit == "percent" else "")
@@ -269,13 +316,14 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
         penalty += 0.05
         candidates = [
             (f"{prefix}({top}) / ({bottom}){suffix}", ""),
-            (f"{prefix}{{{_brace(top)}}} / {{{_brace(bottom)}}}{suffix}", _BRACED),
+            (f"{prefix}{{{brace(top)}}} / {{{brace(bottom)}}}{suffix}", BRACED),
         ]
         asli = f"{prefix}{top} / {bottom}{suffix}"
     else:
         candidates = [(f"{prefix}{joined}{suffix}", "")]
         asli = candidates[0][0]
-    for repair, why in _REPAIRS:
+    candidates = [(unbracket_alternatives(rejoin_reduplication(c)), note) for c, note in candidates]
+    for repair, why in REPAIRS:
         candidates += [
             (repair(c), f"{note}; {why}" if note else why)
             for c, note in candidates
@@ -291,55 +339,52 @@ def _formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], float
                 reasons.append(str(exc))
                 continue
         doubts = [str(w.message) for w in caught]
+        regrouped = meant(candidate, doubts)
+        if regrouped is not None and all(c != regrouped for c, _ in candidates):
+            # tried next: the literal reading, doubted, is skipped for it
+            candidates.insert(index + 1, (regrouped, REGROUPED))
         if doubts and index < len(candidates) - 1:
             reasons.append(doubts[0])
             continue  # a reading the language doubts: try the next one
         notes.extend(f"the language warns: {d}" for d in doubts)
         penalty += 0.1 * len(doubts)
-        if len(formula.slots) == 1 and not suffix and formula.expr.is_Symbol:
+        if len(formula.slots) == 1 and (formula.expr.is_Symbol and not suffix):
             notes.append("RUMUS names one value: a direct measure")
             return None, asli, notes, penalty
-        if repaired:
+        if len(formula.slots) == 1 and implied and _one_value(formula):
+            # one value and no factor printed: the satuan % says the value is a
+            # percent already, 'x 100%' would scale it twice (a survey's score)
+            notes.remove(implied)
+            notes.append("RUMUS names one value, no factor printed: a direct measure")
+            return None, asli.removesuffix(suffix), notes, penalty - _IMPLIED_PENALTY
+        if len(formula.slots) == 1 and suffix and not implied:
+            # 'X x 100%': a percent of what? The bar and the other part of the fraction
+            # were lost (OCR, a cell read into another column)
+            notes.append("the RUMUS scales one value by its factor: part of it was lost?")
+            penalty += 1 - _FLAG_BELOW + 0.05  # flagged, whatever else the row shows
+        if repaired == REGROUPED:
+            notes.append(f"{REGROUPED} (a growth rate or a share printed without brackets)")
+            penalty += 0.1
+        elif repaired:
             notes.append(f"{repaired}: as printed, the RUMUS did not read as a formula")
             penalty += 0.1
+        longest = max(formula.variables, key=lambda v: len(v.split()), default="")
+        if len(longest.split()) > _NAME_WORDS:
+            notes.append(
+                f"a variable of {len(longest.split())} words ({longest[:60]!r}...): cells of"
+                " several columns or rows probably ran together"
+            )
+            penalty += 0.35
         return candidate, asli, notes, penalty
     notes.append(f"RUMUS not read as a formula, kept as a direct measure: {reasons[0]}")
     return None, asli, notes, penalty + 0.4
 
 
-def _debracket(text: str) -> str:
-    """The text without square brackets, which OCR makes of a capital I ('[ndeks')."""
-    return re.sub(r"\[(?=[a-z])", "I", text).replace("[", "").replace("]", "")
-
-
-def _balance(text: str) -> str:
-    """The text without the round brackets that have no partner: OCR drops one of a
-    pair ('penyebarluasan ) / jumlah')."""
-    unmatched: list[int] = []
-    opened: list[int] = []
-    for i, c in enumerate(text):
-        if c == "(":
-            opened.append(i)
-        elif c == ")":
-            if opened:
-                opened.pop()
-            else:
-                unmatched.append(i)
-    drop = set(unmatched + opened)
-    return " ".join("".join(c for i, c in enumerate(text) if i not in drop).split())
-
-
-def _brace(text: str) -> str:
-    return text.replace("{", "(").replace("}", ")")
+def _one_value(formula: Any) -> bool:
+    """Whether a formula of one slot is that value, bare or times a constant only."""
+    symbol = formula.slots[0].symbol
+    return symbol not in (formula.expr / symbol).free_symbols
 
 
 def _span(lines: list[int]) -> str:
     return f"{lines[0]}" if len(set(lines)) == 1 else f"{min(lines)}-{max(lines)}"
-
-
-_BRACED = "names braced"
-# repairs of OCR damage tried in turn when the RUMUS as read is no formula
-_REPAIRS = (
-    (_debracket, "square brackets dropped (OCR makes them of a capital I)"),
-    (_balance, "round brackets without a partner dropped"),
-)

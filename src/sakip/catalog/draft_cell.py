@@ -13,14 +13,54 @@ import re
 from ..errors import NumberTextError
 from ..numbers import parse_number
 
-__all__ = ["factor_of", "is_noise", "rumus_end", "rumus_fragments"]
+__all__ = [
+    "bracketed_fraction",
+    "factor_of",
+    "is_noise",
+    "rumus_end",
+    "rumus_fragments",
+    "unglue",
+]
 
 _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
+_GLUED = re.compile(r"^(?P<count>[Jj]umlah)(?P<rest>(?!nya\b)[a-z]{3,}\S*)$")
+_SPECKS = ".,'`_"  # what OCR makes of the paper's grain around a mark
 # the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
 _TIMES = frozenset(["x", "X", "×", "*", "dikali", "dikalikan"])
+_BRACKET_WORDS = 8  # at most this many words in a bracketed numerator
+
+
+def bracketed_fraction(words: list[str], i: int) -> bool:
+    """Whether words[i] opens a bracketed numerator: a bracket that closes within a few
+    words, right before a division bar ('(Realisasi)/(Rencana)', '(jumlah temuan) /').
+    A name's brackets hold an acronym or alternatives ('(IKM)', '(SD/MI)'), never a
+    numerator over a bar."""
+    if not words[i].startswith("("):
+        return False
+    for k in range(i, min(len(words), i + _BRACKET_WORDS)):
+        word = words[k] if k > i else words[k][1:]
+        close = word.find(")")
+        if "(" in word[: close if close >= 0 else None]:
+            return False  # another bracket opens first: not one group
+        if close >= 0:
+            after = word[close + 1 :]
+            following = words[k + 1] if k + 1 < len(words) else ""
+            return after.startswith("/") or (not after and following.startswith("/"))
+    return False
+
+
+def unglue(word: str) -> list[str]:
+    """A word OCR glued from the count word and the words after it, split again:
+    'JumlahpesertaJKN' -> Jumlah peserta JKN, 'jumlahpenduduk' -> jumlah penduduk.
+    'Jumlahnya' (its number) is one word."""
+    glued = _GLUED.match(word)
+    if glued is None:
+        return [word]
+    rest = re.sub(r"(?<=[a-z])(?=[A-Z])", " ", glued["rest"])
+    return [glued["count"], *rest.split()]
 
 
 def factor_of(word: str) -> int | None:
@@ -35,9 +75,14 @@ def factor_of(word: str) -> int | None:
     return int(value) if value in _FACTORS else None
 
 
+def _bar(word: str) -> bool:
+    """A division bar with OCR specks beside it ('/.', './', '_/'): the bar, printed."""
+    return word != "/" and word.strip(_SPECKS) == "/"
+
+
 def is_noise(word: str) -> bool:
     """OCR debris in a RUMUS: stray marks, single letters, a lone digit."""
-    if word in _OPERATORS:
+    if word in _OPERATORS or _bar(word):
         return False
     if not any(c.isalnum() for c in word):
         return word not in ("&", "+")
@@ -86,7 +131,7 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
         ):
             debris.append(word)
             continue
-        kept.append(word.strip("|"))
+        kept.append("/" if _bar(word) else word.strip("|"))
     while kept and kept[-1] in _TIMES:
         kept.pop()
     return [w for w in kept if w], factor, debris

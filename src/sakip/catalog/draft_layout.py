@@ -17,11 +17,25 @@ from collections.abc import Iterator
 import attrs
 
 from .draft_tail import find_tail, lone_satuan
-from .draft_words import HEADER_WORDS, INSTITUTION_WORDS, SASARAN_START
+from .draft_words import (
+    HEADER_WORDS,
+    INSTITUTION_WORDS,
+    NAME_OPENERS,
+    NAME_STARTS,
+    RUMUS_OPENERS,
+    SASARAN_START,
+    SASARAN_WORDS,
+)
 
 __all__ = ["Block", "Table", "read_layout"]
 
-_LAMPIRAN = re.compile(r"^\s*LAMPIRAN\s+(?P<roman>[IVX]+)\b", re.IGNORECASE)
+# 'LAMPIRAN II', or a regulation's only lampiran: 'Lampiran', 'LAMPIRAN :', 'LAMPIRAN
+# PERATURAN ...' (a title in upper case, so a sentence of the body that opens with
+# 'Lampiran ini ...' is none)
+_LAMPIRAN = re.compile(
+    r"^\s*(?:LAMPIRAN\s+(?P<roman>[IVX]+)\b|LAMPIRAN\s*(?::|$)|(?-i:LAMPIRAN\s+[A-Z]{3,}\b))",
+    re.IGNORECASE,
+)
 _MISI = re.compile(r"^\s*MISI\b[\s:]*(?P<rest>.*)$")
 _TUJUAN = re.compile(r"^\s*TUJUAN\b[\s:]*(?P<rest>.*)$")
 _TUGAS = re.compile(r"\bTugas\s+Pokok\b|^\s*[AB]\.\s*$|\bFungsi\s+Utama\b", re.IGNORECASE)
@@ -29,6 +43,7 @@ _FUNGSI = re.compile(r"\bFungsi\s+Utama\b", re.IGNORECASE)
 _HEADING_NUMBER = re.compile(r"^\s*(?:\d{1,2}\s*[.)]\s*)?")
 _PEMERINTAH = re.compile(r"^\s*PEMERINTAH\s+(KABUPATEN|KOTA|PROVINSI)\b.*$", re.IGNORECASE)
 _SKIPPED = 6  # at most this many row numbers lost before a printed one
+_NAME_WORDS = 7  # a row's first line: at most this many words of a name before its RUMUS
 _SIGNATURE = re.compile(r"^\s*(BUPATI|WALIKOTA|WALI KOTA|GUBERNUR)\b[\w\s,]*$")
 
 
@@ -72,8 +87,11 @@ def _is_header(text: str) -> bool:
 
 
 def _column_numbers(text: str) -> bool:
-    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7')."""
+    """The line of column numbers under a header ('1 2 3 4 5 6 7', OCR: '1 2 & 4 S 6 7'),
+    or the first few of them, the rest lost ('1 2'): no row's line counts up from 1."""
     words = text.split()
+    if len(words) >= 2 and words == [str(k) for k in range(1, len(words) + 1)]:
+        return True
     return len(words) >= 5 and all(len(w) <= 2 for w in words) and words[0] == "1"
 
 
@@ -133,8 +151,15 @@ def read_layout(text: str) -> Iterator[Table]:
         lampiran = _LAMPIRAN.match(line)
         if lampiran:
             yield from state.close()
-            state.lampiran = _roman(lampiran["roman"])
-            state.start(f"Lampiran {lampiran['roman'].upper()}", number, in_table=False)
+            roman = (lampiran["roman"] or "I").upper()
+            state.lampiran = _roman(roman)
+            state.start(f"Lampiran {roman}", number, in_table=False)
+            continue
+        if state.lampiran == 0 and _is_header(line):
+            # a text that opens inside a lampiran (a page, an extract): its first
+            # table header is where the tables start
+            state.lampiran = 1
+            state.start("Lampiran", number, in_table=True)
             continue
         if state.lampiran == 0:
             continue  # the body of the regulation (Pasal 1..): no tables
@@ -152,12 +177,19 @@ def read_layout(text: str) -> Iterator[Table]:
         if _is_header(line) or _column_numbers(line):
             state.in_table = True
             continue
-        if not state.in_table and (state.lampiran == 1 or find_tail(line.split()) is None):
+        if not state.in_table and not _row_like(line):
             state.note_intro(line)
             continue
         state.in_table = True  # a row's tail: a table whose header was not printed
-        state.feed_row(number, line, after_blank)
+        alone = i + 1 == len(lines) or not lines[i + 1].strip()
+        state.feed_row(number, line, after_blank, alone=alone)
     yield from state.close()
+
+
+def _row_like(line: str) -> bool:
+    """A line that ends in a row's tail (satuan, penanggung jawab, sumber data): a table
+    row, whether or not its table's header was printed or read."""
+    return find_tail(line.split()) is not None
 
 
 def _roman(text: str) -> int:
@@ -221,7 +253,7 @@ class _State:
         if tujuan:
             self.tujuan, self.last, self.in_table = tujuan["rest"], "tujuan", False
             return True
-        if self.last and not self.in_table and not _is_header(line):
+        if self.last and not self.in_table and not _is_header(line) and not _row_like(line):
             if self.last == "misi":
                 self.misi = f"{self.misi} {line}".strip()
             else:
@@ -247,16 +279,21 @@ class _State:
             else:
                 self.fungsi.append(item)
 
-    def feed_row(self, number: int, line: str, after_blank: bool) -> None:
+    def feed_row(self, number: int, line: str, after_blank: bool, *, alone: bool = True) -> None:
+        """One line of a table. ``after_blank``: a blank line before it; ``alone``: a
+        blank line (or the end) after it. A satuan cell printed on its own is a paragraph
+        of one line: 'Persentase' over 'Kesesuaian Ruang' opens a name, not a satuan."""
         words = line.split()
-        if after_blank and self.rows and lone_satuan(words) and self._cells_apart():
+        lone = after_blank and alone and lone_satuan(words)
+        if lone and self.rows and self._cells_apart():
             self.rows[-1].append((number, line))
             self.paras[-1].append(len(self.rows[-1]) - 1)
             self.dumps[-1], self.tailed[-1] = len(self.rows[-1]) - 1, True
             return
         printed = _row_number(words, self.lampiran, self._expected())
         tail = find_tail(words)
-        if printed is not None or not self.rows or (tail is not None and self.tailed[-1]):
+        opens = not self.rows or (tail is not None and self.tailed[-1])
+        if printed is not None or opens or self._name_opens(words, tail is not None):
             self._open([(number, line)], printed, tail is not None)
             return
         self.rows[-1].append((number, line))
@@ -271,6 +308,12 @@ class _State:
         self.tailed.append(tailed)
         self.paras.append([0])
         self.dumps.append(None)
+
+    def _name_opens(self, words: list[str], tailed: bool) -> bool:
+        """Whether a line opens a row whose anchor OCR lost or garbled (see _opens_row),
+        once the current row has its tail or its RUMUS has begun."""
+        began = self.tailed[-1] or any(_rumus_opens(text.split()) for _, text in self.rows[-1])
+        return began and _opens_row(words, tailed)
 
     def _cells_apart(self) -> bool:
         """Before a satuan printed alone on its line: whether the current row's last
@@ -301,6 +344,33 @@ class _State:
     def _expected(self) -> int:
         known = [n for n in self.numbers if n is not None]
         return (known[-1] + 1) if known else 1
+
+
+def _opens_row(words: list[str], tailed: bool) -> bool:
+    """Whether a line reads as a row's first line by its left cells: after at most the
+    sasaran cell's few words, a word that opens only indicator names (Persentase,
+    Cakupan ...), with a RUMUS opening a few words on or a row's tail at the line's end;
+    or a sasaran word (Meningkatnya ...), a name word and a RUMUS opening, the three left
+    cells side by side. A wrapped name never starts over mid-line, and a RUMUS does not
+    open twice in one row; a sasaran word alone opens nothing (a sasaran cell is printed
+    in the middle of its rows' height)."""
+    for k, word in enumerate(words[:SASARAN_WORDS]):
+        if word.casefold() in NAME_OPENERS and word[:1].isupper():
+            return tailed or _rumus_opens(words[k + 1 : k + 1 + _NAME_WORDS])
+    if not words or not words[0][:1].isupper() or not SASARAN_START.match(words[0]):
+        return False
+    for k, word in enumerate(words[1:SASARAN_WORDS], start=1):
+        if word.casefold() in NAME_STARTS and word[:1].isupper():
+            return _rumus_opens(words[k + 1 : k + 1 + _NAME_WORDS])
+    return False
+
+
+def _rumus_opens(words: list[str]) -> bool:
+    """Whether a RUMUS opens among the words: a capitalised count or total (Jumlah,
+    Total ...) or a result named before '=' ('IKM = ...')."""
+    return any(
+        (w.casefold() in RUMUS_OPENERS and w[:1].isupper()) or w.endswith("=") for w in words
+    )
 
 
 def _row_number(words: list[str], lampiran: int, expected: int) -> int | None:

@@ -15,17 +15,11 @@ from __future__ import annotations
 
 import attrs
 
-from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments
+from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
+from .draft_first import column_rules, first_line, opener, rumus_start
 from .draft_layout import Block
 from .draft_tail import find_tail
-from .draft_words import (
-    DANGLING_WORDS,
-    NAME_STARTS,
-    PERIOD_WORDS,
-    RUMUS_OPENERS,
-    RUMUS_STARTS,
-    SASARAN_START,
-)
+from .draft_words import DANGLING_WORDS, PERIOD_WORDS
 from .draft_wrap import (
     divides_by_measure,
     mend_hyphen,
@@ -35,7 +29,6 @@ from .draft_wrap import (
     restated_rumus,
     rule_marks,
     settle_splits,
-    state_word,
     strip_tails,
     tail_connective,
     wrapped_tail,
@@ -71,49 +64,6 @@ class RowText:
     name_from_rumus: bool = False  # no INDIKATOR cell: the name is the RUMUS's opening
 
 
-def _rumus_start(words: list[str], first: int) -> int | None:
-    for i in range(first, len(words)):
-        word = words[i].strip("|(")
-        if i and words[i - 1] == "=":
-            continue  # the right side of '=': a cell opens at its first word ('X = ...')
-        if word.casefold() in RUMUS_STARTS or (
-            i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper()
-        ):
-            return i
-        if word.endswith("=") and len(word) > 1 and word[0].isupper():
-            return i
-    return None
-
-
-def _first_rumus_start(words: list[str], first: int) -> int | None:
-    """Where the RUMUS opens on a row's first line. A word that opens names as well as
-    RUMUS cells (Tingkat, Nilai, Angka ...) gives way to a capitalised word that opens
-    only a RUMUS (Jumlah, Total, 'X =') later on the line: 'Persentase Tingkat
-    Kedisiplinan Jumlah Kegiatan ...' is named 'Persentase Tingkat Kedisiplinan'. A
-    lowercase RUMUS word gives way to a capitalised one after it, as a cell opens with
-    a capital: 'Jumlah rata-rata Rata-rata jumlah pasien' is named 'Jumlah rata-rata'."""
-    found = _rumus_start(words, first)
-    if found is None or _opener(words, found):
-        return found
-    for i in range(found + 1, len(words)):
-        if _opener(words, i) and words[i].strip("|(")[:1].isupper():
-            return i
-    if not words[found].strip("|(")[:1].isupper():
-        later = _rumus_start(words, found + 1)
-        if later is not None and words[later].strip("|(")[:1].isupper():
-            return later
-    return found
-
-
-def _opener(words: list[str], i: int) -> bool:
-    """Whether words[i] opens only a RUMUS: Jumlah, Total, ... or a result name 'X ='."""
-    word = words[i].strip("|(")
-    if word.casefold() in RUMUS_OPENERS:
-        return True
-    named = (i + 1 < len(words) and words[i + 1] == "=") or (word.endswith("=") and len(word) > 1)
-    return named and word[:1].isupper()
-
-
 def _bar(word: str) -> bool:
     """A division bar that opens or closes a word ('/jumlah', 'kelurahan/'), not the
     slash inside a name ('SD/MI')."""
@@ -139,65 +89,14 @@ def _tail_words(words: list[str]) -> list[str]:
     return words[: tail.start] if tail is not None else words
 
 
-def _first_line(
-    words: list[str], number: int | None
-) -> tuple[list[str], list[str], list[str] | None]:
-    """(sasaran, indikator, rumus) words of a row's first line; rumus None if not begun."""
-    start = 0
-    sasaran: list[str] = []
-    if number is not None:
-        at = next(
-            (
-                i
-                for i, w in enumerate(words)
-                if w.rstrip(".").isdigit() and int(w.rstrip(".")) == number
-            ),
-            None,
-        )
-        if at is not None:
-            sasaran, start = words[:at], at + 1
-    elif words and SASARAN_START.match(words[0].strip("|")):
-        start = next(
-            (
-                i
-                for i in range(1, len(words))
-                if words[i].strip(".|").casefold() in NAME_STARTS
-                or words[i] == "."
-                or state_word(words[i])
-            ),
-            len(words),
-        )
-        sasaran = words[:start]
-    while start < len(words) and words[start] in (".", "•"):
-        start += 1
-    if _fraction_opens(words, start):
-        return sasaran, [], words[start:]
-    cut = _first_rumus_start(words, start + 1)
-    return sasaran, words[start:cut], (words[cut:] if cut is not None else None)
-
-
-def _fraction_opens(words: list[str], start: int) -> bool:
-    """Whether a row's first line opens on its RUMUS, its INDIKATOR cell left empty: a
-    count word (Jumlah, Jml ...) whose line goes on to a slash before another count word
-    ('Jumlah KWT aktif/Jumlah total KWT'). A name never divides by a count."""
-    if start >= len(words) or words[start].strip("|(").casefold() not in RUMUS_OPENERS:
-        return False
-    return any(divides_by_count(word) for word in words[start + 1 :])
-
-
-def divides_by_count(word: str) -> bool:
-    """Whether a word holds a division bar before a count word: 'aktif/Jumlah'. A name's
-    slash joins names ('SD/MI', 'Kabupaten/Kota'), never a count."""
-    return any(part.casefold() in RUMUS_OPENERS for part in word.split("/")[1:])
-
-
 def read_columns(blocks: tuple[Block, ...]) -> Columns:
     """The table's columns: cell widths (a high percentile of the first lines' cells)
     and the recurring endings of the wrapped lines."""
     seen: tuple[list[int], list[int], list[int]] = ([], [], [])
     for block in blocks:
-        words = _tail_words(_words(block.lines[0][1]))
-        sasaran, name, rumus = _first_line(words, block.number)
+        line = block.lines[0][1]
+        words = _tail_words(_words(line))
+        sasaran, name, rumus = first_line(words, block.number, column_rules(line))
         for column, cell in zip(seen, (sasaran, name, rumus or []), strict=True):
             if cell:
                 column.append(len(" ".join(cell)))
@@ -218,7 +117,7 @@ _DROPPED = frozenset(["|", "l"])  # a column rule, and OCR's reading of one
 
 
 def _words(line: str) -> list[str]:
-    return [w for w in line.split() if w not in _DROPPED]
+    return [part for w in line.split() if w not in _DROPPED for part in unglue(w)]
 
 
 def _fit(words: list[str], width: int, start: int = 0) -> int:
@@ -240,12 +139,12 @@ def _continuation(
     and so goes on before that word."""
     i = _fit(words, widths.sasaran) if sasaran_open else 0
     i = next((k for k, w in enumerate(words[:i]) if w in _BARS), i)  # no bar in a sasaran
-    starter = _rumus_start(words, 0)
-    if starter is not None and name_open and not _opener(words, starter):
+    starter = rumus_start(words, 0)
+    if starter is not None and name_open and not opener(words, starter):
         # a name word (Capaian, Tingkat ...) before a RUMUS opener or a bar that opens
         # a word ('/jumlah'): the wrapped name runs up to that
         later = next(
-            (k for k in range(starter + 1, len(words)) if _opener(words, k) or _bar(words[k])),
+            (k for k in range(starter + 1, len(words)) if opener(words, k) or _bar(words[k])),
             None,
         )
         if later is not None and len(" ".join(words[max(i, starter) : later])) <= widths.name + 2:
@@ -309,7 +208,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             pj = f"{pj} {' '.join(words[cut:])}".strip()
             words = words[:cut]
         if index == 0:
-            first_sas, first_name, cell = _first_line(words, block.number)
+            first_sas, first_name, cell = first_line(words, block.number, column_rules(line))
             sasaran.extend(first_sas)
             sasaran_open = bool(first_sas)
             name.extend(first_name)

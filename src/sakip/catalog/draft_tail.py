@@ -49,7 +49,8 @@ def find_tail(words: list[str]) -> Tail | None:
                 pj = " ".join(w for w in words[p:s] if w != "|").strip(" ,|")
                 return Tail(start, satuan, pj, " ".join(words[s:]).strip(" |"))
         found = satuan_at(words, s)
-        if found:  # satuan and sumber data, the penanggung jawab cell empty
+        if found and not _after_bar(words, s - found[1]):
+            # satuan and sumber data, the penanggung jawab cell empty
             return Tail(s - found[1], found[0], "", " ".join(words[s:]).strip(" |"))
     return _unsourced_tail(words) or _bare_percent(words)
 
@@ -89,8 +90,7 @@ def _unsourced_tail(words: list[str]) -> Tail | None:
             continue  # 'Angka Putus Sekolah Dinas': a name's last word before an office
         start = end - found[1]
         before = words[start - 1] if start > 0 else ""
-        factor = found[0] in ("%", "persen") and not any(c.isalpha() for c in before)
-        if not before or factor or before in ("x", "X", "×"):
+        if not before or _ends_factor(found[0], before):
             continue
         rest = [w for w in words[p:] if w != "|"]
         cut = next(
@@ -100,6 +100,25 @@ def _unsourced_tail(words: list[str]) -> Tail | None:
         pj, sumber = " ".join(rest[:cut]), " ".join(rest[cut:])
         return Tail(start, found[0], pj.strip(" ,"), sumber)
     return None
+
+
+def _after_bar(words: list[str], start: int) -> bool:
+    """Whether the word at ``start`` follows a division bar ('/ Jumlah Hasil'): the
+    RUMUS's denominator opening, not a satuan cell."""
+    before = words[start - 1] if start > 0 else ""
+    return before in ("/", ":") or (len(before) > 1 and before.endswith("/"))
+
+
+def _ends_factor(satuan: str, before: str) -> bool:
+    """Whether a percent satuan is rather the end of the RUMUS's factor: after a number
+    ('x 100 %') or a factor sign ('x %'). A factor already closed by its own percent sign
+    ('100% %') leaves the next one to the satuan cell, and other debris (')', '/') is no
+    factor; a satuan other than percent never ends a factor ('x Unit')."""
+    if satuan.casefold() not in ("%", "persen"):
+        return False
+    if before in ("x", "X", "×"):
+        return True
+    return any(c.isdigit() for c in before) and not before.endswith("%")
 
 
 def lone_satuan(words: list[str]) -> bool:

@@ -18,6 +18,8 @@ __all__ = [
     "DANGLING_WORDS",
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
+    "METHOD_WORDS",
+    "NAME_OPENERS",
     "NAME_STARTS",
     "NAME_WORDS",
     "PERIOD_WORDS",
@@ -25,6 +27,7 @@ __all__ = [
     "RUMUS_OPENERS",
     "RUMUS_STARTS",
     "SASARAN_START",
+    "SASARAN_WORDS",
     "SUMBER_STARTS",
     "is_pj_start",
     "satuan_at",
@@ -74,6 +77,9 @@ _NOT_PJ = frozenset(["SKPD"])  # any perangkat daerah: a word of RUMUS cells
 def is_pj_start(word: str) -> bool:
     """Whether a word can open a penanggung jawab cell."""
     word = word.strip("|(,")
+    head, dot, rest = word.partition(".")
+    if dot and rest[:1].isupper() and {head.casefold(), f"{head.casefold()}."} & PJ_WORDS:
+        return True  # 'Bid.Analisis': OCR lost the space after an abbreviated office
     if _PJ_TITLE.match(word):
         return True  # a title is no common word, whatever its case ('sekcam')
     if not word[:1].isupper():
@@ -110,6 +116,14 @@ NAME_STARTS = _set(
     "Penurunan Universal Case Imunisasi"
 )
 
+# The name openers that open nothing else: never a RUMUS (no count, no total), never a
+# sasaran, never a satuan. A line where one meets a RUMUS opener soon after is a row's
+# first line, whatever else OCR lost of it.
+NAME_OPENERS = _set("Persentase Presentase Prosentase Cakupan Proporsi")
+# A sasaran cell wrapped onto a row's first line holds at most this many words before the
+# indicator's name opens.
+SASARAN_WORDS = 6
+
 # Satuan words that are as often the last word of an indicator's name or RUMUS
 # ('... Sekolah', '... Desa', '... Kegiatan'): a satuan cell only with a source after it.
 NAME_WORDS = _set(
@@ -127,6 +141,11 @@ RUMUS_STARTS = RUMUS_OPENERS | _set(
     "Realisasi Hasil Penilaian Rata-rata Nilai Luas Panjang Angka Indeks Capaian Tingkat "
     "Skor Pengukuran"
 )
+
+# Words that open a RUMUS cell describing how a value is found, not what is counted
+# ('Penilaian oleh ...', 'Pengukuran melalui survei ...', 'Kombinasi antara ...'): such a
+# cell is a description over several lines, never a fraction stacked over its bar.
+METHOD_WORDS = _set("Penilaian Pengukuran Kombinasi Survei Survey")
 
 # A sasaran opens with a state reached (Meningkatnya, Terwujudnya, Menurunnya ...) or
 # the aim as a verb, capitalised (Meningkatkan, Mewujudkan; not 'mendapatkan' in a

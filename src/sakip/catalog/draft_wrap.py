@@ -11,7 +11,7 @@ source is named with, never the rows of one regulation.
 from __future__ import annotations
 
 from .draft_cell import factor_of
-from .draft_words import DANGLING_WORDS, RUMUS_OPENERS, RUMUS_STARTS, SASARAN_START
+from .draft_words import DANGLING_WORDS, RUMUS_OPENERS, RUMUS_STARTS
 
 __all__ = [
     "denominator_at",
@@ -25,7 +25,6 @@ __all__ = [
     "rule_marks",
     "settle_splits",
     "snap_to_rules",
-    "state_word",
     "strip_tails",
     "tail_connective",
     "wrapped_tail",
@@ -66,15 +65,6 @@ def tail_connective(words: list[str]) -> bool:
         return False
     factor = words[-3] if words[-2] == "%" and len(words) > 2 else words[-2]  # '100 %'
     return factor_of(factor) is not None
-
-
-def state_word(word: str) -> bool:
-    """Whether a word after a sasaran's first word opens the INDIKATOR cell: a state
-    reached, capitalised ('... Meningkatnya cakupan ...'). A sasaran opens with one
-    state word; a name worded like a sasaran ('Meningkatnya cakupan ...', as tables of
-    small offices often word theirs) opens the next cell with its own."""
-    word = word.strip("|")
-    return word[:1].isupper() and word.endswith("nya") and SASARAN_START.match(word) is not None
 
 
 def rule_marks(line: str, drop: frozenset[str]) -> frozenset[int]:

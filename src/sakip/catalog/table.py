@@ -25,7 +25,7 @@ from ..language import normalize_name, parse_quietly, slugify
 from ..units import parse_unit
 from ._load import MAX_FILE_BYTES, MAX_TABLE_ROWS, _check_references, _section
 from .model import Catalog, Section
-from .polarity import infer_polarity, read_polarity
+from .polarity import formula_polarity, infer_polarity, read_polarity
 
 __all__ = ["HEADERS", "from_table"]
 
@@ -315,7 +315,7 @@ def _indicator(
     if formula is not None:
         data["formula"] = formula
     data.update(_unit(row, catatan))
-    data.update(_polarity(row, found, name))
+    data.update(_polarity(row, found, name, formula))
     if row.get("keterangan"):
         data["keterangan"] = row["keterangan"]
     for field in ("allowed_values", "abbreviations"):  # lists, written "a; b"
@@ -370,7 +370,9 @@ def _unit(row: dict[str, str], catatan: list[str]) -> dict[str, Any]:
     return {"satuan": satuan, "unit": "dimensionless"}
 
 
-def _polarity(row: dict[str, str], found: dict[str, Any], name: str) -> dict[str, Any]:
+def _polarity(
+    row: dict[str, str], found: dict[str, Any], name: str, formula: str | None
+) -> dict[str, Any]:
     cell = row.get("polarity", "")
     read = read_polarity(cell) if cell else None
     if read is not None:
@@ -378,7 +380,8 @@ def _polarity(row: dict[str, str], found: dict[str, Any], name: str) -> dict[str
             row.get("polarity_reason") or f"the table's {found['polarity'][1]} column: {cell!r}"
         )
         return {"polarity": read, **({"polarity_reason": reason} if read == "lower" else {})}
-    polarity, why = infer_polarity(name)
+    counted = formula_polarity(parse_quietly(formula)) if formula is not None else None
+    polarity, why = counted or infer_polarity(name)
     if cell:
         why = f"the {found['polarity'][1]} cell {cell!r} names no polarity; {why}"
     return {"polarity": polarity, "polarity_reason": why, "polarity_inferred": True}

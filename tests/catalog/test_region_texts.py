@@ -1,0 +1,77 @@
+"""The other regions' lampiran kept for the held-out drafting benchmark
+(benchmarks/draft_region.py): each text has its source, and its hand-written expected
+rows are well formed and printed in the text. The drafter's accuracy on them is a
+benchmark, not a test."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pytest
+
+import sakip
+from sakip.units import parse_unit
+
+REGULATIONS = Path(__file__).parent.parent / "data" / "regulations"
+# rows and formula rows counted by hand in each text
+COUNTS = {
+    "temanggung_14_2019": (6, 3),
+    "temanggung_skpd_undated": (8, 5),
+    "kulonprogo_53_2012": (14, 0),
+}
+
+
+def _rows(stem: str) -> list[dict[str, str]]:
+    with (REGULATIONS / f"{stem}.expected.tsv").open(encoding="utf-8", newline="") as handle:
+        return list(csv.DictReader(handle, delimiter="\t"))
+
+
+def _flat(text: str) -> str:
+    return " ".join(text.split())
+
+
+def test_every_expected_file_is_counted() -> None:
+    stems = {p.name.removesuffix(".expected.tsv") for p in REGULATIONS.glob("*.expected.tsv")}
+    assert stems == set(COUNTS)
+
+
+@pytest.mark.parametrize("stem", sorted(COUNTS))
+def test_text_has_its_source(stem: str) -> None:
+    assert (REGULATIONS / f"{stem}.txt").read_text(encoding="utf-8").strip()
+    source = (REGULATIONS / f"{stem}.source.md").read_text(encoding="utf-8")
+    assert "- URL: https://" in source
+
+
+@pytest.mark.parametrize("stem", sorted(COUNTS))
+def test_expected_rows_are_well_formed(stem: str) -> None:
+    rows = _rows(stem)
+    assert (len(rows), sum(r["kind"] == "formula" for r in rows)) == COUNTS[stem]
+    for row in rows:
+        assert row["kind"] in ("formula", "direct")
+        assert bool(row["formula"]) == (row["kind"] == "formula")
+        assert row["polarity"] in ("higher", "lower")
+        assert row["section"] and row["note"]
+        parse_unit(row["unit"])  # raises on a unit sakip does not know
+
+
+@pytest.mark.parametrize("stem", sorted(COUNTS))
+def test_expected_formulas_are_a_share_in_percent(stem: str) -> None:
+    # every RUMUS in these texts is "A dibagi B dikali/kali 100%": with A = 1 and B = 4
+    # the value is 1 / 4 x 100% = 25%
+    for row in _rows(stem):
+        if row["kind"] != "formula":
+            continue
+        formula = sakip.parse(row["formula"])
+        assert len(formula.variables) == 2, row["formula"]
+        result = sakip.evaluate(formula, dict(zip(formula.variables, (1, 4), strict=True)))
+        assert result.magnitude == 25
+        assert str(result.units) == "percent"
+
+
+@pytest.mark.parametrize("stem", sorted(COUNTS))
+def test_names_and_rumus_are_printed_in_the_text(stem: str) -> None:
+    text = _flat((REGULATIONS / f"{stem}.txt").read_text(encoding="utf-8"))
+    for row in _rows(stem):
+        assert row["indicator"] in text
+        assert row["rumus"] in text  # "" for a table without a RUMUS column
