@@ -85,6 +85,16 @@ def test_a_result_name_before_the_formula_is_no_note() -> None:
     assert debris == []
 
 
+def test_a_sign_glued_to_the_last_word_goes_with_the_factor() -> None:
+    # 'desax 100%': OCR lost the space before the 'x'; the word is 'desa', the factor 100
+    fragments, factor, debris = rumus_fragments([(2, "Jumlah desa maju/Jumlah desax 100%")])
+    assert fragments == ((2, "Jumlah desa maju/Jumlah desa"),)
+    assert factor == 100
+    assert debris == []
+    # a word that ends in x without a factor after it keeps its letter
+    assert rumus_fragments([(2, "Jumlah unit Linux")])[0] == ((2, "Jumlah unit Linux"),)
+
+
 def test_a_bar_with_ocr_specks_is_the_bar_not_debris() -> None:
     # '/.' after the numerator: the division bar with a speck of the paper beside it.
     # As debris it would end the cell there and the denominator below would be lost.

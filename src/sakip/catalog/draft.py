@@ -186,6 +186,7 @@ def _indicator(
     name = row.name or f"(row {position}: name not read)"
     if not row.name:
         notes.append("indicator name not found on the row's lines")
+    if not row.name or row.name_from_rumus:
         confidence -= 0.3
     data: dict[str, Any] = {
         "id": f"{code}.{position:02d}{letter}",

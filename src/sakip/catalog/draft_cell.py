@@ -116,6 +116,8 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
         if glued:  # 'Kotax100%': the factor glued to the last word
             kept.append(glued["word"])
             word = glued["n"]
+        elif _sign_glued(words, i):  # 'desax 100%': only the sign glued to it
+            word = word[:-1]
         found = factor_of(word)
         if found is not None and (i == len(words) - 1 or word.endswith("%") or i > 0):
             factor = found
@@ -136,6 +138,20 @@ def _clean(words: list[str]) -> tuple[list[str], int | None, list[str]]:
     while kept and kept[-1] in _TIMES:
         kept.pop()
     return [w for w in kept if w], factor, debris
+
+
+def _sign_glued(words: list[str], i: int) -> bool:
+    """Whether words[i] carries the factor's sign glued to its end, the factor itself
+    printed next ('desax 100%'): OCR lost the space between the word and the 'x'."""
+    word = words[i]
+    return (
+        i + 1 < len(words)
+        and len(word) > 3
+        and word[-1] in "xX×"
+        and word[:-1].isalpha()
+        and factor_of(words[i + 1]) is not None
+        and not words[i + 1][:1].isalpha()
+    )
 
 
 def rumus_end(words: list[str]) -> int:

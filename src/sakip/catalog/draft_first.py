@@ -71,13 +71,19 @@ def first_rumus_start(words: list[str], first: int) -> int | None:
     """Where the RUMUS opens on a row's first line. A word that opens names as well as
     RUMUS cells (Tingkat, Nilai, Angka ...) gives way to a capitalised word that opens
     only a RUMUS (Jumlah, Total, 'X =') later on the line: 'Persentase Tingkat
-    Kedisiplinan Jumlah Kegiatan ...' is named 'Persentase Tingkat Kedisiplinan'."""
+    Kedisiplinan Jumlah Kegiatan ...' is named 'Persentase Tingkat Kedisiplinan'. A
+    lowercase RUMUS word gives way to a capitalised one after it, as a cell opens with
+    a capital: 'Jumlah rata-rata Rata-rata jumlah pasien' is named 'Jumlah rata-rata'."""
     found = rumus_start(words, first)
     if found is None or opener(words, found):
         return found
     for i in range(found + 1, len(words)):
         if opener(words, i) and words[i].strip("|(")[:1].isupper():
             return i
+    if not words[found].strip("|(")[:1].isupper():
+        later = rumus_start(words, found + 1)
+        if later is not None and words[later].strip("|(")[:1].isupper():
+            return later
     return found
 
 

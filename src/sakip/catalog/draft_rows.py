@@ -6,7 +6,9 @@ of each line is split where a RUMUS opens (``Jumlah``, ``Total``, ``X =``, ...).
 printed as a stacked fraction (numerator on one line, denominator below, ``x 100%`` off
 to the side, often garbled) is rebuilt as ``(numerator) / (denominator) x 100%``; every
 such judgement is written into the row's notes. The words found for the RUMUS are
-cleaned (factor, OCR debris) by draft_cell.
+cleaned (factor, OCR debris) by draft_cell; how a wrapped line's words are shared
+between the cells beyond their widths (the RUMUS's grammar, printed column rules, the
+tail cells wrapping) is draft_wrap's.
 """
 
 from __future__ import annotations
@@ -17,7 +19,20 @@ from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
 from .draft_first import column_rules, first_line, opener, rumus_start
 from .draft_layout import Block
 from .draft_tail import find_tail
-from .draft_words import DANGLING_WORDS, PERIOD_WORDS, RUMUS_STARTS, SASARAN_START
+from .draft_words import DANGLING_WORDS, PERIOD_WORDS, SASARAN_START
+from .draft_wrap import (
+    divides_by_measure,
+    mend_hyphen,
+    name_is_rumus,
+    open_tail,
+    recurring_tails,
+    restated_rumus,
+    rule_marks,
+    settle_splits,
+    strip_tails,
+    tail_connective,
+    wrapped_tail,
+)
 
 __all__ = ["Columns", "RowText", "period_of", "read_columns", "read_row"]
 
@@ -46,6 +61,7 @@ class RowText:
     # the RUMUS lines are one cell wrapped, never a fraction stacked over its bar
     wrapped: bool = False
     label: str = ""  # a part's label ('SD / MI') when the row is one part of a row
+    name_from_rumus: bool = False  # no INDIKATOR cell: the name is the RUMUS's opening
 
 
 def _bar(word: str) -> bool:
@@ -89,52 +105,19 @@ def read_columns(blocks: tuple[Block, ...]) -> Columns:
         (sorted(c)[int(0.8 * (len(c) - 1))] if len(c) >= 5 else max(c)) if c else d
         for c, d in zip(seen, (default.sasaran, default.name, default.rumus), strict=True)
     ]
-    return Columns(picked[0], picked[1], picked[2], _recurring_tails(blocks))
+    return Columns(
+        picked[0],
+        picked[1],
+        picked[2],
+        recurring_tails([[_words(line) for _, line in b.lines[1:]] for b in blocks]),
+    )
 
 
-def _recurring_tails(blocks: tuple[Block, ...]) -> frozenset[tuple[str, ...]]:
-    """Line endings (1-4 words) found at the end of later lines in 3+ rows, twice over:
-    once stripped, a cell to their left may recur in turn."""
-    lines = [_words(line) for block in blocks for _, line in block.lines[1:]]
-    owners = [i for i, block in enumerate(blocks) for _ in block.lines[1:]]
-    found: set[tuple[str, ...]] = set()
-    for _ in range(2):
-        rows: dict[tuple[str, ...], set[int]] = {}
-        for owner, words in zip(owners, lines, strict=True):
-            for n in range(1, min(4, len(words) - 1) + 1):
-                end = tuple(words[-n:])
-                if _tail_like(end):
-                    rows.setdefault(end, set()).add(owner)
-        found |= {end for end, seen in rows.items() if len(seen) >= 3}
-        lines = [_strip_tails(words, frozenset(found))[0] for words in lines]
-    return frozenset(found)
-
-
-def _tail_like(words: tuple[str, ...]) -> bool:
-    """Words a penanggung jawab or sumber data cell is made of: capitalised names
-    (inner 'dan' allowed), never a factor or a RUMUS word."""
-    if any(factor_of(w) is not None or w.casefold() in RUMUS_STARTS for w in words):
-        return False
-    return words[0][:1].isupper() and all(w[:1].isupper() or w in ("dan", "&") for w in words)
-
-
-def _strip_tails(
-    words: list[str], tails: frozenset[tuple[str, ...]]
-) -> tuple[list[str], list[str]]:
-    """The words without the recurring endings at their end: (kept, stripped)."""
-    stripped: list[str] = []
-    while True:
-        for n in range(min(4, len(words) - 1), 0, -1):
-            if tuple(words[-n:]) in tails:
-                stripped = words[-n:] + stripped
-                words = words[:-n]
-                break
-        else:
-            return words, stripped
+_DROPPED = frozenset(["|", "l"])  # a column rule, and OCR's reading of one
 
 
 def _words(line: str) -> list[str]:
-    return [part for w in line.split() if w not in ("|", "l") for part in unglue(w)]
+    return [part for w in line.split() if w not in _DROPPED for part in unglue(w)]
 
 
 def _fit(words: list[str], width: int, start: int = 0) -> int:
@@ -194,24 +177,36 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     name: list[str] = []
     rumus: list[tuple[int, str]] = []
     satuan = pj = sumber = ""
-    sasaran_open = name_open = False
+    sasaran_open = name_open = name_lost = False
+    tail_width = 0
     for index, (number, line) in enumerate(block.lines):
         words = _words(line)
         tail = find_tail(words) if not satuan and not pj else None
         if tail is not None:
             satuan, pj, sumber = tail.satuan, tail.penanggung_jawab, tail.sumber_data
+            tail_width = open_tail(words, pj, sumber)
             words = words[: tail.start]
         elif index > 0 and columns.tails:
             # the wrapped penanggung jawab and sumber data cells, as they recur in the
             # table ('Bid.Eko SDA dan IPW Tahunan'), before a lone period word is read
-            words, beside = _strip_tails(words, columns.tails)
+            words, beside = strip_tails(words, columns.tails)
+            if beside and tail_connective(words):
+                beside.insert(0, words.pop())
             if beside and beside[-1].casefold() in PERIOD_WORDS:
                 sumber = f"{sumber} {beside.pop()}".strip()
             pj = f"{pj} {' '.join(beside)}".strip()
+            if beside and wrapped_tail(words, tail_width):
+                tail_width = 0  # the table's own endings took this line's tail
         if tail is None and words and words[-1].casefold() in PERIOD_WORDS:
             sumber = f"{sumber} {words.pop()}".strip()
             if pj and len(pj.split()) == 1 and words and words[-1][:1].isupper():
                 pj = f"{pj} {words.pop()}"
+        if tail is None and tail_width:
+            # the penanggung jawab / sumber data ended in mid-phrase: they go on here
+            cut = wrapped_tail(words, tail_width)
+            tail_width = tail_width if cut < len(words) else 0
+            pj = f"{pj} {' '.join(words[cut:])}".strip()
+            words = words[:cut]
         if index == 0:
             first_sas, first_name, cell = first_line(words, block.number, column_rules(line))
             sasaran.extend(first_sas)
@@ -220,11 +215,31 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             name_open = bool(first_name)
             if first_name and not first_sas and SASARAN_START.match(first_name[0]):
                 notes.append("the name opens like a sasaran; no sasaran cell read beside it")
+            if cell is None and (at := restated_rumus(first_name)) is not None:
+                name, cell = first_name[:at], first_name[at:]
+                name_open = bool(name)
+            elif cell is None and divides_by_measure(first_name):
+                cell, name_lost = first_name, True  # a name never divides by a measure
+                name_open = False
         else:
+            if not rumus and name_open and name_is_rumus(name, words):
+                cut = name.index("%") if "%" in name else len(name)  # the satuan's sign
+                name = name[:cut]
+                rumus.append((block.lines[0][0], " ".join(name)))
+                name_open, name_lost = False, True
             dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in DANGLING_WORDS
             more_sas, more_name, cell = _continuation(
                 words, columns, sasaran_open, name_open, dangling
             )
+            if name_lost:  # no INDIKATOR cell: what is not the sasaran's is the RUMUS's
+                cell, more_name = [*more_name, *(cell or [])], []
+            first, second = settle_splits(
+                words,
+                (len(more_sas), len(more_sas) + len(more_name)),
+                (rule_marks(line, _DROPPED), " ".join(text for _, text in rumus)),
+                (sasaran_open, name_open),
+            )
+            more_sas, more_name, cell = words[:first], words[first:second], words[second:]
             sasaran.extend(more_sas)
             name.extend(more_name)
             sasaran_open = sasaran_open and bool(more_sas)
@@ -236,6 +251,12 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             if end < len(cell) and pj:
                 pj = f"{pj} {' '.join(w for w in cell[end:] if not is_noise(w))}".strip()
             rumus.append((number, " ".join(cell[:end])))
+            rumus[-2:] = mend_hyphen(rumus[-2:])
+    if name_lost:
+        notes.append(
+            "INDIKATOR cell empty (OCR lost it?): the first line opens the RUMUS;"
+            " its first words stand in as the name"
+        )
     fragments, factor, debris = rumus_fragments(rumus)
     if debris:
         notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
@@ -256,6 +277,8 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
         period=period_of(sumber),
         factor=factor,
         notes=tuple(notes),
+        wrapped=name_lost,  # the division printed on the wrapped line: no stacked bar
+        name_from_rumus=name_lost,
     )
 
 
