@@ -378,3 +378,17 @@ def test_a_variable_of_ordinary_length_is_not_flagged_for_it() -> None:
     )
     (row,) = draft(text).rows
     assert not any("ran together" in note for note in row.notes)
+
+
+def test_a_bare_row_number_before_a_name_opener_numbers_a_lampiran_ii_row() -> None:
+    text = (
+        "LAMPIRAN II\n1. DINAS CONTOH\nA. Tugas Pokok :\n"
+        "INDIKATOR KINERJA PENANGGUNG SUMBER\nSASARAN (OUTCOME) RUMUS SATUAN JAWAB DATA\n"
+        "Meningkatnya 1 Persentase desa Jumlah desa aktif / jumlah desa x 100% % Dinas"
+        " Contoh Laporan\n"
+        "2 Angka Kematian Bayi Jumlah kematian bayi / jumlah Rasio Dinas Laporan\n"
+        "kelahiran hidup x 1.000 Contoh Tahunan\n"
+    )
+    first, second = draft(text).rows
+    assert "row number not printed" not in first.notes
+    assert "row number not printed" not in second.notes

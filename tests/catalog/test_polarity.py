@@ -83,6 +83,9 @@ def test_the_word_table_is_data() -> None:
         ("Jumlah desa rawan banjir / Jumlah desa x 100%", "lower"),
         # ... unless the numerator counts its remedy
         ("Jumlah balita gizi buruk yang ditangani / Jumlah balita gizi buruk x 100%", "higher"),
+        ("Jumlah balita gizi buruk yang dirawat / Jumlah balita gizi buruk x 100%", "higher"),
+        # a clause after the bad thing says what became of it: the name decides instead
+        ("Jumlah balita gizi buruk yang dirujuk / Jumlah balita x 100%", None),
         # a rise of a bad thing (later minus earlier) is lower-is-better, a fall higher
         ("(Kasus kekerasan tahun n - Kasus kekerasan tahun n-1) / Kasus kekerasan tahun n-1",
          "lower"),

@@ -326,14 +326,21 @@ def _rumus_opens(words: list[str]) -> bool:
 
 def _row_number(words: list[str], lampiran: int, expected: int) -> int | None:
     """The row number printed in a line: the next number in sequence, as a word of its
-    own ("6", "6.") before a capitalised word, within the first few words."""
+    own ("6", "6.") before a capitalised word, within the first few words. In a table
+    per perangkat daerah a bare number inside the line ('Meningkatnya 2 Angka ...')
+    counts only before a word that opens an indicator's name."""
     for i, word in enumerate(words[:5]):
         bare = word.rstrip(".")
         if not (bare.isascii() and bare.isdigit()):
             continue
         after = words[i + 1] if i + 1 < len(words) else ""
         opens = after[:1].isupper() or after[:1] in "(\"'"
-        if int(bare) == expected and opens and (lampiran == 1 or word.endswith(".") or i == 0):
+        named = after.strip("(").casefold() in NAME_STARTS  # '1 Persentase ...'
+        if (
+            int(bare) == expected
+            and opens
+            and (lampiran == 1 or word.endswith(".") or i == 0 or named)
+        ):
             return expected
         # 'N.' opening the line, a little ahead of the count: the numbers of the rows
         # before it were lost (OCR read them as bullets); the count resumes from N

@@ -109,6 +109,11 @@ TURNING_WORDS: tuple[str, ...] = (
     "response time",
     "perlindungan",
     "mendapat",
+    "mendapatkan",
+    "menerima",
+    "memperoleh",
+    "dirawat",
+    "diobati",
     "terlayani",
     "akta",
     "penerbitan",
@@ -181,6 +186,11 @@ def infer_polarity(name: str) -> tuple[str, str]:
 _SIGNS_IN_NAME = re.compile(r"\s[-–—]+\s|[-–—]\s*[-–—]|[=;%]")
 
 
+#: A clause after the bad thing a numerator counts ('... yang dirujuk', '... yang
+#: telah mengikuti ...'): it counts what was done about it, a remedy as often as not.
+_CLAUSE_AFTER = re.compile(r"\byang\s+(?:telah\s+|sudah\s+)?(?:di|ter|me)\w+")
+
+
 def _counted(formula: Formula) -> tuple[str, bool] | None:
     """The variable a formula's numerator counts, and whether the numerator is its fall
     (earlier minus later period: a reduction); None when it counts several things."""
@@ -224,6 +234,8 @@ def formula_polarity(formula: Formula) -> tuple[str, str] | None:
     polarity, found, turning = _read(name)
     if found is None:
         return None
+    if turning is None and _CLAUSE_AFTER.search(normalize_name(name).split(found, 1)[-1]):
+        return None  # 'gizi buruk yang dirujuk': what became of it, the name says better
     why = f"inferred from the formula: its numerator counts {name!r}: '{found}'"
     if turning is not None:
         why += f", turned by '{turning}'"
