@@ -14,6 +14,7 @@ from sakip.catalog.draft_wrap import (
     mend_hyphen,
     name_is_rumus,
     open_tail,
+    restated_name,
     restated_rumus,
     resume_at,
     rule_marks,
@@ -393,3 +394,37 @@ def test_the_satuan_sign_ends_the_rumus_that_stood_as_a_name() -> None:
     assert row.rumus_asli == "Jumlah kader posyandu terlatih/Jumlah kader x 100%"
     assert row.name == "Jumlah kader posyandu"
     assert _value(row, 12, 16) == 75  # 12 / 16 x 100% = 75 (%)
+
+
+def test_the_sasaran_gives_back_words_the_numerator_restates_with_the_name() -> None:
+    # by width 'derajat gizi' would be the sasaran's line; 'gizi buruk yang dirawat' is
+    # how the numerator goes on, so 'gizi' is the name's
+    assert (
+        restated_name(
+            ["derajat", "gizi", "buruk", "yang", "dirawat", "/", "jumlah"],
+            2,
+            5,
+            [(12, "Jumlah balita gizi buruk yang dirawat")],
+        )
+        == 1
+    )
+    # a sasaran word the numerator does not say before the name's words stays
+    assert (
+        restated_name(
+            ["derajat", "kesehatan", "buruk", "yang", "dirawat"],
+            2,
+            5,
+            [(12, "Jumlah balita gizi buruk yang dirawat")],
+        )
+        == 2
+    )
+
+
+def test_a_name_wrapped_beside_its_sasaran_is_read_whole() -> None:
+    _, (row,) = _rows(
+        "Meningkatnya 1 Persentase balita Jumlah balita gizi buruk yang dirawat % Kabid"
+        " Kesmas Laporan\n"
+        "derajat gizi buruk yang dirawat / jumlah balita gizi buruk x 100% Tahunan\n"
+    )
+    assert row.name == "Persentase balita gizi buruk yang dirawat"
+    assert row.sasaran == "Meningkatnya derajat"

@@ -26,6 +26,7 @@ from .draft_wrap import (
     name_is_rumus,
     open_tail,
     recurring_tails,
+    restated_name,
     restated_rumus,
     rule_marks,
     settle_splits,
@@ -239,6 +240,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
                 (rule_marks(line, _DROPPED), " ".join(text for _, text in rumus)),
                 (sasaran_open, name_open),
             )
+            first = restated_name(words, first, second, rumus)
             more_sas, more_name, cell = words[:first], words[first:second], words[second:]
             sasaran.extend(more_sas)
             name.extend(more_name)

@@ -318,3 +318,19 @@ def restated_rumus(words: list[str]) -> int | None:
         if any(word.casefold() == w.casefold() for w in words[1:k]) and word[:1].isupper():
             return k
     return None
+
+
+def restated_name(
+    words: list[str], first: int, second: int, rumus: list[tuple[int, str]]
+) -> int:
+    """Where a wrapped line's sasaran cell ends, given the name's words after it: the
+    sasaran gives back its last words when, with the name's, they run on as the
+    numerator says them. A name restates what its RUMUS counts ('Persentase balita |
+    gizi buruk yang dirawat' over 'Jumlah balita gizi buruk yang dirawat'), so a word
+    the cells' widths put in the sasaran ('derajat gizi') is the name's."""
+    said = f" {' '.join(text for _, text in rumus).casefold()} "
+    if second - first < 2 or not said.strip():
+        return first
+    while first > 0 and f" {' '.join(words[first - 1 : second]).casefold()} " in said:
+        first -= 1
+    return first
