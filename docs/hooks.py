@@ -29,6 +29,7 @@ _STATIC_NAV: list[Any] = [
     {"The formula language": "language.md"},
     {"The catalog": "catalog.md"},
     {"Catalog data format": "catalog-format.md"},
+    {"Drafting a catalog": "draft.md"},
     {"Pengukuran kinerja": "measure.md"},
     {"Property tests (sakip.testing)": "testing.md"},
     {"Command line": "cli.md"},
