@@ -320,9 +320,7 @@ def restated_rumus(words: list[str]) -> int | None:
     return None
 
 
-def restated_name(
-    words: list[str], first: int, second: int, rumus: list[tuple[int, str]]
-) -> int:
+def restated_name(words: list[str], first: int, second: int, rumus: list[tuple[int, str]]) -> int:
     """Where a wrapped line's sasaran cell ends, given the name's words after it: the
     sasaran gives back its last words when, with the name's, they run on as the
     numerator says them. A name restates what its RUMUS counts ('Persentase balita |
