@@ -11,6 +11,7 @@ import pytest
 
 import sakip
 from sakip.catalog import draft, load
+from sakip.catalog.draft import _formula
 from sakip.catalog.draft_limits import (
     MAX_LINE_CHARS,
     MAX_LINES,
@@ -18,6 +19,7 @@ from sakip.catalog.draft_limits import (
     MAX_ROWS,
     MAX_TEXT_CHARS,
 )
+from sakip.catalog.draft_rows import RowText
 from sakip.cli import main
 from sakip.errors import CatalogError, TableLimitError
 
@@ -152,3 +154,27 @@ def test_the_draft_command_refuses_a_bad_file_in_one_line(
     for word in words:
         assert word in err
     assert not (tmp_path / "out").exists()
+
+
+def test_a_result_name_alone_on_the_line_above_its_equals_sign_is_read() -> None:
+    # before: IndexError (the '=' was looked for in the first line only); the fuzzer's
+    # input had 'Hidup' over '= IIntéllellis ...' in a RUMUS cell
+    row = RowText(
+        first_line=1,
+        last_line=2,
+        number=1,
+        sasaran="",
+        name="Indeks Kualitas Lingkungan Hidup",
+        rumus=((1, "IKLH"), (2, "= IKA + IKU + ITH")),
+        satuan="Indeks",
+        penanggung_jawab="",
+        sumber_data="",
+        period="",
+        factor=None,
+        notes=(),
+    )
+    formula, asli, _, _ = _formula(row, "dimensionless")
+    assert asli == "IKLH = IKA + IKU + ITH"
+    assert formula is not None
+    result = sakip.evaluate(formula, {"IKA": 1, "IKU": 2, "ITH": 4})
+    assert (result.name, result.magnitude) == ("IKLH", 1 + 2 + 4)
