@@ -197,9 +197,18 @@ def _trend(args: argparse.Namespace) -> int:
 
 def _draft(args: argparse.Namespace) -> int:
     from .catalog import draft
+    from .catalog.draft_limits import MAX_TEXT_CHARS
+    from .errors import CatalogError
 
-    with open(args.text, encoding="utf-8") as handle:
-        drafted = draft(handle.read())
+    try:
+        with open(args.text, encoding="utf-8") as handle:
+            # one character over the limit is enough for draft to refuse the text
+            text = handle.read(MAX_TEXT_CHARS + 1)
+    except UnicodeDecodeError as exc:
+        raise CatalogError(
+            f"{args.text}: byte {exc.start} is not UTF-8; save the text as UTF-8"
+        ) from None
+    drafted = draft(text)
     drafted.to_toml(args.out)
     indicators = [i for s in drafted.catalog.sections for i in s.indicators]
     formulas = sum(1 for i in indicators if i.formula_text)

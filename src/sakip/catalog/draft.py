@@ -15,13 +15,14 @@ from typing import Any
 
 import attrs
 
-from ..errors import CatalogError, UnitError, UnknownIndicatorError
+from ..errors import CatalogError, TableLimitError, UnitError, UnknownIndicatorError
 from ..language import parse_quietly
 from ..units import parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
 from .draft_formula import FLAG_BELOW, read_formula
 from .draft_layout import Block, Table, read_layout
+from .draft_limits import MAX_LINE_CHARS, MAX_LINES, MAX_ROWS, MAX_TEXT_CHARS
 from .draft_rows import Columns, RowText, read_columns, read_row
 from .draft_shapes import read_shaped, rumus_column, without_rumus
 from .model import Catalog
@@ -88,6 +89,7 @@ def draft(text: str, *, region: str | None = None) -> Draft:
     """
     if not isinstance(text, str):
         raise CatalogError(f"draft takes the regulation's text, not {type(text).__name__}")
+    _check_size(text)
     sections = []
     rows: list[DraftRow] = []
     used: set[str] = set()
@@ -100,6 +102,8 @@ def draft(text: str, *, region: str | None = None) -> Draft:
             number += 1
         indicators = []
         columns = read_columns(table.blocks)
+        if len(rows) + len(table.blocks) > MAX_ROWS:
+            raise TableLimitError(f"a regulation text of more than {MAX_ROWS} table rows")
         for position, (block, read) in enumerate(_rows(table, columns), start=1):
             for letter, row in zip(_LETTERS if len(read) > 1 else [""], read, strict=False):
                 data, confidence, notes = _indicator(row, code, position, table, block, letter)
@@ -134,6 +138,33 @@ def _rows(table: Table, columns: Columns) -> list[tuple[Block, list[RowText]]]:
             read = [without_rumus(row) for row in read]
         out.append((block, read))
     return out
+
+
+def _check_size(text: str) -> None:
+    """Refuse a text beyond the drafter's limits (draft_limits), or one no file can
+    hold (a lone surrogate: the drafted TOML could not be written)."""
+    if len(text) > MAX_TEXT_CHARS:
+        raise TableLimitError(
+            f"a regulation text of {len(text)} characters is over the limit of {MAX_TEXT_CHARS}"
+        )
+    lines = text.splitlines()
+    if len(lines) > MAX_LINES:
+        raise TableLimitError(
+            f"a regulation text of {len(lines)} lines is over the limit of {MAX_LINES}"
+        )
+    longest = max(range(len(lines)), key=lambda i: len(lines[i]), default=0)
+    if lines and len(lines[longest]) > MAX_LINE_CHARS:
+        raise TableLimitError(
+            f"line {longest + 1} has {len(lines[longest])} characters,"
+            f" over the limit of {MAX_LINE_CHARS} for a line of a regulation"
+        )
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError as exc:
+        raise CatalogError(
+            f"the text holds {text[exc.start]!r} at character {exc.start + 1}, which is no"
+            " character (a lone surrogate): decode the file as UTF-8"
+        ) from None
 
 
 def _code(name: str, used: set[str]) -> str:

@@ -102,7 +102,12 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
     prefix = ""
     if result:
         prefix, joined = f"{result['name']} = ", result["rest"]
-        texts = [joined] if len(texts) == 1 else [texts[0].split("=", 1)[1], *texts[1:]]
+        if len(texts) == 1:
+            texts = [joined]
+        elif "=" in texts[0]:
+            texts = [texts[0].split("=", 1)[1], *texts[1:]]
+        else:  # the name alone on its line, '=' opening the next ('IKLH' over '= A + B')
+            texts = ["", texts[1].split("=", 1)[1], *texts[2:]]  # one text per line still
     factor = row.factor
     cut = None
     explicit = _EXPLICIT.search(joined) or any(divides_by_count(w) for w in joined.split())

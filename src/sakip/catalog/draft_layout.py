@@ -16,7 +16,9 @@ from collections.abc import Iterator
 
 import attrs
 
+from ..errors import TableLimitError
 from .draft_headings import column_numbers, headings, is_header, title, unread_headings
+from .draft_limits import MAX_ROW_LINES, MAX_ROWS
 from .draft_pages import double_spaced, unflatten
 from .draft_tail import find_tail, lone_satuan
 from .draft_words import (
@@ -247,12 +249,20 @@ class _State:
         if printed is not None or opens or self._name_opens(words, tail is not None):
             self._open([(number, line)], printed, tail is not None)
             return
+        if len(self.rows[-1]) >= MAX_ROW_LINES:
+            # each line looks back over its row's lines: a bound keeps that linear
+            raise TableLimitError(
+                f"line {number}: a table row of more than {MAX_ROW_LINES} lines"
+                f" (from line {self.rows[-1][0][0]}); is the text a regulation's table?"
+            )
         self.rows[-1].append((number, line))
         if after_blank:
             self.paras[-1].append(len(self.rows[-1]) - 1)
         self.tailed[-1] = self.tailed[-1] or tail is not None
 
     def _open(self, lines: list[tuple[int, str]], printed: int | None, tailed: bool) -> None:
+        if len(self.rows) >= MAX_ROWS:
+            raise TableLimitError(f"line {lines[0][0]}: a table of more than {MAX_ROWS} rows")
         self.rows.append(lines)
         self.numbers.append(printed)
         self.hints.append((self.misi, self.tujuan))
