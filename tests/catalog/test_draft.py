@@ -15,6 +15,8 @@ import pytest
 import sakip
 from sakip.catalog import Catalog, Draft, draft
 
+from .drafted import value_in_print_order as _value
+
 LAMPIRAN_I = """\
 PERATURAN WALIKOTA CONTOH NOMOR 7 TAHUN 2021
 Pasal 1
@@ -72,14 +74,6 @@ def first() -> Draft:
 @pytest.fixture(scope="module")
 def second() -> Draft:
     return draft(LAMPIRAN_II)
-
-
-def _value(indicator: sakip.catalog.Indicator, *values: int) -> Fraction:
-    """The formula's value (in percent for a % row) with the variables in printed order."""
-    formula = indicator.formula
-    assert formula is not None
-    result = sakip.evaluate(formula, dict(zip(formula.variables, values, strict=True)))
-    return Fraction(result.magnitude).limit_denominator(10_000)
 
 
 def test_the_draft_is_a_catalog_with_a_review_record_per_row(first: Draft) -> None:

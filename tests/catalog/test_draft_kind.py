@@ -10,9 +10,10 @@ from fractions import Fraction
 
 import pytest
 
-import sakip
 from sakip.catalog import Draft, draft
 from sakip.catalog.draft_repair import rejoin_reduplication, unbracket_alternatives
+
+from .drafted import value_in_print_order as _value
 
 _HEADER = """\
 LAMPIRAN I
@@ -45,13 +46,6 @@ rumah tangga terdata Tahunan
 @pytest.fixture(scope="module")
 def percent_rows() -> Draft:
     return draft(PERCENT_ROWS)
-
-
-def _value(indicator: sakip.catalog.Indicator, *values: int) -> Fraction:
-    formula = indicator.formula
-    assert formula is not None
-    result = sakip.evaluate(formula, dict(zip(formula.variables, values, strict=True)))
-    return Fraction(result.magnitude).limit_denominator(10_000)
 
 
 @pytest.mark.parametrize("row_id", ["iku.01", "iku.02"])

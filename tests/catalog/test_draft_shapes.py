@@ -10,12 +10,13 @@ from fractions import Fraction
 
 import pytest
 
-import sakip
-from sakip.catalog import Draft, Indicator, draft
+from sakip.catalog import Draft, draft
 from sakip.catalog.draft_cell import rumus_fragments
 from sakip.catalog.draft_direct import name_unit, no_formula, rumus_unit
 from sakip.catalog.draft_pages import double_spaced, unflatten
 from sakip.catalog.draft_shapes import agency_table
+
+from .drafted import value_in_print_order as _value
 
 # A perangkat daerah table with no SATUAN column: the row numbers number the sasaran,
 # each sasaran holds indicators written inline (name, RUMUS in words, agency); the
@@ -37,13 +38,6 @@ layanan puskesmas Angka Kepuasan Pasien Puskesmas (AKPP) nilai survei kepuasan
 pasien, dihitung oleh lembaga survei independen Dinkes
 Rasio dokter per puskesmas Jumlah dokter dibagi jumlah puskesmas
 """
-
-
-def _value(indicator: Indicator, *values: int) -> Fraction:
-    formula = indicator.formula
-    assert formula is not None
-    result = sakip.evaluate(formula, dict(zip(formula.variables, values, strict=True)))
-    return Fraction(result.magnitude).limit_denominator(10_000)
 
 
 def _check_agency_rows(result: Draft) -> None:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from fractions import Fraction
 
-import sakip
 from sakip.catalog import Draft, Indicator, draft
 from sakip.catalog.draft_wrap import (
     denominator_at,
@@ -24,6 +23,8 @@ from sakip.catalog.draft_wrap import (
     wrapped_tail,
 )
 
+from .drafted import value_in_print_order as _value
+
 _HEADER = """\
 LAMPIRAN II
 PERATURAN BUPATI CONTOH NOMOR 3 TAHUN 2022
@@ -39,13 +40,6 @@ SASARAN (OUTCOME) RUMUS SATUAN JAWAB DATA KET
 def _rows(body: str) -> tuple[Draft, list[Indicator]]:
     result = draft(_HEADER + body)
     return result, list(result.catalog.section("Dinas Kesehatan").indicators)
-
-
-def _value(row: Indicator, *values: int) -> Fraction:
-    """The formula's value (in percent for a % row) with the variables in printed order."""
-    assert row.formula is not None
-    result = sakip.evaluate(row.formula, dict(zip(row.formula.variables, values, strict=True)))
-    return Fraction(result.magnitude).limit_denominator(10_000)
 
 
 def test_a_bar_before_a_count_or_a_measure_word_divides() -> None:
