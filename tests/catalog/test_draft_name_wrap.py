@@ -1,5 +1,6 @@
 """A name that wraps below its RUMUS, and a penanggung jawab printed as a bare title
-(draft_wrap.name_goes_on, office_at, bare_title), on an invented Lampiran II."""
+(draft_wrap.name_goes_on, office_at, bare_title), and a bare row number after the
+sasaran's first word (draft_layout._row_number), on an invented Lampiran II."""
 
 from __future__ import annotations
 
@@ -91,3 +92,28 @@ def test_a_bare_title_takes_the_office_word_on_the_next_line() -> None:
     assert office_at(["Nelayan", "Badan"], 0) == 1
     assert office_at(["Nelayan", "Badan", "Perikanan"], 0) == 1
     assert office_at(["Nelayan", "Pesisir"], 0) == 2  # no office word: nothing taken
+
+
+_SASARAN_NUMBERED = """\
+Meningkatnya 1 Pendapatan Nelayan Jumlah pendapatan nelayan Rasio Kabid Tangkap Laporan
+produksi Jumlah nelayan Tahunan
+perikanan
+2 Produktivitas Tambak Jumlah produksi tambak Rasio Kabid Budidaya Laporan
+Luas tambak Tahunan
+3 Angka Konsumsi Ikan Jumlah konsumsi ikan Rasio Kabid Pemasaran Laporan
+Jumlah penduduk Tahunan
+"""
+
+
+def test_a_bare_number_after_a_sasaran_word_numbers_the_first_row() -> None:
+    # 'Meningkatnya 1 Pendapatan': the number between the sasaran's verb and the name is
+    # the row's; the count then runs on, so the bare '2' and '3' that open their
+    # lines number rows 2 and 3 and stay out of the names
+    result = draft(_HEADER + _SASARAN_NUMBERED)
+    rows = list(result.catalog.section("Dinas Perikanan").indicators)
+    assert [r.name for r in rows] == [
+        "Pendapatan Nelayan",
+        "Produktivitas Tambak",
+        "Angka Konsumsi Ikan",
+    ]
+    assert not any("row number not printed" in result.row(r.id).notes for r in rows)
