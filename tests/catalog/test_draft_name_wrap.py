@@ -77,6 +77,10 @@ def test_name_goes_on_shapes() -> None:
     assert name_goes_on(["nelayan", "berizin"], ["Persentase", "kapal"], factor)
     # below a RUMUS line that has no factor yet, a lower-case line may be the RUMUS's
     assert not name_goes_on(["nelayan", "berizin"], ["Persentase", "kapal"], "Jumlah kapal")
+    # the rate base a name states with the RUMUS's factor; another number is no base
+    rate = "Jumlah kasus baru TBC x 100.000"
+    assert name_goes_on(["per", "100.000", "penduduk"], ["Angka", "Kesakitan", "TBC"], rate)
+    assert not name_goes_on(["per", "1.000", "penduduk"], ["Angka", "Kesakitan", "TBC"], rate)
     # under a name in title case, a lower-case line is the denominator still
     assert not name_goes_on(["nelayan", "berizin"], ["Rasio", "Kapal"], factor)
     # a line holding a RUMUS word (a bar, a count word) is never taken for the name
@@ -117,3 +121,15 @@ def test_a_bare_number_after_a_sasaran_word_numbers_the_first_row() -> None:
         "Angka Konsumsi Ikan",
     ]
     assert not any("row number not printed" in result.row(r.id).notes for r in rows)
+
+
+def test_a_rate_base_below_the_factor_is_the_names() -> None:
+    # 'per 100.000 penduduk' restates the factor 'x 100.000' the RUMUS line ends in:
+    # the name's rate base, not a denominator (100.000 x cases / 'per penduduk')
+    body = (
+        "1 Angka Kesakitan TBC Jumlah kasus baru TBC x 100.000 Rasio Kabid P2P Laporan\n"
+        "per 100.000 penduduk Tahunan\n"
+    )
+    (row,) = draft(_HEADER + body).catalog.section("Dinas Perikanan").indicators
+    assert row.name == "Angka Kesakitan TBC per 100.000 penduduk"
+    assert row.formula_text == "Jumlah kasus baru TBC x 100.000"

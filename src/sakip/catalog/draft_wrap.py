@@ -374,11 +374,19 @@ def name_goes_on(words: list[str], name: list[str], rumus: str, pj_open: bool = 
     - the name is printed in title case ('Indeks Kepuasan') and the RUMUS is a
       sentence: a line of capitalised words ('Masyarakat') continues the name, unless
       the penanggung jawab is ``pj_open`` (one word so far, 'Dinas'): its office's
-      name ('Kesehatan') is capitalised too, and the line's words may be that.
+      name ('Kesehatan') is capitalised too, and the line's words may be that;
+    - a name states its rate base ('Angka Kesakitan' / 'per 100.000 penduduk') with the
+      factor the RUMUS line above ends in ('x 100.000').
     """
-    if not words or not name or not rumus or any(_rumus_word(w) for w in words):
+    if not words or not name or not rumus:
         return False
     last = rumus.split()
+    if len(words) > 1 and words[0] == "per" and factor_of(words[1]) is not None:
+        # 'per 1.000 kelahiran hidup' under a RUMUS that ends 'x 1.000': the name's
+        # rate base, the factor it names
+        return factor_of(words[1]) == factor_of(last[-1])
+    if any(_rumus_word(w) for w in words):
+        return False
     if factor_of(last[-1]) is not None and words[0][:1].islower() and name[-1][:1].islower():
         return True
     big = [w for w in name if w.casefold() not in _NAME_SMALL and w[:1].isalpha()]
