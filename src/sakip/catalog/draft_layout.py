@@ -346,10 +346,13 @@ def _row_number(words: list[str], lampiran: int, expected: int) -> int | None:
         after = words[i + 1] if i + 1 < len(words) else ""
         opens = after[:1].isupper() or after[:1] in "(\"'"
         named = after.strip("(").casefold() in NAME_STARTS  # '1 Persentase ...'
+        # 'Meningkatnya 1 Pendidikan ...': the sasaran cell's first word, then the
+        # number between it and the name (a sasaran opens with its Me-/Ter- verb)
+        after_sasaran = i == 1 and SASARAN_START.match(words[0]) is not None
         if (
             int(bare) == expected
             and opens
-            and (lampiran == 1 or word.endswith(".") or i == 0 or named)
+            and (lampiran == 1 or word.endswith(".") or i == 0 or named or after_sasaran)
         ):
             return expected
         # 'N.' opening the line, a little ahead of the count: the numbers of the rows

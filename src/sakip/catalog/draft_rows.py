@@ -21,9 +21,12 @@ from .draft_layout import Block
 from .draft_tail import find_tail
 from .draft_words import DANGLING_WORDS, PERIOD_WORDS, SASARAN_START
 from .draft_wrap import (
+    bare_title,
     divides_by_measure,
     mend_hyphen,
+    name_goes_on,
     name_is_rumus,
+    office_at,
     open_tail,
     recurring_tails,
     restated_name,
@@ -131,13 +134,19 @@ def _fit(words: list[str], width: int, start: int = 0) -> int:
 
 
 def _continuation(
-    words: list[str], widths: Columns, sasaran_open: bool, name_open: bool, dangling: bool
+    words: list[str],
+    widths: Columns,
+    sasaran_open: bool,
+    name_open: bool,
+    dangling: bool,
+    read: tuple[list[str], str, bool] = ([], "", False),
 ) -> tuple[list[str], list[str], list[str]]:
     """(sasaran, indikator, rumus) words of a wrapped line, from the cells' widths: the
     RUMUS is what is left once the narrower cells on its left are full, or where a
     RUMUS word (Jumlah, Total, ...) opens, with the word that joins it ('dengan
     jumlah ...') unless the RUMUS's last line ``dangling`` ends in mid-phrase ('yang')
-    and so goes on before that word."""
+    and so goes on before that word; a line with no RUMUS word is the name's when the
+    name, the RUMUS and the penanggung jawab ``read`` so far say so (draft_wrap.name_goes_on)."""
     i = _fit(words, widths.sasaran) if sasaran_open else 0
     i = next((k for k, w in enumerate(words[:i]) if w in _BARS), i)  # no bar in a sasaran
     starter = rumus_start(words, 0)
@@ -156,6 +165,9 @@ def _continuation(
         starter = min(starter, i)  # '/ jumlah ...': a bar opens the RUMUS's next line
     if starter is not None and starter <= i:
         return words[:starter], [], words[starter:]
+    fits_name = len(" ".join(words[i:])) <= widths.name + 2
+    if name_open and starter is None and fits_name and name_goes_on(words[i:], *read):
+        return words[:i], words[i:], []  # ``read``: the name and the RUMUS so far
     before = words[i:starter]
     if starter is not None and len(" ".join(before)) <= widths.name + 2 and "/" not in before:
         return words[:i], before, words[starter:]
@@ -205,6 +217,8 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
         if tail is None and tail_width:
             # the penanggung jawab / sumber data ended in mid-phrase: they go on here
             cut = wrapped_tail(words, tail_width)
+            if bare_title(pj):
+                cut = office_at(words, cut)
             tail_width = tail_width if cut < len(words) else 0
             pj = f"{pj} {' '.join(words[cut:])}".strip()
             words = words[:cut]
@@ -230,7 +244,12 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
                 name_open, name_lost = False, True
             dangling = bool(rumus) and rumus[-1][1].split()[-1].casefold() in DANGLING_WORDS
             more_sas, more_name, cell = _continuation(
-                words, columns, sasaran_open, name_open, dangling
+                words,
+                columns,
+                sasaran_open,
+                name_open,
+                dangling,
+                (name, " ".join(text for _, text in rumus), len(pj.split()) == 1),
             )
             if name_lost:  # no INDIKATOR cell: what is not the sasaran's is the RUMUS's
                 cell, more_name = [*more_name, *(cell or [])], []

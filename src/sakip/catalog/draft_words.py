@@ -15,6 +15,7 @@ def _set(text: str, *, fold: bool = True) -> frozenset[str]:
 
 
 __all__ = [
+    "BARE_TITLES",
     "DANGLING_WORDS",
     "HEADER_WORDS",
     "INSTITUTION_WORDS",
@@ -54,6 +55,12 @@ PJ_WORDS = _set(
     "RSUD Bagian Seksi Subbag Subbid Kantor UPT UPTD Direktur Sekretaris Camat Lurah Seluruh "
     "Biro Kecamatan Kelurahan Puskesmas"
 )
+
+# Officials named by a title that heads an office: 'Sekretaris' of what, 'Kepala' of
+# which 'Dinas'. A penanggung jawab cell that holds only the title goes on below with
+# the office, which opens with an office word ('Sekretaris' / 'Dinas'). (An office kind
+# alone, 'Dinas' / 'Bidang', goes on with its affairs instead, any words: not here.)
+BARE_TITLES = _set("Sekretaris Kepala Direktur")
 
 # Titles made of Ka- (kepala) or Sek- (sekretaris) and the unit: Kasi, Kabid, Kasubbag,
 # Kadis, Sekcam, Sekdis, Sekda, Sekwan ...

@@ -11,13 +11,22 @@ source is named with, never the rows of one regulation.
 from __future__ import annotations
 
 from .draft_cell import factor_of
-from .draft_words import DANGLING_WORDS, RUMUS_OPENERS, RUMUS_STARTS
+from .draft_words import (
+    BARE_TITLES,
+    DANGLING_WORDS,
+    RUMUS_OPENERS,
+    RUMUS_STARTS,
+    is_pj_start,
+)
 
 __all__ = [
+    "bare_title",
     "denominator_at",
     "divides_by_measure",
     "mend_hyphen",
+    "name_goes_on",
     "name_is_rumus",
+    "office_at",
     "open_tail",
     "recurring_tails",
     "restated_rumus",
@@ -34,6 +43,9 @@ __all__ = [
 # RUMUS compares a value with ('realisasi/target', 'yang ada/rencana').
 _MEASURES = RUMUS_OPENERS | frozenset(["target", "rencana", "realisasi"])
 _CONNECTIVES = frozenset(["dan", "&"])
+# Short words a title-case name keeps in lower case ('Indeks Pembangunan Manusia di
+# Kabupaten', 'Rasio Guru dan Murid')
+_NAME_SMALL = frozenset(["dan", "di", "ke", "dari", "&", "yang", "per", "atau", "untuk"])
 
 
 def divides_by_measure(words: list[str]) -> bool:
@@ -202,6 +214,8 @@ def open_tail(words: list[str], pj: str, sumber: str) -> int:
     wraps onto the lines below; 0 when both are whole. ``words`` end with the tail."""
     if not pj or not words:
         return 0
+    if bare_title(pj):
+        return len(pj) + 1 + len(sumber)
     n = len(sumber.split())
     ends = [words[-1]] + ([words[-n - 1]] if len(words) > n else [])
     if not any(_mid_phrase(w) for w in ends):
@@ -332,3 +346,51 @@ def restated_name(words: list[str], first: int, second: int, rumus: list[tuple[i
     while first > 0 and f" {' '.join(words[first - 1 : second]).casefold()} " in said:
         first -= 1
     return first
+
+
+def bare_title(pj: str) -> bool:
+    """Whether a penanggung jawab cell holds only the title of the official heading an
+    office ('Sekretaris', 'Kepala'), and so goes on on the row's next line."""
+    return pj.casefold() in BARE_TITLES
+
+
+def office_at(words: list[str], start: int) -> int:
+    """Where the office a bare title heads opens among a later line's last words
+    ``words[start:]`` ('Masyarakat Dinas' after 'Sekretaris': at 'Dinas'; the name's
+    word before it is no part of the title): the first office word from ``start``;
+    len(words) when none opens there (the title's office is elsewhere)."""
+    return next((k for k in range(start, len(words)) if is_pj_start(words[k])), len(words))
+
+
+def name_goes_on(words: list[str], name: list[str], rumus: str, pj_open: bool = False) -> bool:
+    """Whether a wrapped line with no RUMUS word in it is the name's, not the RUMUS's,
+    when both cells are still open. Two shapes any IKU table prints:
+
+    - the RUMUS line above already ends in its factor ('Jumlah desa x 100%'): a
+      stacked fraction's denominator would open below with a count word, so a line
+      opening in lower case ('siaga aktif') continues a name that ended in lower case
+      ('Persentase desa'); under a name in title case ('Rasio Rumah Berlistrik') it
+      is the denominator still ('rumah tangga terdata');
+    - the name is printed in title case ('Indeks Kepuasan') and the RUMUS is a
+      sentence: a line of capitalised words ('Masyarakat') continues the name, unless
+      the penanggung jawab is ``pj_open`` (one word so far, 'Dinas'): its office's
+      name ('Kesehatan') is capitalised too, and the line's words may be that;
+    - a name states its rate base ('Angka Kesakitan' / 'per 100.000 penduduk') with the
+      factor the RUMUS line above ends in ('x 100.000').
+    """
+    if not words or not name or not rumus:
+        return False
+    last = rumus.split()
+    if len(words) > 1 and words[0] == "per" and factor_of(words[1]) is not None:
+        # 'per 1.000 kelahiran hidup' under a RUMUS that ends 'x 1.000': the name's
+        # rate base, the factor it names
+        return factor_of(words[1]) == factor_of(last[-1])
+    if any(_rumus_word(w) for w in words):
+        return False
+    if factor_of(last[-1]) is not None and words[0][:1].islower() and name[-1][:1].islower():
+        return True
+    big = [w for w in name if w.casefold() not in _NAME_SMALL and w[:1].isalpha()]
+    title = len(big) >= 2 and all(w[:1].isupper() for w in big)
+    sentence = any(w[:1].islower() for w in last[1:])
+    capitals = all(w[:1].isupper() or w in _NAME_SMALL for w in words)
+    return title and sentence and capitals and words[0][:1].isupper() and not pj_open
