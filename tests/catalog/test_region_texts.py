@@ -75,3 +75,24 @@ def test_names_and_rumus_are_printed_in_the_text(stem: str) -> None:
     for row in _rows(stem):
         assert row["indicator"] in text
         assert row["rumus"] in text  # "" for a table without a RUMUS column
+
+
+@pytest.mark.parametrize("stem", sorted(COUNTS))
+def test_the_draft_reads_every_hand_checked_row(stem: str) -> None:
+    """A regression guard for the drafter on other regions' shapes: each hand-checked row
+    is drafted under its printed name, a formula row as A / B x 100% (1 and 4 give 25%),
+    a direct row as a direct measure."""
+    drafted = {
+        _flat(i.name): i
+        for i in sakip.catalog.draft(
+            (REGULATIONS / f"{stem}.txt").read_text(encoding="utf-8")
+        ).catalog
+    }
+    for row in _rows(stem):
+        indicator = drafted[_flat(row["indicator"])]
+        assert indicator.kind == row["kind"], row["indicator"]
+        if row["kind"] == "formula":
+            formula = indicator.formula
+            assert formula is not None and len(formula.variables) == 2
+            values = dict(zip(formula.variables, (1, 4), strict=True))
+            assert sakip.evaluate(formula, values).magnitude == 25
