@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ..language import opens_glossary
 from .draft_cell import bracketed_fraction
 from .draft_words import (
     NAME_OPENERS,
@@ -28,6 +29,7 @@ __all__ = [
     "first_line",
     "first_rumus_start",
     "opener",
+    "restated_below",
     "rumus_start",
 ]
 
@@ -58,6 +60,8 @@ def rumus_start(words: list[str], first: int) -> int | None:
             i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper()
         ):
             return i
+        if _glossary(word):
+            return i  # 'Dimana :' opens the RUMUS's glossary beside a wrapped name
         if word.endswith("=") and len(word) > 1 and word[0].isupper():
             return i
         if bracketed_fraction(words, i) or _SYMBOL.fullmatch(word.rstrip(")")):
@@ -93,12 +97,18 @@ def opener(words: list[str], i: int) -> bool:
     word = words[i].strip("|(")
     if word == "a." and i + 1 < len(words) and words[i + 1][:1].isupper():
         return True
-    if word.casefold() in RUMUS_OPENERS or bracketed_fraction(words, i):
+    if word.casefold() in RUMUS_OPENERS or bracketed_fraction(words, i) or _glossary(word):
         return True
     if _SYMBOL.fullmatch(word.rstrip(")")):
         return True
     named = (i + 1 < len(words) and words[i + 1] == "=") or (word.endswith("=") and len(word) > 1)
     return named and word[:1].isupper()
+
+
+def _glossary(word: str) -> bool:
+    """'Dimana :' capitalised opens a RUMUS's glossary as a cell; 'dimana jika' in a
+    sentence brings conditions."""
+    return opens_glossary(word) and word[:1].isupper()
 
 
 def first_line(
@@ -235,3 +245,19 @@ def divides_by_count(word: str) -> bool:
     """Whether a word holds a division bar before a count word: 'aktif/Jumlah'. A name's
     slash joins names ('SD/MI', 'Kabupaten/Kota'), never a count."""
     return any(part.casefold() in RUMUS_OPENERS for part in word.split("/")[1:])
+
+
+def restated_below(name: list[str], below: list[str]) -> int | None:
+    """Where the RUMUS opens on a row's first line that no RUMUS word opened, when the
+    line below counts what the line names from a capitalised word on: a denominator
+    restates its numerator's thing ('Tingkat Laporan Monitoring Tepat Waktu' over
+    '... Jumlah laporan monitoring yang ada': the numerator is 'Laporan Monitoring
+    Tepat Waktu'). Two words must agree; None otherwise."""
+    count = next((j for j, w in enumerate(below) if w.casefold() in RUMUS_OPENERS), None)
+    if count is None or count + 2 >= len(below):
+        return None
+    thing = [w.strip("(),.").casefold() for w in below[count + 1 : count + 3]]
+    for k in range(1, len(name) - 1):
+        if name[k][:1].isupper() and [w.strip("(),.").casefold() for w in name[k : k + 2]] == thing:
+            return k
+    return None

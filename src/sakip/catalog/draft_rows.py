@@ -15,8 +15,9 @@ from __future__ import annotations
 
 import attrs
 
+from ..language import opens_glossary
 from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
-from .draft_first import column_rules, first_line, opener, rumus_start
+from .draft_first import column_rules, first_line, opener, restated_below, rumus_start
 from .draft_layout import Block
 from .draft_tail import find_tail
 from .draft_words import DANGLING_WORDS, PERIOD_WORDS, SASARAN_START
@@ -182,6 +183,12 @@ def _continuation(
     return words[:i], words[i:j], words[j:]
 
 
+def _acronym(word: str) -> bool:
+    """A bracketed acronym, as a name prints it last: '(IKM)', '(IKLH)'."""
+    inner = word[1:-1] if word[:1] == "(" and word[-1:] == ")" else ""
+    return len(inner) >= 2 and inner.isalpha() and inner.isupper()
+
+
 def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> RowText:
     """The cells of one row block."""
     columns = columns or Columns()
@@ -190,7 +197,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     name: list[str] = []
     rumus: list[tuple[int, str]] = []
     satuan = pj = sumber = ""
-    sasaran_open = name_open = name_lost = False
+    sasaran_open = name_open = name_lost = glossed = False
     tail_width = 0
     for index, (number, line) in enumerate(block.lines):
         words = _words(line)
@@ -233,6 +240,12 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             if cell is None and (at := restated_rumus(first_name)) is not None:
                 name, cell = first_name[:at], first_name[at:]
                 name_open = bool(name)
+            elif (
+                cell is None
+                and len(block.lines) > 1
+                and ((at := restated_below(first_name, _words(block.lines[1][1]))) is not None)
+            ):
+                name, cell = first_name[:at], first_name[at:]
             elif cell is None and divides_by_measure(first_name):
                 cell, name_lost = first_name, True  # a name never divides by a measure
                 name_open = False
@@ -251,7 +264,9 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
                 dangling,
                 (name, " ".join(text for _, text in rumus), len(pj.split()) == 1),
             )
-            if name_lost:  # no INDIKATOR cell: what is not the sasaran's is the RUMUS's
+            if name_lost or (glossed and not name_open):
+                # no INDIKATOR cell, or the RUMUS's glossary runs the table's width below
+                # the name: what is not the sasaran's is the RUMUS's
                 cell, more_name = [*more_name, *(cell or [])], []
             first, second = settle_splits(
                 words,
@@ -273,6 +288,11 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
                 pj = f"{pj} {' '.join(w for w in cell[end:] if not is_noise(w))}".strip()
             rumus.append((number, " ".join(cell[:end])))
             rumus[-2:] = mend_hyphen(rumus[-2:])
+            glossed = glossed or any(opens_glossary(w) and w[:1].isupper() for w in cell)
+        if glossed and name and _acronym(name[-1]):
+            # the name printed its acronym last and the RUMUS's glossary runs the table's
+            # width below it: the name has ended ('Indeks Kepuasan Masyarakat (IKM)')
+            name_open = False
     if name_lost:
         notes.append(
             "INDIKATOR cell empty (OCR lost it?): the first line opens the RUMUS;"

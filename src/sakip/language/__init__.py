@@ -12,6 +12,7 @@ from .bands import BandTable, read_bands
 from .bind import frame_columns
 from .display import escape, formula_latex, html_table
 from .formula import PERCENT, Formula, FormulaCache, Slot, normalize_name, slugify
+from .glossary import opens_glossary
 from .limits import MAX_DEPTH, MAX_EXPONENT, MAX_LENGTH, MAX_SUM_TERMS
 from .notation import read_notation
 from .parser import cached_formula, parse, parse_quietly
@@ -41,6 +42,7 @@ __all__ = [
     "frame_columns",
     "html_table",
     "normalize_name",
+    "opens_glossary",
     "parse",
     "parse_quietly",
     "plan_for",

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 
-__all__ = ["index_ranges", "split_glossary"]
+__all__ = ["index_ranges", "opens_glossary", "split_glossary"]
 
 _GLOSSARY = re.compile(r"(?i)\bdi\s?mana\s*:?")
 # A glossary entry's symbol: a few characters of a name, no operator, then "=".
@@ -35,6 +35,12 @@ _INDEX = re.compile(r"[a-z]")
 # entries start at a short symbol and a colon (or "="), on one line or many.
 _LEGEND = re.compile(r"(?i)\bketerangan\s*:")
 _LEGEND_SYMBOL = re.compile(r"(?<![^\s;,])([A-Z][A-Za-z0-9_]{0,11})\s*[:=](?=\s)")
+
+
+def opens_glossary(word: str) -> bool:
+    """Whether a word is the one that opens a formula's glossary or legend ('Dimana',
+    'dimana:', 'Keterangan:'), as a table's RUMUS cell prints it on a line of its own."""
+    return _GLOSSARY.fullmatch(word) is not None or _LEGEND.fullmatch(word) is not None
 
 
 def split_glossary(text: str) -> tuple[str, list[tuple[str, str]]]:
