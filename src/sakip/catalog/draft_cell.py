@@ -14,9 +14,11 @@ from ..errors import NumberTextError
 from ..numbers import parse_number
 
 __all__ = [
+    "as_count_word",
     "bracketed_fraction",
     "factor_of",
     "is_noise",
+    "misread_counts",
     "rumus_end",
     "rumus_fragments",
     "unglue",
@@ -27,6 +29,9 @@ _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
 _FACTORS = (100, 1000, 100000)
 _GLUED = re.compile(r"^(?P<count>[Jj]umlah)(?P<rest>(?!nya\b)[a-z]{3,}\S*)$")
+# the count word as OCR misreads it: its J as ']', 'F', 'I' or lost, its u as y, its m
+# as n or 'rn' (']ymlah', 'Junlah', 'Fumlah', 'umlah'); no other Indonesian word reads so
+_MISREAD_COUNT = re.compile(r"^(?:[\][|FIl1J]?)(?:[uy](?:m|n|rn)lah)(?P<rest>\S*)$")
 _SPECKS = ".,'`_"  # what OCR makes of the paper's grain around a mark
 # the sign of a factor, in signs or words ('dikali 100%', 'dikali x 100%')
 _TIMES = frozenset(
@@ -55,10 +60,25 @@ def bracketed_fraction(words: list[str], i: int) -> bool:
     return False
 
 
+def misread_counts(line: str) -> list[str]:
+    """The words of a line that are the count word misread (see unglue)."""
+    return [w for w in line.split() if as_count_word(w) != w]
+
+
+def as_count_word(word: str) -> str:
+    """The word, its count word read as 'Jumlah' when OCR misread it (']ymlah')."""
+    match = _MISREAD_COUNT.match(word)
+    if match is None or word.startswith("Jumlah"):
+        return word
+    return f"Jumlah{match['rest']}"
+
+
 def unglue(word: str) -> list[str]:
     """A word OCR glued from the count word and the words after it, split again:
     'JumlahpesertaJKN' -> Jumlah peserta JKN, 'jumlahpenduduk' -> jumlah penduduk.
-    'Jumlahnya' (its number) is one word."""
+    'Jumlahnya' (its number) is one word. The count word misread (']ymlah',
+    'Junlah') is read as Jumlah."""
+    word = as_count_word(word)
     glued = _GLUED.match(word)
     if glued is None:
         return [word]

@@ -17,6 +17,7 @@ from collections.abc import Iterator
 import attrs
 
 from ..errors import TableLimitError
+from .draft_cell import as_count_word
 from .draft_headings import column_numbers, headings, is_header, title, unread_headings
 from .draft_limits import MAX_ROW_LINES, MAX_ROWS
 from .draft_pages import double_spaced, unflatten
@@ -236,7 +237,7 @@ class _State:
         """One line of a table. ``after_blank``: a blank line before it; ``alone``: a
         blank line (or the end) after it. A satuan cell printed on its own is a paragraph
         of one line: 'Persentase' over 'Kesesuaian Ruang' opens a name, not a satuan."""
-        words = line.split()
+        words = [as_count_word(w) for w in line.split()]
         lone = after_blank and alone and lone_satuan(words)
         if lone and self.rows and self._cells_apart():
             self.rows[-1].append((number, line))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import attrs
 
 from ..language import opens_glossary
-from .draft_cell import factor_of, is_noise, rumus_end, rumus_fragments, unglue
+from .draft_cell import factor_of, is_noise, misread_counts, rumus_end, rumus_fragments, unglue
 from .draft_first import column_rules, first_line, opener, restated_below, rumus_start
 from .draft_layout import Block
 from .draft_tail import find_tail
@@ -301,6 +301,9 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     fragments, factor, debris = rumus_fragments(rumus)
     if debris:
         notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
+    misread = [w for _, line in block.lines for w in misread_counts(line)]
+    if misread:
+        notes.append(f"read as the count word Jumlah (OCR misread it): {' '.join(misread)!r}")
     if block.number is None:
         notes.append("row number not printed")
     if not satuan:
