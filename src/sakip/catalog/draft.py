@@ -17,7 +17,7 @@ import attrs
 
 from ..errors import CatalogError, TableLimitError, UnitError, UnknownIndicatorError
 from ..language import parse_quietly
-from ..units import parse_unit
+from ..units import category_values, parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
 from .draft_formula import FLAG_BELOW, read_formula
@@ -30,8 +30,6 @@ from .polarity import formula_polarity, infer_polarity
 
 __all__ = ["Draft", "DraftRow", "draft"]
 
-# Satuan words of a category (a direct measure); the unit words are the unit reader's.
-_CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
 
 
@@ -227,7 +225,7 @@ def _unit(row: RowText) -> tuple[str, str]:
         if row.factor == 100:
             return "percent", "satuan not printed; percent taken from the x 100% of the RUMUS"
         return "dimensionless", "satuan not printed; taken as a plain number"
-    if satuan.startswith(_CATEGORY):
+    if category_values(satuan) is not None:
         return "category", ""
     if satuan.startswith("rasio/") or "kelahiran" in satuan:
         per = re.sub(r"^rasio\s*/\s*", "per ", satuan)
