@@ -35,6 +35,7 @@ def test_satuan_words_of_iku_tables(satuan: str, unit: str) -> None:
         ("Opini BPK", ("WTP", "WDP", "TW", "TMP")),
         ("Predikat", ()),  # a verdict whose values the satuan does not say
         ("Kategori", ()),
+        ("Ada", ("Ada", "Tidak Ada")),  # as the shipped catalog reads it (pd02_dprd)
         ("Hasil Penilaian BPK", ()),
         ("Tersedia / Tidak Tersedia", ("Tersedia", "Tidak Tersedia")),  # 'X/Tidak Y'
         ("Ya/Tidak", ("Ya", "Tidak")),

@@ -124,6 +124,7 @@ def test_polarity_read_or_inferred() -> None:
         # 'Predikat', was once taken for the only value allowed)
         ("Predikat", "category", ()),
         ("Kategori", "category", ()),
+        ("Ada", "category", ("Ada", "Tidak Ada")),  # as the shipped catalog reads it
         ("Ya / Tidak", "category", ("Ya", "Tidak")),
         ("Ada/Tidak Ada/ Tidak Ada", "category", ("Ada", "Tidak Ada")),  # OCR, twice
         ("%,", "percent", ()),  # OCR keeps the comma after the sign

@@ -227,11 +227,8 @@ def _unit(row: RowText) -> tuple[str, str]:
         return "dimensionless", "satuan not printed; taken as a plain number"
     if category_values(satuan) is not None:
         return "category", ""
-    if satuan.startswith("rasio/") or "kelahiran" in satuan:
-        per = re.sub(r"^rasio\s*/\s*", "per ", satuan)
-        satuan = per.replace("hidup)", "hidup")
-    try:
-        return str(parse_unit(satuan)).replace(" / ", "_per_"), ""
+    try:  # 'Rasio/1.000 kelahiran hidup', 'Kali/Desa': the unit reader knows them all
+        return str(parse_unit(satuan)), ""
     except UnitError:
         return "dimensionless", f"satuan {row.satuan!r} is not a known unit; taken as a number"
 
