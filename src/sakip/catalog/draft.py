@@ -25,7 +25,7 @@ from .draft_layout import Block, Table, read_layout
 from .draft_limits import MAX_LINE_CHARS, MAX_LINES, MAX_ROWS, MAX_TEXT_CHARS
 from .draft_rows import Columns, RowText, read_columns, read_row
 from .draft_shapes import read_shaped, rumus_column, without_rumus
-from .model import Catalog
+from .model import CATEGORY_UNIT, Catalog
 from .polarity import formula_polarity, infer_polarity
 
 __all__ = ["Draft", "DraftRow", "draft"]
@@ -226,7 +226,7 @@ def _unit(row: RowText) -> tuple[str, str]:
             return "percent", "satuan not printed; percent taken from the x 100% of the RUMUS"
         return "dimensionless", "satuan not printed; taken as a plain number"
     if category_values(satuan) is not None:
-        return "category", ""
+        return CATEGORY_UNIT, ""
     try:  # 'Rasio/1.000 kelahiran hidup', 'Kali/Desa': the unit reader knows them all
         return str(parse_unit(satuan)), ""
     except UnitError:

@@ -24,7 +24,7 @@ from ..errors import CatalogDataError, SakipError, TableLimitError, UnitError
 from ..language import parse_quietly, slugify
 from ..units import category_values, parse_unit
 from ._load import MAX_FILE_BYTES, MAX_TABLE_ROWS, _check_references, _section
-from .model import Catalog, Section
+from .model import CATEGORY_UNIT, Catalog, Section
 from .polarity import formula_polarity, infer_polarity, read_polarity
 
 __all__ = ["HEADERS", "from_table"]
@@ -342,7 +342,7 @@ def _unit(row: dict[str, str], catatan: list[str]) -> dict[str, Any]:
         extra = (
             {} if row.get("allowed_values") or not allowed else {"allowed_values": list(allowed)}
         )
-        return {"satuan": satuan, "unit": "category", **extra}
+        return {"satuan": satuan, "unit": CATEGORY_UNIT, **extra}
     # "Persen (%)", "indeks (25-100)": the words before a bracketed gloss name the unit
     for text in dict.fromkeys((bare, re.sub(r"\s*\(.*\)$", "", bare))):
         try:
