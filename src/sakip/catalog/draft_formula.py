@@ -123,7 +123,10 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
     implied = ""
     if factor is None and unit == "percent" and len(texts) > 1:
         factor = 100
-        implied = "factor not printed or unreadable; x 100% taken from the satuan %"
+        implied = (
+            "factor not printed or unreadable; x 100% taken from the satuan %"
+            " (or from a name that is a Persentase)"
+        )
         notes.append(implied)
         penalty += _IMPLIED_PENALTY
     suffix = ""
