@@ -25,6 +25,7 @@ from .draft_layout import Block, Table, read_layout
 from .draft_limits import MAX_LINE_CHARS, MAX_LINES, MAX_ROWS, MAX_TEXT_CHARS
 from .draft_rows import Columns, RowText, read_columns, read_row
 from .draft_shapes import read_shaped, rumus_column, without_rumus
+from .draft_words import SHARE_NAMES
 from .model import CATEGORY_UNIT, Catalog
 from .polarity import formula_polarity, infer_polarity
 
@@ -224,6 +225,8 @@ def _unit(row: RowText) -> tuple[str, str]:
     if not satuan:
         if row.factor == 100:
             return "percent", "satuan not printed; percent taken from the x 100% of the RUMUS"
+        if row.name.split()[:1] and row.name.split()[0].casefold() in SHARE_NAMES:
+            return "percent", f"satuan not printed; percent: the name is a {row.name.split()[0]}"
         return "dimensionless", "satuan not printed; taken as a plain number"
     if category_values(satuan) is not None:
         return CATEGORY_UNIT, ""

@@ -33,6 +33,8 @@ __all__ = [
     "rumus_start",
 ]
 
+# how a RUMUS divides in words, besides its bar
+_DIVIDES = frozenset(["dibagi", "dengan", ":"])
 _RULES = frozenset(["|", "l"])  # a column rule as OCR prints it, a word of its own
 # a variable's symbol, its parts joined by underscores ('x_i', 'PL_A'): a RUMUS's word,
 # never a name's
@@ -252,9 +254,13 @@ def restated_below(name: list[str], below: list[str]) -> int | None:
     line below counts what the line names from a capitalised word on: a denominator
     restates its numerator's thing ('Tingkat Laporan Monitoring Tepat Waktu' over
     '... Jumlah laporan monitoring yang ada': the numerator is 'Laporan Monitoring
-    Tepat Waktu'). Two words must agree; None otherwise."""
+    Tepat Waktu'). Two words must agree; None otherwise. A line below that divides
+    after its count ('Jumlah desa siaga aktif / Jumlah desa') prints the whole RUMUS
+    itself: the line above holds none, however its name restates the count."""
     count = next((j for j, w in enumerate(below) if w.casefold() in RUMUS_OPENERS), None)
     if count is None or count + 2 >= len(below):
+        return None
+    if any("/" in w or w.casefold() in _DIVIDES for w in below[count + 1 :]):
         return None
     thing = [w.strip("(),.").casefold() for w in below[count + 1 : count + 3]]
     for k in range(1, len(name) - 1):

@@ -31,6 +31,7 @@ __all__ = [
     "RUMUS_STARTS",
     "SASARAN_START",
     "SASARAN_WORDS",
+    "SHARE_NAMES",
     "SUMBER_STARTS",
     "is_pj_start",
     "satuan_at",
@@ -129,6 +130,9 @@ NAME_STARTS = _set(
 # sasaran, never a satuan. A line where one meets a RUMUS opener soon after is a row's
 # first line, whatever else OCR lost of it.
 NAME_OPENERS = _set("Persentase Presentase Prosentase Cakupan Proporsi")
+# The name openers that say the value is a percentage, whatever the row prints: a
+# Persentase (in its common spellings) is a share in percent by the word itself.
+SHARE_NAMES = _set("Persentase Presentase Prosentase")
 # A sasaran cell wrapped onto a row's first line holds at most this many words before the
 # indicator's name opens.
 SASARAN_WORDS = 6
