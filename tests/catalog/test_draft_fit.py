@@ -5,7 +5,7 @@ above (draft_fit), on an invented Lampiran II of a fisheries office: cells of ab
 from __future__ import annotations
 
 from sakip.catalog import Indicator, draft
-from sakip.catalog.draft_fit import held_above
+from sakip.catalog.draft_fit import held_above, title_run
 
 _HEADER = """\
 LAMPIRAN II
@@ -18,9 +18,10 @@ SASARAN (OUTCOME) RUMUS SATUAN JAWAB DATA
 1 2 3 4 5 6
 """
 
-# first-line RUMUS cells of 34, 46 (with its factor), 39, 40 and 30 characters: the
-# table's RUMUS width is the 80th percentile, sorted [30, 34, 39, 40, 46][3] = 40;
-# the names' first lines 24, 19, 24, 27, 23: sorted [19, 23, 24, 24, 27][3] = 24
+# first-line RUMUS cells of 34, 46 (with its factor), 39, 40, 30 and 40 characters:
+# the table's RUMUS width is the 80th percentile, sorted [30, 34, 39, 40, 40, 46][4]
+# = 40; the names' first lines 24, 19, 24, 27, 23, 19: sorted [19, 19, 23, 24, 24,
+# 27][4] = 24
 _BODY = """\
 1 Persentase Kapal Nelayan Jumlah kapal nelayan yang memiliki % Kabid Tangkap Laporan
 (PKN) sertifikat kelaikan x 100% Tahunan
@@ -35,6 +36,9 @@ tahun x 100% Tahunan
 Jumlah tambak terdaftar
 5 Rasio Kapal per Nelayan Jumlah kapal nelayan terdaftar Rasio Kabid Tangkap Laporan
 Jumlah nelayan Tahunan
+6 Angka Konsumsi Ikan Jumlah ikan yang dikonsumsi penduduk per Rasio Kabid Tangkap Laporan
+Menurut Kelompok Umur kelompok umur Tahunan
+Jumlah penduduk kelompok umur
 """
 
 
@@ -65,8 +69,20 @@ def test_a_word_below_a_denominator_that_ended_short_is_the_names() -> None:
     )
 
 
+def test_a_title_case_name_takes_the_capitalised_words_beside_a_sentence() -> None:
+    # 'Menurut' would not have fitted above (40 + 1 + 7 > 40), so width says nothing;
+    # the name 'Angka Konsumsi Ikan' is in title case and the RUMUS a sentence
+    # ('ikan yang dikonsumsi penduduk per' all in lower case): 'Menurut Kelompok
+    # Umur' (21 <= 24 + 2) is the name's, 'kelompok umur' the RUMUS's
+    row = _rows()[5]
+    assert row.name == "Angka Konsumsi Ikan Menurut Kelompok Umur"
+    assert row.formula_text == (
+        "(Jumlah ikan yang dikonsumsi penduduk per kelompok umur) / (Jumlah penduduk kelompok umur)"
+    )
+
+
 def test_the_other_rows_read_as_before() -> None:
-    names = [row.name for row in _rows()[2:]]
+    names = [row.name for row in _rows()[2:5]]
     assert names == [
         "Rasio Penyuluh Perikanan",
         "Persentase Tambak Produktif",
@@ -116,3 +132,49 @@ def test_held_above_leaves_a_tail_in_mid_phrase_to_the_tail_cells() -> None:
     # penanggung jawab 'Dinas Pemuda dan' wrapped there, not the name
     assert held_above(["Pemuda", "dan"], (0, 0), [above], (26, 40)) == 0
     assert held_above(["Pemuda", "sehat"], (0, 0), [above], (26, 40)) == 2
+
+
+_SENTENCE = "Jumlah benih yang disalurkan kepada pembudidaya"
+_NAME = ["Indeks", "Mutu", "Benih"]
+
+
+def test_title_run_takes_the_longest_run_the_name_holds() -> None:
+    words = ["(IMB)", "Unggul/Lokal", "Unggul/Lokal", "terdaftar"]
+    # the run '(IMB) Unggul/Lokal Unggul/Lokal' is 31 characters; in a 24-wide name
+    # (24 + 2 = 26) the longest that fits is '(IMB) Unggul/Lokal' (18): split at 2
+    assert title_run(words, (0, 0), _NAME, _SENTENCE, 24) == 2
+
+
+def test_title_run_needs_a_title_name_and_a_sentence_rumus() -> None:
+    words = ["Bersertifikat", "unggul"]
+    assert title_run(words, (0, 0), _NAME, _SENTENCE, 24) == 1
+    # a name in sentence case: its next words need not be capitalised
+    assert title_run(words, (0, 0), ["Indeks", "mutu", "benih"], _SENTENCE, 24) == 0
+    # a RUMUS that capitalises its own words ('Benih Unggul') prints capitals below
+    assert title_run(words, (0, 0), _NAME, "Jumlah benih yang Benih Unggul", 24) == 0
+
+
+def test_title_run_stops_at_the_rumus_own_words_and_leaves_it_a_word() -> None:
+    # 'Benih' printed so by the RUMUS above ('... Benih unggul'): the RUMUS's again
+    rumus = "Jumlah Benih unggul yang disalurkan"
+    assert title_run(["Benih", "lokal"], (0, 0), _NAME, rumus, 24) == 0
+    # a line of capitalised words alone leaves the RUMUS none: no evidence here
+    assert title_run(["Bersertifikat", "Nasional"], (0, 0), _NAME, _SENTENCE, 24) == 0
+    # the split only moves right
+    assert title_run(["Bersertifikat", "unggul"], (0, 2), _NAME, _SENTENCE, 24) == 2
+
+
+def test_title_run_leaves_a_rumus_in_mid_phrase_its_word() -> None:
+    # the RUMUS ends 'di' and goes on with 'SMK/MAK'; the name takes 'SMA/MA/Sederajat'
+    rumus = "Jumlah lulusan yang diterima di"
+    words = ["SMA/MA/Sederajat", "SMK/MAK", "negeri"]
+    assert title_run(words, (0, 0), ["Angka", "Melanjutkan"], rumus, 24) == 1
+
+
+def test_a_slash_between_capitalised_names_is_no_bar() -> None:
+    # above: 'Jumlah kapal nelayan yang' (25 >= 0.6 x 40 characters); 'Unggul/Lokal'
+    # lists two names and would have fitted (25 + 1 + 12 = 38 <= 40): the name's, up
+    # to the factor sign 'x'; 'kapal/Jumlah' and '/total' divide: the RUMUS's
+    assert held_above(["Unggul/Lokal", "x"], (0, 0), [_ABOVE[:-9]], (26, 40)) == 1
+    assert held_above(["kapal/Jumlah", "x"], (0, 0), [_ABOVE[:-9]], (26, 40)) == 0
+    assert held_above(["/total", "kapal"], (0, 0), [_ABOVE[:-9]], (26, 40)) == 0

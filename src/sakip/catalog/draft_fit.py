@@ -9,10 +9,11 @@ never the rows of one regulation.
 
 from __future__ import annotations
 
+from ..language import opens_glossary
 from .draft_cell import factor_of
-from .draft_words import RUMUS_STARTS, is_pj_start
+from .draft_words import DANGLING_WORDS, RUMUS_STARTS, is_pj_start
 
-__all__ = ["held_above"]
+__all__ = ["held_above", "title_run"]
 
 # Words that open a fraction's half anew (a count, a measure it compares with): the
 # RUMUS's next half may open on a line below a short one, so fit says nothing there.
@@ -44,7 +45,14 @@ def _rumus_only(words: list[str], k: int) -> bool:
         return True
     if word.casefold() in _JOINS or is_pj_start(word):
         return True  # a join, or an office: the penanggung jawab wrapped at the line's end
-    return any(c in word for c in "/=:")
+    if opens_glossary(word) or (k + 1 < len(words) and words[k + 1] in ("=", ":")):
+        return True  # 'Dimana :' opens the glossary, 'IPS = ...' a term it explains
+    if "/" in word:
+        # a bar ('/jumlah', 'hadir/Jumlah', 'terlayani/total'), not a list of names
+        # each capitalised ('SD/MI', 'Unggul/Lokal')
+        parts = word.strip("()").split("/")
+        return any(not p or not p[:1].isupper() or p.casefold() in _HALF_OPENERS for p in parts)
+    return any(c in word for c in "=:")
 
 
 def _half_ended(lines: list[str], width: int) -> bool:
@@ -93,3 +101,72 @@ def held_above(
     if k == len(words) and (words[-1] in ("dan", "&") or words[-1].endswith(",")):
         return second  # a run to the line's end in mid-phrase: the wrapped tail cells'
     return k
+
+
+# Short words a title-case name keeps in lower case ('Rasio Guru dan Murid', 'Gedung
+# Pemerintah dalam Kondisi Baik')
+_SMALL = frozenset(["dan", "di", "ke", "dari", "&", "yang", "per", "atau", "untuk", "dalam"])
+
+
+def _capitalised(word: str) -> bool:
+    """A word a title-case name prints: 'Jenjang', 'SD/MI', '(APM)', '(%)'."""
+    core = word.strip("()")
+    return word[:1].isupper() or (word[:1] == "(" and (core[:1].isupper() or core == "%"))
+
+
+def _sentence(rumus: str) -> bool:
+    """A RUMUS written as a sentence: after its opening word, at least two words and
+    most of its words in lower case, and no capitalised word but the thing a count
+    word counts ('Jumlah Siswa pada jenjang TK/RA'), an acronym or a name list with a
+    slash. A RUMUS that capitalises its words ('Jumlah Program dan Kegiatan') prints
+    capitals below as well, and they say nothing of the name."""
+    words = rumus.split()
+    lower = sum(w[:1].islower() for w in words[1:] if w[:1].isalpha())
+    alpha = sum(w[:1].isalpha() for w in words[1:])
+    for k, word in enumerate(words[1:], start=1):
+        counted = words[k - 1].rpartition("/")[2].casefold() in _HALF_OPENERS
+        plain = not word.isupper() and "/" not in word  # no acronym, no name list
+        if word[:1].isupper() and plain and not counted and word.casefold() not in _HALF_OPENERS:
+            return False
+    return lower >= 2 and 2 * lower >= alpha
+
+
+def _title(name: list[str]) -> bool:
+    big = [w for w in name if w.casefold() not in _SMALL and w[:1].isalpha()]
+    return len(big) >= 2 and all(w[:1].isupper() for w in big)
+
+
+def title_run(
+    words: list[str], cells: tuple[int, int], name: list[str], rumus: str, name_width: int
+) -> int:
+    """Where a wrapped line's RUMUS words start, once the capitalised words that open
+    it are given to a title-case name, when the RUMUS is a sentence: 'Angka
+    Partisipasi Kasar' over 'Menurut Jenjang masing-masing x 100%' beside 'jumlah
+    siswa pada tingkat pendidikan': 'Menurut Jenjang' is the name's. A name's cell
+    wraps greedily, so it takes the longest run that fits its width: '(APM)
+    SD/MI/Paket A SD/MI/Paket A' gives the name '(APM) SD/MI/Paket A' (19 characters;
+    the next word makes 31 in a 26-wide cell). Words only a RUMUS holds, a word the
+    RUMUS printed so itself, and offices end the run; a run that leaves the RUMUS no
+    word on the line is no evidence; a RUMUS in mid-phrase ('... kelas pertama di')
+    keeps the run's last word ('SMP/MTs'); the split only moves right."""
+    first, second = cells
+    if not _title(name) or not _sentence(rumus):
+        return second
+    said = set(rumus.split())  # the RUMUS's own words, as it printed them
+    end = first
+    while end < len(words) and (
+        (_capitalised(words[end]) or words[end] in _SMALL)
+        and not _rumus_only(words, end)
+        and words[end] not in said
+        and not (end > first and is_pj_start(words[end]))
+    ):
+        end += 1
+    if rumus.split()[-1].casefold() in DANGLING_WORDS:
+        end -= 1  # 'kelas pertama di' goes on with a word of its own ('SMP/MTs')
+    while end > first and not _capitalised(words[end - 1]):
+        end -= 1  # the name's run ends on a capitalised word, not on 'dan'
+    while end > first and len(" ".join(words[first:end])) > name_width + 2:
+        end -= 1
+    if end >= len(words):
+        return second  # no RUMUS word left on the line: the tail cells may be wrapping
+    return max(second, end)
