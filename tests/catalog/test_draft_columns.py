@@ -82,6 +82,9 @@ def test_other_tables_are_not_read_so() -> None:
     # a RUMUS label on the item's own line: the cells are side by side, not columns apart
     side = "1. Persentase jalan Rumus : Panjang jalan berambu\n2. Rasio halte Rumus : Jumlah\n"
     assert read_columns_apart(_lines(side)) is None
+    # each item with its RUMUS under it: rows printed one under another, not columns
+    stacked = "1. Persentase jalan\nRumus :\nPanjang jalan\n2. Rasio halte\nRumus :\nJumlah\n"
+    assert read_columns_apart(_lines(stacked)) is None
     # one numbered item only: a list, not a column of indicators
     assert read_columns_apart(_lines("1. Persentase jalan\n\nRumus :\nPanjang jalan\n")) is None
 

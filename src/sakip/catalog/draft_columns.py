@@ -81,11 +81,12 @@ def read_columns_apart(lines: list[_Line]) -> list[RowText] | None:
     """The rows of a table printed column after column (see the module's note): its
     numbered indicators, each with the RUMUS cell of its rank when the counts agree.
     None when the lines are not so printed: fewer than two numbered indicators on lines
-    of their own, or no labelled RUMUS cell below the first of them."""
+    of their own before the first labelled RUMUS cell (a row printed with its RUMUS
+    under its name puts a label after each item)."""
     items = [k for k, (_, text) in enumerate(lines) if _item(text)]
     cells = [k for k, (_, text) in enumerate(lines) if _labelled(text)]
-    if len(items) < 2 or not any(k > items[0] for k in cells):
-        return None
+    if not cells or sum(k < cells[0] for k in items) < 2:
+        return None  # the RUMUS column comes after the indicators', not row by row
     paired = len(items) == len(cells)
     rows = []
     for rank, k in enumerate(items):
