@@ -312,19 +312,27 @@ def _opens_row(words: list[str], tailed: bool) -> bool:
     """Whether a line reads as a row's first line by its left cells: after at most the
     sasaran cell's few words, a word that opens only indicator names (Persentase,
     Cakupan ...), with a RUMUS opening a few words on or a row's tail at the line's end;
-    or a sasaran word (Meningkatnya ...), a name word and a RUMUS opening, the three left
+    or with a column rule ('|') and a RUMUS opening right after it, wherever it stands; or
+    a sasaran word (Meningkatnya ...), a name word and a RUMUS opening, the three left
     cells side by side. A wrapped name never starts over mid-line, and a RUMUS does not
     open twice in one row; a sasaran word alone opens nothing (a sasaran cell is printed
     in the middle of its rows' height)."""
     for k, word in enumerate(words[:SASARAN_WORDS]):
         if word.casefold() in NAME_OPENERS and word[:1].isupper():
-            return tailed or _rumus_opens(words[k + 1 : k + 1 + _NAME_WORDS])
+            rest = words[k + 1 :]
+            return tailed or _rumus_opens(rest[:_NAME_WORDS]) or _ruled_rumus(rest)
     if not words or not words[0][:1].isupper() or not SASARAN_START.match(words[0]):
         return False
     for k, word in enumerate(words[1:SASARAN_WORDS], start=1):
         if word.casefold() in NAME_STARTS and word[:1].isupper():
             return _rumus_opens(words[k + 1 : k + 1 + _NAME_WORDS])
     return False
+
+
+def _ruled_rumus(words: list[str]) -> bool:
+    """Whether a column rule ('|') closes a name of any length and a RUMUS opens right
+    after it: the rule is the name cell's right edge."""
+    return any(w == "|" and _rumus_opens(words[k + 1 : k + 2]) for k, w in enumerate(words))
 
 
 def _rumus_opens(words: list[str]) -> bool:

@@ -23,6 +23,7 @@ import re
 import attrs
 
 from .draft_cell import factor_of, rumus_fragments
+from .draft_columns import read_columns_apart
 from .draft_direct import (
     COMPUTED_ELSEWHERE,
     DIVIDES,
@@ -104,6 +105,9 @@ def read_shaped(table: Table) -> list[RowText] | None:
     satuan tails either), or a table without a RUMUS column printed one cell a line.
     None for a table of the usual shape."""
     lines = [line for block in table.blocks for line in block.lines]
+    apart = read_columns_apart(lines)  # a table read column after column
+    if apart:
+        return apart
     if agency_table(table.header):
         tails = [find_tail(text.split()) for _, text in lines]
         if sum(t is not None and bool(t.satuan) for t in tails) * 3 < len(lines):
