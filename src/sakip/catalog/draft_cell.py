@@ -16,6 +16,7 @@ from ..numbers import parse_number
 __all__ = [
     "as_count_word",
     "bracketed_fraction",
+    "factor_in_percent",
     "factor_of",
     "is_noise",
     "misread_counts",
@@ -96,6 +97,18 @@ def factor_of(word: str) -> int | None:
     except NumberTextError:
         return None
     return int(value) if value in _FACTORS else None
+
+
+def factor_in_percent(rumus: list[tuple[int, str]]) -> bool:
+    """Whether the factor printed on a RUMUS's lines carries its percent sign ('x 100%',
+    'X 100 %' with the gap OCR reads): the RUMUS then gives a percent, whatever unit
+    the SATUAN column prints (a table's satuan often names what is counted, 'Laporan',
+    'Unit', or says 'Rasio', beside a share printed 'x 100%')."""
+    return any(
+        w.endswith("%") and factor_of(w) is not None
+        for _, text in rumus
+        for w in _join_percent(text.split())
+    )
 
 
 def _bar(word: str) -> bool:
@@ -179,9 +192,12 @@ def rumus_end(words: list[str]) -> int:
     RUMUS and SATUAN columns ('£ 100%', 'x °', '0'); what follows is the next columns'."""
     for i, word in enumerate(words):
         if i and (factor_of(word) is not None or (is_noise(word) and word not in ("x", "X"))):
-            rest = words[i + 1 :]
+            end = i + 1
+            if factor_of(word) is not None and words[end : end + 1] == ["%"]:
+                end += 1  # 'X 100 %': the percent sign is the factor's, OCR split it off
+            rest = words[end:]
             if rest and all(w[:1].isupper() or is_noise(w) for w in rest):
-                return i + 1
+                return end
     return len(words)
 
 

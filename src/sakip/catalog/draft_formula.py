@@ -130,7 +130,10 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
         penalty += _IMPLIED_PENALTY
     suffix = ""
     if factor is not None:
-        suffix = f" x {factor:,}".replace(",", ".") + ("%" if unit == "percent" else "")
+        # a percent by its satuan, or by the factor's own percent sign: a share printed
+        # 'x 100%' under a satuan that names what is counted ('Laporan', 'Rasio')
+        percent = unit == "percent" or (row.factor_percent and not implied)
+        suffix = f" x {factor:,}".replace(",", ".") + ("%" if percent else "")
     if cut is not None:
         top, bottom = " ".join(texts[:cut]), " ".join(texts[cut:])
         lines = [n for n, _ in row.rumus]

@@ -16,7 +16,15 @@ from __future__ import annotations
 import attrs
 
 from ..language import opens_glossary
-from .draft_cell import factor_of, is_noise, misread_counts, rumus_end, rumus_fragments, unglue
+from .draft_cell import (
+    factor_in_percent,
+    factor_of,
+    is_noise,
+    misread_counts,
+    rumus_end,
+    rumus_fragments,
+    unglue,
+)
 from .draft_first import column_rules, first_line, opener, restated_below, rumus_start
 from .draft_layout import Block
 from .draft_tail import find_tail
@@ -67,6 +75,7 @@ class RowText:
     wrapped: bool = False
     label: str = ""  # a part's label ('SD / MI') when the row is one part of a row
     name_from_rumus: bool = False  # no INDIKATOR cell: the name is the RUMUS's opening
+    factor_percent: bool = False  # the factor printed its percent sign ('x 100%')
 
 
 def _bar(word: str) -> bool:
@@ -320,6 +329,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
         sumber_data=sumber,
         period=period_of(sumber),
         factor=factor,
+        factor_percent=factor_in_percent(rumus),
         notes=tuple(notes),
         wrapped=name_lost,  # the division printed on the wrapped line: no stacked bar
         name_from_rumus=name_lost,

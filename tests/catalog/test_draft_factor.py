@@ -1,0 +1,85 @@
+"""The factor of a RUMUS and the percent it gives, whatever the SATUAN column prints.
+
+The rows are made up (a Kecamatan Contoh and a Dinas Contoh, not the seed), laid out as
+OCR gives an IKU lampiran: cells side by side, wrapped onto the next lines.
+"""
+
+from __future__ import annotations
+
+from fractions import Fraction
+
+import pytest
+
+import sakip
+from sakip.catalog import Draft, draft
+
+from .drafted import value_in_print_order as _value
+
+_HEADER = """\
+LAMPIRAN I
+PERATURAN BUPATI CONTOH NOMOR 7 TAHUN 2021
+INDIKATOR KINERJA UTAMA
+PEMERINTAH KABUPATEN CONTOH
+
+PENANGGUNG SUMBER
+SASARAN INDIKATOR RUMUS SATUAN JAWAB DATA
+"""
+
+# Row 1: a share stacked over two lines, its factor 'X 100 %' printed on a third line
+# (OCR split the '%' from the '100'), under a satuan that names what is counted
+# ('Dokumen'). Row 2: a share printed 'x 100%' on one line under a satuan 'Rasio'.
+# Row 3: a rate 'x 1.000' under a satuan 'Kasus': no percent sign printed.
+SATUAN_APART = (
+    _HEADER
+    + """\
+Meningkatnya 1 Tingkat penyampaian Surat Keluar Terkirim Tepat Waktu Dokumen Kasi Umum Laporan
+layanan surat Jumlah surat keluar yang dibuat X Tahunan
+100 %
+2 Rasio Guru Penggerak Jumlah guru penggerak / Jumlah guru x 100% Rasio Dinas Pendidikan Laporan
+Tahunan
+3 Angka Kesakitan DBD Jumlah kasus DBD / Jumlah penduduk x 1.000 Kasus Dinas Kesehatan Laporan
+Tahunan
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def apart() -> Draft:
+    return draft(SATUAN_APART)
+
+
+def _unit_of(row: sakip.catalog.Indicator, *values: int) -> str:
+    formula = row.formula
+    assert formula is not None
+    result = sakip.evaluate(formula, dict(zip(formula.variables, values, strict=True)))
+    return str(result.units)
+
+
+def test_a_factor_printed_with_its_percent_sign_gives_a_percent(apart: Draft) -> None:
+    # 'X 100 %' printed under a satuan 'Dokumen': the '%' is the factor's (OCR split it
+    # off), the share is a percent: 9 / 12 x 100% = 75 %
+    row = apart.catalog.get("iku.01")
+    assert row.formula is not None
+    assert row.formula.variables == (
+        "Surat Keluar Terkirim Tepat Waktu",
+        "Jumlah surat keluar yang dibuat",
+    )
+    assert row.formula_text is not None and row.formula_text.endswith("x 100%")
+    assert _value(row, 9, 12) == 75
+    assert _unit_of(row, 9, 12) == "percent"
+
+
+def test_a_share_x_100_percent_under_a_satuan_rasio_is_a_percent(apart: Draft) -> None:
+    # 'x 100%' printed: 3 / 60 x 100% = 5 %, though the satuan says 'Rasio'
+    row = apart.catalog.get("iku.02")
+    assert row.formula_text is not None and row.formula_text.endswith("x 100%")
+    assert _value(row, 3, 60) == 5
+    assert _unit_of(row, 3, 60) == "percent"
+
+
+def test_a_factor_printed_without_a_percent_sign_gives_no_percent(apart: Draft) -> None:
+    # 'x 1.000' and a satuan 'Kasus': 30 / 12.000 x 1.000 = 5/2, no percent
+    row = apart.catalog.get("iku.03")
+    assert row.formula_text is not None and not row.formula_text.endswith("%")
+    assert _value(row, 30, 12_000) == Fraction(5, 2)
+    assert _unit_of(row, 30, 12_000) != "percent"
