@@ -83,3 +83,55 @@ def test_a_factor_printed_without_a_percent_sign_gives_no_percent(apart: Draft) 
     assert row.formula_text is not None and not row.formula_text.endswith("%")
     assert _value(row, 30, 12_000) == Fraction(5, 2)
     assert _unit_of(row, 30, 12_000) != "percent"
+
+
+# Row 1: a 'Persentase ...' row whose satuan cell OCR lost: two counts stacked, no
+# factor printed. Row 2: a 'Prosentase ...' row under a satuan that names what is
+# counted ('Dokumen'), two counts stacked, no factor printed. Row 3: a 'Rasio ...'
+# row, no satuan, two counts stacked: the name says no percent.
+PERCENT_NAMED = (
+    _HEADER
+    + """\
+Meningkatnya 1 Persentase Koperasi Aktif Jumlah koperasi aktif Dinas Koperasi Laporan
+ekonomi Jumlah koperasi terdaftar Tahunan
+rakyat 2 Prosentase Izin Usaha Terbit Jumlah izin usaha terbit Dokumen Dinas Perizinan Laporan
+Jumlah permohonan izin usaha Tahunan
+3 Rasio Pasar Rakyat Jumlah pasar rakyat Dinas Perdagangan Laporan
+Jumlah kecamatan Tahunan
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def named() -> Draft:
+    return draft(PERCENT_NAMED)
+
+
+def test_a_persentase_row_whose_satuan_was_lost_is_a_percent(named: Draft) -> None:
+    # satuan lost, name 'Persentase ...': unit percent, and the stacked counts are a
+    # share x 100%: 45 / 60 x 100% = 75 %
+    row = named.catalog.get("iku.01")
+    assert row.unit_name == "percent"
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah koperasi aktif", "Jumlah koperasi terdaftar")
+    assert _value(row, 45, 60) == 75
+    assert _unit_of(row, 45, 60) == "percent"
+    assert any("percent taken from the name" in n for n in named.row("iku.01").notes)
+
+
+def test_a_prosentase_row_under_a_counting_satuan_is_a_share_in_percent(named: Draft) -> None:
+    # satuan 'Dokumen' kept as printed; the name says a share: 18 / 24 x 100% = 75 %
+    row = named.catalog.get("iku.02")
+    assert row.satuan == "Dokumen"
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah izin usaha terbit", "Jumlah permohonan izin usaha")
+    assert _value(row, 18, 24) == 75
+    assert _unit_of(row, 18, 24) == "percent"
+
+
+def test_a_rasio_row_without_satuan_stays_a_plain_ratio(named: Draft) -> None:
+    # no percent word in the name, no factor: 12 / 8 = 3/2, a plain number
+    row = named.catalog.get("iku.03")
+    assert row.unit_name == "dimensionless"
+    assert row.formula is not None
+    assert _value(row, 12, 8) == Fraction(3, 2)

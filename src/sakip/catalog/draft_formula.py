@@ -26,9 +26,15 @@ from .draft_repair import (
     unbracket_alternatives,
 )
 from .draft_rows import RowText
-from .draft_words import DANGLING_WORDS, METHOD_WORDS, RUMUS_OPENERS, RUMUS_STARTS
+from .draft_words import (
+    DANGLING_WORDS,
+    METHOD_WORDS,
+    PERCENT_NAMES,
+    RUMUS_OPENERS,
+    RUMUS_STARTS,
+)
 
-__all__ = ["FLAG_BELOW", "read_formula"]
+__all__ = ["FLAG_BELOW", "percent_named", "read_formula"]
 
 #: A drafted row whose confidence is below this is flagged for a person's review.
 FLAG_BELOW = 0.7
@@ -128,11 +134,18 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
         implied = "factor not printed or unreadable; x 100% taken from the satuan %"
         notes.append(implied)
         penalty += _IMPLIED_PENALTY
+    elif factor is None and percent_named(row.name) and cut is not None:
+        # a fraction stacked under a name 'Persentase ...': a share in percent, though
+        # the satuan names what is counted ('Lembar', 'Dokumen') and no factor printed
+        factor = 100
+        implied = f"factor not printed or unreadable; x 100% taken from the name {row.name!r}"
+        notes.append(implied)
+        penalty += _IMPLIED_PENALTY
     suffix = ""
     if factor is not None:
-        # a percent by its satuan, or by the factor's own percent sign: a share printed
-        # 'x 100%' under a satuan that names what is counted ('Laporan', 'Rasio')
-        percent = unit == "percent" or (row.factor_percent and not implied)
+        # a percent by its satuan, by the name (above), or by the factor's own percent
+        # sign: a share printed 'x 100%' under a satuan naming what is counted ('Laporan')
+        percent = unit == "percent" or implied != "" or row.factor_percent
         suffix = f" x {factor:,}".replace(",", ".") + ("%" if percent else "")
     if cut is not None:
         top, bottom = " ".join(texts[:cut]), " ".join(texts[cut:])
@@ -206,6 +219,12 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
         return candidate, asli, notes, penalty
     notes.append(f"RUMUS not read as a formula, kept as a direct measure: {reasons[0]}")
     return None, asli, notes, penalty + 0.4
+
+
+def percent_named(name: str) -> bool:
+    """Whether an indicator's name says its value is a percent ('Persentase ...')."""
+    words = name.split()
+    return bool(words) and words[0].casefold() in PERCENT_NAMES
 
 
 def _one_value(formula: Any) -> bool:

@@ -23,6 +23,7 @@ __all__ = [
     "NAME_OPENERS",
     "NAME_STARTS",
     "NAME_WORDS",
+    "PERCENT_NAMES",
     "PERIOD_WORDS",
     "PJ_WORDS",
     "RUMUS_OPENERS",
@@ -127,6 +128,9 @@ NAME_STARTS = _set(
 # sasaran, never a satuan. A line where one meets a RUMUS opener soon after is a row's
 # first line, whatever else OCR lost of it.
 NAME_OPENERS = _set("Persentase Presentase Prosentase Cakupan Proporsi")
+# The name openers that say the value is a percent ('Persentase ...', as OCR and usage
+# spell it): a share, whatever the satuan cell prints or lost.
+PERCENT_NAMES = _set("Persentase Presentase Prosentase")
 # A sasaran cell wrapped onto a row's first line holds at most this many words before the
 # indicator's name opens.
 SASARAN_WORDS = 6
