@@ -135,3 +135,41 @@ def test_a_rasio_row_without_satuan_stays_a_plain_ratio(named: Draft) -> None:
     assert row.unit_name == "dimensionless"
     assert row.formula is not None
     assert _value(row, 12, 8) == Fraction(3, 2)
+
+
+# A table with a KET column. Row 1: the RUMUS printed whole on its first line, a bar
+# and the factor 'x 100%'; the KET cell wraps on over the lines below, where the RUMUS
+# column is empty. Row 2: a fraction stacked with its factor beside the bar, the
+# denominator below: not complete on its first line.
+_KET_HEADER = _HEADER.replace("SUMBER DATA\n", "SUMBER DATA KET\n")
+KET_WRAPPED = (
+    _KET_HEADER
+    + """\
+Meningkatnya 1 Rasio Kepatuhan Wajib Pajak (Realisasi)/(Target) x 100% % Bidang Pajak Laporan Mengacu Perda Nomor 3
+kemandirian Daerah Tahunan Tahun 2020 tentang pajak
+fiskal daerah dan retribusi yang
+dipungut oleh daerah
+2 Persentase Wajib Pajak Terdaftar Jumlah wajib pajak terdaftar x 100% % Bidang Pajak Laporan Data wajib pajak
+Jumlah wajib pajak potensial Tahunan
+"""
+)
+
+
+def test_words_below_a_complete_rumus_are_another_cells() -> None:
+    drafted = draft(KET_WRAPPED)
+    row = drafted.catalog.get("iku.01")
+    # the KET's words ('Tahun 2020 tentang pajak ...') are not the RUMUS's:
+    # 90 / 120 x 100% = 75 %
+    assert row.formula is not None
+    assert row.formula.variables == ("Realisasi", "Target")
+    assert _value(row, 90, 120) == 75
+    assert "pajak" not in row.rumus_asli and "retribusi" not in row.rumus_asli
+    assert any("below the complete RUMUS" in n for n in drafted.row("iku.01").notes)
+    # the stacked fraction is no complete RUMUS on its first line: 30 / 40 x 100% = 75 %
+    stacked = drafted.catalog.get("iku.02")
+    assert stacked.formula is not None
+    assert stacked.formula.variables == (
+        "Jumlah wajib pajak terdaftar",
+        "Jumlah wajib pajak potensial",
+    )
+    assert _value(stacked, 30, 40) == 75

@@ -16,6 +16,7 @@ from ..numbers import parse_number
 __all__ = [
     "as_count_word",
     "bracketed_fraction",
+    "closes_rumus",
     "factor_in_percent",
     "factor_of",
     "is_noise",
@@ -109,6 +110,25 @@ def factor_in_percent(rumus: list[tuple[int, str]]) -> bool:
         for _, text in rumus
         for w in _join_percent(text.split())
     )
+
+
+# a division printed between two operands: a bar at a word's edge ('A / B', ')/(',
+# 'sosial/Jumlah', never 'SD/MI'), a colon or 'dibagi' between words
+_DIVISION = re.compile(r"\S\s(?::|dibagi)\s\S|\S\s*(?:(?<![^\W_])/|/(?![^\W_]))\s*\S")
+
+
+def closes_rumus(text: str) -> bool:
+    """Whether a RUMUS read so far is complete: a division between two operands, then
+    the factor with its percent sign as its last word ('(Realisasi)/(Rencana) x 100%').
+    A RUMUS cell ends so; what its row's later lines hold where the RUMUS was is
+    another cell's (a KET or a name wrapped beside it), never more of the formula. A
+    fraction stacked over lines prints its factor beside the bar, before the
+    denominator, with no bar printed: it is not complete there."""
+    words = _join_percent(text.split())
+    if not words or not words[-1].endswith("%") or factor_of(words[-1]) is None:
+        return False
+    kept, _, _ = _clean(words)  # an operand OCR debris stands for ('/ y') is no operand
+    return _DIVISION.search(" ".join(kept)) is not None
 
 
 def _bar(word: str) -> bool:

@@ -17,6 +17,7 @@ import attrs
 
 from ..language import opens_glossary
 from .draft_cell import (
+    closes_rumus,
     factor_in_percent,
     factor_of,
     is_noise,
@@ -205,6 +206,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     sasaran: list[str] = []
     name: list[str] = []
     rumus: list[tuple[int, str]] = []
+    after_rumus: list[str] = []  # words where the RUMUS was, below its complete formula
     satuan = pj = sumber = ""
     sasaran_open = name_open = name_lost = glossed = False
     tail_width = 0
@@ -291,6 +293,10 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             name_open = name_open and bool(more_name)
             if not rumus and not cell:
                 cell = None
+        complete = bool(rumus) and closes_rumus(" ".join(text for _, text in rumus))
+        if cell and complete and not any(opens_glossary(w) for w in cell):
+            after_rumus.extend(cell)  # the RUMUS is complete: a KET's, a wrapped name's
+            cell = None
         if cell:
             end = rumus_end(cell)
             if end < len(cell) and pj:
@@ -307,6 +313,8 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             "INDIKATOR cell empty (OCR lost it?): the first line opens the RUMUS;"
             " its first words stand in as the name"
         )
+    if after_rumus:
+        notes.append(f"words below the complete RUMUS left out: {' '.join(after_rumus)!r}")
     fragments, factor, debris = rumus_fragments(rumus)
     if debris:
         notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
