@@ -12,6 +12,7 @@ import pytest
 
 import sakip
 from sakip.catalog import Draft, draft
+from sakip.catalog.draft_repair import COUNT_BAR, at_count_bar
 
 from .drafted import value_in_print_order as _value
 
@@ -173,3 +174,63 @@ def test_words_below_a_complete_rumus_are_another_cells() -> None:
         "Jumlah wajib pajak potensial",
     )
     assert _value(stacked, 30, 40) == 75
+
+
+# Row 1: a name with alternatives joined by a slash ('petani/nelayan') on both sides of
+# the bar that opens the count word ('/Jumlah'). Row 2: the count word abbreviated
+# with a dot ('Jml.'), the bar glued to the words on both sides.
+COUNT_BAR_ROWS = (
+    _HEADER
+    + """\
+Meningkatnya 1 Persentase Petani Terlatih Jumlah petani/nelayan yang dilatih/Jumlah petani/nelayan x 100% % Dinas Pertanian Laporan
+SDM tani Tahunan
+2 Persentase Posyandu Aktif Jml. posyandu aktif/Jml. posyandu terdata x 100% % Dinas Kesehatan Laporan
+Tahunan
+"""
+)
+
+
+@pytest.fixture(scope="module")
+def count_bar() -> Draft:
+    return draft(COUNT_BAR_ROWS)
+
+
+def test_the_bar_before_a_count_word_divides_a_slash_inside_a_name_joins(
+    count_bar: Draft,
+) -> None:
+    # 'petani/nelayan' names one group: 30 / 120 x 100% = 25 %
+    row = count_bar.catalog.get("iku.01")
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah petani/nelayan yang dilatih", "Jumlah petani/nelayan")
+    assert _value(row, 30, 120) == 25
+    assert any(COUNT_BAR in n for n in count_bar.row("iku.01").notes)
+
+
+def test_an_abbreviated_count_word_after_the_bar_divides(count_bar: Draft) -> None:
+    # 'Jml.' with its dot, braced: 45 / 50 x 100% = 90 %
+    row = count_bar.catalog.get("iku.02")
+    assert row.formula is not None
+    assert row.formula.variables == ("Jml. posyandu aktif", "Jml. posyandu terdata")
+    assert _value(row, 45, 50) == 90
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jumlah A - Jumlah B/Jumlah B",  # a growth rate: more than one quotient
+        "Jumlah A/Jumlah B/Jumlah C",  # two bars open a count word
+        "(Jumlah A)/(Jumlah B)",  # bracketed operands: the language reads them
+        "Jumlah murid tahun n/Jumlah murid tahun n-1",  # periods the language reads
+        "Jumlah A / B",  # no count word after the bar
+    ],
+)
+def test_only_one_plain_quotient_is_split_at_its_count_bar(text: str) -> None:
+    assert at_count_bar(text) is None
+
+
+def test_the_count_bar_split_says_whether_a_name_holds_a_slash() -> None:
+    assert at_count_bar("Jumlah SD/MI/Jumlah sekolah") == (
+        "{Jumlah SD/MI} / {Jumlah sekolah}",
+        True,
+    )
+    assert at_count_bar("Jml. A/Jml. B") == ("{Jml. A} / {Jml. B}", False)

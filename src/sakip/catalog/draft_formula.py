@@ -18,8 +18,10 @@ from .draft_direct import no_formula
 from .draft_first import divides_by_count
 from .draft_repair import (
     BRACED,
+    COUNT_BAR,
     REGROUPED,
     REPAIRS,
+    at_count_bar,
     brace,
     meant,
     rejoin_reduplication,
@@ -163,6 +165,11 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
     else:
         candidates = [(f"{prefix}{joined}{suffix}", "")]
         asli = candidates[0][0]
+    split = at_count_bar(joined) if cut is None else None
+    if split is not None and split[1]:
+        # a name holds a slash of its own, which the language would divide at too:
+        # this reading comes before the literal one
+        candidates.insert(0, (f"{prefix}{split[0]}{suffix}", COUNT_BAR))
     candidates = [(unbracket_alternatives(rejoin_reduplication(c)), note) for c, note in candidates]
     for repair, why in REPAIRS:
         candidates += [
@@ -170,6 +177,10 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
             for c, note in candidates
             if repair(c) != c
         ]
+    if split is not None and not split[1]:
+        # else tried last, when no repair of the literal reading reads ('B2SA/Jml. KK':
+        # the dot of the count word's abbreviation ends a sentence for the language)
+        candidates.append((f"{prefix}{split[0]}{suffix}", COUNT_BAR))
     reasons = []
     for index, (candidate, repaired) in enumerate(candidates):
         with warnings.catch_warnings(record=True) as caught:
