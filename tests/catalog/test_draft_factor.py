@@ -234,3 +234,18 @@ def test_the_count_bar_split_says_whether_a_name_holds_a_slash() -> None:
         True,
     )
     assert at_count_bar("Jml. A/Jml. B") == ("{Jml. A} / {Jml. B}", False)
+
+
+def test_a_rate_per_10000_is_read_and_is_no_percent_under_a_satuan_percent() -> None:
+    # 'x10.000' (per 10.000 inhabitants) printed without a percent sign at the end of a
+    # wrapped RUMUS: a rate, no 'x 100%' added though the satuan cell says '%':
+    # 3 / 60.000 x 10.000 = 1/2, a plain number
+    text = (
+        _HEADER
+        + "Meningkatnya 1 Rasio Puskesmas per Penduduk Jumlah puskesmas dibagi % Dinas Kesehatan"
+        " Laporan\nlayanan Jumlah penduduk x10.000 Tahunan\n"
+    )
+    row = draft(text).catalog.get("iku.01")
+    assert row.formula_text is not None and row.formula_text.endswith("x 10.000")
+    assert _value(row, 3, 60_000) == Fraction(1, 2)
+    assert _unit_of(row, 3, 60_000) != "percent"

@@ -29,7 +29,7 @@ __all__ = [
 _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
-_FACTORS = (100, 1000, 100000)
+_FACTORS = (100, 1000, 10000, 100000)  # percent, per 1.000 / 10.000 / 100.000 (rates)
 _GLUED = re.compile(r"^(?P<count>[Jj]umlah)(?P<rest>(?!nya\b)[a-z]{3,}\S*)$")
 # the count word as OCR misreads it: its J as ']', 'F', 'I' or lost, its u as y, its m
 # as n or 'rn' (']ymlah', 'Junlah', 'Fumlah', 'umlah'); no other Indonesian word reads so

@@ -146,8 +146,10 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
     suffix = ""
     if factor is not None:
         # a percent by its satuan, by the name (above), or by the factor's own percent
-        # sign: a share printed 'x 100%' under a satuan naming what is counted ('Laporan')
-        percent = unit == "percent" or implied != "" or row.factor_percent
+        # sign: a share printed 'x 100%' under a satuan naming what is counted ('Laporan').
+        # A rate's factor ('x 10.000' inhabitants) is a percent only when printed so.
+        by_satuan = factor == 100 and (unit == "percent" or implied != "")
+        percent = by_satuan or row.factor_percent
         suffix = f" x {factor:,}".replace(",", ".") + ("%" if percent else "")
     if cut is not None:
         top, bottom = " ".join(texts[:cut]), " ".join(texts[cut:])
