@@ -249,3 +249,18 @@ def test_a_rate_per_10000_is_read_and_is_no_percent_under_a_satuan_percent() -> 
     assert row.formula_text is not None and row.formula_text.endswith("x 10.000")
     assert _value(row, 3, 60_000) == Fraction(1, 2)
     assert _unit_of(row, 3, 60_000) != "percent"
+
+
+def test_a_cakupan_row_is_a_share_in_percent_under_a_counting_satuan() -> None:
+    # 'Cakupan ...' (a coverage) over two stacked counts, satuan 'Unit', no factor
+    # printed: a share of the target group, 36 / 48 x 100% = 75 %
+    text = (
+        _HEADER + "Meningkatnya 1 Cakupan Sekolah Ramah Anak Jumlah sekolah ramah anak Unit Dinas"
+        " Pendidikan Laporan\nlayanan Jumlah seluruh sekolah Tahunan\n"
+    )
+    row = draft(text).catalog.get("iku.01")
+    assert row.satuan == "Unit"
+    assert row.formula is not None
+    assert row.formula.variables == ("Jumlah sekolah ramah anak", "Jumlah seluruh sekolah")
+    assert _value(row, 36, 48) == 75
+    assert _unit_of(row, 36, 48) == "percent"

@@ -129,8 +129,9 @@ NAME_STARTS = _set(
 # first line, whatever else OCR lost of it.
 NAME_OPENERS = _set("Persentase Presentase Prosentase Cakupan Proporsi")
 # The name openers that say the value is a percent ('Persentase ...', as OCR and usage
-# spell it): a share, whatever the satuan cell prints or lost.
-PERCENT_NAMES = _set("Persentase Presentase Prosentase")
+# spell it; 'Cakupan', a coverage, is a share of its target group): a share, whatever
+# the satuan cell prints or lost.
+PERCENT_NAMES = _set("Persentase Presentase Prosentase Cakupan")
 # A sasaran cell wrapped onto a row's first line holds at most this many words before the
 # indicator's name opens.
 SASARAN_WORDS = 6
