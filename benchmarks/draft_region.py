@@ -9,6 +9,10 @@ RUMUS in sakip's language, empty for a direct measure), unit (a sakip unit name)
 (``higher`` / ``lower``), note (what was judged), rumus (the RUMUS as printed, joined
 across lines; used, like the curated ``rumus_asli``, to pair rows).
 
+A text whose ``.source.md`` says "- Held out: yes" was added after the drafter was tuned on
+the others: the figures are printed for the tuned and the held-out texts apart, the
+held-out ones being the measure of how the drafter reads a region it has never seen.
+
 Rows are compared as benchmarks/draft_accuracy.py compares the seed (its functions are
 imported): each expected row is paired with a drafted row by name and RUMUS similarity,
 in its section first; then section, formula (same value on random positive inputs,
@@ -63,6 +67,13 @@ class Expected:
     @property
     def formula(self) -> Any:
         return None if self.formula_text is None else sakip.parse(self.formula_text)
+
+
+def held_out(text: Path) -> bool:
+    """Whether a text was added after the drafter was tuned on the others (its
+    ``.source.md`` says "- Held out: yes"): its figures measure generalisation."""
+    source = text.with_name(f"{text.stem}.source.md").read_text(encoding="utf-8")
+    return "\n- Held out: yes" in source
 
 
 def texts() -> list[Path]:
@@ -172,22 +183,28 @@ def _print_counts(counts: dict[str, int], total: int) -> None:
 def main(argv: list[str]) -> int:
     with_heading = "--with-heading" in argv
     shown = int(argv[argv.index("--misses") + 1]) if "--misses" in argv else 50
-    overall = dict.fromkeys(FIELDS, 0)
-    total = 0
+    groups = {False: dict.fromkeys(FIELDS, 0), True: dict.fromkeys(FIELDS, 0)}
+    totals = {False: 0, True: 0}
     all_misses: list[tuple[str, str]] = []
     if with_heading:
         print("diagnostic: a LAMPIRAN heading line put before each text (--with-heading)")
     for text in texts():
         counts, misses, summary = measure(text, with_heading)
         n = len(expected_rows(text))
-        total += n
-        print(f"{text.name}: {n} expected rows; {summary}")
+        totals[held_out(text)] += n
+        mark = " (held out)" if held_out(text) else ""
+        print(f"{text.name}{mark}: {n} expected rows; {summary}")
         _print_counts(counts, n)
         for field in FIELDS:
-            overall[field] += counts[field]
+            groups[held_out(text)][field] += counts[field]
         all_misses.extend((text.name, m) for m in misses)
-    print(f"overall: {total} expected rows in {len(texts())} texts")
-    _print_counts(overall, total)
+    for flag, label in ((False, "texts the drafter was tuned on"), (True, "held-out texts")):
+        count = sum(held_out(t) == flag for t in texts())
+        print(f"overall, {label}: {totals[flag]} expected rows in {count} texts")
+        _print_counts(groups[flag], totals[flag])
+    overall = {f: groups[False][f] + groups[True][f] for f in FIELDS}
+    print(f"overall: {sum(totals.values())} expected rows in {len(texts())} texts")
+    _print_counts(overall, sum(totals.values()))
     print(f"misses ({len(all_misses)}):")
     for name, miss in all_misses[:shown]:
         print(f"  {name}: {miss}")

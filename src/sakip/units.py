@@ -1,14 +1,19 @@
-"""The one pint registry of sakip (``sakip.ureg``) and the mapping from printed satuan.
+"""The one pint registry of sakip (``sakip.ureg``) and the satuan vocabulary of IKU tables.
 
 The registry is built from ``units.txt`` (sakip's own small definitions file) instead of
 pint's default registry: loading pint's full default set costs about a third of a second
-at import, and the IKU tables need only a few dozen units.
+at import, and the IKU tables need only a few dozen units. The satuan as IKU tables print
+them (``satuan.toml``: aliases such as ``Persentase``, categories such as ``Opini``) are
+data as well, read here for a table's Satuan column and the drafter alike.
 """
 
 from __future__ import annotations
 
 import re
+import tomllib
+from collections.abc import Mapping
 from importlib import resources
+from types import MappingProxyType
 from typing import Any
 
 import pint
@@ -16,6 +21,9 @@ import pint
 from .errors import UnitError
 
 __all__ = [
+    "SATUAN",
+    "SATUAN_ALIASES",
+    "category_values",
     "define",
     "define_count",
     "display_unit",
@@ -34,31 +42,23 @@ _PER_N = re.compile(
     r"^(?:rasio\s*/\s*|per\s+|/\s*)?(?P<n>[\d.]+)\s*(?:kelahiran\s+hidup|kh|lahir\s+hidup)$"
 )
 _SCALED = {1000: "per_1000_kelahiran_hidup", 100000: "per_100000_kelahiran_hidup"}
-_ALIASES = {
-    "%": "percent",
-    "persentase": "percent",
-    "‰": "per_mille",
-    "permil": "per_mille",
-    "persen": "percent",
-    "": "dimensionless",
-    "nilai": "dimensionless",
-    "indeks": "dimensionless",
-    "index": "dimensionless",
-    "level": "dimensionless",
-    "skor": "dimensionless",
-    "poin": "dimensionless",
-    "rasio": "dimensionless",
-    "angka": "dimensionless",
-    "jumlah": "dimensionless",  # a count whose satuan names no thing counted
-    "rp.": "rupiah",
-    # the value of an investment (PMA, PMDN) is an amount of money, in rupiah
-    "nilai investasi": "rupiah",
-    "m": "meter",
-    "km": "kilometer",
-    "ha": "hektar",
-    "rp": "rupiah",
-    "kk": "kepala_keluarga",
-}
+
+
+def _vocabulary() -> tuple[Mapping[str, str], Mapping[str, tuple[str, ...]], frozenset[str]]:
+    """The satuan vocabulary of IKU tables (satuan.toml): its aliases, its categories and
+    all its satuan, read once for the table reader and the drafter alike."""
+    data = tomllib.loads((resources.files("sakip") / "satuan.toml").read_text("utf-8"))
+    aliases: dict[str, str] = data["aliases"]
+    categories = {satuan: tuple(values) for satuan, values in data["categories"].items()}
+    every = frozenset([*data["units"], *aliases, *categories])
+    return MappingProxyType(aliases), MappingProxyType(categories), every
+
+
+#: Satuan that mean a unit by another word or sign (``"persentase"`` -> ``"percent"``);
+#: ``SATUAN``: every satuan of the vocabulary, casefolded (units, aliases, categories).
+SATUAN_ALIASES, _CATEGORIES, SATUAN = _vocabulary()
+# 'Ya/Tidak', 'Ada/Tidak Ada', 'Tersedia/Tidak Tersedia': a category of its two parts
+_EITHER = re.compile(r"\w+\s*/\s*tidak(\s+\w+)?")
 
 
 def define(definition: str) -> None:
@@ -92,7 +92,7 @@ def parse_unit(text: str | Any) -> Any:
         if scaled is None:
             raise UnitError(f"no unit for {text!r}: only per 1.000 and per 100.000 are defined")
         return ureg.Unit(scaled)
-    key = _ALIASES.get(key, key)
+    key = SATUAN_ALIASES.get(key, key)
     if not re.fullmatch(r"[\w%‰ /*^.]+", key):
         raise UnitError(f"unknown unit {text!r}")
     try:
@@ -101,6 +101,18 @@ def parse_unit(text: str | Any) -> Any:
         raise UnitError(f"unknown unit {text!r}") from exc
     except Exception as exc:  # pint's tokenizer raises assorted errors on odd text
         raise UnitError(f"unknown unit {text!r}") from exc
+
+
+def category_values(satuan: str) -> tuple[str, ...] | None:
+    """The values a satuan of a category allows (``()`` when it does not say them), or None
+    for a satuan that is no category: ``"Ada/Tidak Ada"`` -> ``("Ada", "Tidak Ada")``,
+    ``"Predikat"`` -> ``()``, ``"Persen"`` -> None."""
+    key = " ".join(satuan.split()).casefold()
+    if key in _CATEGORIES:
+        return _CATEGORIES[key]
+    if _EITHER.fullmatch(key):
+        return tuple(part.strip() for part in satuan.split("/"))
+    return None
 
 
 _DISPLAY = {

@@ -117,7 +117,7 @@ def test_a_persentase_row_whose_satuan_was_lost_is_a_percent(named: Draft) -> No
     assert row.formula.variables == ("Jumlah koperasi aktif", "Jumlah koperasi terdaftar")
     assert _value(row, 45, 60) == 75
     assert _unit_of(row, 45, 60) == "percent"
-    assert any("percent taken from the name" in n for n in named.row("iku.01").notes)
+    assert any("the name is a Persentase" in n for n in named.row("iku.01").notes)
 
 
 def test_a_prosentase_row_under_a_counting_satuan_is_a_share_in_percent(named: Draft) -> None:

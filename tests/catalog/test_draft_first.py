@@ -141,3 +141,21 @@ def test_a_name_opener_after_another_name_word_stays_in_the_name() -> None:
         ["Persentase", "Cakupan", "Imunisasi"],
         ["Jumlah", "bayi", "diimunisasi"],
     )
+
+
+def test_words_glued_in_camel_case_open_the_rumus() -> None:
+    # 'KapalBerizin' and 'benihUnggul' are symbols whose words were glued (three lower
+    # case letters then a capital); a name prints its words apart
+    sas, name, rumus = _first("Rasio Kapal Nelayan KapalBerizin / KapalTerdaftar")
+    assert (sas, name, rumus) == (
+        [],
+        ["Rasio", "Kapal", "Nelayan"],
+        ["KapalBerizin", "/", "KapalTerdaftar"],
+    )
+    _, name, rumus = _first("Persentase Benih Unggul benihUnggul x 100%")
+    assert name == ["Persentase", "Benih", "Unggul"]
+    assert rumus == ["benihUnggul", "x", "100%"]
+    # an acronym in mixed case ('SiLPA': two lower-case letters at most) opens nothing
+    _, name, rumus = _first("Persentase SiLPA terhadap APBD")
+    assert name == ["Persentase", "SiLPA", "terhadap", "APBD"]
+    assert rumus is None

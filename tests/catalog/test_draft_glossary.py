@@ -88,3 +88,21 @@ def test_a_name_wraps_beside_the_glossary_and_ends_at_its_acronym() -> None:
     assert first.name == "Indeks Kepuasan Layanan Perizinan (IKLP)"
     assert "Bobot Nilai Penimbang = Jumlah Bobot / Jumlah Unsur" in first.rumus_asli
     assert first.rumus_asli.endswith("Mutu layanan dinilai dari hasil survei")
+
+
+def test_a_rumus_printed_whole_below_leaves_the_name_whole() -> None:
+    # the RUMUS opens on the second line and divides there: the first line is all name,
+    # though the name restates what the RUMUS counts ('Desa Siaga' / 'desa siaga')
+    assert _below("Persentase Desa Siaga", "Aktif Jumlah desa siaga aktif / Jumlah desa") is None
+    assert _below("Persentase Posyandu Purnama", "Jumlah posyandu purnama dibagi jumlah") is None
+    first, second = _rows(
+        "1. Persentase Desa Siaga % Dinas Laporan\n"
+        "Aktif Jumlah desa siaga aktif / Jumlah desa x 100% Contoh Tahunan\n"
+        "2. Persentase Posyandu Purnama % Dinas Laporan\n"
+        "Jumlah posyandu purnama dibagi jumlah posyandu x 100% Contoh Tahunan\n"
+    )
+    assert first.name == "Persentase Desa Siaga Aktif"
+    assert first.rumus_asli == "Jumlah desa siaga aktif / Jumlah desa x 100%"
+    assert value_in_print_order(first, 9, 12) == 75  # 9 / 12 x 100% = 75 (%)
+    assert second.name == "Persentase Posyandu Purnama"
+    assert second.rumus_asli == "Jumlah posyandu purnama dibagi jumlah posyandu x 100%"

@@ -19,6 +19,18 @@ COUNTS = {
     "temanggung_14_2019": (6, 3),
     "temanggung_skpd_undated": (8, 5),
     "kulonprogo_53_2012": (14, 0),
+    "renstra_pu_kabupaten_undated": (6, 6),
+    "sumbar_bappeda_undated": (7, 1),
+}
+# texts whose extraction interleaves the columns: a cell's words are printed in order, but
+# with another column's words between them (and a word broken as "didu-" ... "kung")
+INTERLEAVED = {"renstra_pu_kabupaten_undated", "sumbar_bappeda_undated"}
+# texts added after the drafter was tuned on the others, as their source says: a held-out
+# measure (benchmarks/draft_region.py), so no test asks the drafter to read them right
+HELD_OUT = {
+    stem
+    for stem in COUNTS
+    if "\n- Held out: yes" in (REGULATIONS / f"{stem}.source.md").read_text(encoding="utf-8")
 }
 
 
@@ -29,6 +41,37 @@ def _rows(stem: str) -> list[dict[str, str]]:
 
 def _flat(text: str) -> str:
     return " ".join(text.split())
+
+
+def _in_order(phrase: str, text: str) -> bool:
+    """Every word of ``phrase`` printed in ``text`` in the same order, other words allowed
+    between them; a word may be printed broken, its head ending in "-" and its tail later."""
+    tokens = text.split()
+    at = 0
+    for word in phrase.split():
+        while at < len(tokens) and tokens[at] != word:
+            head = tokens[at]
+            if head.endswith("-") and len(head) > 1 and word.startswith(head[:-1]):
+                tail = word[len(head) - 1 :]
+                if tail in tokens[at + 1 :]:
+                    at = tokens.index(tail, at + 1)
+                    break
+            at += 1
+        if at == len(tokens):
+            return False
+        at += 1
+    return True
+
+
+def test_in_order_finds_interleaved_and_broken_words() -> None:
+    text = "Cakupan air Rumus : bersih didu- sarana kung perpipaan"
+    assert _in_order("Cakupan air bersih didukung perpipaan", text)
+    assert not _in_order("air Cakupan", text)  # order matters
+    assert not _in_order("Cakupan air minum", text)  # every word must be printed
+
+
+def test_the_new_texts_are_held_out() -> None:
+    assert {"renstra_pu_kabupaten_undated", "sumbar_bappeda_undated"} == HELD_OUT
 
 
 def test_every_expected_file_is_counted() -> None:
@@ -73,11 +116,11 @@ def test_expected_formulas_are_a_share_in_percent(stem: str) -> None:
 def test_names_and_rumus_are_printed_in_the_text(stem: str) -> None:
     text = _flat((REGULATIONS / f"{stem}.txt").read_text(encoding="utf-8"))
     for row in _rows(stem):
-        assert row["indicator"] in text
-        assert row["rumus"] in text  # "" for a table without a RUMUS column
+        for printed in (row["indicator"], row["rumus"]):  # rumus "" for no RUMUS column
+            assert printed in text or (stem in INTERLEAVED and _in_order(printed, text)), printed
 
 
-@pytest.mark.parametrize("stem", sorted(COUNTS))
+@pytest.mark.parametrize("stem", sorted(set(COUNTS) - HELD_OUT))
 def test_the_draft_reads_every_hand_checked_row(stem: str) -> None:
     """A regression guard for the drafter on other regions' shapes: each hand-checked row
     is drafted under its printed name, a formula row as A / B x 100% (1 and 4 give 25%),

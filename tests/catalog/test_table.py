@@ -120,6 +120,15 @@ def test_polarity_read_or_inferred() -> None:
         ("indeks (0-1)", "dimensionless", ()),
         ("Ada/Tidak Ada", "category", ("Ada", "Tidak Ada")),
         ("Opini", "category", ("WTP", "WDP", "TW", "TMP")),
+        # a verdict whose values the satuan does not say: no allowed values (its own word,
+        # 'Predikat', was once taken for the only value allowed)
+        ("Predikat", "category", ()),
+        ("Kategori", "category", ()),
+        ("Ada", "category", ("Ada", "Tidak Ada")),  # as the shipped catalog reads it
+        ("Ya / Tidak", "category", ("Ya", "Tidak")),
+        ("Ada/Tidak Ada/ Tidak Ada", "category", ("Ada", "Tidak Ada")),  # OCR, twice
+        ("%,", "percent", ()),  # OCR keeps the comma after the sign
+        ("Kali/Desa", "kali_per_desa", ()),  # the unit the shipped catalog names
         ("Titik", "dimensionless", ()),
     ],
 )

@@ -19,7 +19,7 @@ import attrs
 
 from ..errors import CatalogDataError, CatalogError, TableLimitError, UnitError
 from ..units import parse_unit
-from .model import Catalog, Indicator, Section, format_fields
+from .model import CATEGORY_UNIT, Catalog, Indicator, Section, format_fields
 from .scales import Scale, ScaleError
 
 __all__ = ["MAX_FILE_BYTES", "MAX_TABLE_ROWS", "CatalogError", "read_catalog"]
@@ -220,7 +220,7 @@ def _check_references(section: Section, scales: dict[str, Scale]) -> None:
     for indicator in section.indicators:
         if indicator.scale and indicator.scale not in scales:
             raise _fail(section.source_file, indicator.id, "scale", f"no scale {indicator.scale!r}")
-        if indicator.unit_name != "category":
+        if indicator.unit_name != CATEGORY_UNIT:
             try:
                 parse_unit(indicator.unit_name)
             except UnitError:

@@ -17,21 +17,20 @@ import attrs
 
 from ..errors import CatalogError, TableLimitError, UnitError, UnknownIndicatorError
 from ..language import parse_quietly
-from ..units import parse_unit
+from ..units import category_values, parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
-from .draft_formula import FLAG_BELOW, percent_named, read_formula
+from .draft_formula import FLAG_BELOW, read_formula
 from .draft_layout import Block, Table, read_layout
 from .draft_limits import MAX_LINE_CHARS, MAX_LINES, MAX_ROWS, MAX_TEXT_CHARS
 from .draft_rows import Columns, RowText, read_columns, read_row
 from .draft_shapes import read_shaped, rumus_column, without_rumus
-from .model import Catalog
+from .draft_words import SHARE_NAMES
+from .model import CATEGORY_UNIT, Catalog
 from .polarity import formula_polarity, infer_polarity
 
 __all__ = ["Draft", "DraftRow", "draft"]
 
-# Satuan words of a category (a direct measure); the unit words are the unit reader's.
-_CATEGORY = ("ada", "opini", "predikat", "hasil penilaian")
 _LETTERS = "abcdefghijklmnopqrstuvwxyz"  # the parts of a row: .03a, .03b ...
 
 
@@ -226,17 +225,13 @@ def _unit(row: RowText) -> tuple[str, str]:
     if not satuan:
         if row.factor == 100:
             return "percent", "satuan not printed; percent taken from the x 100% of the RUMUS"
-        if percent_named(row.name):
-            # 'Persentase ...' names a share: its satuan is %, whatever OCR lost of the cell
-            return "percent", f"satuan not printed; percent taken from the name {row.name!r}"
+        if row.name.split()[:1] and row.name.split()[0].casefold() in SHARE_NAMES:
+            return "percent", f"satuan not printed; percent: the name is a {row.name.split()[0]}"
         return "dimensionless", "satuan not printed; taken as a plain number"
-    if satuan.startswith(_CATEGORY):
-        return "category", ""
-    if satuan.startswith("rasio/") or "kelahiran" in satuan:
-        per = re.sub(r"^rasio\s*/\s*", "per ", satuan)
-        satuan = per.replace("hidup)", "hidup")
-    try:
-        return str(parse_unit(satuan)).replace(" / ", "_per_"), ""
+    if category_values(satuan) is not None:
+        return CATEGORY_UNIT, ""
+    try:  # 'Rasio/1.000 kelahiran hidup', 'Kali/Desa': the unit reader knows them all
+        return str(parse_unit(satuan)), ""
     except UnitError:
         return "dimensionless", f"satuan {row.satuan!r} is not a known unit; taken as a number"
 

@@ -12,6 +12,7 @@ import re
 
 from ..errors import NumberTextError
 from ..numbers import parse_number
+from .draft_words import RUMUS_OPENERS, RUMUS_STARTS
 
 __all__ = [
     "as_count_word",
@@ -21,6 +22,7 @@ __all__ = [
     "factor_of",
     "is_noise",
     "misread_counts",
+    "opens_denominator",
     "rumus_end",
     "rumus_fragments",
     "unglue",
@@ -131,6 +133,30 @@ def closes_rumus(text: str) -> bool:
     return _DIVISION.search(" ".join(kept)) is not None
 
 
+def opens_denominator(word: str) -> bool:
+    """Whether a RUMUS word can open the denominator of a stacked fraction: a count word
+    in any case ('jumlah penduduk'), another RUMUS word with a capital (a cell opens so;
+    in lower case, 'realisasi', 'tingkat' go on a sentence)."""
+    first = word.strip("(")
+    return first.casefold() in RUMUS_OPENERS or (
+        first.casefold() in RUMUS_STARTS and first[:1].isupper()
+    )
+
+
+def _unstack(words: list[str]) -> list[list[str]]:
+    """A line's RUMUS words split where text extraction flattened a stacked fraction
+    onto the line: it prints the numerator, the factor set beside the bar, then the
+    denominator ('Jumlah rumah terlayani x 100% Jumlah seluruh rumah'), as any region's
+    PDF text does with a two-line cell. Each part is read as one line of the fraction;
+    a factor that ends the line, opens it, or is followed by a word that opens no
+    denominator leaves the line whole."""
+    for i in range(1, len(words) - 1):
+        numerator = [w for w in words[:i] if w not in _TIMES]
+        if numerator and factor_of(words[i]) is not None and opens_denominator(words[i + 1]):
+            return [words[: i + 1], *_unstack(words[i + 1 :])]
+    return [words]
+
+
 def _bar(word: str) -> bool:
     """A division bar with OCR specks beside it ('/.', './', '_/'): the bar, printed."""
     return word != "/" and word.strip(_SPECKS) == "/"
@@ -216,6 +242,8 @@ def rumus_end(words: list[str]) -> int:
             if factor_of(word) is not None and words[end : end + 1] == ["%"]:
                 end += 1  # 'X 100 %': the percent sign is the factor's, OCR split it off
             rest = words[end:]
+            if rest and rest[0].strip("(").casefold() in RUMUS_OPENERS:
+                continue  # a count word after the factor opens the denominator, not a cell
             if rest and all(w[:1].isupper() or is_noise(w) for w in rest):
                 return end
     return len(words)
@@ -243,9 +271,10 @@ def rumus_fragments(
     factor = None
     rumus, debris = _without_note(rumus)
     for number, text in rumus:
-        words, found, dropped = _clean(text.split())
-        factor = found or factor
-        debris.extend(dropped)
-        if words:
-            fragments.append((number, " ".join(words)))
+        for part in _unstack(text.split()):
+            words, found, dropped = _clean(part)
+            factor = found or factor
+            debris.extend(dropped)
+            if words:
+                fragments.append((number, " ".join(words)))
     return tuple(fragments), factor, debris

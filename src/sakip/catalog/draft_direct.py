@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from ..units import SATUAN_ALIASES
 from .draft_words import NAME_STARTS, satuan_at
 
 __all__ = [
@@ -56,7 +57,8 @@ _MEASURES = frozenset(
     ]
 )
 _COUNTS = frozenset(["jumlah", "besaran", "banyaknya"])
-_PLAIN_WORDS = frozenset(["jumlah", "angka", "nilai", "indeks", "rasio", "skor", "level"])
+# satuan that name no thing counted: a plain number ('Jumlah Nilai ...' counts no Nilai)
+_PLAIN_WORDS = frozenset(w for w, unit in SATUAN_ALIASES.items() if unit == "dimensionless")
 
 
 def no_formula(rumus: str) -> str | None:

@@ -33,10 +33,20 @@ __all__ = [
     "rumus_start",
 ]
 
+# how a RUMUS divides in words, besides its bar
+_DIVIDES = frozenset(["dibagi", "dengan", ":"])
 _RULES = frozenset(["|", "l"])  # a column rule as OCR prints it, a word of its own
 # a variable's symbol, its parts joined by underscores ('x_i', 'PL_A'): a RUMUS's word,
 # never a name's
 _SYMBOL = re.compile(r"[A-Za-z][A-Za-z0-9]*(?:_[A-Za-z0-9]+)+")
+# or its words glued in camel case ('JumlahKaderAktif', 'siswaSD'): a run of three
+# lower-case letters, then a capital, in one word; a name prints its words apart
+_CAMEL = re.compile(r"[A-Za-z]*[a-z]{3}[A-Z][A-Za-z0-9]*")
+
+
+def _symbol(word: str) -> bool:
+    core = word.rstrip(")")
+    return bool(_SYMBOL.fullmatch(core) or _CAMEL.fullmatch(core))
 
 
 def column_rules(line: str) -> frozenset[int]:
@@ -64,7 +74,7 @@ def rumus_start(words: list[str], first: int) -> int | None:
             return i  # 'Dimana :' opens the RUMUS's glossary beside a wrapped name
         if word.endswith("=") and len(word) > 1 and word[0].isupper():
             return i
-        if bracketed_fraction(words, i) or _SYMBOL.fullmatch(word.rstrip(")")):
+        if bracketed_fraction(words, i) or _symbol(word):
             return i
         if word == "a." and i + 1 < len(words) and words[i + 1][:1].isupper():
             return i
@@ -99,7 +109,7 @@ def opener(words: list[str], i: int) -> bool:
         return True
     if word.casefold() in RUMUS_OPENERS or bracketed_fraction(words, i) or _glossary(word):
         return True
-    if _SYMBOL.fullmatch(word.rstrip(")")):
+    if _symbol(word):
         return True
     named = (i + 1 < len(words) and words[i + 1] == "=") or (word.endswith("=") and len(word) > 1)
     return named and word[:1].isupper()
@@ -252,9 +262,13 @@ def restated_below(name: list[str], below: list[str]) -> int | None:
     line below counts what the line names from a capitalised word on: a denominator
     restates its numerator's thing ('Tingkat Laporan Monitoring Tepat Waktu' over
     '... Jumlah laporan monitoring yang ada': the numerator is 'Laporan Monitoring
-    Tepat Waktu'). Two words must agree; None otherwise."""
+    Tepat Waktu'). Two words must agree; None otherwise. A line below that divides
+    after its count ('Jumlah desa siaga aktif / Jumlah desa') prints the whole RUMUS
+    itself: the line above holds none, however its name restates the count."""
     count = next((j for j, w in enumerate(below) if w.casefold() in RUMUS_OPENERS), None)
     if count is None or count + 2 >= len(below):
+        return None
+    if any("/" in w or w.casefold() in _DIVIDES for w in below[count + 1 :]):
         return None
     thing = [w.strip("(),.").casefold() for w in below[count + 1 : count + 3]]
     for k in range(1, len(name) - 1):

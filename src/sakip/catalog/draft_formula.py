@@ -14,6 +14,7 @@ from typing import Any
 
 from ..errors import SakipError
 from ..language import parse
+from .draft_cell import opens_denominator
 from .draft_direct import no_formula
 from .draft_first import divides_by_count
 from .draft_repair import (
@@ -28,13 +29,7 @@ from .draft_repair import (
     unbracket_alternatives,
 )
 from .draft_rows import RowText
-from .draft_words import (
-    DANGLING_WORDS,
-    METHOD_WORDS,
-    PERCENT_NAMES,
-    RUMUS_OPENERS,
-    RUMUS_STARTS,
-)
+from .draft_words import DANGLING_WORDS, METHOD_WORDS, PERCENT_NAMES, RUMUS_OPENERS
 
 __all__ = ["FLAG_BELOW", "percent_named", "read_formula"]
 
@@ -76,10 +71,7 @@ def _split(
         top = " ".join(t for _, t in fragments[:i]).split()
         if len(top) == 1 and top[0].casefold() in RUMUS_OPENERS:
             continue  # a count word alone counts nothing: its cell goes on below
-        first = text.split()[0].strip("(")
-        if first.casefold() in RUMUS_OPENERS or (
-            first.casefold() in RUMUS_STARTS and first[:1].isupper()
-        ):
+        if opens_denominator(text.split()[0]):
             # a count word opens a denominator in any case ('jumlah penduduk'); the
             # other RUMUS words ('realisasi', 'tingkat') in lower case go on a sentence
             return i
@@ -133,7 +125,10 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
     implied = ""
     if factor is None and unit == "percent" and len(texts) > 1:
         factor = 100
-        implied = "factor not printed or unreadable; x 100% taken from the satuan %"
+        implied = (
+            "factor not printed or unreadable; x 100% taken from the satuan %"
+            " (or from a name that is a Persentase)"
+        )
         notes.append(implied)
         penalty += _IMPLIED_PENALTY
     elif factor is None and percent_named(row.name) and cut is not None:

@@ -27,6 +27,7 @@ from .draft_cell import (
     unglue,
 )
 from .draft_first import column_rules, first_line, opener, restated_below, rumus_start
+from .draft_fit import held_above, title_run
 from .draft_layout import Block
 from .draft_tail import find_tail
 from .draft_words import DANGLING_WORDS, PERIOD_WORDS, SASARAN_START
@@ -286,6 +287,11 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
                 (sasaran_open, name_open),
             )
             first = restated_name(words, first, second, rumus)
+            if name_open and rumus:
+                said = " ".join(text for _, text in rumus)
+                second = title_run(words, (first, second), name, said, columns.name)
+                widths = (columns.name, columns.rumus)
+                second = held_above(words, (first, second), [t for _, t in rumus], widths)
             more_sas, more_name, cell = words[:first], words[first:second], words[second:]
             sasaran.extend(more_sas)
             name.extend(more_name)

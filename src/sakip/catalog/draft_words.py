@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from ..units import SATUAN
+
 
 def _set(text: str, *, fold: bool = True) -> frozenset[str]:
     """A word set from a space-separated list (casefolded unless ``fold`` is False)."""
@@ -30,6 +32,7 @@ __all__ = [
     "RUMUS_STARTS",
     "SASARAN_START",
     "SASARAN_WORDS",
+    "SHARE_NAMES",
     "SUMBER_STARTS",
     "is_pj_start",
     "satuan_at",
@@ -128,10 +131,12 @@ NAME_STARTS = _set(
 # sasaran, never a satuan. A line where one meets a RUMUS opener soon after is a row's
 # first line, whatever else OCR lost of it.
 NAME_OPENERS = _set("Persentase Presentase Prosentase Cakupan Proporsi")
-# The name openers that say the value is a percent ('Persentase ...', as OCR and usage
-# spell it; 'Cakupan', a coverage, is a share of its target group): a share, whatever
-# the satuan cell prints or lost.
-PERCENT_NAMES = _set("Persentase Presentase Prosentase Cakupan")
+# The name openers that say the value is a percentage, whatever the row prints: a
+# Persentase (in its common spellings) is a share in percent by the word itself.
+SHARE_NAMES = _set("Persentase Presentase Prosentase")
+# The name openers that say a stacked fraction printed without its factor is a share
+# in percent: a Persentase, and a Cakupan (a coverage, a share of its target group).
+PERCENT_NAMES = SHARE_NAMES | _set("Cakupan")
 # A sasaran cell wrapped onto a row's first line holds at most this many words before the
 # indicator's name opens.
 SASARAN_WORDS = 6
@@ -167,62 +172,22 @@ SASARAN_START = re.compile(
     re.IGNORECASE,
 )
 
-# Satuan cells, longest first: (words as printed, casefolded).
-_SATUAN = (
-    ("ada/tidak", "ada"),
-    ("ada/tidak", "ada/", "tidak", "ada"),
-    ("nilai", "investasi"),
-    ("hasil", "penilaian", "bpk"),
-    ("%",),
-    ("%,",),
-    ("persen",),
-    ("persentase",),
-    ("tahun",),
-    ("orang",),
-    ("jiwa",),
-    ("nilai",),
-    ("indeks",),
-    ("level",),
-    ("skor",),
-    ("angka",),
-    ("rasio",),
-    ("predikat",),
-    ("opini",),
-    ("perusahaan",),
-    ("unit",),
-    ("kali",),
-    ("kali/desa",),
-    ("ha",),
-    ("km",),
-    ("m",),
-    ("lembar",),
-    ("kasus",),
-    ("kk",),
-    ("upt",),
-    ("opd",),
-    ("judul",),
-    ("dokumen",),
-    ("laporan",),
-    ("desa",),
-    ("kegiatan",),
-    ("paket",),
-    ("sekolah",),
-    ("kelompok",),
-    ("lembaga",),
-    ("koperasi",),
-    ("produk",),
-    ("event",),
-    ("aplikasi",),
-    ("rupiah",),
-    ("rp",),
-    ("ton",),
-    ("jumlah",),
+# Satuan that are common words of a RUMUS or a name ('yang ada'): read in a table's
+# Satuan column, never taken for a satuan cell in a line of text.
+_COMMON_WORDS = frozenset(["ada"])
+# Satuan cells, longest first: the words of each satuan of the vocabulary (sakip.units).
+_SATUAN = tuple(
+    sorted(
+        (tuple(satuan.split()) for satuan in SATUAN if satuan and satuan not in _COMMON_WORDS),
+        key=len,
+        reverse=True,
+    )
 )
 
 
 def satuan_at(words: list[str], end: int) -> tuple[str, int] | None:
     """The satuan printed just before ``words[end]``: (its text, its word count)."""
-    for pattern in sorted(_SATUAN, key=len, reverse=True):
+    for pattern in _SATUAN:
         n = len(pattern)
         if end - n < 0:
             continue

@@ -30,6 +30,8 @@ KINDS = ("formula", "direct")
 POLARITIES = ("higher", "lower")
 PERIODS = ("bulanan", "triwulan", "semester", "tahunan")
 TYPES = ("outcome", "output")
+# The unit_name of a category (a value from a closed set, or a verdict): no unit of sakip.ureg.
+CATEGORY_UNIT = "category"
 
 
 def _field(
@@ -68,7 +70,7 @@ class Indicator:
         "`formula` (has a formula) or `direct` (a measured value)", str, choices=KINDS
     )
     satuan: str = _field("the unit as printed", str)
-    unit_name: str = _field("sakip unit name (or `category`)", str, alias="unit")
+    unit_name: str = _field(f"sakip unit name (or `{CATEGORY_UNIT}`)", str, alias="unit")
     polarity: str = _field("`higher` or `lower` (lower is better)", str, choices=POLARITIES)
     period: str = _field("how often it is measured", str, choices=PERIODS)
     penanggung_jawab: str = _field("responsible unit as printed", str)
@@ -148,7 +150,7 @@ class Indicator:
     @property
     def unit(self) -> Any:
         """The ``sakip.ureg`` unit of the indicator; None for a category."""
-        return None if self.unit_name == "category" else parse_unit(self.unit_name)
+        return None if self.unit_name == CATEGORY_UNIT else parse_unit(self.unit_name)
 
 
 @attrs.frozen(kw_only=True)

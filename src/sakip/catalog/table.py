@@ -21,10 +21,10 @@ import attrs
 import sympy
 
 from ..errors import CatalogDataError, SakipError, TableLimitError, UnitError
-from ..language import normalize_name, parse_quietly, slugify
-from ..units import parse_unit
+from ..language import parse_quietly, slugify
+from ..units import category_values, parse_unit
 from ._load import MAX_FILE_BYTES, MAX_TABLE_ROWS, _check_references, _section
-from .model import Catalog, Section
+from .model import CATEGORY_UNIT, Catalog, Section
 from .polarity import formula_polarity, infer_polarity, read_polarity
 
 __all__ = ["HEADERS", "from_table"]
@@ -56,19 +56,6 @@ HEADERS: dict[str, tuple[str, ...]] = {
     "catatan": ("Catatan",),
 }  # fmt: skip
 
-#: Satuan words that name no unit of their own: a percentage, a plain number.
-SATUAN_WORDS = {"persentase": "percent", "jumlah": "dimensionless", "angka": "dimensionless"}
-#: Satuan of a category (a value from a closed set, or a verdict), with the set if known.
-CATEGORY_SATUAN: dict[str, tuple[str, ...]] = {
-    "ada/tidak ada": ("Ada", "Tidak Ada"),
-    "ya/tidak": ("Ya", "Tidak"),
-    "opini": ("WTP", "WDP", "TW", "TMP"),
-    "opini bpk": ("WTP", "WDP", "TW", "TMP"),
-    "ada": (),
-    "predikat": (),
-    "kategori": (),
-    "hasil penilaian bpk": (),
-}
 _PERIODS = (("bulan", "bulanan"), ("triwulan", "triwulan"), ("semester", "semester"))
 _SUFFIXES = {".csv": ",", ".txt": None, ".tsv": "\t"}
 _EXCEL = (".xlsx", ".xlsm")
@@ -350,20 +337,16 @@ def _unit(row: dict[str, str], catatan: list[str]) -> dict[str, Any]:
     bare = satuan.strip()
     if bare.startswith("(") and bare.endswith(")"):  # "(Rasio/1.000 kelahiran Hidup)"
         bare = bare[1:-1].strip()
-    folded = normalize_name(bare)
-    if folded in CATEGORY_SATUAN or re.fullmatch(r"\w+\s*/\s*tidak(\s+\w+)?", folded):
-        allowed = CATEGORY_SATUAN.get(folded) or tuple(p.strip() for p in bare.split("/"))
+    allowed = category_values(bare)
+    if allowed is not None:
         extra = (
             {} if row.get("allowed_values") or not allowed else {"allowed_values": list(allowed)}
         )
-        return {"satuan": satuan, "unit": "category", **extra}
+        return {"satuan": satuan, "unit": CATEGORY_UNIT, **extra}
     # "Persen (%)", "indeks (25-100)": the words before a bracketed gloss name the unit
     for text in dict.fromkeys((bare, re.sub(r"\s*\(.*\)$", "", bare))):
         try:
-            return {
-                "satuan": satuan,
-                "unit": str(parse_unit(SATUAN_WORDS.get(text.casefold(), text))),
-            }
+            return {"satuan": satuan, "unit": str(parse_unit(text))}
         except UnitError:
             continue
     catatan.append(f"satuan {satuan!r} is not a unit sakip knows: values are plain numbers")
