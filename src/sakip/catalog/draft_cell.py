@@ -17,6 +17,8 @@ from .draft_words import RUMUS_OPENERS, RUMUS_STARTS
 __all__ = [
     "as_count_word",
     "bracketed_fraction",
+    "closes_rumus",
+    "factor_in_percent",
     "factor_of",
     "is_noise",
     "misread_counts",
@@ -29,7 +31,7 @@ __all__ = [
 _MULTIPLY = "xX×*£©€¢"
 _KEEP_SHORT = frozenset(["di", "ke", "yg", "dg", "n", "x", "a", "i", "dr"])
 _OPERATORS = frozenset(["/", ":", "(", ")", "[", "]", "-", "–", "—", "+", "=", "x", "X", "×"])
-_FACTORS = (100, 1000, 100000)
+_FACTORS = (100, 1000, 10000, 100000)  # percent, per 1.000 / 10.000 / 100.000 (rates)
 _GLUED = re.compile(r"^(?P<count>[Jj]umlah)(?P<rest>(?!nya\b)[a-z]{3,}\S*)$")
 # the count word as OCR misreads it: its J as ']', 'F', 'I' or lost, its u as y, its m
 # as n or 'rn' (']ymlah', 'Junlah', 'Fumlah', 'umlah'); no other Indonesian word reads so
@@ -98,6 +100,37 @@ def factor_of(word: str) -> int | None:
     except NumberTextError:
         return None
     return int(value) if value in _FACTORS else None
+
+
+def factor_in_percent(rumus: list[tuple[int, str]]) -> bool:
+    """Whether the factor printed on a RUMUS's lines carries its percent sign ('x 100%',
+    'X 100 %' with the gap OCR reads): the RUMUS then gives a percent, whatever unit
+    the SATUAN column prints (a table's satuan often names what is counted, 'Laporan',
+    'Unit', or says 'Rasio', beside a share printed 'x 100%')."""
+    return any(
+        w.endswith("%") and factor_of(w) is not None
+        for _, text in rumus
+        for w in _join_percent(text.split())
+    )
+
+
+# a division printed between two operands: a bar at a word's edge ('A / B', ')/(',
+# 'sosial/Jumlah', never 'SD/MI'), a colon or 'dibagi' between words
+_DIVISION = re.compile(r"\S\s(?::|dibagi)\s\S|\S\s*(?:(?<![^\W_])/|/(?![^\W_]))\s*\S")
+
+
+def closes_rumus(text: str) -> bool:
+    """Whether a RUMUS read so far is complete: a division between two operands, then
+    the factor with its percent sign as its last word ('(Realisasi)/(Rencana) x 100%').
+    A RUMUS cell ends so; what its row's later lines hold where the RUMUS was is
+    another cell's (a KET or a name wrapped beside it), never more of the formula. A
+    fraction stacked over lines prints its factor beside the bar, before the
+    denominator, with no bar printed: it is not complete there."""
+    words = _join_percent(text.split())
+    if not words or not words[-1].endswith("%") or factor_of(words[-1]) is None:
+        return False
+    kept, _, _ = _clean(words)  # an operand OCR debris stands for ('/ y') is no operand
+    return _DIVISION.search(" ".join(kept)) is not None
 
 
 def opens_denominator(word: str) -> bool:
@@ -205,11 +238,14 @@ def rumus_end(words: list[str]) -> int:
     RUMUS and SATUAN columns ('£ 100%', 'x °', '0'); what follows is the next columns'."""
     for i, word in enumerate(words):
         if i and (factor_of(word) is not None or (is_noise(word) and word not in ("x", "X"))):
-            rest = words[i + 1 :]
+            end = i + 1
+            if factor_of(word) is not None and words[end : end + 1] == ["%"]:
+                end += 1  # 'X 100 %': the percent sign is the factor's, OCR split it off
+            rest = words[end:]
             if rest and rest[0].strip("(").casefold() in RUMUS_OPENERS:
                 continue  # a count word after the factor opens the denominator, not a cell
             if rest and all(w[:1].isupper() or is_noise(w) for w in rest):
-                return i + 1
+                return end
     return len(words)
 
 

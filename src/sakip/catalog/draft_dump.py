@@ -19,7 +19,7 @@ from collections.abc import Callable
 
 import attrs
 
-from .draft_cell import rumus_fragments
+from .draft_cell import factor_in_percent, rumus_fragments
 from .draft_layout import Block
 from .draft_rows import Columns, RowText, period_of, read_row
 from .draft_words import (
@@ -64,6 +64,7 @@ def read_cells_apart(block: Block) -> RowText:
         sumber_data=sumber,
         period=period_of(sumber),
         factor=factor,
+        factor_percent=factor_in_percent(rumus),
         notes=tuple(notes),
         wrapped=True,  # a paragraph of its own: its line breaks are wraps
     )
@@ -187,6 +188,7 @@ def read_stack(
                     sumber_data=" ".join(offices[1:]),
                     period="tahunan",
                     factor=factor,
+                    factor_percent=factor_in_percent(rumus),
                     notes=tuple(notes),
                     wrapped=True,  # a cell of its own: its line breaks are wraps
                 )

@@ -19,17 +19,19 @@ from .draft_direct import no_formula
 from .draft_first import divides_by_count
 from .draft_repair import (
     BRACED,
+    COUNT_BAR,
     REGROUPED,
     REPAIRS,
+    at_count_bar,
     brace,
     meant,
     rejoin_reduplication,
     unbracket_alternatives,
 )
 from .draft_rows import RowText
-from .draft_words import DANGLING_WORDS, METHOD_WORDS, RUMUS_OPENERS
+from .draft_words import DANGLING_WORDS, METHOD_WORDS, PERCENT_NAMES, RUMUS_OPENERS
 
-__all__ = ["FLAG_BELOW", "read_formula"]
+__all__ = ["FLAG_BELOW", "percent_named", "read_formula"]
 
 #: A drafted row whose confidence is below this is flagged for a person's review.
 FLAG_BELOW = 0.7
@@ -129,9 +131,21 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
         )
         notes.append(implied)
         penalty += _IMPLIED_PENALTY
+    elif factor is None and percent_named(row.name) and cut is not None:
+        # a fraction stacked under a name 'Persentase ...': a share in percent, though
+        # the satuan names what is counted ('Lembar', 'Dokumen') and no factor printed
+        factor = 100
+        implied = f"factor not printed or unreadable; x 100% taken from the name {row.name!r}"
+        notes.append(implied)
+        penalty += _IMPLIED_PENALTY
     suffix = ""
     if factor is not None:
-        suffix = f" x {factor:,}".replace(",", ".") + ("%" if unit == "percent" else "")
+        # a percent by its satuan, by the name (above), or by the factor's own percent
+        # sign: a share printed 'x 100%' under a satuan naming what is counted ('Laporan').
+        # A rate's factor ('x 10.000' inhabitants) is a percent only when printed so.
+        by_satuan = factor == 100 and (unit == "percent" or implied != "")
+        percent = by_satuan or row.factor_percent
+        suffix = f" x {factor:,}".replace(",", ".") + ("%" if percent else "")
     if cut is not None:
         top, bottom = " ".join(texts[:cut]), " ".join(texts[cut:])
         lines = [n for n, _ in row.rumus]
@@ -148,6 +162,11 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
     else:
         candidates = [(f"{prefix}{joined}{suffix}", "")]
         asli = candidates[0][0]
+    split = at_count_bar(joined) if cut is None else None
+    if split is not None and split[1]:
+        # a name holds a slash of its own, which the language would divide at too:
+        # this reading comes before the literal one
+        candidates.insert(0, (f"{prefix}{split[0]}{suffix}", COUNT_BAR))
     candidates = [(unbracket_alternatives(rejoin_reduplication(c)), note) for c, note in candidates]
     for repair, why in REPAIRS:
         candidates += [
@@ -155,6 +174,10 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
             for c, note in candidates
             if repair(c) != c
         ]
+    if split is not None and not split[1]:
+        # else tried last, when no repair of the literal reading reads ('B2SA/Jml. KK':
+        # the dot of the count word's abbreviation ends a sentence for the language)
+        candidates.append((f"{prefix}{split[0]}{suffix}", COUNT_BAR))
     reasons = []
     for index, (candidate, repaired) in enumerate(candidates):
         with warnings.catch_warnings(record=True) as caught:
@@ -204,6 +227,12 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
         return candidate, asli, notes, penalty
     notes.append(f"RUMUS not read as a formula, kept as a direct measure: {reasons[0]}")
     return None, asli, notes, penalty + 0.4
+
+
+def percent_named(name: str) -> bool:
+    """Whether an indicator's name says its value is a percent ('Persentase ...')."""
+    words = name.split()
+    return bool(words) and words[0].casefold() in PERCENT_NAMES
 
 
 def _one_value(formula: Any) -> bool:

@@ -14,9 +14,11 @@ from collections.abc import Callable
 
 from ..errors import SakipError
 from ..language import parse
+from .draft_words import RUMUS_OPENERS
 
 __all__ = [
     "BRACED",
+    "COUNT_BAR",
     "REGROUPED",
     "REPAIRS",
     "brace",
@@ -26,6 +28,12 @@ __all__ = [
 ]
 
 BRACED = "names braced"
+COUNT_BAR = "the bar before the count word divides, the names on either side braced"
+# what makes a RUMUS more than one quotient of two names: brackets, other operators, a
+# period the language reads ('tahun n-1')
+_NOT_ONE_QUOTIENT = re.compile(
+    r"[(){}+=:]|\s[-—–xX×]\s|\b(?:dibagi|dikurangi|tahun)\b", re.IGNORECASE
+)
 REGROUPED = "grouped as the language says it was likely meant"
 # upper-case short names joined by slashes, in brackets, just after a word
 _ALTERNATIVES = re.compile(r"(?<=[^\W\d_] )\((?P<list>[A-Z][A-Z0-9]+(?:\s?/\s?[A-Z][A-Z0-9]+)+)\)")
@@ -36,6 +44,27 @@ _LIKELY = re.compile(
     r"^'(?P<literal>.+)' is computed as written, where only '.+' is divided; "
     r"it was likely meant as '(?P<meant>.+)'$"
 )
+
+
+def at_count_bar(text: str) -> tuple[str, bool] | None:
+    """The RUMUS as one quotient split at the bar that opens a count word ('... yang
+    mendapat sosialisasi/Jumlah pelaku usaha', 'B2SA/Jml. KK'), each side braced; and
+    whether a side holds a slash of its own. IKU tables print 'A/Jumlah B' for the
+    division, and a slash between two words inside a name for alternatives
+    ('usaha/masyarakat', 'SD/MI'), which the language, unbraced, would divide at too.
+    None unless exactly one bar opens a count word and the text is nothing but that
+    quotient (no other operator, bracket or period)."""
+    bars = []
+    for found in re.finditer("/", text):
+        after = text[found.end() :].split(maxsplit=1)
+        if text[: found.start()].strip() and after and after[0].casefold() in RUMUS_OPENERS:
+            bars.append(found.start())
+    if len(bars) != 1:
+        return None
+    left, right = text[: bars[0]].strip(), text[bars[0] + 1 :].strip()
+    if _NOT_ONE_QUOTIENT.search(f" {left} {right} ") or re.search(r"\s/|/\s", f"{left} {right}"):
+        return None
+    return f"{{{left}}} / {{{right}}}", "/" in left + right
 
 
 def unbracket_alternatives(text: str) -> str:

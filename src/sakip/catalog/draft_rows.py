@@ -16,7 +16,16 @@ from __future__ import annotations
 import attrs
 
 from ..language import opens_glossary
-from .draft_cell import factor_of, is_noise, misread_counts, rumus_end, rumus_fragments, unglue
+from .draft_cell import (
+    closes_rumus,
+    factor_in_percent,
+    factor_of,
+    is_noise,
+    misread_counts,
+    rumus_end,
+    rumus_fragments,
+    unglue,
+)
 from .draft_first import column_rules, first_line, opener, restated_below, rumus_start
 from .draft_fit import held_above, title_run
 from .draft_layout import Block
@@ -68,6 +77,7 @@ class RowText:
     wrapped: bool = False
     label: str = ""  # a part's label ('SD / MI') when the row is one part of a row
     name_from_rumus: bool = False  # no INDIKATOR cell: the name is the RUMUS's opening
+    factor_percent: bool = False  # the factor printed its percent sign ('x 100%')
 
 
 def _bar(word: str) -> bool:
@@ -197,6 +207,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
     sasaran: list[str] = []
     name: list[str] = []
     rumus: list[tuple[int, str]] = []
+    after_rumus: list[str] = []  # words where the RUMUS was, below its complete formula
     satuan = pj = sumber = ""
     sasaran_open = name_open = name_lost = glossed = False
     tail_width = 0
@@ -288,6 +299,10 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             name_open = name_open and bool(more_name)
             if not rumus and not cell:
                 cell = None
+        complete = bool(rumus) and closes_rumus(" ".join(text for _, text in rumus))
+        if cell and complete and not any(opens_glossary(w) for w in cell):
+            after_rumus.extend(cell)  # the RUMUS is complete: a KET's, a wrapped name's
+            cell = None
         if cell:
             end = rumus_end(cell)
             if end < len(cell) and pj:
@@ -304,6 +319,8 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
             "INDIKATOR cell empty (OCR lost it?): the first line opens the RUMUS;"
             " its first words stand in as the name"
         )
+    if after_rumus:
+        notes.append(f"words below the complete RUMUS left out: {' '.join(after_rumus)!r}")
     fragments, factor, debris = rumus_fragments(rumus)
     if debris:
         notes.append(f"OCR debris left out of the RUMUS: {' '.join(debris)!r}")
@@ -326,6 +343,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
         sumber_data=sumber,
         period=period_of(sumber),
         factor=factor,
+        factor_percent=factor_in_percent(rumus),
         notes=tuple(notes),
         wrapped=name_lost,  # the division printed on the wrapped line: no stacked bar
         name_from_rumus=name_lost,

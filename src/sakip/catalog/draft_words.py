@@ -25,6 +25,7 @@ __all__ = [
     "NAME_OPENERS",
     "NAME_STARTS",
     "NAME_WORDS",
+    "PERCENT_NAMES",
     "PERIOD_WORDS",
     "PJ_WORDS",
     "RUMUS_OPENERS",
@@ -133,6 +134,9 @@ NAME_OPENERS = _set("Persentase Presentase Prosentase Cakupan Proporsi")
 # The name openers that say the value is a percentage, whatever the row prints: a
 # Persentase (in its common spellings) is a share in percent by the word itself.
 SHARE_NAMES = _set("Persentase Presentase Prosentase")
+# The name openers that say a stacked fraction printed without its factor is a share
+# in percent: a Persentase, and a Cakupan (a coverage, a share of its target group).
+PERCENT_NAMES = SHARE_NAMES | _set("Cakupan")
 # A sasaran cell wrapped onto a row's first line holds at most this many words before the
 # indicator's name opens.
 SASARAN_WORDS = 6
