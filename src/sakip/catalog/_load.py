@@ -137,9 +137,7 @@ def _user_files(path: Path) -> list[tuple[str, str]]:
     for each in paths:
         size = each.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise TableLimitError(
-                f"{each}: a catalog file of {size} bytes is over the limit of {MAX_FILE_BYTES}"
-            )
+            raise TableLimitError("a catalog file", MAX_FILE_BYTES, "bytes", size, str(each))
         try:
             files.append((str(each), each.read_text(encoding="utf-8")))
         except UnicodeDecodeError:
