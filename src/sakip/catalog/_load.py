@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import CatalogDataError, CatalogError, TableLimitError, UnitError
+from ..errors import CatalogDataError, CatalogError, NumberTextError, TableLimitError, UnitError
 from ..units import parse_unit
 from .model import Catalog, Indicator, Section, format_fields
 from .scales import Scale, ScaleError
@@ -206,7 +206,7 @@ def _scales(data: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, Scale]:
             where = str(row.get("name", "?")) if isinstance(row, dict) else "?"
             try:
                 scale = Scale.from_data(row)
-            except (ScaleError, AttributeError) as exc:
+            except (ScaleError, NumberTextError, AttributeError) as exc:  # a bound: 'nan'
                 raise CatalogDataError(f"scale: {exc}", name, where) from None
             if scale.name in scales:
                 raise _fail(name, where, "name", "duplicate scale name")
