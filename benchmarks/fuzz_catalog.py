@@ -139,7 +139,13 @@ def toml_value(value: Any) -> str:
 
 
 def toml_text(document: dict[str, Any]) -> str:
-    lines: list[str] = []
+    def is_table(value: Any) -> bool:
+        return isinstance(value, dict) or (
+            isinstance(value, list) and bool(value) and all(isinstance(v, dict) for v in value)
+        )
+
+    # plain keys first: after a [table] header they would belong to that table
+    lines = [f"{json.dumps(k)} = {toml_value(v)}" for k, v in document.items() if not is_table(v)]
     for key, value in document.items():
         if isinstance(value, dict):
             lines.append(f"[{key}]")
@@ -154,8 +160,6 @@ def toml_text(document: dict[str, Any]) -> str:
                 for band in nested.get("band", []):
                     lines.append(f"[[{key}.band]]")
                     lines += [f"{json.dumps(k)} = {toml_value(v)}" for k, v in band.items()]
-        else:
-            lines.append(f"{json.dumps(key)} = {toml_value(value)}")
     return "\n".join(lines) + "\n"
 
 
@@ -179,7 +183,12 @@ def mutate(files: dict[str, dict[str, Any]], rng: random.Random) -> list[str]:
     for _ in range(rng.randint(1, 3)):
         table, key = rng.choice(places(files))
         move = rng.random()
-        if move < 0.6:
+        if move < 0.05:
+            document = rng.choice(list(files.values()))
+            top = rng.choice(list(document))
+            document[top] = copy.deepcopy(rng.choice(HOSTILE))
+            done.append(f"[{top}] = {document[top]!r:.60}")
+        elif move < 0.6:
             value = rng.choice(HOSTILE)
             table[key] = copy.deepcopy(value)
             done.append(f"{key} = {value!r:.60}")
@@ -191,8 +200,9 @@ def mutate(files: dict[str, dict[str, Any]], rng: random.Random) -> list[str]:
             done.append(f"unknown_{key}")
         elif move < 0.9:
             rows = files["iku.toml"]["indicator"]
-            rows.append(copy.deepcopy(rng.choice(rows)))
-            done.append("duplicate iku row")
+            if isinstance(rows, list) and rows:
+                rows.append(copy.deepcopy(rng.choice(rows)))
+                done.append("duplicate iku row")
         else:
             _, other_key = rng.choice(places(files))
             if other_key in table:
@@ -274,7 +284,9 @@ def main(argv: list[str]) -> int:
             signal.alarm(0)
         outcomes[outcome] += 1
         if (i + 1) % 50 == 0:
-            print(f"{i + 1} cases, {time.perf_counter() - start:.0f} s: {dict(outcomes)}", flush=True)
+            print(
+                f"{i + 1} cases, {time.perf_counter() - start:.0f} s: {dict(outcomes)}", flush=True
+            )
     seconds = time.perf_counter() - start
     print(f"{arguments.n} cases, seed {arguments.seed}, {seconds:.1f} s: {dict(outcomes)}")
     return 1 if escapes else 0

@@ -169,6 +169,10 @@ def test_errors_name_the_file_the_row_and_the_field(
         ({"a.toml": SECTION.replace('code = "iku"', 'code = "Iku X"')}, "lowercase letters"),
         ({"a.toml": '[[scale]]\nname = "s"\n'}, "a scale needs name, lower, upper and bands"),
         ({"a.toml": "[[template]]\nname = 'x'\n"}, "every [[template]] needs a template_id"),
+        # before: TypeError ('int' object is not iterable; unhashable type: 'list')
+        ({"a.toml": "scale = 5\n"}, "[[scale]] must be an array of tables"),
+        ({"a.toml": "template = 5\n"}, "[[template]] must be an array of tables"),
+        ({"a.toml": SECTION + ROW.replace("catatan = []", 'catatan = []\ntemplate = ["t9"]')}, "field 'template': must be str"),
     ],
 )  # fmt: skip
 def test_malformed_files(tmp_path: Path, files: dict[str, str], words: str) -> None:

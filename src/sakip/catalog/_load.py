@@ -65,6 +65,8 @@ def _indicator(
         raise CatalogDataError("an [[indicator]] must be a table", file, code)
     where = str(row.get("id", "?"))
     if "template" in row:
+        if not isinstance(row["template"], str):  # a list or table would not hash
+            raise _fail(file, where, "template", "must be str")
         template = templates.get(row["template"])
         if template is None:
             raise _fail(file, where, "template", f"no template {row['template']!r}")
@@ -111,6 +113,10 @@ def _parse(name: str, text: str) -> dict[str, Any]:
             " [[indicator]] rows, [[template]] rows or [[scale]] tables",
             name,
         )
+    arrays = [key for key in ("indicator", "template", "scale") if key in data]
+    for key in arrays:
+        if not isinstance(data[key], list):  # 'scale = 5' is no [[scale]] row
+            raise CatalogDataError(f"[[{key}]] must be an array of tables", name)
     if "indicator" in data and "section" not in data:
         raise CatalogDataError("[[indicator]] rows need a [section]", name)
     if not data:
