@@ -75,6 +75,7 @@ _PERIODS = (("bulan", "bulanan"), ("triwulan", "triwulan"), ("semester", "semest
 _SUFFIXES = {".csv": ",", ".txt": None, ".tsv": "\t"}
 _EXCEL = (".xlsx", ".xlsm")
 _HEADER_ROWS = 10  # rows searched for the header below a title
+_NUMBER_DIGITS = len(str(MAX_TABLE_ROWS))  # the longest row number a table can print
 
 
 def _key(header: Any) -> str:
@@ -112,6 +113,7 @@ def from_table(
     if len(frame) > MAX_TABLE_ROWS:
         raise TableLimitError("an IKU table", MAX_TABLE_ROWS, "rows", len(frame), file)
     rows = _rows(frame, found, first_line)
+    _check_encodable(rows, file)
     return _catalog(rows, found, file, name, code)
 
 
@@ -246,6 +248,18 @@ def _rows(frame: Any, found: dict[str, Any], first_line: int) -> list[_Row]:
     return rows
 
 
+def _check_encodable(rows: list[_Row], file: str) -> None:
+    """Refuse a cell holding a lone surrogate (text decoded wrongly): no file, and no
+    pandas string column, can hold the catalog made from it."""
+    for row in rows:
+        for field, text in row.cells.items():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                problem = f"holds {text[exc.start]!r}, which is no character (a lone surrogate)"
+                raise CatalogDataError(problem, file, f"line {row.line}", field) from None
+
+
 def _blank(cells: Mapping[str, str]) -> bool:
     """A blank row: no cell but the number and section ones holds text."""
     return not any(v for k, v in cells.items() if k not in ("number", "section"))
@@ -287,8 +301,12 @@ def _code(title: str, taken: set[str]) -> str:
 
 
 def _number(text: str) -> int | None:
+    """A printed row number; None for any other cell, and for digits no table's row count
+    reaches (int() refuses over 4.300 of them with a ValueError)."""
     digits = text.rstrip(".")
-    return int(digits) if digits.isascii() and digits.isdigit() and int(digits) > 0 else None
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > _NUMBER_DIGITS:
+        return None
+    return int(digits) or None
 
 
 def _indicator(
