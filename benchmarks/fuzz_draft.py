@@ -39,6 +39,10 @@ WORDS = [
     "(", ")", "[", "]", "{", "}", "%", "1.", "2.", "99.", "I.", "=", "Σ", "∑", "÷",
     "dibagi", ":", "Persentase", "BUPATI", "\x00", "\u200b", "\ufeff", "é", "𝔸", "٣",
     "x 1.000", "per 100.000", "Orang", "Rasio", "-", "–", "|", "\t", "\r", "\x0c",
+    # the words of the drafter's newer rules: the glossary opener, the count word as
+    # OCR misreads it, acronyms printed after a name
+    "Dimana :", "dimana:", "Keterangan :", "]ymlah", "Junlah", "Fumlah", "umlah", "Jumlahnya",
+    "(IKM)", "(SPM)", "(A(B(C)))", "Tingkat", "laporan", "monitoring",
 ]  # fmt: skip
 
 

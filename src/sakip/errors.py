@@ -290,12 +290,43 @@ class TableError(SakipError):
 
 
 class TableLimitError(TableError, LimitError):
-    """A table beyond a size limit: a LimitError about a file rather than formula text."""
+    """A table, file or text beyond a size limit: a LimitError about a file rather than
+    formula text. ``subject`` names what was measured ("an IKU table"), ``size`` its size
+    (None when reading stopped at the limit: it is more), ``limit`` the limit, ``unit``
+    what both count ("rows", "bytes"), ``where`` the file or the line, ``hint`` a next
+    step (may be empty)."""
 
     code = "table_limit"
 
-    def __init__(self, message: str) -> None:
-        LimitError.__init__(self, message)
+    def __init__(
+        self,
+        subject: str,
+        limit: int,
+        unit: str,
+        size: int | None = None,
+        where: str = "",
+        hint: str = "",
+    ) -> None:
+        self.subject = subject
+        self.limit = limit
+        self.unit = unit
+        self.size = size
+        self.where = where
+        self.hint = hint
+        LimitError.__init__(self, self._message())
+
+    def _message(self) -> str:
+        if self.size is None:
+            said = f"{self.subject} of more than {self.limit} {self.unit}"
+        else:
+            said = (
+                f"{self.subject} of {self.size} {self.unit}"
+                f" is over the limit of {self.limit} {self.unit}"
+            )
+        return "; ".join(part for part in (said, self.hint) if part)
+
+    def __str__(self) -> str:
+        return f"{self.where}: {self._message()}" if self.where else self._message()
 
 
 class AmbiguousFormulaWarning(UserWarning):

@@ -76,7 +76,11 @@ def test_a_line_over_the_line_limit_is_refused_with_its_number() -> None:
     text = TABLE + "Jumlah " * (MAX_LINE_CHARS // 7 + 1) + "\n"
     # the table's text holds 10 lines (8 of the heading, 2 of the row): the long one is 11
     assert TABLE.count("\n") == 10
-    _refused(text, TableLimitError, "line 11 ", f"limit of {MAX_LINE_CHARS}")
+    error = _refused(text, TableLimitError, "line 11: ", f"limit of {MAX_LINE_CHARS}")
+    # the fields say it too: 7 x (MAX_LINE_CHARS // 7 + 1) characters (the newline apart)
+    assert isinstance(error, TableLimitError)
+    assert (error.where, error.limit, error.unit) == ("line 11", MAX_LINE_CHARS, "characters")
+    assert error.size == 7 * (MAX_LINE_CHARS // 7 + 1)
 
 
 def test_a_lone_surrogate_is_refused_before_the_toml_cannot_be_written() -> None:

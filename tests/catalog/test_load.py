@@ -169,6 +169,10 @@ def test_errors_name_the_file_the_row_and_the_field(
         ({"a.toml": SECTION.replace('code = "iku"', 'code = "Iku X"')}, "lowercase letters"),
         ({"a.toml": '[[scale]]\nname = "s"\n'}, "a scale needs name, lower, upper and bands"),
         ({"a.toml": "[[template]]\nname = 'x'\n"}, "every [[template]] needs a template_id"),
+        # before: TypeError ('int' object is not iterable; unhashable type: 'list')
+        ({"a.toml": "scale = 5\n"}, "[[scale]] must be an array of tables"),
+        ({"a.toml": "template = 5\n"}, "[[template]] must be an array of tables"),
+        ({"a.toml": SECTION + ROW.replace("catatan = []", 'catatan = []\ntemplate = ["t9"]')}, "field 'template': must be str"),
     ],
 )  # fmt: skip
 def test_malformed_files(tmp_path: Path, files: dict[str, str], words: str) -> None:
@@ -190,6 +194,57 @@ def test_bad_paths(tmp_path: Path) -> None:
         catalog.load(tmp_path)
     with pytest.raises(CatalogDataError, match="not int"):
         catalog.load(3)  # type: ignore[arg-type]
+
+
+SCALE = """
+[[scale]]
+name = "biner"
+lower = "0"
+upper = "100"
+[[scale.band]]
+grade = "T"
+label = "Tidak Tercapai"
+lower = "0"
+upper = "50"
+lower_inclusive = true
+upper_inclusive = false
+[[scale.band]]
+grade = "Y"
+label = "Tercapai"
+lower = "50"
+upper = "100"
+lower_inclusive = true
+upper_inclusive = true
+"""
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "words"),
+    [
+        # before: bool("false") is True, so the band silently included 50
+        ("upper_inclusive = false", 'upper_inclusive = "false"', "upper_inclusive must be true or false"),
+        # before: load crashed (TypeError: unhashable type: 'dict')
+        ('name = "biner"', "name = {}", "name must be text"),
+        # before: loaded, then to_toml raised TypeError (no TOML form for 1.5)
+        ('label = "Tercapai"', "label = 1.5", "label must be text"),
+        # before: loaded, then to_json raised TypeError (datetime is not JSON serializable)
+        ('label = "Tercapai"', "label = 2020-01-01T12:00:00", "label must be text"),
+        # before: loaded as the catatan ('a', 'b', 'c')
+        ('name = "biner"', 'name = "biner"\ncatatan = "abc"', "catatan must be a list of texts"),
+        # before: the NumberTextError named no file
+        ('upper = "50"', 'upper = "nan"', "'nan' is not a number"),
+    ],
+)  # fmt: skip
+def test_a_scale_field_of_the_wrong_type_is_refused_at_load(
+    tmp_path: Path, old: str, new: str, words: str
+) -> None:
+    write(tmp_path, "scales.toml", SCALE)
+    assert catalog.load(tmp_path).scales["biner"].band(50).grade == "Y"  # the base loads
+    write(tmp_path, "scales.toml", SCALE.replace(old, new, 1))
+    with pytest.raises(CatalogDataError) as caught:
+        catalog.load(tmp_path)
+    assert words in str(caught.value)
+    assert caught.value.file.endswith("scales.toml")
 
 
 def test_a_file_over_the_size_limit_is_not_read(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import tempfile
 from pathlib import Path
 
+import attrs
 import pandas as pd
 import pytest
 from hypothesis import given, settings
@@ -234,6 +235,80 @@ def test_a_broken_workbook_is_a_catalog_error(tmp_path: Path) -> None:
     path.write_bytes(b"not a zip file")
     with pytest.raises(CatalogDataError, match="cannot read"):
         catalog.from_table(path)
+
+
+def test_a_long_first_line_is_sniffed_from_its_start_only(tmp_path: Path) -> None:
+    # before: csv.Sniffer read the whole first line with backtracking regexes (4.000
+    # characters of "' " took 1 s, 40.000 about 100 times longer: a hang); the sample
+    # is now its first 1.024 characters, which show no delimiter: ',' is taken
+    path = tmp_path / "iku.csv"
+    title = "' " * 20_000 + ",,"
+    rows = "No,Indikator Kinerja,Rumus\n1,Persentase desa mandiri,Desa mandiri / Desa x 100%\n"
+    path.write_text(title + "\n" + rows, encoding="utf-8")
+    (row,) = catalog.from_table(path)
+    assert (row.name, row.seed_line) == ("Persentase desa mandiri", 3)
+
+
+def test_a_table_wider_than_the_column_limit_is_refused_before_pandas(tmp_path: Path) -> None:
+    # before: pandas built one object per column (16 KB of commas: 16 s; 50 MB: hours)
+    from sakip.csvtext import MAX_COLUMNS
+
+    path = tmp_path / "iku.csv"
+    path.write_text("No;Indikator\n1;" + ";" * MAX_COLUMNS + "\n", encoding="utf-8")
+    with pytest.raises(sakip.LimitError) as caught:
+        catalog.from_table(path)
+    # line 2 holds 1 + MAX_COLUMNS semicolons: MAX_COLUMNS + 2 cells
+    assert (caught.value.size, caught.value.limit, caught.value.unit) == (  # type: ignore[attr-defined]
+        MAX_COLUMNS + 2,
+        MAX_COLUMNS,
+        "columns",
+    )
+    assert caught.value.where == f"{path}: line 2"  # type: ignore[attr-defined]
+    # a quoted cell's delimiters are no columns: the same count of ';' inside quotes reads
+    quoted = '"' + ";" * MAX_COLUMNS + '"'
+    path.write_text(f"No;Indikator;Rumus\n1;Persentase A;{quoted}\n", encoding="utf-8")
+    (row,) = catalog.from_table(path)
+    assert row.name == "Persentase A"
+
+
+def test_a_number_cell_of_thousands_of_digits_is_no_row_number() -> None:
+    # before: int() raised ValueError (over 4.300 digits), out of from_table
+    cat = catalog.from_table(
+        frame(No=["0" * 5000 + "7", "2"], IKU=["Persentase A", "Persentase B"])
+    )
+    # the first cell is no row number: the ids follow the positions, 1 and 2
+    assert [(i.id, i.number) for i in cat] == [("iku.01", 1), ("iku.02", 2)]
+
+
+def test_a_long_opd_title_is_written_under_a_name_a_file_system_holds(tmp_path: Path) -> None:
+    # before: to_toml raised OSError (file name too long) for a 400-letter OPD title
+    title = "Dinas " + "Sosial " * 57  # 6 + 7 x 57 = 405 characters
+    cat = catalog.from_table(frame(OPD=[title], IKU=["Persentase PMKS tertangani"]))
+    (section,) = cat.sections
+    assert len(section.code) > 255
+    folder = cat.to_toml(tmp_path / "out")
+    (written,) = folder.glob("*.toml")
+    assert written.name == f"01_{section.code[:60]}.toml"
+    assert catalog.load(folder) == cat
+
+
+def test_a_lone_surrogate_is_refused_before_any_file_is_written(tmp_path: Path) -> None:
+    # before: the table was read, then to_toml raised UnicodeEncodeError and to_table a
+    # pyarrow UnicodeEncodeError (text decoded wrongly: '\udc8e')
+    names = ["Persentase PMKS", "Persentase \udc8e tertangani"]
+    # object: pandas' own string type refuses the surrogate
+    table = pd.DataFrame({"IKU": names}, dtype=object)
+    with pytest.raises(CatalogDataError, match="lone surrogate") as caught:
+        catalog.from_table(table)
+    assert (caught.value.row, caught.value.field) == ("line 3", "name")  # header: line 1
+    # a catalog built by hand with such text: to_toml refuses it before writing any file
+    cat = catalog.from_table(table.iloc[:1])
+    (row,) = cat
+    bad = attrs.evolve(row, name=names[1])
+    mine = attrs.evolve(cat, sections=(attrs.evolve(cat.sections[0], indicators=(bad,)),))
+    with pytest.raises(CatalogDataError, match="lone surrogate"):
+        mine.to_toml(tmp_path / "out")
+    assert not (tmp_path / "out").exists()
 
 
 def test_a_table_over_the_row_limit(monkeypatch: pytest.MonkeyPatch) -> None:

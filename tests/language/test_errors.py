@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+import pickle
 import time
 
 import numpy as np
 import pytest
 
 import sakip
+from sakip import errors
 from sakip.errors import FormulaSyntaxError, LimitError, SakipError
 
 
@@ -333,8 +335,6 @@ def test_zero_to_a_negative_power_is_a_zero_denominator() -> None:
 def _instances() -> list[sakip.SakipError]:
     import inspect
 
-    from sakip import errors
-
     special = {
         errors.FormulaSyntaxError: errors.FormulaSyntaxError("unexpected ')'", "A / )", 1, 5),
         errors.LimitError: errors.LimitError("formula longer than 5000 characters", "AAA", 1, 3),
@@ -342,7 +342,7 @@ def _instances() -> list[sakip.SakipError]:
         errors.ConflictingValuesError: errors.ConflictingValuesError("A", ("A", "a")),
         errors.ZeroDenominatorError: errors.ZeroDenominatorError("Angkatan Kerja"),
         errors.AmbiguousKeyError: errors.AmbiguousKeyError("APS", ()),
-        errors.TableLimitError: errors.TableLimitError("the file is larger than 50 MB"),
+        errors.TableLimitError: errors.TableLimitError("a table file", 50, "bytes", 60, "t.csv"),
     }
     classes = [
         c for _, c in inspect.getmembers(errors, inspect.isclass) if issubclass(c, SakipError)
@@ -381,6 +381,27 @@ def test_error_fields_reach_to_dict() -> None:
     assert zero["denominator"] == "Angkatan Kerja" and zero["code"] == "zero_denominator"
     # a limit on something else than formula text has no caret line
     assert str(sakip.LimitError("a cell of 40.001 characters")) == "a cell of 40.001 characters"
+
+
+def test_a_table_limit_keeps_its_limit_and_size_as_fields() -> None:
+    # before: only the message held them ("t.csv: over the limit of 50 bytes")
+    error = errors.TableLimitError("an IKU table", 2, "rows", 3, "t.csv")
+    assert str(error) == "t.csv: an IKU table of 3 rows is over the limit of 2 rows"
+    data = error.to_dict()
+    assert (data["code"], data["limit"], data["size"], data["unit"], data["where"]) == (
+        "table_limit",
+        2,
+        3,
+        "rows",
+        "t.csv",
+    )
+    assert isinstance(error, sakip.LimitError) and isinstance(error, errors.TableError)
+    # reading stopped at the limit: the size is unknown, and said so
+    cut = errors.TableLimitError("a table row", 400, "lines", hint="is it a table?")
+    assert cut.size is None
+    assert str(cut) == "a table row of more than 400 lines; is it a table?"
+    again = pickle.loads(pickle.dumps(cut))
+    assert vars(again) == vars(cut) and str(again) == str(cut)
 
 
 def test_sigma_bounds_are_read_in_the_one_parse() -> None:

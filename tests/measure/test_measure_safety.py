@@ -17,6 +17,7 @@ import pandas as pd
 import pytest
 
 import sakip
+from sakip.errors import TableLimitError
 from sakip.measure import cells as cells_module
 from sakip.measure import io as io_module
 from sakip.measure import measure
@@ -251,9 +252,29 @@ def test_files_and_streams_over_the_size_limit_are_refused(
     monkeypatch.setattr(io_module, "MAX_FILE_BYTES", 100)
     big = tmp_path / "big.csv"
     big.write_text("indicator,period,variable,value\n" + "x,2020,y,1\n" * 20, encoding="utf-8")
+    size = big.stat().st_size  # 32 + 20 x 11 = 252 bytes
+    assert size == 252
     for source in (big, str(big), io.StringIO(big.read_text()), io.BytesIO(big.read_bytes())):
-        with pytest.raises(sakip.LimitError, match="up to 100 bytes"):
+        with pytest.raises(TableLimitError) as caught:
             measure(source)
+        # a file's size is known; a stream is read only up to the limit (then: more)
+        known = source is big or source == str(big)
+        assert (caught.value.limit, caught.value.unit) == (100, "bytes")
+        assert caught.value.size == (252 if known else None)
+        said = "of 252 bytes is over the limit of 100" if known else "of more than 100 bytes"
+        assert said in str(caught.value)
+
+
+def test_a_table_wider_than_the_column_limit_is_refused() -> None:
+    # before: pandas built one object per column (a 16 KB header of commas: 16 s)
+    from sakip.csvtext import MAX_COLUMNS
+
+    header = "indicator,period,variable,value" + ",x" * MAX_COLUMNS
+    with pytest.raises(TableLimitError) as caught:
+        measure(io.StringIO(header + "\n"))
+    # 4 named columns and MAX_COLUMNS more
+    assert (caught.value.size, caught.value.limit) == (MAX_COLUMNS + 4, MAX_COLUMNS)
+    assert caught.value.where.endswith("line 1")
 
 
 def test_file_objects_are_read(tmp_path: Path) -> None:

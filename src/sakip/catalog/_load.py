@@ -17,7 +17,7 @@ from typing import Any
 
 import attrs
 
-from ..errors import CatalogDataError, CatalogError, TableLimitError, UnitError
+from ..errors import CatalogDataError, CatalogError, NumberTextError, TableLimitError, UnitError
 from ..units import parse_unit
 from .model import CATEGORY_UNIT, Catalog, Indicator, Section, format_fields
 from .scales import Scale, ScaleError
@@ -65,6 +65,8 @@ def _indicator(
         raise CatalogDataError("an [[indicator]] must be a table", file, code)
     where = str(row.get("id", "?"))
     if "template" in row:
+        if not isinstance(row["template"], str):  # a list or table would not hash
+            raise _fail(file, where, "template", "must be str")
         template = templates.get(row["template"])
         if template is None:
             raise _fail(file, where, "template", f"no template {row['template']!r}")
@@ -111,6 +113,10 @@ def _parse(name: str, text: str) -> dict[str, Any]:
             " [[indicator]] rows, [[template]] rows or [[scale]] tables",
             name,
         )
+    arrays = [key for key in ("indicator", "template", "scale") if key in data]
+    for key in arrays:
+        if not isinstance(data[key], list):  # 'scale = 5' is no [[scale]] row
+            raise CatalogDataError(f"[[{key}]] must be an array of tables", name)
     if "indicator" in data and "section" not in data:
         raise CatalogDataError("[[indicator]] rows need a [section]", name)
     if not data:
@@ -137,9 +143,7 @@ def _user_files(path: Path) -> list[tuple[str, str]]:
     for each in paths:
         size = each.stat().st_size
         if size > MAX_FILE_BYTES:
-            raise TableLimitError(
-                f"{each}: a catalog file of {size} bytes is over the limit of {MAX_FILE_BYTES}"
-            )
+            raise TableLimitError("a catalog file", MAX_FILE_BYTES, "bytes", size, str(each))
         try:
             files.append((str(each), each.read_text(encoding="utf-8")))
         except UnicodeDecodeError:
@@ -208,7 +212,7 @@ def _scales(data: Iterable[tuple[str, dict[str, Any]]]) -> dict[str, Scale]:
             where = str(row.get("name", "?")) if isinstance(row, dict) else "?"
             try:
                 scale = Scale.from_data(row)
-            except (ScaleError, AttributeError) as exc:
+            except (ScaleError, NumberTextError, AttributeError) as exc:  # a bound: 'nan'
                 raise CatalogDataError(f"scale: {exc}", name, where) from None
             if scale.name in scales:
                 raise _fail(name, where, "name", "duplicate scale name")

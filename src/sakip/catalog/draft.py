@@ -102,7 +102,7 @@ def draft(text: str, *, region: str | None = None) -> Draft:
         indicators = []
         columns = read_columns(table.blocks)
         if len(rows) + len(table.blocks) > MAX_ROWS:
-            raise TableLimitError(f"a regulation text of more than {MAX_ROWS} table rows")
+            raise TableLimitError("a regulation text", MAX_ROWS, "table rows")
         for position, (block, read) in enumerate(_rows(table, columns), start=1):
             for letter, row in zip(_LETTERS if len(read) > 1 else [""], read, strict=False):
                 data, confidence, notes = _indicator(row, code, position, table, block, letter)
@@ -143,19 +143,18 @@ def _check_size(text: str) -> None:
     """Refuse a text beyond the drafter's limits (draft_limits), or one no file can
     hold (a lone surrogate: the drafted TOML could not be written)."""
     if len(text) > MAX_TEXT_CHARS:
-        raise TableLimitError(
-            f"a regulation text of {len(text)} characters is over the limit of {MAX_TEXT_CHARS}"
-        )
+        raise TableLimitError("a regulation text", MAX_TEXT_CHARS, "characters", len(text))
     lines = text.splitlines()
     if len(lines) > MAX_LINES:
-        raise TableLimitError(
-            f"a regulation text of {len(lines)} lines is over the limit of {MAX_LINES}"
-        )
+        raise TableLimitError("a regulation text", MAX_LINES, "lines", len(lines))
     longest = max(range(len(lines)), key=lambda i: len(lines[i]), default=0)
     if lines and len(lines[longest]) > MAX_LINE_CHARS:
         raise TableLimitError(
-            f"line {longest + 1} has {len(lines[longest])} characters,"
-            f" over the limit of {MAX_LINE_CHARS} for a line of a regulation"
+            "a line of a regulation",
+            MAX_LINE_CHARS,
+            "characters",
+            len(lines[longest]),
+            f"line {longest + 1}",
         )
     try:
         text.encode("utf-8")

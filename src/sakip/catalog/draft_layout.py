@@ -253,8 +253,11 @@ class _State:
         if len(self.rows[-1]) >= MAX_ROW_LINES:
             # each line looks back over its row's lines: a bound keeps that linear
             raise TableLimitError(
-                f"line {number}: a table row of more than {MAX_ROW_LINES} lines"
-                f" (from line {self.rows[-1][0][0]}); is the text a regulation's table?"
+                "a table row",
+                MAX_ROW_LINES,
+                "lines",
+                where=f"line {number}",
+                hint=f"the row starts at line {self.rows[-1][0][0]}; is the text a table?",
             )
         self.rows[-1].append((number, line))
         if after_blank:
@@ -263,7 +266,7 @@ class _State:
 
     def _open(self, lines: list[tuple[int, str]], printed: int | None, tailed: bool) -> None:
         if len(self.rows) >= MAX_ROWS:
-            raise TableLimitError(f"line {lines[0][0]}: a table of more than {MAX_ROWS} rows")
+            raise TableLimitError("a table", MAX_ROWS, "rows", where=f"line {lines[0][0]}")
         self.rows.append(lines)
         self.numbers.append(printed)
         self.hints.append((self.misi, self.tujuan))

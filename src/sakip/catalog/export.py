@@ -30,6 +30,8 @@ _OWN_FIELDS = frozenset(
     ("id", "number", "part", "period", "penanggung_jawab", "sumber_data", "keterangan",
      "seed_line", "catatan", "template")
 )  # fmt: skip
+_NAME_CHARS = 60  # of a section code in its file name: far under the 255 bytes of a name
+
 _FORMAT_LINE = (
     "# Format: docs/catalog-format.md (the fields are declared once, in sakip.catalog.model)."
 )
@@ -66,7 +68,7 @@ def write_toml(catalog: Catalog, folder: str | os.PathLike[str]) -> Path:
     """Write one file per section (``NN_code.toml``), the templates its rows share
     (``templates.toml``) and its scales (``scales.toml``) into ``folder``."""
     path = Path(folder)
-    path.mkdir(parents=True, exist_ok=True)
+    files: dict[str, list[str]] = {}
     templates = _templates(catalog)
     for section in catalog.sections:
         lines = [f"# sakip catalog: {_one_line(section.name)}.", _FORMAT_LINE, "", "[section]"]
@@ -76,13 +78,14 @@ def write_toml(catalog: Catalog, folder: str | os.PathLike[str]) -> Path:
             shared = templates.get(indicator.template or "", {})
             row = {k: v for k, v in row.items() if k not in shared or k in _OWN_FIELDS}
             lines += ["", "[[indicator]]", *_pairs(row)]
-        name = f"{section.number:02d}_{section.code}.toml"
-        (path / name).write_text("\n".join(lines) + "\n", encoding="utf-8")
+        # the number keeps the names apart; a long code (from a long OPD title) is cut to
+        # a name any file system holds (load reads a folder whatever its file names)
+        files[f"{section.number:02d}_{section.code[:_NAME_CHARS]}.toml"] = lines
     if templates:
         lines = ["# sakip catalog: row definitions shared by several sections.", _FORMAT_LINE]
         for key, fields in templates.items():
             lines += ["", "[[template]]", *_pairs({"template_id": key, **fields})]
-        (path / "templates.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files["templates.toml"] = lines
     if catalog.scales:
         lines = ["# sakip catalog: grading scales.", _FORMAT_LINE]
         for scale in catalog.scales.values():
@@ -91,7 +94,20 @@ def write_toml(catalog: Catalog, folder: str | os.PathLike[str]) -> Path:
             lines += ["", "[[scale]]", *_pairs(data)]
             for band in bands:
                 lines += ["", "[[scale.band]]", *_pairs(band)]
-        (path / "scales.toml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+        files["scales.toml"] = lines
+    texts = {name: "\n".join(lines) + "\n" for name, lines in files.items()}
+    for name, text in texts.items():  # every file checked before the first is written
+        try:
+            text.encode("utf-8")
+        except UnicodeEncodeError as exc:
+            raise CatalogDataError(
+                f"holds {text[exc.start]!r}, which is no character (a lone surrogate, from"
+                " text decoded wrongly): no file can hold it",
+                name,
+            ) from None
+    path.mkdir(parents=True, exist_ok=True)
+    for name, text in texts.items():
+        (path / name).write_text(text, encoding="utf-8")
     return path
 
 

@@ -31,6 +31,24 @@ def _bound(text: Any) -> Fraction | None:
     return None if text.strip() in _UNBOUNDED else parse_number(text)
 
 
+def _of_type(kind: type) -> Any:
+    """An attrs validator: a field of ``kind`` or a ScaleError naming the field (a TOML
+    file can give any type; ``bool("false")`` would be True, a text of catatan its letters)."""
+    noun = {str: "text", bool: "true or false", tuple: "a list of texts"}[kind]
+
+    def check(_instance: Any, attribute: Any, value: Any) -> None:
+        wrong = not isinstance(value, kind) or (
+            isinstance(value, tuple) and not all(isinstance(item, str) for item in value)
+        )
+        if wrong:
+            raise ScaleError(f"{attribute.name} must be {noun}, not {value!r:.60}")
+
+    return check
+
+
+_TEXT, _FLAG, _TEXTS = _of_type(str), _of_type(bool), _of_type(tuple)
+
+
 @attrs.frozen
 class Band:
     """One band: ``lower``..``upper`` with explicit inclusion of each bound.
@@ -38,12 +56,12 @@ class Band:
     A bound of None is unbounded (capaian can exceed 100%, or fall below 0).
     """
 
-    grade: str
-    label: str
+    grade: str = attrs.field(validator=_TEXT)
+    label: str = attrs.field(validator=_TEXT)
     lower: Fraction | None
     upper: Fraction | None
-    lower_inclusive: bool
-    upper_inclusive: bool
+    lower_inclusive: bool = attrs.field(validator=_FLAG)
+    upper_inclusive: bool = attrs.field(validator=_FLAG)
 
     def contains(self, value: Fraction) -> bool:
         above = (
@@ -81,13 +99,13 @@ class Scale:
     scales are exact. Overlaps are refused in both.
     """
 
-    name: str
-    title: str
+    name: str = attrs.field(validator=_TEXT)
+    title: str = attrs.field(validator=_TEXT)
     bands: tuple[Band, ...]
     lower: Fraction | None
     upper: Fraction | None
-    source: str = ""
-    catatan: tuple[str, ...] = ()
+    source: str = attrs.field(default="", validator=_TEXT)
+    catatan: tuple[str, ...] = attrs.field(default=(), validator=_TEXTS)
     exact: bool = True
     #: The gaps between bands, "between D (25-64,99) and C (65-76,6)"; only when not exact.
     gaps: tuple[str, ...] = ()
@@ -198,8 +216,8 @@ class Scale:
                 label=b["label"],
                 lower=_bound(b["lower"]),
                 upper=_bound(b["upper"]),
-                lower_inclusive=bool(b["lower_inclusive"]),
-                upper_inclusive=bool(b["upper_inclusive"]),
+                lower_inclusive=b["lower_inclusive"],
+                upper_inclusive=b["upper_inclusive"],
             )
             for b in data["band"]
         )
@@ -210,8 +228,13 @@ class Scale:
             lower=_bound(data["lower"]),
             upper=_bound(data["upper"]),
             source=data.get("source", ""),
-            catatan=tuple(data.get("catatan", ())),
+            catatan=_texts(data.get("catatan", [])),
         )
+
+
+def _texts(value: Any) -> Any:
+    """A TOML list as a tuple; anything else as it is, for the field's validator to refuse."""
+    return tuple(value) if isinstance(value, list) else value
 
 
 def _range(scale: Scale) -> str:

@@ -9,6 +9,7 @@ TOML files (``_load``), so a table and a TOML folder give the same kind of catal
 
 from __future__ import annotations
 
+import io
 import math
 import os
 import re
@@ -20,6 +21,7 @@ from typing import Any
 import attrs
 import sympy
 
+from ..csvtext import check_width, delimiter
 from ..errors import CatalogDataError, SakipError, TableLimitError, UnitError
 from ..language import parse_quietly, slugify
 from ..units import category_values, parse_unit
@@ -60,6 +62,7 @@ _PERIODS = (("bulan", "bulanan"), ("triwulan", "triwulan"), ("semester", "semest
 _SUFFIXES = {".csv": ",", ".txt": None, ".tsv": "\t"}
 _EXCEL = (".xlsx", ".xlsm")
 _HEADER_ROWS = 10  # rows searched for the header below a title
+_NUMBER_DIGITS = len(str(MAX_TABLE_ROWS))  # the longest row number a table can print
 
 
 def _key(header: Any) -> str:
@@ -95,10 +98,9 @@ def from_table(
     frame, file = _read(table, sheet)
     frame, found, first_line = _columns(frame, columns or {}, file)
     if len(frame) > MAX_TABLE_ROWS:
-        raise TableLimitError(
-            f"{file}: an IKU table of {len(frame)} rows is over the limit of {MAX_TABLE_ROWS}"
-        )
+        raise TableLimitError("an IKU table", MAX_TABLE_ROWS, "rows", len(frame), file)
     rows = _rows(frame, found, first_line)
+    _check_encodable(rows, file)
     return _catalog(rows, found, file, name, code)
 
 
@@ -119,12 +121,15 @@ def _read(table: Any, sheet: int | str) -> tuple[Any, str]:
         raise CatalogDataError("an IKU table is a .csv, .tsv, .txt or .xlsx file", file)
     if not path.is_file():
         raise CatalogDataError("no such file", file)
-    if path.stat().st_size > MAX_FILE_BYTES:
-        raise TableLimitError(f"{file}: over the limit of {MAX_FILE_BYTES} bytes")
+    size = path.stat().st_size
+    if size > MAX_FILE_BYTES:
+        raise TableLimitError("an IKU table file", MAX_FILE_BYTES, "bytes", size, file)
     try:
         if suffix in _EXCEL:
             return pd.read_excel(path, sheet_name=sheet, dtype=object, header=None), file
         return _read_text(pd, path, _SUFFIXES[suffix]), file
+    except SakipError:
+        raise
     except (ValueError, KeyError, OSError, pd.errors.ParserError) as exc:
         raise CatalogDataError(f"cannot read the table: {exc}", file) from None
     except Exception as exc:  # openpyxl raises assorted errors on a damaged workbook
@@ -132,16 +137,17 @@ def _read(table: Any, sheet: int | str) -> tuple[Any, str]:
 
 
 def _read_text(pd: Any, path: Path, sep: str | None) -> Any:
-    options: dict[str, Any] = {"dtype": str, "keep_default_na": False, "header": None}
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError:
+        text = path.read_text(encoding="cp1252")
     if sep is None or sep == ",":
         # Excel in an Indonesian locale writes ';' (',' is the decimal mark): sniff it
-        options.update(sep=None, engine="python")
-    else:
-        options["sep"] = sep
-    try:
-        return pd.read_csv(path, encoding="utf-8-sig", **options)
-    except UnicodeDecodeError:
-        return pd.read_csv(path, encoding="cp1252", **options)
+        sep = delimiter(text)
+    check_width(text, sep, str(path))
+    return pd.read_csv(
+        io.StringIO(text), sep=sep, engine="python", dtype=str, keep_default_na=False, header=None
+    )
 
 
 def _columns(frame: Any, columns: Mapping[str, str], file: str) -> tuple[Any, dict[str, Any], int]:
@@ -229,6 +235,18 @@ def _rows(frame: Any, found: dict[str, Any], first_line: int) -> list[_Row]:
     return rows
 
 
+def _check_encodable(rows: list[_Row], file: str) -> None:
+    """Refuse a cell holding a lone surrogate (text decoded wrongly): no file, and no
+    pandas string column, can hold the catalog made from it."""
+    for row in rows:
+        for field, text in row.cells.items():
+            try:
+                text.encode("utf-8")
+            except UnicodeEncodeError as exc:
+                problem = f"holds {text[exc.start]!r}, which is no character (a lone surrogate)"
+                raise CatalogDataError(problem, file, f"line {row.line}", field) from None
+
+
 def _blank(cells: Mapping[str, str]) -> bool:
     """A blank row: no cell but the number and section ones holds text."""
     return not any(v for k, v in cells.items() if k not in ("number", "section"))
@@ -270,8 +288,12 @@ def _code(title: str, taken: set[str]) -> str:
 
 
 def _number(text: str) -> int | None:
+    """A printed row number; None for any other cell, and for digits no table's row count
+    reaches (int() refuses over 4.300 of them with a ValueError)."""
     digits = text.rstrip(".")
-    return int(digits) if digits.isascii() and digits.isdigit() and int(digits) > 0 else None
+    if not (digits.isascii() and digits.isdigit()) or len(digits) > _NUMBER_DIGITS:
+        return None
+    return int(digits) or None
 
 
 def _indicator(

@@ -15,6 +15,7 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from ..csvtext import check_width
 from ..errors import TableError, TableLimitError
 
 __all__ = [
@@ -66,10 +67,11 @@ def read_frame(table: Any) -> Any:
     text = data if isinstance(data, str) else _decode(data, table)
     # Comments are whole lines starting with '#': pandas' comment= would also cut a
     # cell such as "Desa #1" and every cell after it.
-    lines = [line for line in text.splitlines(keepends=True) if not line.startswith("#")]
+    body = "".join(line for line in text.splitlines(keepends=True) if not line.startswith("#"))
+    check_width(body, ",", _name(table))
     try:
         # a text buffer: pandas infers no compression and opens no URL for it
-        return pd.read_csv(io.StringIO("".join(lines)), dtype=str, keep_default_na=False)
+        return pd.read_csv(io.StringIO(body), dtype=str, keep_default_na=False)
     except (ValueError, pd.errors.ParserError, pd.errors.EmptyDataError) as exc:
         raise TableError(f"cannot read {_name(table)}: {_one_line(exc)}") from None
 
@@ -86,8 +88,7 @@ def read_workbook(data: bytes, source: Any) -> Any:
         raise TableError(f"cannot read {_name(source)}: {_one_line(exc)}") from None
     if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb: small on disk, huge once unpacked
         raise TableLimitError(
-            f"{_name(source)} unpacks to {unpacked:,} bytes; measure() reads workbooks"
-            f" that unpack to at most {MAX_UNPACKED_BYTES:,} bytes"
+            "the unpacked workbook", MAX_UNPACKED_BYTES, "bytes", unpacked, _name(source)
         )
     try:
         frame = pd.read_excel(
@@ -121,7 +122,7 @@ def _read_path(table: str | os.PathLike[str]) -> bytes:
     except OSError as exc:
         raise TableError(f"cannot read {name!r}: {_why_not(exc)}") from None
     if len(data) > MAX_FILE_BYTES:  # the file grew, or is a /proc file with no size
-        raise _too_large(_name(name), len(data))
+        raise _too_large(_name(name), None)
     return data
 
 
@@ -141,14 +142,13 @@ def _read_stream(stream: Any) -> Any:
 
 def _bounded(data: Any, source: Any) -> Any:
     if len(data) > MAX_FILE_BYTES:
-        raise _too_large(_name(source), len(data))
+        raise _too_large(_name(source), None)
     return data
 
 
-def _too_large(name: str, size: int) -> TableLimitError:
-    return TableLimitError(
-        f"{name} has {size:,} bytes or more; measure() reads files up to {MAX_FILE_BYTES:,} bytes"
-    )
+def _too_large(name: str, size: int | None) -> TableLimitError:
+    """``size`` is None when reading stopped at the limit (a stream, a growing file)."""
+    return TableLimitError("a table file", MAX_FILE_BYTES, "bytes", size, name)
 
 
 def _decode(data: bytes, source: Any) -> str:
