@@ -47,7 +47,9 @@ def _refused(text: str, error: type[sakip.SakipError], *words: str) -> sakip.Sak
     start = time.perf_counter()
     with pytest.raises(error) as caught:
         draft(text)
-    assert time.perf_counter() - start < 10  # far under the minutes a hang took
+    # a bound on a hang (minutes before the limits), not on speed: generous for a
+    # loaded 2-core machine, where a refusal near the limits takes several seconds
+    assert time.perf_counter() - start < 60
     for word in words:
         assert word in str(caught.value)
     return caught.value
