@@ -72,13 +72,7 @@ def test_a_folder_of_your_own(tmp_path: Path) -> None:
     assert catalog.load(str(tmp_path)) == mine
 
 
-def test_a_file_may_hold_templates_and_scales(tmp_path: Path) -> None:
-    template = ROW.replace("[[indicator]]", "[[template]]").replace(
-        'id = "iku.01"', 'template_id = "t1"'
-    )
-    for field in ("number", "seed_line", "catatan", "period"):
-        template = "\n".join(line for line in template.splitlines() if not line.startswith(field))
-    scale = """
+SCALE = """
 [[scale]]
 name = "biner"
 lower = "0"
@@ -98,6 +92,15 @@ upper = "100"
 lower_inclusive = true
 upper_inclusive = true
 """
+
+
+def test_a_file_may_hold_templates_and_scales(tmp_path: Path) -> None:
+    template = ROW.replace("[[indicator]]", "[[template]]").replace(
+        'id = "iku.01"', 'template_id = "t1"'
+    )
+    for field in ("number", "seed_line", "catatan", "period"):
+        template = "\n".join(line for line in template.splitlines() if not line.startswith(field))
+    scale = SCALE
     rows = """
 [[indicator]]
 id = "iku.01"
@@ -194,28 +197,6 @@ def test_bad_paths(tmp_path: Path) -> None:
         catalog.load(tmp_path)
     with pytest.raises(CatalogDataError, match="not int"):
         catalog.load(3)  # type: ignore[arg-type]
-
-
-SCALE = """
-[[scale]]
-name = "biner"
-lower = "0"
-upper = "100"
-[[scale.band]]
-grade = "T"
-label = "Tidak Tercapai"
-lower = "0"
-upper = "50"
-lower_inclusive = true
-upper_inclusive = false
-[[scale.band]]
-grade = "Y"
-label = "Tercapai"
-lower = "50"
-upper = "100"
-lower_inclusive = true
-upper_inclusive = true
-"""
 
 
 @pytest.mark.parametrize(
