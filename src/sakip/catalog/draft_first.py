@@ -260,9 +260,9 @@ def divides_by_count(word: str) -> bool:
 def restated_below(name: list[str], below: list[str]) -> int | None:
     """Where the RUMUS opens on a row's first line that no RUMUS word opened, when the
     line below counts what the line names from a capitalised word on: a denominator
-    restates its numerator's thing ('Tingkat Laporan Monitoring Tepat Waktu' over
-    '... Jumlah laporan monitoring yang ada': the numerator is 'Laporan Monitoring
-    Tepat Waktu'). Two words must agree; None otherwise. A line below that divides
+    restates its numerator's thing ('Tingkat pembinaan Kader Posyandu Terlatih' over
+    '... Jumlah kader posyandu': the numerator is 'Kader Posyandu Terlatih'). Two words
+    must agree; None otherwise. A line below that divides
     after its count ('Jumlah desa siaga aktif / Jumlah desa') prints the whole RUMUS
     itself: the line above holds none, however its name restates the count."""
     count = next((j for j, w in enumerate(below) if w.casefold() in RUMUS_OPENERS), None)
