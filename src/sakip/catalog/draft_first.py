@@ -245,7 +245,7 @@ def _name_opener(words: list[str]) -> int:
 def _fraction_opens(words: list[str], start: int) -> bool:
     """Whether a row's first line opens on its RUMUS, its INDIKATOR cell left empty: a
     count word (Jumlah, Jml ...) whose line goes on to a slash before another count word
-    ('Jumlah KWT aktif/Jumlah total KWT'). A name never divides by a count."""
+    ('Jumlah kader aktif/Jumlah total kader'). A name never divides by a count."""
     if start >= len(words) or words[start].strip("|(").casefold() not in RUMUS_OPENERS:
         return False
     return any(divides_by_count(word) for word in words[start + 1 :])
