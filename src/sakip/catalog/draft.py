@@ -20,7 +20,7 @@ from ..language import parse_quietly
 from ..units import category_values, parse_unit
 from ._load import _section
 from .draft_dump import read_cells_apart, read_parts
-from .draft_formula import FLAG_BELOW, read_formula
+from .draft_formula import FLAG_BELOW, percent_named, read_formula
 from .draft_layout import Block, Table, read_layout
 from .draft_limits import MAX_LINE_CHARS, MAX_LINES, MAX_ROWS, MAX_TEXT_CHARS
 from .draft_rows import Columns, RowText, read_columns, read_row
@@ -224,7 +224,7 @@ def _unit(row: RowText) -> tuple[str, str]:
     if not satuan:
         if row.factor == 100:
             return "percent", "satuan not printed; percent taken from the x 100% of the RUMUS"
-        if row.name.split()[:1] and row.name.split()[0].casefold() in SHARE_NAMES:
+        if percent_named(row.name, SHARE_NAMES):
             return "percent", f"satuan not printed; percent: the name is a {row.name.split()[0]}"
         return "dimensionless", "satuan not printed; taken as a plain number"
     if category_values(satuan) is not None:

@@ -28,6 +28,7 @@ __all__ = [
     "divides_by_count",
     "first_line",
     "first_rumus_start",
+    "glossary_word",
     "opener",
     "restated_below",
     "rumus_start",
@@ -70,7 +71,7 @@ def rumus_start(words: list[str], first: int) -> int | None:
             i + 1 < len(words) and words[i + 1] == "=" and word[:1].isupper()
         ):
             return i
-        if _glossary(word):
+        if glossary_word(word):
             return i  # 'Dimana :' opens the RUMUS's glossary beside a wrapped name
         if word.endswith("=") and len(word) > 1 and word[0].isupper():
             return i
@@ -107,7 +108,7 @@ def opener(words: list[str], i: int) -> bool:
     word = words[i].strip("|(")
     if word == "a." and i + 1 < len(words) and words[i + 1][:1].isupper():
         return True
-    if word.casefold() in RUMUS_OPENERS or bracketed_fraction(words, i) or _glossary(word):
+    if word.casefold() in RUMUS_OPENERS or bracketed_fraction(words, i) or glossary_word(word):
         return True
     if _symbol(word):
         return True
@@ -115,7 +116,7 @@ def opener(words: list[str], i: int) -> bool:
     return named and word[:1].isupper()
 
 
-def _glossary(word: str) -> bool:
+def glossary_word(word: str) -> bool:
     """'Dimana :' capitalised opens a RUMUS's glossary as a cell; 'dimana jika' in a
     sentence brings conditions."""
     return opens_glossary(word) and word[:1].isupper()

@@ -229,10 +229,11 @@ def read_formula(row: RowText, unit: str) -> tuple[str | None, str, list[str], f
     return None, asli, notes, penalty + 0.4
 
 
-def percent_named(name: str) -> bool:
-    """Whether an indicator's name says its value is a percent ('Persentase ...')."""
+def percent_named(name: str, openers: frozenset[str] = PERCENT_NAMES) -> bool:
+    """Whether an indicator's name says its value is a percent ('Persentase ...'): it
+    opens with one of ``openers`` (a coverage, 'Cakupan', counts by default)."""
     words = name.split()
-    return bool(words) and words[0].casefold() in PERCENT_NAMES
+    return bool(words) and words[0].casefold() in openers
 
 
 def _one_value(formula: Any) -> bool:

@@ -26,7 +26,14 @@ from .draft_cell import (
     rumus_fragments,
     unglue,
 )
-from .draft_first import column_rules, first_line, opener, restated_below, rumus_start
+from .draft_first import (
+    column_rules,
+    first_line,
+    glossary_word,
+    opener,
+    restated_below,
+    rumus_start,
+)
 from .draft_fit import held_above, title_run
 from .draft_layout import Block
 from .draft_tail import find_tail
@@ -309,7 +316,7 @@ def read_row(block: Block, lampiran: int, columns: Columns | None = None) -> Row
                 pj = f"{pj} {' '.join(w for w in cell[end:] if not is_noise(w))}".strip()
             rumus.append((number, " ".join(cell[:end])))
             rumus[-2:] = mend_hyphen(rumus[-2:])
-            glossed = glossed or any(opens_glossary(w) and w[:1].isupper() for w in cell)
+            glossed = glossed or any(glossary_word(w) for w in cell)
         if glossed and name and _acronym(name[-1]):
             # the name printed its acronym last and the RUMUS's glossary runs the table's
             # width below it: the name has ended ('Indeks Kepuasan Masyarakat (IKM)')
